@@ -13,6 +13,17 @@ public static class PerformanceStatus
 
     public static bool IsValidEcog(int ecog) => ecog is >= 0 and <= 5;
 
+    /// <summary>Input-range check for a recorded performance status (KPS 0-100 in steps of 10, ECOG 0-5; scores.md §6).</summary>
+    public static IReadOnlyList<ScoreInputError> Validate(int? karnofsky, int? ecog)
+    {
+        var errors = new List<ScoreInputError>();
+        if (karnofsky is { } k && !IsValidKarnofsky(k))
+            errors.Add(new("karnofsky", "Karnofsky must be a multiple of 10 from 0 to 100."));
+        if (ecog is { } e && !IsValidEcog(e))
+            errors.Add(new("ecog", "ECOG must be from 0 to 5."));
+        return errors;
+    }
+
     /// <summary>scores.md §6.3: 100,90->0; 80,70->1; 60,50->2; 40,30->3; 20,10->4; 0->5.</summary>
     public static int KarnofskyToEcog(int karnofsky) => karnofsky switch
     {

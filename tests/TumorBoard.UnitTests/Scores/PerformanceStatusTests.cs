@@ -49,4 +49,12 @@ public class PerformanceStatusTests
         PerformanceStatus.IsValidEcog(ecog).ShouldBeFalse();
         Should.Throw<ArgumentOutOfRangeException>(() => PerformanceStatus.EcogToKarnofsky(ecog));
     }
+
+    [Fact]
+    public void Validate_names_each_out_of_range_field()
+    {
+        PerformanceStatus.Validate(75, 6).Select(e => e.Field).ShouldBe(["karnofsky", "ecog"]);
+        PerformanceStatus.Validate(0, 5).ShouldBeEmpty();
+        PerformanceStatus.Validate(null, null).ShouldBeEmpty();
+    }
 }
