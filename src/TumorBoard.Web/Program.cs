@@ -1,6 +1,113 @@
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Identity;
+
+using Microsoft.EntityFrameworkCore;
+using Scalar.AspNetCore;
+using TumorBoard.Application.Common.Audit;
+using TumorBoard.Application.Common.Behaviors;
+using TumorBoard.Application.Common.Security;
+using TumorBoard.Application.Features.Cases;
+using TumorBoard.Application.Persistence;
+using TumorBoard.Web.Api;
+using TumorBoard.Web.Infrastructure;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
+
+var (connectionString, cluster) = await DatabaseSetup.ResolveAsync(builder);
+builder.Services.AddTumorBoardDatabase(connectionString);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<ICurrentUser, CurrentUser>();
+builder.Services.AddScoped<AuditScope>();
+
+builder.Services.AddMediator((MediatorOptions options) =>
+{
+    options.ServiceLifetime = ServiceLifetime.Scoped;
+    options.Assemblies = [typeof(RegisterCase), typeof(Program)];
+    options.PipelineBehaviors =
+    [
+        typeof(AuditBehavior<,>),
+        typeof(AuthorizationBehavior<,>),
+        typeof(ValidationBehavior<,>),
+    ];
+});
+builder.Services.AddValidatorsFromAssemblyContaining<RegisterCase.Validator>(ServiceLifetime.Scoped);
+ValidatorOptions.Global.LanguageManager.Enabled = true;
+
+builder.Services.AddTumorBoardIdentity(builder.Configuration, builder.Environment);
+builder.Services.AddDataProtection().SetApplicationName("TumorBoard").PersistKeysToDbContext<TumorBoardDbContext>();
+builder.Services.AddSignInRateLimiting(builder.Configuration);
+
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));
+builder.Services.AddRazorPages(o =>
+    {
+        o.Conventions.ConfigureFilter(new MediatorExceptionPageFilter());
+        o.Conventions.AllowAnonymousToFolder("/Account").AllowAnonymousToPage("/Error");
+        o.Conventions.AuthorizeFolder("/Account/Manage");
+    })
+    .AddMvcOptions(o => o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
+builder.Services.AddOpenApi();
+builder.Services.AddHealthChecks().AddDbContextCheck<TumorBoardDbContext>("database", tags: ["ready"]);
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+if (args.Contains("--migrate"))
+{
+    await using var scope = app.Services.CreateAsyncScope();
+    await scope.ServiceProvider.GetRequiredService<TumorBoardDbContext>().Database.MigrateAsync();
+    Console.WriteLine("TumorBoard: database migrated.");
+    if (cluster is not null) await cluster.StopAsync();
+    return;
+}
 
-app.Run();
+if (app.Environment.IsDevelopment())
+{
+    await using var scope = app.Services.CreateAsyncScope();
+    await scope.ServiceProvider.GetRequiredService<TumorBoardDbContext>().Database.MigrateAsync();
+    if (!app.Configuration.GetValue<bool>("Seed:Skip"))
+        await DemoData.SeedAsync(scope.ServiceProvider);
+}
+
+if (cluster is not null)
+    app.Lifetime.ApplicationStopped.Register(() => cluster.StopAsync().GetAwaiter().GetResult());
+
+app.UseMiddleware<SecurityHeadersMiddleware>();
+app.UseExceptionHandler(app.Environment.IsDevelopment() ? "/Error" : "/Error");
+app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
+if (!app.Environment.IsDevelopment()) app.UseHsts();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseMiddleware<ActiveAccountMiddleware>();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+app.MapOpenApi().AllowAnonymous();
+if (app.Environment.IsDevelopment()) app.MapScalarApiReference().AllowAnonymous();
+
+var api = app.MapGroup("/api/v1").DisableAntiforgery();
+api.MapAuthEndpoints();
+api.MapPatientsEndpoints();
+api.MapCasesEndpoints();
+app.MapRazorPages();
+
+app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, cluster));
+await app.RunAsync();
+
+public partial class Program;

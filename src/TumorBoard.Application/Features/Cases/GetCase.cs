@@ -1,0 +1,61 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using TumorBoard.Application.Common.Security;
+using TumorBoard.Application.Persistence;
+using TumorBoard.Domain.Cases;
+using TumorBoard.Domain.Common;
+using TumorBoard.Domain.Patients;
+using TumorBoard.Domain.Security;
+
+namespace TumorBoard.Application.Features.Cases;
+
+public static class GetCase
+{
+    [RequiresRole(Roles.Coordinator, Roles.Specialist, Roles.Clinician)]
+    public sealed record Query(Guid CaseId) : IQuery<Result>;
+
+    public sealed record PatientSummary(Guid Id, string Mrn, string FamilyName, string GivenName, DateOnly DateOfBirth, Sex Sex);
+
+    public sealed record Result
+    {
+        public Guid Id { get; init; }
+        public PatientSummary Patient { get; init; } = null!;
+        public CaseStatus Status { get; init; }
+        public string? WithdrawalReason { get; init; }
+        public CaseDetails Details { get; init; } = null!;
+        /// <summary>What the minimum dataset still lacks; empty when the case can go to the board.</summary>
+        public IReadOnlyList<string> MissingForBoard { get; init; } = [];
+        public DateTimeOffset CreatedAt { get; init; }
+        public string? CreatedByName { get; init; }
+        public DateTimeOffset UpdatedAt { get; init; }
+        public string? UpdatedByName { get; init; }
+        public uint Version { get; init; }
+    }
+
+    public sealed class Handler(TumorBoardDbContext db) : IQueryHandler<Query, Result>
+    {
+        public async ValueTask<Result> Handle(Query query, CancellationToken ct)
+        {
+            var row = await (
+                from c in db.Cases.AsNoTracking()
+                join p in db.Patients on c.PatientId equals p.Id
+                where c.Id == query.CaseId
+                select new
+                {
+                    Case = c,
+                    Patient = new PatientSummary(p.Id, p.Mrn, p.FamilyName, p.GivenName, p.DateOfBirth, p.Sex),
+                    CreatedBy = db.Users.Where(u => u.Id == c.CreatedBy).Select(u => u.DisplayName).FirstOrDefault(),
+                    UpdatedBy = db.Users.Where(u => u.Id == c.UpdatedBy).Select(u => u.DisplayName).FirstOrDefault(),
+                }).FirstOrDefaultAsync(ct) ?? throw NotFoundException.For("Case", query.CaseId);
+
+            var found = row.Case;
+            return new Result
+            {
+                Id = found.Id, Patient = row.Patient, Status = found.Status, WithdrawalReason = found.WithdrawalReason,
+                Details = found.Details, MissingForBoard = found.MissingForBoard(),
+                CreatedAt = found.CreatedAt, CreatedByName = row.CreatedBy, UpdatedAt = found.UpdatedAt, UpdatedByName = row.UpdatedBy,
+                Version = found.Version,
+            };
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using FluentValidation;
+using Mediator;
+using TumorBoard.Application.Common.Models;
+using TumorBoard.Application.Common.Security;
+using TumorBoard.Application.Persistence;
+using TumorBoard.Domain.Common;
+using TumorBoard.Domain.Security;
+
+namespace TumorBoard.Application.Features.Cases;
+
+public static class UpdateCase
+{
+    [RequiresRole(Roles.Coordinator)]
+    public sealed record Command : CaseFields, ICommand<uint>
+    {
+        public Guid CaseId { get; init; }
+        /// <summary>The version the edit is based on (If-Match / hidden form field).</summary>
+        public uint? ExpectedVersion { get; init; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator(TimeProvider clock) => Include(new CaseFieldsValidator(clock));
+    }
+
+    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, uint>
+    {
+        public async ValueTask<uint> Handle(Command command, CancellationToken ct)
+        {
+            var tumorCase = await db.Cases.FindAsync([command.CaseId], ct) ?? throw NotFoundException.For("Case", command.CaseId);
+            if (command.ExpectedVersion is not { } expected) throw new VersionRequiredException();
+            if (tumorCase.Version != expected) throw new StaleVersionException("case");
+            db.Entry(tumorCase).Property(c => c.Version).OriginalValue = expected;
+
+            tumorCase.Update(command.ToDetails(), user.RequiredId, clock.GetUtcNow());
+            await db.SaveChangesAsync(ct);
+            return tumorCase.Version;
+        }
+    }
+}

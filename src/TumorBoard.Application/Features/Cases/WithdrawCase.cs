@@ -1,0 +1,40 @@
+using FluentValidation;
+using Mediator;
+using TumorBoard.Application.Common.Models;
+using TumorBoard.Application.Common.Security;
+using TumorBoard.Application.Persistence;
+using TumorBoard.Domain.Common;
+using TumorBoard.Domain.Security;
+
+namespace TumorBoard.Application.Features.Cases;
+
+public static class WithdrawCase
+{
+    [RequiresRole(Roles.Coordinator)]
+    public sealed record Command : ICommand<uint>
+    {
+        public Guid CaseId { get; init; }
+        public string Reason { get; init; } = "";
+        public uint? ExpectedVersion { get; init; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Reason).NotEmpty().WithMessage("Give the reason for withdrawing the case.").MaximumLength(1000);
+        }
+    }
+
+    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, uint>
+    {
+        public async ValueTask<uint> Handle(Command command, CancellationToken ct)
+        {
+            var tumorCase = await db.Cases.FindAsync([command.CaseId], ct) ?? throw NotFoundException.For("Case", command.CaseId);
+            if (command.ExpectedVersion is { } v && v != tumorCase.Version) throw new StaleVersionException("case");
+            tumorCase.Withdraw(command.Reason, user.RequiredId, clock.GetUtcNow());
+            await db.SaveChangesAsync(ct);
+            return tumorCase.Version;
+        }
+    }
+}

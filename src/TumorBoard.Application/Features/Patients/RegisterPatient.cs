@@ -1,0 +1,46 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using TumorBoard.Application.Common.Security;
+using TumorBoard.Application.Persistence;
+using TumorBoard.Domain.Patients;
+using TumorBoard.Domain.Security;
+
+namespace TumorBoard.Application.Features.Patients;
+
+public static class RegisterPatient
+{
+    [RequiresRole(Roles.Coordinator)]
+    public sealed record Command : ICommand<Guid>, IPatientFields
+    {
+        public string Mrn { get; init; } = "";
+        public string FamilyName { get; init; } = "";
+        public string GivenName { get; init; } = "";
+        public DateOnly? DateOfBirth { get; init; }
+        public Sex? Sex { get; init; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator(TimeProvider clock, TumorBoardDbContext db)
+        {
+            Include(new PatientFieldsValidator(clock));
+            RuleFor(c => c.Mrn)
+                .MustAsync(async (mrn, ct) => !await db.Patients.AnyAsync(p => p.Mrn == Patient.NormalizeMrn(mrn), ct))
+                .When(c => !string.IsNullOrWhiteSpace(c.Mrn))
+                .WithMessage("A patient with this medical record number is already registered.");
+        }
+    }
+
+    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, Guid>
+    {
+        public async ValueTask<Guid> Handle(Command command, CancellationToken ct)
+        {
+            var patient = Patient.Register(command.Mrn, command.FamilyName, command.GivenName,
+                command.DateOfBirth!.Value, command.Sex!.Value, user.RequiredId, clock.GetUtcNow());
+            db.Patients.Add(patient);
+            await db.SaveChangesAsync(ct);   // a racing duplicate MRN hits the unique index -> 409
+            return patient.Id;
+        }
+    }
+}

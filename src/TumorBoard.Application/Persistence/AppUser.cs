@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Identity;
+using TumorBoard.Domain.Security;
+
+namespace TumorBoard.Application.Persistence;
+
+/// <summary>A person who signs in. Never deleted: deactivated instead.</summary>
+public sealed class AppUser : IdentityUser<Guid>
+{
+    public string DisplayName { get; set; } = "";
+    /// <summary>Exactly one for a Specialist; none otherwise.</summary>
+    public Discipline? Discipline { get; set; }
+    public bool IsActive { get; set; } = true;
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+public sealed class AppRole : IdentityRole<Guid>
+{
+    public AppRole() { }
+    public AppRole(string name) : base(name) { Id = Guid.CreateVersion7(); NormalizedName = name.ToUpperInvariant(); }
+}

@@ -1,0 +1,59 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TumorBoard.Domain.Cases;
+using TumorBoard.Domain.Patients;
+
+namespace TumorBoard.Application.Persistence.Configurations;
+
+public sealed class CaseConfiguration : IEntityTypeConfiguration<TumorBoardCase>
+{
+    public void Configure(EntityTypeBuilder<TumorBoardCase> b)
+    {
+        b.ToTable("cases", t =>
+        {
+            t.HasCheckConstraint("ck_cases_ecog", "ecog IS NULL OR ecog BETWEEN 0 AND 4");
+            t.HasCheckConstraint("ck_cases_karnofsky", "karnofsky IS NULL OR (karnofsky BETWEEN 10 AND 100 AND karnofsky % 10 = 0)");
+            t.HasCheckConstraint("ck_cases_withdrawal_reason", "status <> 'Withdrawn' OR withdrawal_reason IS NOT NULL");
+        });
+        b.HasKey(c => c.Id);
+        b.HasOne<Patient>().WithMany().HasForeignKey(c => c.PatientId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(c => c.Histology).HasConversion<string>().HasMaxLength(30);
+        b.Property(c => c.HistologyOtherText).HasMaxLength(200);
+        b.Property(c => c.Pain).HasConversion<string>().HasMaxLength(20);
+        b.Property(c => c.Frankel).HasConversion<string>().HasMaxLength(1);
+        b.Property(c => c.Asia).HasConversion<string>().HasMaxLength(1);
+        b.Property(c => c.VisceralMetastases).HasConversion<string>().HasMaxLength(20);
+        b.Property(c => c.Urgency).HasConversion<int>();   // an int so "urgent first" can use the index
+        b.Property(c => c.ClinicalQuestion).HasMaxLength(TumorBoardCase.ClinicalQuestionMaxLength).IsRequired();
+        b.Property(c => c.ReferringClinician).HasMaxLength(200);
+        b.Property(c => c.CurrentSystemicTherapy).HasMaxLength(1000);
+        b.Property(c => c.PatientPreferences).HasMaxLength(2000);
+        b.Property(c => c.WithdrawalReason).HasMaxLength(1000);
+        b.Property(c => c.Lesions).HasColumnType("jsonb").HasConversion(JsonList<SpinalLesion>(), JsonComparer<SpinalLesion>());
+        b.Property(c => c.PriorRadiotherapy).HasColumnType("jsonb").HasConversion(JsonList<PriorRadiotherapy>(), JsonComparer<PriorRadiotherapy>());
+        b.Property(c => c.Version).IsRowVersion();
+        b.Ignore(c => c.Details);
+
+        // One index per filter the case list offers, plus the list order (urgent first, newest first).
+        b.HasIndex(c => new { c.Urgency, c.CreatedAt });
+        b.HasIndex(c => new { c.Status, c.Urgency, c.CreatedAt });
+        b.HasIndex(c => new { c.Histology, c.Urgency, c.CreatedAt });
+        b.HasIndex(c => c.PatientId);
+    }
+
+    static readonly JsonSerializerOptions Json = new() { Converters = { new JsonStringEnumConverter() } };
+
+    static ValueComparer<List<T>> JsonComparer<T>() => new(
+        (a, b) => JsonSerializer.Serialize(a, Json) == JsonSerializer.Serialize(b, Json),
+        v => JsonSerializer.Serialize(v, Json).GetHashCode(),
+        v => JsonSerializer.Deserialize<List<T>>(JsonSerializer.Serialize(v, Json), Json)!);
+
+    static ValueConverter<List<T>, string> JsonList<T>() => new(
+        v => JsonSerializer.Serialize(v, Json),
+        v => JsonSerializer.Deserialize<List<T>>(v, Json) ?? new List<T>());
+}

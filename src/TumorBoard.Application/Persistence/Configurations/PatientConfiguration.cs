@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TumorBoard.Domain.Patients;
+
+namespace TumorBoard.Application.Persistence.Configurations;
+
+public sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
+{
+    public void Configure(EntityTypeBuilder<Patient> b)
+    {
+        b.ToTable("patients");
+        b.HasKey(p => p.Id);
+        b.Property(p => p.Mrn).HasMaxLength(Patient.MrnMaxLength).IsRequired();
+        b.HasIndex(p => p.Mrn).IsUnique();
+        b.Property(p => p.FamilyName).HasMaxLength(Patient.NameMaxLength).IsRequired();
+        b.Property(p => p.GivenName).HasMaxLength(Patient.NameMaxLength).IsRequired();
+        b.Property(p => p.Sex).HasConversion<string>().HasMaxLength(16);
+        b.Property(p => p.Version).IsRowVersion();   // PostgreSQL xmin
+        b.Ignore(p => p.Initials);
+        // Text search on MRN or name: trigram index for ILIKE '%term%'.
+        b.HasIndex(p => new { p.Mrn, p.FamilyName, p.GivenName })
+            .HasMethod("gin")
+            .HasOperators("gin_trgm_ops", "gin_trgm_ops", "gin_trgm_ops")
+            .HasDatabaseName("ix_patients_search_trgm");
+        b.HasIndex(p => new { p.FamilyName, p.GivenName });
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using TumorBoard.Application.Common.Audit;
+using TumorBoard.Application.Common.Security;
+using TumorBoard.Domain.Audit;
+using TumorBoard.Domain.Cases;
+using TumorBoard.Domain.Patients;
+
+namespace TumorBoard.Application.Persistence;
+
+public sealed class TumorBoardDbContext(
+    DbContextOptions<TumorBoardDbContext> options,
+    AuditScope? auditScope = null,
+    ICurrentUser? currentUser = null,
+    TimeProvider? clock = null)
+    : IdentityDbContext<AppUser, AppRole, Guid>(options), IDataProtectionKeyContext
+{
+    public DbSet<Patient> Patients => Set<Patient>();
+    public DbSet<TumorBoardCase> Cases => Set<TumorBoardCase>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.HasPostgresExtension("pg_trgm");
+        builder.ApplyConfigurationsFromAssembly(typeof(TumorBoardDbContext).Assembly);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        AppendAudit();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        AppendAudit();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    void AppendAudit()
+    {
+        ChangeTracker.DetectChanges();
+        var now = (clock ?? TimeProvider.System).GetUtcNow();
+        var rows = AuditTrail.Collect(ChangeTracker, currentUser, auditScope?.Action ?? AuditScope.OutsideUseCase, now);
+        AuditEntries.AddRange(rows);
+    }
+}

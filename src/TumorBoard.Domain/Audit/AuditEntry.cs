@@ -1,0 +1,20 @@
+namespace TumorBoard.Domain.Audit;
+
+/// <summary>
+/// One append-only audit row: who did what to which record, when, with the changed values as JSON.
+/// Written in the same transaction as the change itself; the database refuses UPDATE and DELETE on it.
+/// </summary>
+public sealed class AuditEntry
+{
+    public long Id { get; init; }
+    public DateTimeOffset OccurredAt { get; init; }
+    public Guid? ActorId { get; init; }
+    public string? ActorName { get; init; }
+    public string Action { get; init; } = "";
+    public string EntityType { get; init; } = "";
+    public string EntityId { get; init; } = "";
+    /// <summary>"Added", "Modified", "Deleted" or "Read".</summary>
+    public string Operation { get; init; } = "";
+    /// <summary>JSON object: property -> { "old": ..., "new": ... } (new only for additions).</summary>
+    public string Changes { get; init; } = "{}";
+}

@@ -1,0 +1,63 @@
+using TumorBoard.Domain.Common;
+
+namespace TumorBoard.Domain.Patients;
+
+public enum Sex { Female, Male, Other, Unknown }
+
+/// <summary>A patient. Never deleted; the MRN is unique (a database constraint).</summary>
+public sealed class Patient
+{
+    public const int MrnMaxLength = 32;
+    public const int NameMaxLength = 100;
+    public const int MaxAgeYears = 120;
+
+    private Patient() { }
+
+    public Guid Id { get; private set; }
+    public string Mrn { get; private set; } = "";
+    public string FamilyName { get; private set; } = "";
+    public string GivenName { get; private set; } = "";
+    public DateOnly DateOfBirth { get; private set; }
+    public Sex Sex { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public Guid CreatedBy { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+    public Guid UpdatedBy { get; private set; }
+
+    /// <summary>PostgreSQL xmin row version (optimistic concurrency).</summary>
+    public uint Version { get; private set; }
+
+    public string Initials => $"{Initial(GivenName)}{Initial(FamilyName)}";
+
+    static string Initial(string s) => s.Length > 0 ? char.ToUpperInvariant(s[0]).ToString() : "";
+
+    public static Patient Register(string mrn, string familyName, string givenName, DateOnly dateOfBirth, Sex sex,
+        Guid actor, DateTimeOffset now)
+    {
+        var p = new Patient { Id = Guid.CreateVersion7(), CreatedAt = now, CreatedBy = actor };
+        p.Set(mrn, familyName, givenName, dateOfBirth, sex, actor, now);
+        return p;
+    }
+
+    public void Update(string mrn, string familyName, string givenName, DateOnly dateOfBirth, Sex sex,
+        Guid actor, DateTimeOffset now) => Set(mrn, familyName, givenName, dateOfBirth, sex, actor, now);
+
+    void Set(string mrn, string familyName, string givenName, DateOnly dateOfBirth, Sex sex, Guid actor, DateTimeOffset now)
+    {
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        if (!IsPlausibleDateOfBirth(dateOfBirth, today))
+            throw new DomainConflictException("The date of birth must be in the past and at most 120 years ago.");
+        Mrn = NormalizeMrn(mrn);
+        FamilyName = familyName.Trim();
+        GivenName = givenName.Trim();
+        DateOfBirth = dateOfBirth;
+        Sex = sex;
+        UpdatedAt = now;
+        UpdatedBy = actor;
+    }
+
+    public static string NormalizeMrn(string mrn) => mrn.Trim();
+
+    public static bool IsPlausibleDateOfBirth(DateOnly dateOfBirth, DateOnly today) =>
+        dateOfBirth < today && dateOfBirth >= today.AddYears(-MaxAgeYears);
+}

@@ -1,0 +1,63 @@
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using TumorBoard.Application.Common.Models;
+using TumorBoard.Application.Features.Cases;
+
+namespace TumorBoard.Web.Api;
+
+public static class CasesEndpoints
+{
+    public sealed record WithdrawBody(string? Reason);
+
+    public static RouteGroupBuilder MapCasesEndpoints(this RouteGroupBuilder api)
+    {
+        var cases = api.MapGroup("/cases").WithTags("Cases");
+        cases.MapGet("/", List).WithName("ListCases");
+        cases.MapGet("/{caseId:guid}", Get).WithName("GetCase");
+        cases.MapPost("/", Register).WithName("RegisterCase");
+        cases.MapPut("/{caseId:guid}", Update).WithName("UpdateCase");
+        cases.MapPost("/{caseId:guid}/ready", MarkReady).WithName("MarkCaseReady");
+        cases.MapPost("/{caseId:guid}/withdraw", Withdraw).WithName("WithdrawCase");
+        return cases;
+    }
+
+    static async Task<Ok<Paged<ListCases.Row>>> List([AsParameters] ListCases.Query query, ISender sender, CancellationToken ct)
+        => TypedResults.Ok(await sender.Send(query, ct));
+
+    static async Task<Ok<GetCase.Result>> Get(Guid caseId, HttpResponse response, ISender sender, CancellationToken ct)
+        => Respond(response, await sender.Send(new GetCase.Query(caseId), ct));
+
+    static async Task<Created<GetCase.Result>> Register(RegisterCase.Command command, HttpResponse response, ISender sender, CancellationToken ct)
+    {
+        var id = await sender.Send(command, ct);
+        var result = await sender.Send(new GetCase.Query(id), ct);
+        ETags.Set(response, result.Version);
+        return TypedResults.Created($"/api/v1/cases/{id}", result);
+    }
+
+    static async Task<Ok<GetCase.Result>> Update(Guid caseId, UpdateCase.Command command, HttpRequest request,
+        HttpResponse response, ISender sender, CancellationToken ct)
+    {
+        await sender.Send(command with { CaseId = caseId, ExpectedVersion = ETags.FromIfMatch(request) }, ct);
+        return Respond(response, await sender.Send(new GetCase.Query(caseId), ct));
+    }
+
+    static async Task<Ok<GetCase.Result>> MarkReady(Guid caseId, HttpRequest request, HttpResponse response, ISender sender, CancellationToken ct)
+    {
+        await sender.Send(new MarkCaseReady.Command(caseId) { ExpectedVersion = ETags.FromIfMatch(request) }, ct);
+        return Respond(response, await sender.Send(new GetCase.Query(caseId), ct));
+    }
+
+    static async Task<Ok<GetCase.Result>> Withdraw(Guid caseId, WithdrawBody body, HttpRequest request, HttpResponse response,
+        ISender sender, CancellationToken ct)
+    {
+        await sender.Send(new WithdrawCase.Command { CaseId = caseId, Reason = body.Reason ?? "", ExpectedVersion = ETags.FromIfMatch(request) }, ct);
+        return Respond(response, await sender.Send(new GetCase.Query(caseId), ct));
+    }
+
+    static Ok<GetCase.Result> Respond(HttpResponse response, GetCase.Result result)
+    {
+        ETags.Set(response, result.Version);
+        return TypedResults.Ok(result);
+    }
+}
