@@ -77,7 +77,7 @@ if (app.Environment.IsDevelopment())
     await using var scope = app.Services.CreateAsyncScope();
     await scope.ServiceProvider.GetRequiredService<TumorBoardDbContext>().Database.MigrateAsync();
     if (!app.Configuration.GetValue<bool>("Seed:Skip"))
-        await DemoData.SeedAsync(scope.ServiceProvider);
+        await DemoData.SeedAsync(scope.ServiceProvider, withCases: app.Configuration.GetValue("Seed:Cases", true));
 }
 
 if (cluster is not null)

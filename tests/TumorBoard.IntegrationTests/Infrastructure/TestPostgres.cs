@@ -1,0 +1,80 @@
+using System.Net.Sockets;
+using Npgsql;
+using Testcontainers.PostgreSql;
+using TumorBoard.Web.Infrastructure;
+
+namespace TumorBoard.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The PostgreSQL server for this test run, found once: $TUMORBOARD_TEST_PG (a connection string whose
+/// user may create databases), else Testcontainers when a Docker engine answers, else a private
+/// initdb/pg_ctl cluster in a temporary folder (the same LocalPostgres class `dotnet run` uses).
+/// Each fixture then creates its own database on it.
+/// </summary>
+public static class TestPostgres
+{
+    static readonly SemaphoreSlim Gate = new(1, 1);
+    static string? adminConnectionString;
+    public static string Source { get; private set; } = "";
+
+    public static async Task<string> CreateDatabaseAsync()
+    {
+        var admin = await ServerAsync();
+        var name = "tb_test_" + Guid.NewGuid().ToString("N")[..12];
+        await using (var conn = new NpgsqlConnection(admin))
+        {
+            await conn.OpenAsync();
+            await using var cmd = new NpgsqlCommand($"CREATE DATABASE {name}", conn);
+            await cmd.ExecuteNonQueryAsync();
+        }
+        return new NpgsqlConnectionStringBuilder(admin) { Database = name, IncludeErrorDetail = true }.ConnectionString;
+    }
+
+    static async Task<string> ServerAsync()
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            if (adminConnectionString is not null) return adminConnectionString;
+            var fromEnv = Environment.GetEnvironmentVariable("TUMORBOARD_TEST_PG");
+            if (!string.IsNullOrWhiteSpace(fromEnv))
+            {
+                Source = "env";
+                return adminConnectionString = fromEnv;
+            }
+            if (DockerIsReachable())
+            {
+                var container = new PostgreSqlBuilder("postgres:16-alpine").Build();
+                await container.StartAsync();
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => container.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                Source = "testcontainers";
+                return adminConnectionString = container.GetConnectionString();
+            }
+            var dir = Path.Combine(Path.GetTempPath(), "tb-pg-" + Guid.NewGuid().ToString("N")[..8]);
+            var cluster = await LocalPostgres.StartAsync(dir);
+            AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+            {
+                cluster.StopAsync().GetAwaiter().GetResult();
+                try { Directory.Delete(dir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            };
+            Source = "local-initdb";
+            return adminConnectionString = cluster.ConnectionString("postgres");
+        }
+        finally { Gate.Release(); }
+    }
+
+    static bool DockerIsReachable()
+    {
+        var host = Environment.GetEnvironmentVariable("DOCKER_HOST");
+        var socketPath = host is not null && host.StartsWith("unix://") ? host["unix://".Length..] : "/var/run/docker.sock";
+        if (host is not null && !host.StartsWith("unix://")) return false;   // a TCP engine: not probed here
+        if (!File.Exists(socketPath)) return false;
+        try
+        {
+            using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+            socket.Connect(new UnixDomainSocketEndPoint(socketPath));
+            return true;
+        }
+        catch (SocketException) { return false; }
+    }
+}
