@@ -48,13 +48,30 @@ public record CaseFields
         ReferringClinician = ReferringClinician, PatientPreferences = PatientPreferences,
     };
 
-    /// <summary>Drops form rows left completely empty (pages offer spare rows).</summary>
-    public static List<LesionInput> WithoutBlankRows(List<LesionInput> rows) =>
-        rows.Where(l => l.LevelFrom is not null || l.LevelTo is not null || l.ImagingDate is not null || l.Compartments.Count > 0).ToList();
+    /// <summary>
+    /// Drops the empty rows a form offers after the last filled one (trailing only, so that the indexes of
+    /// field messages still point at the rows the user filled).
+    /// </summary>
+    public CaseFields WithoutTrailingBlankRows() => this with
+    {
+        Lesions = TrimEnd(Lesions, l => l.LevelFrom is null && l.LevelTo is null && l.ImagingDate is null && l.Compartments.Count == 0),
+        PriorRadiotherapy = TrimEnd(PriorRadiotherapy, r => r.LevelFrom is null && r.LevelTo is null && r.TotalDoseGy is null
+            && r.Fractions is null && r.EndDate is null),
+    };
 
-    public static List<RadiotherapyInput> WithoutBlankRows(List<RadiotherapyInput> rows) =>
-        rows.Where(r => r.LevelFrom is not null || r.LevelTo is not null || r.TotalDoseGy is not null
-            || r.Fractions is not null || r.EndDate is not null).ToList();
+    /// <summary>Adds empty rows so a form offers at least one spare row (and at least <paramref name="minimum"/>).</summary>
+    public CaseFields WithSpareRows(int minimum = 2) => this with
+    {
+        Lesions = [.. Lesions, .. Enumerable.Range(0, Math.Max(1, minimum - Lesions.Count)).Select(_ => new LesionInput())],
+        PriorRadiotherapy = [.. PriorRadiotherapy, .. Enumerable.Range(0, Math.Max(1, minimum - PriorRadiotherapy.Count)).Select(_ => new RadiotherapyInput())],
+    };
+
+    static List<T> TrimEnd<T>(List<T> rows, Func<T, bool> blank)
+    {
+        var n = rows.Count;
+        while (n > 0 && blank(rows[n - 1])) n--;
+        return rows.Take(n).ToList();
+    }
 }
 
 public sealed record LesionInput

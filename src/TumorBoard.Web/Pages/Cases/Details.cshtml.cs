@@ -1,0 +1,35 @@
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using TumorBoard.Application.Features.Cases;
+using TumorBoard.Web.Infrastructure;
+
+namespace TumorBoard.Web.Pages.Cases;
+
+public sealed class DetailsModel(ISender sender) : PageModel, IFormPage
+{
+    public GetCase.Result Case { get; private set; } = null!;
+
+    [BindProperty] public WithdrawCase.Command Input { get; set; } = new();
+    [BindProperty] public uint Version { get; set; }
+
+    public async Task OnGetAsync(Guid id, CancellationToken ct) => Case = await sender.Send(new GetCase.Query(id), ct);
+
+    public async Task<IActionResult> OnPostReadyAsync(Guid id, CancellationToken ct)
+    {
+        Input = new WithdrawCase.Command { CaseId = id };
+        await sender.Send(new MarkCaseReady.Command(id) { ExpectedVersion = Version }, ct);
+        TempData["Flash"] = "The case is ready for the board.";
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken ct)
+    {
+        Input = Input with { CaseId = id, ExpectedVersion = Version };
+        await sender.Send(Input, ct);
+        TempData["Flash"] = "The case was withdrawn.";
+        return RedirectToPage(new { id });
+    }
+
+    public async Task OnFormRejectedAsync(CancellationToken ct) => Case = await sender.Send(new GetCase.Query(Input.CaseId), ct);
+}

@@ -1,0 +1,41 @@
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using TumorBoard.Application.Features.Cases;
+using TumorBoard.Domain.Security;
+using TumorBoard.Web.Infrastructure;
+
+namespace TumorBoard.Web.Pages.Cases;
+
+[Authorize(Roles = Roles.Coordinator)]
+public sealed class EditModel(ISender sender) : PageModel, IFormPage
+{
+    [BindProperty] public UpdateCase.Command Input { get; set; } = new();
+    public GetCase.Result Case { get; private set; } = null!;
+
+    public async Task OnGetAsync(Guid id, CancellationToken ct)
+    {
+        Case = await sender.Send(new GetCase.Query(id), ct);
+        Input = (UpdateCase.Command)CaseForms.ToUpdate(Case).WithSpareRows();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    {
+        Input = (UpdateCase.Command)Input.WithoutTrailingBlankRows() with { CaseId = id };
+        if (!ModelState.IsValid)
+        {
+            await OnFormRejectedAsync(ct);
+            return Page();
+        }
+        await sender.Send(Input, ct);
+        TempData["Flash"] = "Case saved.";
+        return RedirectToPage("Details", new { id });
+    }
+
+    public async Task OnFormRejectedAsync(CancellationToken ct)
+    {
+        Case = await sender.Send(new GetCase.Query(Input.CaseId), ct);
+        Input = (UpdateCase.Command)Input.WithSpareRows();
+    }
+}

@@ -1,0 +1,53 @@
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using TumorBoard.Application.Common.Models;
+using TumorBoard.Application.Features.Cases;
+using TumorBoard.Application.Features.Patients;
+using TumorBoard.Domain.Security;
+using TumorBoard.Web.Infrastructure;
+
+namespace TumorBoard.Web.Pages.Cases;
+
+[Authorize(Roles = Roles.Coordinator)]
+public sealed class RegisterModel(ISender sender) : PageModel, IFormPage
+{
+    [BindProperty] public RegisterCase.Command Input { get; set; } = new();
+    [BindProperty(SupportsGet = true)] public Guid? PatientId { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Text { get; set; }
+
+    public GetPatient.Result? Patient { get; private set; }
+    public Paged<FindPatients.Row>? Matches { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        if (PatientId is { } id)
+        {
+            Patient = await sender.Send(new GetPatient.Query(id), ct);
+            Input = (RegisterCase.Command)(new RegisterCase.Command { PatientId = id }.WithSpareRows());
+        }
+        else if (!string.IsNullOrWhiteSpace(Text))
+            Matches = await sender.Send(new FindPatients.Query { Text = Text, PageSize = 10 }, ct);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        Input = (RegisterCase.Command)Input.WithoutTrailingBlankRows();
+        if (!ModelState.IsValid)
+        {
+            await OnFormRejectedAsync(ct);
+            return Page();
+        }
+        var caseId = await sender.Send(Input, ct);
+        TempData["Flash"] = "Case registered as a draft.";
+        return RedirectToPage("Details", new { id = caseId });
+    }
+
+    public async Task OnFormRejectedAsync(CancellationToken ct)
+    {
+        PatientId = Input.PatientId;
+        if (Input.PatientId != Guid.Empty) Patient = await sender.Send(new GetPatient.Query(Input.PatientId), ct);
+        Input = (RegisterCase.Command)Input.WithSpareRows();
+    }
+}

@@ -1,0 +1,71 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using TumorBoard.IntegrationTests.Infrastructure;
+
+namespace TumorBoard.BrowserTests;
+
+/// <summary>axe-core over every page so far: no serious or critical violation.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class AccessibilityTests(BrowserFixture browser)
+{
+    public static TheoryData<string, string> Pages => new()
+    {
+        { AppFixture.Coordinator, "/" },
+        { AppFixture.Coordinator, "/Cases" },
+        { AppFixture.Coordinator, "/Cases/Register" },
+        { AppFixture.Coordinator, "/Patients" },
+        { AppFixture.Coordinator, "/Patients/Register" },
+        { AppFixture.Clinician, "/Cases" },
+        { AppFixture.Admin, "/" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task The_page_has_no_serious_accessibility_violations(string email, string path)
+    {
+        var page = await browser.SignedInPageAsync(email, bypassCsp: true);
+        var response = await page.GotoAsync(path);
+        response!.Status.ShouldBeLessThan(400, $"{path} answered {response.Status}");
+        await AssertAccessibleAsync(page, path);
+    }
+
+    [Fact]
+    public async Task The_sign_in_page_and_a_case_with_its_edit_form_have_no_serious_accessibility_violations()
+    {
+        var context = await browser.Browser.NewContextAsync(new() { BaseURL = browser.BaseUrl, BypassCSP = true });
+        var anonymous = await context.NewPageAsync();
+        await anonymous.GotoAsync("/Account/SignIn");
+        await AssertAccessibleAsync(anonymous, "/Account/SignIn");
+
+        var page = await browser.SignedInPageAsync(AppFixture.Coordinator, bypassCsp: true);
+        await page.GotoAsync("/Patients/Register?ThenCase=true");
+        await page.GetByLabel("Medical record number").FillAsync("AX-" + Guid.NewGuid().ToString("N")[..6]);
+        await page.GetByLabel("Family name").FillAsync("Axe");
+        await page.GetByLabel("Given name").FillAsync("Ada");
+        await page.GetByLabel("Date of birth").FillAsync("1970-01-01");
+        await page.GetByLabel("Sex").SelectOptionAsync("Unknown");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Register patient" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Register case" }).ClickAsync();   // errors shown
+        await AssertAccessibleAsync(page, "case form with errors");
+
+        await page.GetByLabel("Histology", new() { Exact = true }).SelectOptionAsync("Prostate");
+        await page.GetByLabel("Urgency", new() { Exact = true }).SelectOptionAsync("Routine");
+        await page.GetByLabel("Clinical question for the board").FillAsync("Dose?");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Register case" }).ClickAsync();
+        await page.Locator(".flash").WaitForAsync();
+        await AssertAccessibleAsync(page, "case details");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Edit case" }).ClickAsync();
+        await AssertAccessibleAsync(page, "case edit");
+        await page.GotoAsync(page.Url.Replace("/Cases/Edit/", "/Cases/Details/"));
+        await page.Locator("a[href^='/Patients/Details/']").First.ClickAsync();
+        await AssertAccessibleAsync(page, "patient details");
+    }
+
+    static async Task AssertAccessibleAsync(IPage page, string what)
+    {
+        var result = await page.RunAxe();
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}").ToList();
+        serious.ShouldBeEmpty($"{what}: {string.Join("\n", serious)}");
+    }
+}

@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using TumorBoard.IntegrationTests.Infrastructure;
+
+namespace TumorBoard.BrowserTests;
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}
+
+/// <summary>The real app on a Kestrel port and Debian's Chromium driven by Playwright (no downloaded browser).</summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+    public TumorBoardApp App { get; private set; } = null!;
+    public string BaseUrl { get; private set; } = "";
+    IPlaywright playwright = null!;
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        App = new TumorBoardApp(await TestPostgres.CreateDatabaseAsync());
+        App.UseKestrel(0);
+        App.StartServer();
+        BaseUrl = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = ChromiumPath, Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        playwright.Dispose();
+        await App.DisposeAsync();
+    }
+
+    /// <summary>A fresh browser context signed in as <paramref name="email"/> through the sign-in page.</summary>
+    public async Task<IPage> SignedInPageAsync(string email, bool bypassCsp = false)
+    {
+        var context = await Browser.NewContextAsync(new() { BaseURL = BaseUrl, BypassCSP = bypassCsp, ViewportSize = new() { Width = 1280, Height = 900 } });
+        context.SetDefaultTimeout(90_000);   // two cores shared with the build and the database
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/Account/SignIn");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(AppFixture.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(BaseUrl + "/");
+        return page;
+    }
+}
