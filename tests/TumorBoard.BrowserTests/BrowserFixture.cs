@@ -43,6 +43,18 @@ public sealed class BrowserFixture : IAsyncLifetime
         await App.DisposeAsync();
     }
 
+    /// <summary>Clicks a submit button and waits for the address to match; on failure names the messages the page shows.</summary>
+    public static async Task SubmitAndExpectAsync(IPage page, string button, string urlPattern)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
+        try { await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(urlPattern), new() { Timeout = 45_000 }); }
+        catch (TimeoutException)
+        {
+            var messages = await page.Locator(".errors, .field-error, .field-validation-error").AllInnerTextsAsync();
+            throw new Xunit.Sdk.XunitException($"After '{button}' the page stayed at {page.Url}: {string.Join(" | ", messages.Where(m => m.Length > 0))}");
+        }
+    }
+
     /// <summary>A fresh browser context signed in as <paramref name="email"/> through the sign-in page.</summary>
     public async Task<IPage> SignedInPageAsync(string email, bool bypassCsp = false)
     {

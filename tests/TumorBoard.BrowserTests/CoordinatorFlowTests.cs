@@ -19,7 +19,7 @@ public sealed class CoordinatorFlowTests(BrowserFixture browser)
         await page.GetByLabel("Given name").FillAsync("Paula");
         await page.GetByLabel("Date of birth").FillAsync("1958-03-14");
         await page.GetByLabel("Sex").SelectOptionAsync("Female");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Register patient" }).ClickAsync();
+        await BrowserFixture.SubmitAndExpectAsync(page, "Register patient", @"/Cases/Register\?patientId=");
 
         // The case form opens for the new patient; a missing question shows a message under the field.
         await page.GetByLabel("Histology", new() { Exact = true }).SelectOptionAsync("Breast");
@@ -31,8 +31,7 @@ public sealed class CoordinatorFlowTests(BrowserFixture browser)
         (await page.Locator("[data-valmsg-for='Input.ClinicalQuestion']").InnerTextAsync()).ShouldContain("clinical question");
 
         await page.GetByLabel("Clinical question for the board").FillAsync("Stabilisation or radiotherapy alone?");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Register case" }).ClickAsync();
-        await page.Locator(".flash").WaitForAsync();
+        await BrowserFixture.SubmitAndExpectAsync(page, "Register case", "/Cases/Details/");
         (await page.Locator("h1").InnerTextAsync()).ShouldContain("Playwright, Paula");
 
         await page.GotoAsync("/Cases?Text=" + mrn);
