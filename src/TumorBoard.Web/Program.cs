@@ -28,6 +28,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, CurrentUser>();
 builder.Services.AddScoped<AuditScope>();
+builder.Services.AddSingleton(ScoreTables.LoadRadiosensitivity(builder.Configuration, builder.Environment));
 
 builder.Services.AddMediator((MediatorOptions options) =>
 {
@@ -105,6 +106,7 @@ var api = app.MapGroup("/api/v1").DisableAntiforgery();
 api.MapAuthEndpoints();
 api.MapPatientsEndpoints();
 api.MapCasesEndpoints();
+api.MapScoresEndpoints();
 app.MapRazorPages();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, cluster));

@@ -33,12 +33,22 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails) :
     static ProblemDetails BadRequest(BadHttpRequestException b)
     {
         var json = b.InnerException as JsonException;
-        var field = json?.Path is { Length: > 0 } path ? path.TrimStart('$', '.') : "body";
-        if (field.Length == 0) field = "body";
+        var field = json?.Path is { } path ? FieldOf(path) : "body";
         var message = json is null ? b.Message : $"The value of '{field}' is not valid here.";
         return new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
         {
             Status = StatusCodes.Status400BadRequest, Title = "The request is invalid",
         };
+    }
+
+    /// <summary>
+    /// JsonException.Path ("$.karnofsky", "$.lesions[0].LevelFrom", "$['odd name']") -> the camelCase field name
+    /// used in every other error ("karnofsky", "lesions[0].levelFrom"); "$" alone (the whole body) -> "body".
+    /// </summary>
+    internal static string FieldOf(string jsonPath)
+    {
+        var field = jsonPath.StartsWith('$') ? jsonPath[1..] : jsonPath;
+        field = System.Text.RegularExpressions.Regex.Replace(field, @"\['((?:[^'\\]|\\.)*)'\]", ".$1").TrimStart('.');
+        return field.Length == 0 ? "body" : ExceptionMapping.JsonName(field);
     }
 }

@@ -1,0 +1,43 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using TumorBoard.Domain.Scores;
+
+namespace TumorBoard.Web.Pages.Scores;
+
+/// <summary>
+/// Option lists for the calculator forms. Option values are the member NAMES (the same strings as the JSON API),
+/// so a form round-trip, a bookmark and the API all carry "T11", not an ordinal. The first option is "not assessed".
+/// </summary>
+public static partial class ScoreOptions
+{
+    public const string NotAssessed = "— not assessed —";
+
+    public static List<SelectListItem> Of<T>() where T : struct, Enum =>
+        [new(NotAssessed, ""), .. Enum.GetValues<T>().Select(v => new SelectListItem(Words(v.ToString()), v.ToString()))];
+
+    /// <summary>ESCC codes in ordinal order (scores.md §2).</summary>
+    public static List<SelectListItem> Escc() =>
+        [new(NotAssessed, ""), .. EsccGrades.All.Select(g => new SelectListItem(EsccGrades.ToCode(g), EsccGrades.ToCode(g)))];
+
+    public static List<SelectListItem> YesNo() => [new(NotAssessed, ""), new("Yes", "true"), new("No", "false")];
+
+    /// <summary>"MoreThan50Percent" -> "More than 50 percent"; short all-capital names ("T11", "D") stay.</summary>
+    public static string Words(string name)
+    {
+        if (name.Length <= 3) return name;
+        var spaced = Spacing().Replace(name, " ").Trim();
+        return spaced.Length == 0 ? name : spaced[0] + spaced[1..].ToLowerInvariant();
+    }
+
+    /// <summary>A value for display: member names in words, null as a dash.</summary>
+    public static string Show(object? value) => value switch
+    {
+        null => "—",
+        Enum e => Words(e.ToString()),
+        bool b => b ? "yes" : "no",
+        _ => value.ToString() ?? "—",
+    };
+
+    [GeneratedRegex("(?<=[a-z])(?=[A-Z0-9])|(?<=[0-9])(?=[A-Z])")]
+    private static partial Regex Spacing();
+}
