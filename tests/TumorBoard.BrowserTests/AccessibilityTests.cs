@@ -17,6 +17,13 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         { AppFixture.Coordinator, "/Patients/Register" },
         { AppFixture.Clinician, "/Cases" },
         { AppFixture.Admin, "/" },
+        { AppFixture.Neurosurgeon, "/Scores" },
+        { AppFixture.Neurosurgeon, "/Scores/Sins?Input.Level=T11&Input.Pain=Mechanical&Input.BoneLesion=Lytic" },
+        { AppFixture.MedOnc, "/Scores/Tokuhashi" },
+        { AppFixture.MedOnc, "/Scores/Tomita" },
+        { AppFixture.RadOnc, "/Scores/Escc" },
+        { AppFixture.RadOnc, "/Scores/Noms" },
+        { AppFixture.Clinician, "/Scores/PerformanceStatus" },
     };
 
     [Theory]
