@@ -39,4 +39,28 @@ public static class TestData
         var caseId = await app.Send(AppFixture.Coordinator, change is null ? command : change(command));
         return (patientId, caseId);
     }
+
+    /// <summary>Walks a stored case through the domain's own transitions to <paramref name="status"/> (no use case exists yet).</summary>
+    public static Task MoveToAsync(AppFixture app, Guid caseId, CaseStatus status) => app.QueryDbAsync(async db =>
+    {
+        var c = await db.Cases.FindAsync(caseId) ?? throw new InvalidOperationException($"No case {caseId}.");
+        var actor = await app.UserIdAsync(AppFixture.Coordinator);
+        var now = DateTimeOffset.UtcNow;
+        while (c.Status != status)
+        {
+            switch (c.Status)
+            {
+                case CaseStatus.Draft or CaseStatus.ReadyForBoard or CaseStatus.Scheduled or CaseStatus.Discussed
+                    when status == CaseStatus.Withdrawn: c.Withdraw("Test withdrawal", actor, now); break;
+                case CaseStatus.Draft: c.MarkReady(actor, now); break;
+                case CaseStatus.ReadyForBoard: c.Schedule(actor, now); break;
+                case CaseStatus.Scheduled when status == CaseStatus.Discussed: c.MarkDiscussed(actor, now); break;
+                case CaseStatus.Scheduled or CaseStatus.Discussed: c.MarkDecided(actor, now); break;
+                case CaseStatus.Decided: c.Close(actor, now); break;
+                default: throw new InvalidOperationException($"Cannot move a {c.Status} case to {status}.");
+            }
+        }
+        await db.SaveChangesAsync();
+        return c.Status;
+    });
 }

@@ -1,0 +1,81 @@
+using System.Net;
+using TumorBoard.IntegrationTests.Cases;
+using TumorBoard.IntegrationTests.Infrastructure;
+
+namespace TumorBoard.IntegrationTests.Http;
+
+/// <summary>Who may call which endpoint: reads for the care team, writes for the coordinator, nothing clinical for the administrator.</summary>
+[Collection(AppCollection.Name)]
+public sealed class RoleMatrixTests(AppFixture app) : IAsyncLifetime
+{
+    public Task InitializeAsync() => app.ResetAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    const int Ok = 200, Created = 201, Forbidden = 403, Unauthorized = 401;
+
+    static readonly (string Endpoint, int Coordinator, int Specialist, int Clinician, int Admin, int Anonymous)[] Matrix =
+    [
+        ("GET /api/v1/patients",                 Ok,      Ok,        Ok,        Forbidden, Unauthorized),
+        ("GET /api/v1/patients/{patient}",       Ok,      Ok,        Ok,        Forbidden, Unauthorized),
+        ("POST /api/v1/patients",                Created, Forbidden, Forbidden, Forbidden, Unauthorized),
+        ("PUT /api/v1/patients/{patient}",       Ok,      Forbidden, Forbidden, Forbidden, Unauthorized),
+        ("GET /api/v1/cases",                    Ok,      Ok,        Ok,        Forbidden, Unauthorized),
+        ("GET /api/v1/cases/{case}",             Ok,      Ok,        Ok,        Forbidden, Unauthorized),
+        ("POST /api/v1/cases",                   Created, Forbidden, Forbidden, Forbidden, Unauthorized),
+        ("PUT /api/v1/cases/{case}",             Ok,      Forbidden, Forbidden, Forbidden, Unauthorized),
+        ("POST /api/v1/cases/{case}/ready",      Ok,      Forbidden, Forbidden, Forbidden, Unauthorized),
+        ("POST /api/v1/cases/{case}/withdraw",   Ok,      Forbidden, Forbidden, Forbidden, Unauthorized),
+    ];
+
+    public static TheoryData<string, string, int> Rows()
+    {
+        var data = new TheoryData<string, string, int>();
+        foreach (var row in Matrix)
+        {
+            data.Add(row.Endpoint, "Coordinator", row.Coordinator);
+            data.Add(row.Endpoint, "MedOnc", row.Specialist);
+            data.Add(row.Endpoint, "RadOnc", row.Specialist);
+            data.Add(row.Endpoint, "Neurosurgeon", row.Specialist);
+            data.Add(row.Endpoint, "Clinician", row.Clinician);
+            data.Add(row.Endpoint, "Admin", row.Admin);
+            data.Add(row.Endpoint, "Anonymous", row.Anonymous);
+        }
+        return data;
+    }
+
+    static string? Email(string who) => who switch
+    {
+        "Coordinator" => AppFixture.Coordinator, "MedOnc" => AppFixture.MedOnc, "RadOnc" => AppFixture.RadOnc,
+        "Neurosurgeon" => AppFixture.Neurosurgeon, "Clinician" => AppFixture.Clinician, "Admin" => AppFixture.Admin,
+        _ => null,
+    };
+
+    [Theory]
+    [MemberData(nameof(Rows))]
+    public async Task Answers_each_role_as_the_matrix_says(string endpoint, string who, int expected)
+    {
+        var (patientId, caseId) = await Api.CaseAsync(app);
+        using var coordinator = await app.ClientAsync(AppFixture.Coordinator);
+        var method = new HttpMethod(endpoint.Split(' ')[0]);
+        var url = endpoint.Split(' ')[1].Replace("{patient}", patientId.ToString()).Replace("{case}", caseId.ToString());
+
+        // A body and version that would succeed, so only the role decides.
+        object? body = url switch
+        {
+            _ when method == HttpMethod.Get => null,
+            "/api/v1/patients" => TestData.Patient(),
+            "/api/v1/cases" => TestData.Case(patientId),
+            _ when url.EndsWith("/withdraw") => new { reason = "Patient declined" },
+            _ when url.EndsWith("/ready") => null,
+            _ when url.StartsWith("/api/v1/patients/") => TestData.Patient() with { FamilyName = "Changed" },
+            _ => TestData.Case(patientId) with { ClinicalQuestion = "Changed?" },
+        };
+        var ifMatch = method == HttpMethod.Put ? await Api.CurrentETagAsync(coordinator, url) : null;
+
+        using var client = await app.ClientAsync(Email(who));
+        using var response = await client.SendAsync(Api.Request(method, url, body, ifMatch));
+
+        ((int)response.StatusCode).ShouldBe(expected, await response.Content.ReadAsStringAsync());
+        if (expected >= 400) await response.ShouldBeProblemAsync(response.StatusCode);
+    }
+}
