@@ -105,6 +105,7 @@ var api = app.MapGroup("/api/v1").DisableAntiforgery();
 api.MapAuthEndpoints();
 api.MapPatientsEndpoints();
 api.MapCasesEndpoints();
+api.MapAccountsEndpoints();
 app.MapRazorPages();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, cluster));
