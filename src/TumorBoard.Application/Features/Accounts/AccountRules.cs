@@ -20,8 +20,8 @@ public sealed class AccountFieldsValidator : AbstractValidator<IAccountFields>
     {
         RuleFor(c => c.DisplayName).NotEmpty().MaximumLength(100);
         RuleFor(c => c.Roles).NotEmpty().WithMessage("Choose at least one role.");
-        RuleForEach(c => c.Roles).Must(r => Domain.Security.Roles.All.Contains(r))
-            .WithMessage("'{PropertyValue}' is not a role.").OverridePropertyName(nameof(IAccountFields.Roles));
+        RuleFor(c => c.Roles).Must(roles => roles.All(Domain.Security.Roles.All.Contains))
+            .WithMessage($"Choose roles from: {string.Join(", ", Domain.Security.Roles.All)}.");
         RuleFor(c => c.Discipline).IsInEnum();
         RuleFor(c => c.Discipline).NotNull().When(c => c.Roles.Contains(Domain.Security.Roles.Specialist))
             .WithMessage("A specialist needs exactly one discipline.");
