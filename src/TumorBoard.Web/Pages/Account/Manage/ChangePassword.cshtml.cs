@@ -11,10 +11,15 @@ public sealed class ChangePasswordModel(ISender sender, UserManager<AppUser> use
 {
     [BindProperty] public ChangeOwnPassword.Command Input { get; set; } = new();
 
-    public void OnGet() { }
+    // AllowAnonymousToFolder("/Account") also reaches this subfolder and outranks AuthorizeFolder("/Account/Manage"),
+    // so the page asks for sign-in itself (the use case is the guard either way).
+    bool SignedIn => User.Identity?.IsAuthenticated == true;
+
+    public IActionResult OnGet() => SignedIn ? Page() : Challenge();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        if (!SignedIn) return Challenge();
         if (!ModelState.IsValid) return Page();
         await sender.Send(Input, ct);
         // The stamp was renewed: issue this browser a fresh cookie; every other session ends.
