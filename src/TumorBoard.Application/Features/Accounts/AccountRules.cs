@@ -10,7 +10,7 @@ namespace TumorBoard.Application.Features.Accounts;
 public interface IAccountFields
 {
     string DisplayName { get; }
-    IReadOnlyList<string> Roles { get; }
+    string[] Roles { get; }
     Discipline? Discipline { get; }
 }
 

@@ -14,7 +14,7 @@ public static class CreateAccount
     {
         public string Email { get; init; } = "";
         public string DisplayName { get; init; } = "";
-        public IReadOnlyList<string> Roles { get; init; } = [];
+        public string[] Roles { get; init; } = [];
         public Discipline? Discipline { get; init; }
         /// <summary>The initial password, handed to the person by the administrator.</summary>
         public string Password { get; init; } = "";

@@ -17,7 +17,7 @@ public static class UpdateAccount
         /// <summary>From the route (API) or the page's hidden field.</summary>
         [JsonIgnore] public Guid Id { get; init; }
         public string DisplayName { get; init; } = "";
-        public IReadOnlyList<string> Roles { get; init; } = [];
+        public string[] Roles { get; init; } = [];
         public Discipline? Discipline { get; init; }
     }
 

@@ -49,7 +49,7 @@ public sealed class EditModel(ISender sender) : PageModel, IFormPage
         if (fillForm)
             Input = new UpdateAccount.Command
             {
-                Id = Account.Id, DisplayName = Account.DisplayName, Roles = Account.Roles, Discipline = Account.Discipline,
+                Id = Account.Id, DisplayName = Account.DisplayName, Roles = [.. Account.Roles], Discipline = Account.Discipline,
             };
     }
 }
