@@ -107,6 +107,7 @@ api.MapAuthEndpoints();
 api.MapPatientsEndpoints();
 api.MapCasesEndpoints();
 api.MapScoresEndpoints();
+api.MapAccountsEndpoints();
 app.MapRazorPages();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, cluster));

@@ -1,0 +1,54 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Identity;
+using TumorBoard.Application.Common.Security;
+using TumorBoard.Application.Persistence;
+using TumorBoard.Domain.Security;
+
+namespace TumorBoard.Application.Features.Accounts;
+
+public static class CreateAccount
+{
+    [RequiresRole(Domain.Security.Roles.Administrator)]
+    public sealed record Command : ICommand<Guid>, IAccountFields
+    {
+        public string Email { get; init; } = "";
+        public string DisplayName { get; init; } = "";
+        public string[] Roles { get; init; } = [];
+        public Discipline? Discipline { get; init; }
+        /// <summary>The initial password, handed to the person by the administrator.</summary>
+        public string Password { get; init; } = "";
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator(UserManager<AppUser> users)
+        {
+            Include(new AccountFieldsValidator());
+            RuleFor(c => c.Email).NotEmpty().EmailAddress().MaximumLength(256);
+            RuleFor(c => c.Email)
+                .MustAsync(async (email, _) => await users.FindByEmailAsync(email.Trim()) is null)
+                .When(c => !string.IsNullOrWhiteSpace(c.Email))
+                .WithMessage("An account with this email already exists.");
+            RuleFor(c => c.Password).IdentityPassword(users);
+        }
+    }
+
+    public sealed class Handler(TumorBoardDbContext db, UserManager<AppUser> users, TimeProvider clock) : ICommandHandler<Command, Guid>
+    {
+        public async ValueTask<Guid> Handle(Command command, CancellationToken ct)
+        {
+            var email = command.Email.Trim();
+            var user = new AppUser
+            {
+                Id = Guid.CreateVersion7(), UserName = email, Email = email, EmailConfirmed = true,
+                DisplayName = command.DisplayName.Trim(), Discipline = command.Discipline, CreatedAt = clock.GetUtcNow(),
+            };
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            (await users.CreateAsync(user, command.Password)).ThrowIfFailed(nameof(Command.Password));
+            (await users.AddToRolesAsync(user, AccountRules.Normalize(command.Roles))).ThrowIfFailed(nameof(Command.Roles));
+            await tx.CommitAsync(ct);
+            return user.Id;
+        }
+    }
+}

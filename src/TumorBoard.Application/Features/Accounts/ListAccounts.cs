@@ -1,0 +1,60 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using TumorBoard.Application.Common.Models;
+using TumorBoard.Application.Common.Security;
+using TumorBoard.Application.Persistence;
+using TumorBoard.Domain.Security;
+
+namespace TumorBoard.Application.Features.Accounts;
+
+public static class ListAccounts
+{
+    [RequiresRole(Roles.Administrator)]
+    public sealed record Query : IQuery<Paged<Row>>
+    {
+        /// <summary>Part of the email or display name.</summary>
+        public string? Text { get; init; }
+        public int? Page { get; init; }
+        public int? PageSize { get; init; }
+        public int PageNumber => Page ?? 1;
+        public int Size => PageSize ?? Paging.DefaultPageSize;
+    }
+
+    public sealed record Row(Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles, Discipline? Discipline, bool IsActive);
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator()
+        {
+            RuleFor(q => q.PageNumber).GreaterThanOrEqualTo(1).OverridePropertyName("page");
+            RuleFor(q => q.Size).InclusiveBetween(1, Paging.MaxPageSize).OverridePropertyName("pageSize");
+            RuleFor(q => q.Text).MaximumLength(100);
+        }
+    }
+
+    public sealed class Handler(TumorBoardDbContext db) : IQueryHandler<Query, Paged<Row>>
+    {
+        public async ValueTask<Paged<Row>> Handle(Query query, CancellationToken ct)
+        {
+            var users = db.Users.AsNoTracking();
+            if (!string.IsNullOrWhiteSpace(query.Text))
+            {
+                var pattern = Like.Contains(query.Text);
+                users = users.Where(u => EF.Functions.ILike(u.Email!, pattern, "\\") || EF.Functions.ILike(u.DisplayName, pattern, "\\"));
+            }
+            var total = await users.CountAsync(ct);
+            var rows = await users.OrderBy(u => u.DisplayName).ThenBy(u => u.Id)
+                .Skip((query.PageNumber - 1) * query.Size).Take(query.Size)
+                .Select(u => new
+                {
+                    u.Id, u.Email, u.DisplayName, u.Discipline, u.IsActive,
+                    Roles = db.UserRoles.Where(ur => ur.UserId == u.Id)
+                        .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).OrderBy(n => n).ToList(),
+                })
+                .ToListAsync(ct);
+            return new Paged<Row>(rows.Select(u => new Row(u.Id, u.Email ?? "", u.DisplayName, u.Roles, u.Discipline, u.IsActive)).ToList(),
+                query.PageNumber, query.Size, total);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using TumorBoard.Application.Features.Accounts;
+using TumorBoard.Domain.Security;
+using TumorBoard.Web.Infrastructure;
+
+namespace TumorBoard.Web.Pages.Admin.Accounts;
+
+[Authorize(Roles = Roles.Administrator)]
+public sealed class EditModel(ISender sender) : PageModel, IFormPage
+{
+    [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
+    [BindProperty] public UpdateAccount.Command Input { get; set; } = new();
+    public GetAccount.Result Account { get; private set; } = null!;
+    bool fieldsPosted;
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(fillForm: true, ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        fieldsPosted = true;
+        if (!ModelState.IsValid) { await LoadAsync(fillForm: false, ct); return Page(); }
+        await sender.Send(Input with { Id = Id }, ct);
+        TempData["Flash"] = "Account saved.";
+        return RedirectToPage(new { id = Id });
+    }
+
+    public async Task<IActionResult> OnPostDeactivateAsync(CancellationToken ct)
+    {
+        await sender.Send(new DeactivateAccount.Command(Id), ct);
+        TempData["Flash"] = "Account deactivated: it can no longer sign in.";
+        return RedirectToPage(new { id = Id });
+    }
+
+    public async Task<IActionResult> OnPostReactivateAsync(CancellationToken ct)
+    {
+        await sender.Send(new ReactivateAccount.Command(Id), ct);
+        TempData["Flash"] = "Account reactivated.";
+        return RedirectToPage(new { id = Id });
+    }
+
+    public Task OnFormRejectedAsync(CancellationToken ct) => LoadAsync(fillForm: !fieldsPosted, ct);
+
+    async Task LoadAsync(bool fillForm, CancellationToken ct)
+    {
+        Account = await sender.Send(new GetAccount.Query(Id), ct);
+        if (fillForm)
+            Input = new UpdateAccount.Command
+            {
+                Id = Account.Id, DisplayName = Account.DisplayName, Roles = [.. Account.Roles], Discipline = Account.Discipline,
+            };
+    }
+}

@@ -1,0 +1,21 @@
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using TumorBoard.Application.Common.Models;
+using TumorBoard.Application.Features.Accounts;
+using TumorBoard.Domain.Security;
+
+namespace TumorBoard.Web.Pages.Admin.Accounts;
+
+[Authorize(Roles = Roles.Administrator)]   // comfort: the pipeline is the guard
+public sealed class IndexModel(ISender sender) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Text { get; set; }
+    [BindProperty(Name = "page", SupportsGet = true)] public int? PageNumber { get; set; }
+
+    public Paged<ListAccounts.Row> Accounts { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
+
+    public async Task OnGetAsync(CancellationToken ct) =>
+        Accounts = await sender.Send(new ListAccounts.Query { Text = Text, Page = PageNumber }, ct);
+}

@@ -1,0 +1,151 @@
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using TumorBoard.Application.Features.Accounts;
+using TumorBoard.Domain.Common;
+using TumorBoard.Domain.Security;
+using TumorBoard.IntegrationTests.Infrastructure;
+
+namespace TumorBoard.IntegrationTests.Accounts;
+
+[Collection(AppCollection.Name)]
+public sealed class AccountSliceTests(AppFixture app) : IAsyncLifetime
+{
+    public Task InitializeAsync() => app.ResetAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task Creates_a_specialist_with_one_discipline_and_audits_it_without_the_password_hash()
+    {
+        var (id, email) = await Accounts.CreateAsync(app, [Roles.Specialist, Roles.Coordinator], Discipline.Neurosurgery);
+
+        var account = await app.Send(AppFixture.Admin, new GetAccount.Query(id));
+        account.Email.ShouldBe(email);
+        account.Roles.ShouldBe([Roles.Coordinator, Roles.Specialist]);
+        account.Discipline.ShouldBe(Discipline.Neurosurgery);
+        account.IsActive.ShouldBeTrue();
+
+        var hash = await app.QueryDbAsync(db => db.Users.Where(u => u.Id == id).Select(u => u.PasswordHash!).SingleAsync());
+        var audit = await app.QueryDbAsync(db => db.AuditEntries.Where(a => a.EntityId.StartsWith(id.ToString())).ToListAsync());
+        audit.ShouldNotBeEmpty();
+        audit.ShouldAllBe(a => a.Action == "CreateAccount");
+        audit.ShouldContain(a => a.EntityType == "AppUser" && a.Operation == "Added");
+        audit.ShouldAllBe(a => !a.Changes.Contains("PasswordHash") && !a.Changes.Contains(hash));
+        audit[0].ActorId.ShouldBe(await app.UserIdAsync(AppFixture.Admin));
+    }
+
+    [Fact]
+    public async Task Rejects_a_specialist_without_a_discipline_and_a_clinician_with_one()
+    {
+        var noDiscipline = await Should.ThrowAsync<ValidationException>(() =>
+            app.Send(AppFixture.Admin, Accounts.Create(roles: [Roles.Specialist])));
+        noDiscipline.Errors.ShouldContain(e => e.PropertyName == "Discipline" && e.ErrorMessage == "A specialist needs exactly one discipline.");
+
+        var extraDiscipline = await Should.ThrowAsync<ValidationException>(() =>
+            app.Send(AppFixture.Admin, Accounts.Create(roles: [Roles.Clinician], discipline: Discipline.Pathology)));
+        extraDiscipline.Errors.ShouldContain(e => e.PropertyName == "Discipline" && e.ErrorMessage == "Only a specialist has a discipline.");
+    }
+
+    [Fact]
+    public async Task Rejects_a_short_password_an_unknown_role_no_role_and_a_taken_email_and_stores_nothing()
+    {
+        var before = await app.QueryDbAsync(db => db.Users.CountAsync());
+        var bad = await Should.ThrowAsync<ValidationException>(() => app.Send(AppFixture.Admin,
+            Accounts.Create(email: AppFixture.Coordinator, roles: ["Surgeon"]) with { Password = "short" }));
+        bad.Errors.ShouldContain(e => e.PropertyName == "Password" && e.ErrorMessage.Contains("12"));
+        bad.Errors.ShouldContain(e => e.PropertyName == "Roles");
+        bad.Errors.ShouldContain(e => e.PropertyName == "Email");
+
+        var none = await Should.ThrowAsync<ValidationException>(() => app.Send(AppFixture.Admin, Accounts.Create(roles: [])));
+        none.Errors.ShouldContain(e => e.PropertyName == "Roles" && e.ErrorMessage == "Choose at least one role.");
+        (await app.QueryDbAsync(db => db.Users.CountAsync())).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task Updates_roles_and_discipline_and_renews_the_security_stamp()
+    {
+        var (id, _) = await Accounts.CreateAsync(app);
+        var stamp = await StampAsync(id);
+
+        await app.Send(AppFixture.Admin, new UpdateAccount.Command
+            { Id = id, DisplayName = "Dr. New Name", Roles = [Roles.Specialist], Discipline = Discipline.RadiationOncology });
+
+        var account = await app.Send(AppFixture.Admin, new GetAccount.Query(id));
+        (account.DisplayName, account.Discipline).ShouldBe(("Dr. New Name", Discipline.RadiationOncology));
+        account.Roles.ShouldBe([Roles.Specialist]);
+        (await StampAsync(id)).ShouldNotBe(stamp);
+        (await app.QueryDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "UpdateAccount"))).ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task An_administrator_cannot_remove_their_own_administrator_role_or_deactivate_themself()
+    {
+        var adminId = await app.UserIdAsync(AppFixture.Admin);
+        await Should.ThrowAsync<DomainConflictException>(() => app.Send(AppFixture.Admin,
+            new UpdateAccount.Command { Id = adminId, DisplayName = "Ada", Roles = [Roles.Coordinator] }));
+        await Should.ThrowAsync<DomainConflictException>(() => app.Send(AppFixture.Admin, new DeactivateAccount.Command(adminId)));
+        (await app.Send(AppFixture.Admin, new GetAccount.Query(adminId))).Roles.ShouldContain(Roles.Administrator);
+    }
+
+    [Fact]
+    public async Task Deactivates_and_reactivates_an_account_renewing_the_stamp_on_deactivation()
+    {
+        var (id, _) = await Accounts.CreateAsync(app);
+        var stamp = await StampAsync(id);
+
+        await app.Send(AppFixture.Admin, new DeactivateAccount.Command(id));
+        (await app.Send(AppFixture.Admin, new GetAccount.Query(id))).IsActive.ShouldBeFalse();
+        (await StampAsync(id)).ShouldNotBe(stamp);
+        (await app.QueryDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "DeactivateAccount" && a.EntityId == id.ToString()))).ShouldBeTrue();
+
+        await app.Send(AppFixture.Admin, new ReactivateAccount.Command(id));
+        (await app.Send(AppFixture.Admin, new GetAccount.Query(id))).IsActive.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Resets_a_password_so_the_new_one_works_and_rejects_a_short_one()
+    {
+        var (id, email) = await Accounts.CreateAsync(app);
+        var stamp = await StampAsync(id);
+        var failure = await Should.ThrowAsync<ValidationException>(() =>
+            app.Send(AppFixture.Admin, new ResetPassword.Command { Id = id, NewPassword = "too-short" }));
+        failure.Errors.ShouldContain(e => e.PropertyName == "NewPassword");
+
+        await app.Send(AppFixture.Admin, new ResetPassword.Command { Id = id, NewPassword = "A-brand-new-password-9" });
+        (await StampAsync(id)).ShouldNotBe(stamp);
+        (await app.RequestTokenAsync(email, "A-brand-new-password-9")).ShouldNotBeNullOrEmpty();
+    }
+
+    [Fact]
+    public async Task Changes_the_own_password_only_with_the_right_current_one_and_a_matching_confirmation()
+    {
+        var (_, email) = await Accounts.CreateAsync(app);
+        var wrong = await Should.ThrowAsync<ValidationException>(() => app.Send(email, new ChangeOwnPassword.Command
+            { CurrentPassword = "not-my-password-at-all", NewPassword = "My-new-password-77", ConfirmNewPassword = "My-new-password-77" }));
+        wrong.Errors.ShouldContain(e => e.PropertyName == "CurrentPassword");
+
+        var mismatch = await Should.ThrowAsync<ValidationException>(() => app.Send(email, new ChangeOwnPassword.Command
+            { CurrentPassword = Accounts.Password, NewPassword = "My-new-password-77", ConfirmNewPassword = "My-new-password-78" }));
+        mismatch.Errors.ShouldContain(e => e.PropertyName == "ConfirmNewPassword");
+
+        await app.Send(email, new ChangeOwnPassword.Command
+            { CurrentPassword = Accounts.Password, NewPassword = "My-new-password-77", ConfirmNewPassword = "My-new-password-77" });
+        (await app.RequestTokenAsync(email, "My-new-password-77")).ShouldNotBeNullOrEmpty();
+    }
+
+    [Fact]
+    public async Task Lists_accounts_a_page_at_a_time_and_only_for_administrators()
+    {
+        for (var i = 0; i < 3; i++) await Accounts.CreateAsync(app);
+        var first = await app.Send(AppFixture.Admin, new ListAccounts.Query { Text = "@example.test", PageSize = 2 });
+        first.Items.Count.ShouldBe(2);
+        first.TotalCount.ShouldBeGreaterThanOrEqualTo(3);
+        first.HasNext.ShouldBeTrue();
+        first.Items.ShouldAllBe(r => r.Roles.Contains(Roles.Clinician));
+
+        await Should.ThrowAsync<ForbiddenException>(() => app.Send(AppFixture.Coordinator, new ListAccounts.Query()));
+        await Should.ThrowAsync<UnauthorizedAccessException>(() => app.Send(null, new ListAccounts.Query()));
+    }
+
+    Task<string?> StampAsync(Guid id) =>
+        app.QueryDbAsync(db => db.Users.Where(u => u.Id == id).Select(u => u.SecurityStamp).SingleAsync());
+}
