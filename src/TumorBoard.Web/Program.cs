@@ -55,8 +55,8 @@ builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(
 builder.Services.AddRazorPages(o =>
     {
         o.Conventions.ConfigureFilter(new MediatorExceptionPageFilter());
-        o.Conventions.AllowAnonymousToFolder("/Account").AllowAnonymousToPage("/Error");
-        o.Conventions.AuthorizeFolder("/Account/Manage");
+        o.Conventions.AllowAnonymousToPage("/Account/SignIn").AllowAnonymousToPage("/Account/SignOut")
+            .AllowAnonymousToPage("/Account/AccessDenied").AllowAnonymousToPage("/Error");
     })
     .AddMvcOptions(o => o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
 builder.Services.AddOpenApi();

@@ -6,6 +6,7 @@ using TumorBoard.Application.Common.Audit;
 using TumorBoard.Application.Common.Security;
 using TumorBoard.Domain.Audit;
 using TumorBoard.Domain.Cases;
+using TumorBoard.Domain.Meetings;
 using TumorBoard.Domain.Patients;
 
 namespace TumorBoard.Application.Persistence;
@@ -19,6 +20,9 @@ public sealed class TumorBoardDbContext(
 {
     public DbSet<Patient> Patients => Set<Patient>();
     public DbSet<TumorBoardCase> Cases => Set<TumorBoardCase>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
+    public DbSet<MeetingAttendee> MeetingAttendees => Set<MeetingAttendee>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 

@@ -1,0 +1,98 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using TumorBoard.Application.Common.Security;
+using TumorBoard.Application.Persistence;
+using TumorBoard.Domain.Meetings;
+using TumorBoard.Domain.Security;
+
+namespace TumorBoard.Application.Features.Meetings;
+
+/// <summary>Plans one meeting, or a weekly series of them in one step.</summary>
+public static class PlanMeeting
+{
+    [RequiresRole(Roles.Coordinator)]
+    public sealed record Command : MeetingFields, ICommand<IReadOnlyList<Guid>>
+    {
+        /// <summary>1 for a single meeting; N creates N meetings one week apart.</summary>
+        public int WeeklyOccurrences { get; init; } = 1;
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator(TimeProvider clock, TumorBoardDbContext db)
+        {
+            Include(new MeetingFieldsValidator(clock, db));
+            RuleFor(c => c.WeeklyOccurrences).InclusiveBetween(1, 52).WithMessage("A series has 1 to 52 weekly meetings.");
+        }
+    }
+
+    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, IReadOnlyList<Guid>>
+    {
+        public async ValueTask<IReadOnlyList<Guid>> Handle(Command c, CancellationToken ct)
+        {
+            var now = clock.GetUtcNow();
+            Guid? series = c.WeeklyOccurrences > 1 ? Guid.CreateVersion7() : null;
+            var cutoffOffset = c.StartsAt!.Value - (c.SubmissionCutoff ?? c.StartsAt!.Value - Meeting.DefaultCutoff);
+            List<Guid> ids = [];
+            for (var week = 0; week < c.WeeklyOccurrences; week++)
+            {
+                var start = c.StartsAt.Value.AddDays(7 * week);
+                var meeting = Meeting.Plan(new MeetingPlan(c.Title, start, c.DurationMinutes, c.Location, c.VideoLink,
+                    c.ChairId!.Value, c.Capacity, start - cutoffOffset), series, user.RequiredId, now);
+                db.Meetings.Add(meeting);
+                ids.Add(meeting.Id);
+            }
+            await db.SaveChangesAsync(ct);
+            return ids;
+        }
+    }
+}
+
+public static class ChairRules
+{
+    public static async Task<bool> IsActiveSpecialistAsync(TumorBoardDbContext db, Guid? userId, CancellationToken ct) =>
+        userId is { } id && await (from u in db.Users
+                                   join ur in db.UserRoles on u.Id equals ur.UserId
+                                   join r in db.Roles on ur.RoleId equals r.Id
+                                   where u.Id == id && u.IsActive && r.Name == Roles.Specialist
+                                   select u.Id).AnyAsync(ct);
+}
+
+/// <summary>What a coordinator enters about a meeting; shared by PlanMeeting and UpdateMeeting.</summary>
+public record MeetingFields
+{
+        public string Title { get; init; } = "";
+        /// <summary>The start in UTC (pages convert from the configured time zone).</summary>
+        public DateTimeOffset? StartsAt { get; init; }
+        public int DurationMinutes { get; init; } = 90;
+        public string? Location { get; init; }
+        public string? VideoLink { get; init; }
+        public Guid? ChairId { get; init; }
+        public int Capacity { get; init; } = 12;
+        /// <summary>Optional; default 24 h before the start.</summary>
+        public DateTimeOffset? SubmissionCutoff { get; init; }
+}
+
+public sealed class MeetingFieldsValidator : AbstractValidator<MeetingFields>
+{
+        public MeetingFieldsValidator(TimeProvider clock, TumorBoardDbContext db)
+        {
+            RuleFor(c => c.Title).NotEmpty().WithMessage("Enter a title.").MaximumLength(200);
+            RuleFor(c => c.StartsAt).NotNull().WithMessage("Enter the start.")
+                .Must(s => s is null || s > clock.GetUtcNow()).WithMessage("The meeting must start in the future.");
+            RuleFor(c => c.DurationMinutes).InclusiveBetween(15, 480).WithMessage("The duration is 15 to 480 minutes.");
+            RuleFor(c => c.Capacity).InclusiveBetween(1, 100).WithMessage("The capacity is 1 to 100 cases.");
+            RuleFor(c => c.Location).MaximumLength(200);
+            RuleFor(c => c.VideoLink).MaximumLength(500)
+                .Must(v => v is null || (Uri.TryCreate(v, UriKind.Absolute, out var u) && u.Scheme == Uri.UriSchemeHttps))
+                .WithMessage("The video link must be an https:// address.");
+            RuleFor(c => c).Must(c => !string.IsNullOrWhiteSpace(c.Location) || !string.IsNullOrWhiteSpace(c.VideoLink))
+                .WithName("Location").OverridePropertyName("Location").WithMessage("Give a location, a video link, or both.");
+            RuleFor(c => c.SubmissionCutoff).Must((c, cut) => cut is null || c.StartsAt is null || cut <= c.StartsAt)
+                .WithMessage("The submission cut-off must be before the start.");
+            RuleFor(c => c.ChairId).NotNull().WithMessage("Choose the chair.")
+                .MustAsync((id, ct) => ChairRules.IsActiveSpecialistAsync(db, id, ct)).When(c => c.ChairId is not null)
+                .WithMessage("The chair must be an active specialist.");
+        }
+    }

@@ -1,0 +1,222 @@
+using TumorBoard.Domain.Cases;
+using TumorBoard.Domain.Common;
+using TumorBoard.Domain.Security;
+
+namespace TumorBoard.Domain.Meetings;
+
+/// <summary>
+/// A board meeting and its agenda. Every agenda change touches the meeting row, so two coordinators editing
+/// one agenda meet on the meeting's xmin version (409 for the slower one), and the database checks
+/// agenda_count &lt;= capacity.
+/// </summary>
+public sealed class Meeting
+{
+    public static readonly TimeSpan DefaultCutoff = TimeSpan.FromHours(24);
+
+    private Meeting() { }
+
+    public Guid Id { get; private set; }
+    public string Title { get; private set; } = "";
+    public DateTimeOffset StartsAt { get; private set; }
+    public int DurationMinutes { get; private set; }
+    public string? Location { get; private set; }
+    public string? VideoLink { get; private set; }
+    public Guid ChairId { get; private set; }
+    public int Capacity { get; private set; }
+    public DateTimeOffset SubmissionCutoff { get; private set; }
+    public MeetingStatus Status { get; private set; }
+    public string? CancellationReason { get; private set; }
+    public Guid? SeriesId { get; private set; }
+    /// <summary>Active (not removed) agenda items; kept on the row for the capacity check constraint.</summary>
+    public int AgendaCount { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public Guid CreatedBy { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+    public Guid UpdatedBy { get; private set; }
+    public uint Version { get; private set; }
+
+    public List<AgendaItem> Agenda { get; private set; } = [];
+    public List<MeetingAttendee> Attendees { get; private set; } = [];
+
+    public static Meeting Plan(MeetingPlan plan, Guid? seriesId, Guid actor, DateTimeOffset now)
+    {
+        var m = new Meeting { Id = Guid.CreateVersion7(), Status = MeetingStatus.Planned, SeriesId = seriesId, CreatedAt = now, CreatedBy = actor };
+        m.Apply(plan, actor, now);
+        return m;
+    }
+
+    public void Update(MeetingPlan plan, Guid actor, DateTimeOffset now)
+    {
+        RequireStatus(MeetingStatus.Planned, "changed");
+        if (plan.Capacity < AgendaCount)
+            throw new DomainConflictException($"The agenda already holds {AgendaCount} cases: the capacity cannot go below that.");
+        Apply(plan, actor, now);
+    }
+
+    void Apply(MeetingPlan p, Guid actor, DateTimeOffset now)
+    {
+        Title = p.Title.Trim(); StartsAt = p.StartsAt; DurationMinutes = p.DurationMinutes;
+        Location = Blank(p.Location); VideoLink = Blank(p.VideoLink); ChairId = p.ChairId; Capacity = p.Capacity;
+        SubmissionCutoff = p.SubmissionCutoff ?? p.StartsAt - DefaultCutoff;
+        if (SubmissionCutoff > StartsAt) throw new DomainConflictException("The submission cut-off must be before the meeting starts.");
+        Touch(actor, now);
+    }
+
+    public IEnumerable<AgendaItem> ActiveAgenda => Agenda.Where(i => i.IsActive).OrderBy(i => i.Position);
+    public bool IsOpen => Status is MeetingStatus.Planned or MeetingStatus.InProgress;
+    public bool IsPastCutoff(DateTimeOffset now) => now > SubmissionCutoff;
+    public IReadOnlyList<Discipline> MissingForQuorum => Quorum.Missing(Attendees.Select(a => a.Discipline));
+    public bool HasQuorum => MissingForQuorum.Count == 0;
+
+    /// <summary>Puts a ReadyForBoard case on the agenda. After the cut-off only an urgent case or a stated reason.</summary>
+    public AgendaItem AddCase(TumorBoardCase tumorCase, string? lateReason, Guid actor, DateTimeOffset now)
+    {
+        RequireStatus(MeetingStatus.Planned, "given new cases");
+        if (AgendaCount >= Capacity)
+            throw new DomainConflictException($"The meeting is full ({Capacity} cases). Choose another meeting.");
+        var late = IsPastCutoff(now);
+        if (late && tumorCase.Urgency != Urgency.Urgent && string.IsNullOrWhiteSpace(lateReason))
+            throw new DomainConflictException("The submission cut-off has passed: only an urgent case, or a case with a late-addition reason, can be added.");
+        tumorCase.Schedule(actor, now);
+        var item = new AgendaItem(Id, tumorCase.Id, ActiveAgenda.Select(i => i.Position).DefaultIfEmpty(0).Max() + 1,
+            late, late ? Blank(lateReason) ?? "Urgent case" : null, actor, now);
+        Agenda.Add(item);
+        AgendaCount++;
+        Touch(actor, now);
+        return item;
+    }
+
+    public void RemoveCase(Guid itemId, TumorBoardCase tumorCase, string reason, Guid actor, DateTimeOffset now)
+    {
+        RequireStatus(MeetingStatus.Planned, "changed");
+        var item = ScheduledItem(itemId, tumorCase);
+        item.Status = AgendaItemStatus.Removed;
+        item.Reason = reason.Trim();
+        tumorCase.Unschedule(actor, now);
+        AgendaCount--;
+        Renumber();
+        Touch(actor, now);
+    }
+
+    /// <summary>Sets the order of the active agenda; the list must name every active item once.</summary>
+    public void Reorder(IReadOnlyList<Guid> itemIds, Guid actor, DateTimeOffset now)
+    {
+        if (!IsOpen) throw new DomainConflictException($"The meeting is {Status}: its agenda can no longer be ordered.");
+        var active = ActiveAgenda.ToList();
+        if (itemIds.Count != active.Count || !active.All(i => itemIds.Contains(i.Id)))
+            throw new DomainConflictException("The new order must list every case on the agenda exactly once.");
+        foreach (var item in active) item.Position = itemIds.ToList().IndexOf(item.Id) + 1;
+        Touch(actor, now);
+    }
+
+    public void Move(Guid itemId, int offset, Guid actor, DateTimeOffset now)
+    {
+        var order = ActiveAgenda.Select(i => i.Id).ToList();
+        var index = order.IndexOf(itemId);
+        if (index < 0) throw NotFoundException.For("Agenda item", itemId);
+        var target = Math.Clamp(index + offset, 0, order.Count - 1);
+        order.RemoveAt(index);
+        order.Insert(target, itemId);
+        Reorder(order, actor, now);
+    }
+
+    public void SetMinutes(Guid itemId, int? minutes, Guid actor, DateTimeOffset now)
+    {
+        if (!IsOpen) throw new DomainConflictException($"The meeting is {Status}: its agenda can no longer be changed.");
+        var item = ActiveAgenda.FirstOrDefault(i => i.Id == itemId) ?? throw NotFoundException.For("Agenda item", itemId);
+        item.Minutes = minutes;
+        Touch(actor, now);
+    }
+
+    public void Start(Guid actor, DateTimeOffset now)
+    {
+        RequireStatus(MeetingStatus.Planned, "started");
+        Status = MeetingStatus.InProgress;
+        Touch(actor, now);
+    }
+
+    public void MarkDiscussed(Guid itemId, TumorBoardCase tumorCase, Guid actor, DateTimeOffset now)
+    {
+        RequireStatus(MeetingStatus.InProgress, "used to record a discussion");
+        var item = ScheduledItem(itemId, tumorCase);
+        tumorCase.MarkDiscussed(actor, now);
+        item.Status = AgendaItemStatus.Discussed;
+        Touch(actor, now);
+    }
+
+    /// <summary>Not discussed this time: the case returns to ReadyForBoard, to be listed again.</summary>
+    public void Defer(Guid itemId, TumorBoardCase tumorCase, string reason, Guid actor, DateTimeOffset now)
+    {
+        if (!IsOpen) throw new DomainConflictException($"The meeting is {Status}: nothing on it can be deferred.");
+        var item = ScheduledItem(itemId, tumorCase);
+        tumorCase.Unschedule(actor, now);
+        item.Status = AgendaItemStatus.Deferred;
+        item.Reason = reason.Trim();
+        Touch(actor, now);
+    }
+
+    public void Close(Guid actor, DateTimeOffset now)
+    {
+        RequireStatus(MeetingStatus.InProgress, "closed");
+        var open = ActiveAgenda.Count(i => i.Status == AgendaItemStatus.Scheduled);
+        if (open > 0)
+            throw new DomainConflictException($"{open} case(s) on the agenda are neither discussed, decided nor deferred.");
+        Status = MeetingStatus.Closed;
+        Touch(actor, now);
+    }
+
+    /// <summary>Cancels a planned meeting; its cases return to ReadyForBoard.</summary>
+    public void Cancel(string reason, IReadOnlyDictionary<Guid, TumorBoardCase> cases, Guid actor, DateTimeOffset now)
+    {
+        RequireStatus(MeetingStatus.Planned, "cancelled");
+        foreach (var item in ActiveAgenda.ToList())
+        {
+            item.Status = AgendaItemStatus.Removed;
+            item.Reason = "Meeting cancelled";
+            cases[item.CaseId].Unschedule(actor, now);
+        }
+        AgendaCount = 0;
+        Status = MeetingStatus.Cancelled;
+        CancellationReason = reason.Trim();
+        Touch(actor, now);
+    }
+
+    /// <summary>Replaces the attendance list (the chair or a coordinator records who is present).</summary>
+    public void RecordAttendance(IEnumerable<(Guid UserId, Discipline? Discipline)> present, Guid actor, DateTimeOffset now)
+    {
+        if (Status is MeetingStatus.Cancelled or MeetingStatus.Closed)
+            throw new DomainConflictException($"The meeting is {Status}: attendance can no longer be changed.");
+        var wanted = present.DistinctBy(p => p.UserId).ToList();
+        Attendees.RemoveAll(a => wanted.All(w => w.UserId != a.UserId));
+        foreach (var p in wanted.Where(p => Attendees.All(a => a.UserId != p.UserId)))
+            Attendees.Add(new MeetingAttendee(Id, p.UserId, p.Discipline, actor, now));
+        Touch(actor, now);
+    }
+
+    AgendaItem ScheduledItem(Guid itemId, TumorBoardCase tumorCase)
+    {
+        var item = Agenda.FirstOrDefault(i => i.Id == itemId) ?? throw NotFoundException.For("Agenda item", itemId);
+        if (item.CaseId != tumorCase.Id) throw new InvalidOperationException("The case does not belong to this agenda item.");
+        if (item.Status != AgendaItemStatus.Scheduled)
+            throw new DomainConflictException($"This case is already {item.Status} on this meeting.");
+        return item;
+    }
+
+    void Renumber()
+    {
+        var n = 1;
+        foreach (var item in ActiveAgenda.ToList()) item.Position = n++;
+    }
+
+    void RequireStatus(MeetingStatus status, string what)
+    {
+        if (Status != status) throw new DomainConflictException($"The meeting is {Status}: only a {status} meeting can be {what}.");
+    }
+
+    void Touch(Guid actor, DateTimeOffset now) { UpdatedAt = now; UpdatedBy = actor; }
+
+    static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}
+
+public sealed record MeetingPlan(string Title, DateTimeOffset StartsAt, int DurationMinutes, string? Location, string? VideoLink,
+    Guid ChairId, int Capacity, DateTimeOffset? SubmissionCutoff);
