@@ -13,6 +13,7 @@ using Microsoft.EntityFrameworkCore;
 using Scalar.AspNetCore;
 using TumorBoard.Application.Common.Audit;
 using TumorBoard.Application.Common.Behaviors;
+using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Features.Cases;
 using TumorBoard.Application.Persistence;
@@ -28,6 +29,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, CurrentUser>();
 builder.Services.AddScoped<AuditScope>();
+builder.Services.Configure<BoardOptions>(builder.Configuration.GetSection("Board"));
 builder.Services.AddSingleton(ScoreTables.LoadRadiosensitivity(builder.Configuration, builder.Environment));
 
 builder.Services.AddMediator((MediatorOptions options) =>
@@ -108,6 +110,7 @@ api.MapPatientsEndpoints();
 api.MapCasesEndpoints();
 api.MapScoresEndpoints();
 api.MapAccountsEndpoints();
+api.MapMeetingsEndpoints();
 app.MapRazorPages();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, cluster));

@@ -537,7 +537,6 @@ namespace TumorBoard.Migrations.Migrations
             modelBuilder.Entity("TumorBoard.Domain.Meetings.AgendaItem", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 

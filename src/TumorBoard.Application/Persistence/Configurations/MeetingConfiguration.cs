@@ -45,6 +45,7 @@ public sealed class AgendaItemConfiguration : IEntityTypeConfiguration<AgendaIte
     {
         b.ToTable("agenda_items");
         b.HasKey(i => i.Id);
+        b.Property(i => i.Id).ValueGeneratedNever();   // the domain creates the key; a new item is an insert
         b.Property(i => i.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(i => i.LateAdditionReason).HasMaxLength(1000);
         b.Property(i => i.Reason).HasMaxLength(1000);

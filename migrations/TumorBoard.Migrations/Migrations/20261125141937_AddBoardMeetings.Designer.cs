@@ -12,7 +12,7 @@ using TumorBoard.Application.Persistence;
 namespace TumorBoard.Migrations.Migrations
 {
     [DbContext(typeof(TumorBoardDbContext))]
-    [Migration("20261125141224_AddBoardMeetings")]
+    [Migration("20261125141937_AddBoardMeetings")]
     partial class AddBoardMeetings
     {
         /// <inheritdoc />
@@ -540,7 +540,6 @@ namespace TumorBoard.Migrations.Migrations
             modelBuilder.Entity("TumorBoard.Domain.Meetings.AgendaItem", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 

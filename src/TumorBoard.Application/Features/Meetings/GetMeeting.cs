@@ -1,0 +1,69 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using TumorBoard.Application.Common.Models;
+using TumorBoard.Application.Common.Security;
+using TumorBoard.Application.Persistence;
+using TumorBoard.Domain.Cases;
+using TumorBoard.Domain.Common;
+using TumorBoard.Domain.Meetings;
+using TumorBoard.Domain.Security;
+
+namespace TumorBoard.Application.Features.Meetings;
+
+public static class GetMeeting
+{
+    [RequiresRole(Roles.Coordinator, Roles.Specialist, Roles.Clinician)]
+    public sealed record Query(Guid MeetingId) : IQuery<Result>;
+
+    public sealed record Result(Guid Id, string Title, DateTimeOffset StartsAt, int DurationMinutes, string? Location,
+        string? VideoLink, Guid ChairId, string ChairName, int Capacity, DateTimeOffset SubmissionCutoff, MeetingStatus Status,
+        string? CancellationReason, Guid? SeriesId, IReadOnlyList<Item> Agenda, IReadOnlyList<Attendee> Attendees,
+        IReadOnlyList<Discipline> MissingForQuorum, bool HasQuorum, bool PastCutoff, uint Version);
+
+    public sealed record Item(Guid Id, int Position, AgendaItemStatus Status, int? Minutes, bool IsLateAddition,
+        string? LateAdditionReason, string? Reason, Guid CaseId, string Mrn, string PatientName, string Initials, string Levels,
+        Urgency Urgency, string ClinicalQuestion, CaseStatus CaseStatus, Readiness Readiness);
+
+    /// <summary>Which disciplines have submitted their assessment (until the assessments issue: none), and stale imaging.</summary>
+    public sealed record Readiness(IReadOnlyList<Discipline> Submitted, IReadOnlyList<Discipline> Awaiting, bool ImagingStale,
+        DateOnly? NewestImaging);
+
+    public sealed record Attendee(Guid UserId, string Name, Discipline? Discipline);
+
+    public sealed class Handler(TumorBoardDbContext db, TimeProvider clock, IOptions<BoardOptions> options) : IQueryHandler<Query, Result>
+    {
+        public async ValueTask<Result> Handle(Query q, CancellationToken ct)
+        {
+            var m = await db.Meetings.AsNoTracking().FirstOrDefaultAsync(x => x.Id == q.MeetingId, ct)
+                ?? throw NotFoundException.For("Meeting", q.MeetingId);
+            var caseIds = m.Agenda.Select(i => i.CaseId).ToList();
+            var cases = await (from c in db.Cases.AsNoTracking()
+                               join p in db.Patients on c.PatientId equals p.Id
+                               where caseIds.Contains(c.Id)
+                               select new { c.Id, p.Mrn, p.FamilyName, p.GivenName, c.Lesions, c.Urgency, c.ClinicalQuestion, c.Status })
+                .ToDictionaryAsync(x => x.Id, ct);
+            var userIds = m.Attendees.Select(a => a.UserId).Append(m.ChairId).ToList();
+            var names = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+
+            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            var staleBefore = today.AddDays(-options.Value.ImagingStaleDays);
+            var agenda = m.Agenda.Where(i => i.IsActive).OrderBy(i => i.Position).Select(i =>
+            {
+                var c = cases[i.CaseId];
+                DateOnly? newest = c.Lesions.Count == 0 ? null : c.Lesions.Max(l => l.ImagingDate);
+                var readiness = new Readiness([], Quorum.Required, newest is null || newest < staleBefore, newest);
+                return new Item(i.Id, i.Position, i.Status, i.Minutes, i.IsLateAddition, i.LateAdditionReason, i.Reason, c.Id, c.Mrn,
+                    $"{c.FamilyName}, {c.GivenName}", $"{Initial(c.GivenName)}{Initial(c.FamilyName)}",
+                    string.Join(", ", c.Lesions.Select(l => l.Levels)), c.Urgency, c.ClinicalQuestion, c.Status, readiness);
+            }).ToList();
+            var attendees = m.Attendees.Select(a => new Attendee(a.UserId, names.GetValueOrDefault(a.UserId, "?"), a.Discipline))
+                .OrderBy(a => a.Discipline).ThenBy(a => a.Name).ToList();
+            return new Result(m.Id, m.Title, m.StartsAt, m.DurationMinutes, m.Location, m.VideoLink, m.ChairId,
+                names.GetValueOrDefault(m.ChairId, "?"), m.Capacity, m.SubmissionCutoff, m.Status, m.CancellationReason, m.SeriesId,
+                agenda, attendees, m.MissingForQuorum, m.HasQuorum, m.IsPastCutoff(clock.GetUtcNow()), m.Version);
+        }
+
+        static string Initial(string s) => s.Length > 0 ? char.ToUpperInvariant(s[0]).ToString() : "";
+    }
+}

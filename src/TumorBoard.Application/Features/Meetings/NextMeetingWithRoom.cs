@@ -1,0 +1,34 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using TumorBoard.Application.Common.Security;
+using TumorBoard.Application.Persistence;
+using TumorBoard.Domain.Cases;
+using TumorBoard.Domain.Meetings;
+using TumorBoard.Domain.Security;
+
+namespace TumorBoard.Application.Features.Meetings;
+
+/// <summary>
+/// The earliest planned meeting that still has room and still accepts the case: before its cut-off, or after it
+/// when the case is urgent (a routine case past the cut-off needs a stated reason, so it is offered the next one).
+/// </summary>
+public static class NextMeetingWithRoom
+{
+    [RequiresRole(Roles.Coordinator, Roles.Specialist, Roles.Clinician)]
+    public sealed record Query(Urgency Urgency = Urgency.Urgent) : IQuery<ListMeetings.Row?>;
+
+    public sealed class Handler(TumorBoardDbContext db, TimeProvider clock) : IQueryHandler<Query, ListMeetings.Row?>
+    {
+        public async ValueTask<ListMeetings.Row?> Handle(Query q, CancellationToken ct)
+        {
+            var now = clock.GetUtcNow();
+            return await db.Meetings.AsNoTracking().IgnoreAutoIncludes()
+                .Where(m => m.Status == MeetingStatus.Planned && m.StartsAt > now && m.AgendaCount < m.Capacity)
+                .Where(m => q.Urgency == Urgency.Urgent || m.SubmissionCutoff >= now)
+                .OrderBy(m => m.StartsAt)
+                .Select(m => new ListMeetings.Row(m.Id, m.Title, m.StartsAt, m.DurationMinutes, m.Location, m.Status, m.Capacity,
+                    m.AgendaCount, m.SubmissionCutoff, db.Users.Where(u => u.Id == m.ChairId).Select(u => u.DisplayName).First()))
+                .FirstOrDefaultAsync(ct);
+        }
+    }
+}

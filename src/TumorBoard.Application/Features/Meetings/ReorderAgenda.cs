@@ -1,0 +1,45 @@
+using FluentValidation;
+using Mediator;
+using TumorBoard.Application.Common.Security;
+using TumorBoard.Application.Persistence;
+using TumorBoard.Domain.Security;
+
+namespace TumorBoard.Application.Features.Meetings;
+
+/// <summary>Sets the whole agenda order (API), or moves one item up or down (the pages' buttons).</summary>
+public static class ReorderAgenda
+{
+    [RequiresRole(Roles.Coordinator)]
+    public sealed record Command : ICommand<uint>
+    {
+        public Guid MeetingId { get; init; }
+        /// <summary>Every active agenda item, in the new order.</summary>
+        public List<Guid>? ItemIds { get; init; }
+        /// <summary>Or: one item and a step (-1 up, +1 down).</summary>
+        public Guid? ItemId { get; init; }
+        public int? Offset { get; init; }
+        public uint? ExpectedVersion { get; init; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c).Must(c => (c.ItemIds is { Count: > 0 }) ^ (c.ItemId is not null && c.Offset is not null))
+                .OverridePropertyName("ItemIds").WithMessage("Send either the full order (itemIds) or one itemId with an offset.");
+            RuleFor(c => c.Offset).InclusiveBetween(-100, 100);
+        }
+    }
+
+    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, uint>
+    {
+        public async ValueTask<uint> Handle(Command c, CancellationToken ct)
+        {
+            var meeting = await MeetingAccess.LoadForChangeAsync(db, c.MeetingId, c.ExpectedVersion, ct);
+            if (c.ItemIds is { Count: > 0 } order) meeting.Reorder(order, user.RequiredId, clock.GetUtcNow());
+            else meeting.Move(c.ItemId!.Value, c.Offset!.Value, user.RequiredId, clock.GetUtcNow());
+            await db.SaveChangesAsync(ct);
+            return meeting.Version;
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using TumorBoard.Application.Common.Models;
+using TumorBoard.Application.Features.Meetings;
+using TumorBoard.Domain.Cases;
+
+namespace TumorBoard.Web.Api;
+
+public static class MeetingsEndpoints
+{
+    public sealed record AddCaseBody(Guid CaseId, string? LateAdditionReason);
+    public sealed record ReasonBody(string? Reason);
+    public sealed record OrderBody(List<Guid>? ItemIds);
+    public sealed record MoveBody(int Offset);
+    public sealed record MinutesBody(int? Minutes);
+    public sealed record AttendanceBody(List<Guid>? PresentUserIds);
+    public sealed record Planned(IReadOnlyList<Guid> MeetingIds);
+
+    public static RouteGroupBuilder MapMeetingsEndpoints(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/meetings").WithTags("Meetings");
+        g.MapGet("/", (([AsParameters] ListMeetings.Query q, ISender s, CancellationToken ct) => Ok(s.Send(q, ct)))).WithName("ListMeetings");
+        g.MapGet("/next-with-room", NextWithRoom).WithName("NextMeetingWithRoom");
+        g.MapGet("/{meetingId:guid}", Get).WithName("GetMeeting");
+        g.MapPost("/", Plan).WithName("PlanMeeting");
+        g.MapPut("/{meetingId:guid}", Update).WithName("UpdateMeeting");
+        g.MapPost("/{meetingId:guid}/agenda", AddCase).WithName("AddCaseToAgenda");
+        g.MapPost("/{meetingId:guid}/agenda/{itemId:guid}/remove", (Guid meetingId, Guid itemId, ReasonBody b, HttpRequest r, HttpResponse res, ISender s, CancellationToken ct) =>
+            Change(s, res, meetingId, new RemoveCaseFromAgenda.Command { MeetingId = meetingId, ItemId = itemId, Reason = b.Reason ?? "", ExpectedVersion = ETags.FromIfMatch(r) }, ct)).WithName("RemoveCaseFromAgenda");
+        g.MapPut("/{meetingId:guid}/agenda/order", (Guid meetingId, OrderBody b, HttpRequest r, HttpResponse res, ISender s, CancellationToken ct) =>
+            Change(s, res, meetingId, new ReorderAgenda.Command { MeetingId = meetingId, ItemIds = b.ItemIds ?? [], ExpectedVersion = ETags.FromIfMatch(r) }, ct)).WithName("ReorderAgenda");
+        g.MapPost("/{meetingId:guid}/agenda/{itemId:guid}/move", (Guid meetingId, Guid itemId, MoveBody b, HttpRequest r, HttpResponse res, ISender s, CancellationToken ct) =>
+            Change(s, res, meetingId, new ReorderAgenda.Command { MeetingId = meetingId, ItemId = itemId, Offset = b.Offset, ExpectedVersion = ETags.FromIfMatch(r) }, ct)).WithName("MoveAgendaItem");
+        g.MapPut("/{meetingId:guid}/agenda/{itemId:guid}/minutes", (Guid meetingId, Guid itemId, MinutesBody b, HttpRequest r, HttpResponse res, ISender s, CancellationToken ct) =>
+            Change(s, res, meetingId, new SetAgendaMinutes.Command { MeetingId = meetingId, ItemId = itemId, Minutes = b.Minutes, ExpectedVersion = ETags.FromIfMatch(r) }, ct)).WithName("SetAgendaMinutes");
+        g.MapPut("/{meetingId:guid}/attendance", (Guid meetingId, AttendanceBody b, HttpRequest r, HttpResponse res, ISender s, CancellationToken ct) =>
+            Change(s, res, meetingId, new RecordAttendance.Command { MeetingId = meetingId, PresentUserIds = b.PresentUserIds ?? [], ExpectedVersion = ETags.FromIfMatch(r) }, ct)).WithName("RecordAttendance");
+        g.MapPost("/{meetingId:guid}/start", (Guid meetingId, HttpRequest r, HttpResponse res, ISender s, CancellationToken ct) =>
+            Step(s, r, res, meetingId, MeetingStep.Start, null, null, ct)).WithName("StartMeeting");
+        g.MapPost("/{meetingId:guid}/close", (Guid meetingId, HttpRequest r, HttpResponse res, ISender s, CancellationToken ct) =>
+            Step(s, r, res, meetingId, MeetingStep.Close, null, null, ct)).WithName("CloseMeeting");
+        g.MapPost("/{meetingId:guid}/cancel", (Guid meetingId, ReasonBody b, HttpRequest r, HttpResponse res, ISender s, CancellationToken ct) =>
+            Step(s, r, res, meetingId, MeetingStep.Cancel, null, b.Reason, ct)).WithName("CancelMeeting");
+        g.MapPost("/{meetingId:guid}/agenda/{itemId:guid}/discussed", (Guid meetingId, Guid itemId, HttpRequest r, HttpResponse res, ISender s, CancellationToken ct) =>
+            Step(s, r, res, meetingId, MeetingStep.MarkDiscussed, itemId, null, ct)).WithName("MarkAgendaItemDiscussed");
+        g.MapPost("/{meetingId:guid}/agenda/{itemId:guid}/defer", (Guid meetingId, Guid itemId, ReasonBody b, HttpRequest r, HttpResponse res, ISender s, CancellationToken ct) =>
+            Step(s, r, res, meetingId, MeetingStep.Defer, itemId, b.Reason, ct)).WithName("DeferAgendaItem");
+        return g;
+    }
+
+    static async Task<Ok<T>> Ok<T>(ValueTask<T> result) => TypedResults.Ok(await result);
+
+    static async Task<Results<Ok<ListMeetings.Row>, NoContent>> NextWithRoom(Urgency? urgency, ISender s, CancellationToken ct) =>
+        await s.Send(new NextMeetingWithRoom.Query(urgency ?? Urgency.Urgent), ct) is { } row ? TypedResults.Ok(row) : TypedResults.NoContent();
+
+    static async Task<Ok<GetMeeting.Result>> Get(Guid meetingId, HttpResponse res, ISender s, CancellationToken ct) =>
+        Respond(res, await s.Send(new GetMeeting.Query(meetingId), ct));
+
+    static async Task<Created<Planned>> Plan(PlanMeeting.Command command, ISender s, CancellationToken ct)
+    {
+        var ids = await s.Send(command, ct);
+        return TypedResults.Created($"/api/v1/meetings/{ids[0]}", new Planned(ids));
+    }
+
+    static async Task<Ok<GetMeeting.Result>> Update(Guid meetingId, UpdateMeeting.Command command, HttpRequest r, HttpResponse res, ISender s, CancellationToken ct)
+    {
+        await s.Send(command with { MeetingId = meetingId, ExpectedVersion = ETags.FromIfMatch(r) }, ct);
+        return Respond(res, await s.Send(new GetMeeting.Query(meetingId), ct));
+    }
+
+    static async Task<Created<GetMeeting.Result>> AddCase(Guid meetingId, AddCaseBody b, HttpRequest r, HttpResponse res, ISender s, CancellationToken ct)
+    {
+        var itemId = await s.Send(new AddCaseToAgenda.Command
+        {
+            MeetingId = meetingId, CaseId = b.CaseId, LateAdditionReason = b.LateAdditionReason, ExpectedVersion = ETags.FromIfMatch(r),
+        }, ct);
+        var meeting = await s.Send(new GetMeeting.Query(meetingId), ct);
+        ETags.Set(res, meeting.Version);
+        return TypedResults.Created($"/api/v1/meetings/{meetingId}#agenda-{itemId}", meeting);
+    }
+
+    static Task<Ok<GetMeeting.Result>> Step(ISender s, HttpRequest r, HttpResponse res, Guid meetingId, MeetingStep step, Guid? itemId,
+        string? reason, CancellationToken ct) =>
+        Change(s, res, meetingId, new ConductMeeting.Command
+        {
+            MeetingId = meetingId, Step = step, ItemId = itemId, Reason = reason, ExpectedVersion = ETags.FromIfMatch(r),
+        }, ct);
+
+    static async Task<Ok<GetMeeting.Result>> Change(ISender s, HttpResponse res, Guid meetingId, ICommand<uint> command, CancellationToken ct)
+    {
+        await s.Send(command, ct);
+        return Respond(res, await s.Send(new GetMeeting.Query(meetingId), ct));
+    }
+
+    static Ok<GetMeeting.Result> Respond(HttpResponse res, GetMeeting.Result meeting)
+    {
+        ETags.Set(res, meeting.Version);
+        return TypedResults.Ok(meeting);
+    }
+}
