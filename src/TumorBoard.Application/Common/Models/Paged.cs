@@ -1,3 +1,5 @@
+using FluentValidation;
+
 namespace TumorBoard.Application.Common.Models;
 
 /// <summary>One page of a list, with what a client needs to page on.</summary>
@@ -12,4 +14,23 @@ public static class Paging
 {
     public const int DefaultPageSize = 25;
     public const int MaxPageSize = 100;
+}
+
+/// <summary>The paging part every list query shares (?page=&amp;pageSize=).</summary>
+public abstract record PagedQuery
+{
+    public int? Page { get; init; }
+    public int? PageSize { get; init; }
+    public int PageNumber => Page ?? 1;
+    public int Size => PageSize ?? Paging.DefaultPageSize;
+    public int Skip => (PageNumber - 1) * Size;
+}
+
+public sealed class PagedQueryValidator : AbstractValidator<PagedQuery>
+{
+    public PagedQueryValidator()
+    {
+        RuleFor(q => q.PageNumber).GreaterThanOrEqualTo(1).OverridePropertyName("page");
+        RuleFor(q => q.Size).InclusiveBetween(1, Paging.MaxPageSize).OverridePropertyName("pageSize");
+    }
 }

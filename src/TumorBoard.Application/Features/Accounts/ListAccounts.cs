@@ -11,14 +11,10 @@ namespace TumorBoard.Application.Features.Accounts;
 public static class ListAccounts
 {
     [RequiresRole(Roles.Administrator)]
-    public sealed record Query : IQuery<Paged<Row>>
+    public sealed record Query : PagedQuery, IQuery<Paged<Row>>
     {
         /// <summary>Part of the email or display name.</summary>
         public string? Text { get; init; }
-        public int? Page { get; init; }
-        public int? PageSize { get; init; }
-        public int PageNumber => Page ?? 1;
-        public int Size => PageSize ?? Paging.DefaultPageSize;
     }
 
     public sealed record Row(Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles, Discipline? Discipline, bool IsActive);
@@ -27,8 +23,7 @@ public static class ListAccounts
     {
         public Validator()
         {
-            RuleFor(q => q.PageNumber).GreaterThanOrEqualTo(1).OverridePropertyName("page");
-            RuleFor(q => q.Size).InclusiveBetween(1, Paging.MaxPageSize).OverridePropertyName("pageSize");
+            Include(new PagedQueryValidator());
             RuleFor(q => q.Text).MaximumLength(100);
         }
     }
@@ -45,7 +40,7 @@ public static class ListAccounts
             }
             var total = await users.CountAsync(ct);
             var rows = await users.OrderBy(u => u.DisplayName).ThenBy(u => u.Id)
-                .Skip((query.PageNumber - 1) * query.Size).Take(query.Size)
+                .Skip(query.Skip).Take(query.Size)
                 .Select(u => new
                 {
                     u.Id, u.Email, u.DisplayName, u.Discipline, u.IsActive,

@@ -13,17 +13,13 @@ namespace TumorBoard.Application.Features.Cases;
 public static class ListCases
 {
     [RequiresRole(Roles.Coordinator, Roles.Specialist, Roles.Clinician)]
-    public sealed record Query : IQuery<Paged<Row>>
+    public sealed record Query : PagedQuery, IQuery<Paged<Row>>
     {
         public CaseStatus? Status { get; init; }
         public Urgency? Urgency { get; init; }
         public PrimaryHistology? Histology { get; init; }
         /// <summary>Part of the patient's MRN, family name or given name.</summary>
         public string? Text { get; init; }
-        public int? Page { get; init; }
-        public int? PageSize { get; init; }
-        public int PageNumber => Page ?? 1;
-        public int Size => PageSize ?? Paging.DefaultPageSize;
     }
 
     public sealed record Row(Guid Id, Guid PatientId, string Mrn, string PatientName, CaseStatus Status, Urgency Urgency,
@@ -37,8 +33,7 @@ public static class ListCases
             RuleFor(q => q.Urgency).IsInEnum();
             RuleFor(q => q.Histology).IsInEnum();
             RuleFor(q => q.Text).MaximumLength(100);
-            RuleFor(q => q.PageNumber).GreaterThanOrEqualTo(1).OverridePropertyName("page");
-            RuleFor(q => q.Size).InclusiveBetween(1, Paging.MaxPageSize).OverridePropertyName("pageSize");
+            Include(new PagedQueryValidator());
         }
     }
 
@@ -62,7 +57,7 @@ public static class ListCases
             var total = await rows.CountAsync(ct);
             var page = await rows
                 .OrderByDescending(x => x.c.Urgency).ThenByDescending(x => x.c.CreatedAt).ThenBy(x => x.c.Id)
-                .Skip((query.PageNumber - 1) * query.Size).Take(query.Size)
+                .Skip(query.Skip).Take(query.Size)
                 .Select(x => new
                 {
                     x.c.Id, x.c.PatientId, x.p.Mrn, x.p.FamilyName, x.p.GivenName, x.c.Status, x.c.Urgency, x.c.Histology,

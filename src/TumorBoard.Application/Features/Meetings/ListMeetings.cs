@@ -12,16 +12,12 @@ namespace TumorBoard.Application.Features.Meetings;
 public static class ListMeetings
 {
     [RequiresRole(Roles.Coordinator, Roles.Specialist, Roles.Clinician)]
-    public sealed record Query : IQuery<Paged<Row>>
+    public sealed record Query : PagedQuery, IQuery<Paged<Row>>
     {
         public MeetingStatus? Status { get; init; }
         /// <summary>Meetings starting at or after this (default: from the start of today, UTC); past ones with IncludePast.</summary>
         public DateTimeOffset? From { get; init; }
         public bool? IncludePast { get; init; }
-        public int? Page { get; init; }
-        public int? PageSize { get; init; }
-        public int PageNumber => Page ?? 1;
-        public int Size => PageSize ?? Paging.DefaultPageSize;
     }
 
     public sealed record Row(Guid Id, string Title, DateTimeOffset StartsAt, int DurationMinutes, string? Location, MeetingStatus Status,
@@ -32,8 +28,7 @@ public static class ListMeetings
         public Validator()
         {
             RuleFor(q => q.Status).IsInEnum();
-            RuleFor(q => q.PageNumber).GreaterThanOrEqualTo(1).OverridePropertyName("page");
-            RuleFor(q => q.Size).InclusiveBetween(1, Paging.MaxPageSize).OverridePropertyName("pageSize");
+            Include(new PagedQueryValidator());
         }
     }
 
@@ -50,7 +45,7 @@ public static class ListMeetings
             }
             var total = await meetings.CountAsync(ct);
             var ordered = q.IncludePast == true ? meetings.OrderByDescending(m => m.StartsAt) : meetings.OrderBy(m => m.StartsAt);
-            var rows = await ordered.ThenBy(m => m.Id).Skip((q.PageNumber - 1) * q.Size).Take(q.Size)
+            var rows = await ordered.ThenBy(m => m.Id).Skip(q.Skip).Take(q.Size)
                 .Select(m => new Row(m.Id, m.Title, m.StartsAt, m.DurationMinutes, m.Location, m.Status, m.Capacity, m.AgendaCount,
                     m.SubmissionCutoff, db.Users.Where(u => u.Id == m.ChairId).Select(u => u.DisplayName).First()))
                 .ToListAsync(ct);

@@ -12,14 +12,10 @@ namespace TumorBoard.Application.Features.Patients;
 public static class FindPatients
 {
     [RequiresRole(Roles.Coordinator, Roles.Specialist, Roles.Clinician)]
-    public sealed record Query : IQuery<Paged<Row>>
+    public sealed record Query : PagedQuery, IQuery<Paged<Row>>
     {
         /// <summary>Part of the MRN, family name or given name.</summary>
         public string? Text { get; init; }
-        public int? Page { get; init; }
-        public int? PageSize { get; init; }
-        public int PageNumber => Page ?? 1;
-        public int Size => PageSize ?? Paging.DefaultPageSize;
     }
 
     public sealed record Row(Guid Id, string Mrn, string FamilyName, string GivenName, DateOnly DateOfBirth, Sex Sex);
@@ -28,8 +24,7 @@ public static class FindPatients
     {
         public Validator()
         {
-            RuleFor(q => q.PageNumber).GreaterThanOrEqualTo(1).OverridePropertyName("page");
-            RuleFor(q => q.Size).InclusiveBetween(1, Paging.MaxPageSize).OverridePropertyName("pageSize");
+            Include(new PagedQueryValidator());
             RuleFor(q => q.Text).MaximumLength(100);
         }
     }
@@ -47,7 +42,7 @@ public static class FindPatients
             }
             var total = await patients.CountAsync(ct);
             var rows = await patients.OrderBy(p => p.FamilyName).ThenBy(p => p.GivenName).ThenBy(p => p.Id)
-                .Skip((query.PageNumber - 1) * query.Size).Take(query.Size)
+                .Skip(query.Skip).Take(query.Size)
                 .Select(p => new Row(p.Id, p.Mrn, p.FamilyName, p.GivenName, p.DateOfBirth, p.Sex))
                 .ToListAsync(ct);
             return new Paged<Row>(rows, query.PageNumber, query.Size, total);
