@@ -165,11 +165,12 @@ public sealed class Meeting
         Touch(actor, now);
     }
 
-    /// <summary>Cancels a planned meeting; its cases return to ReadyForBoard.</summary>
+    /// <summary>Cancels a planned meeting; its scheduled cases return to ReadyForBoard (deferred ones already did, and may be
+    /// on another agenda by now, so they are left alone).</summary>
     public void Cancel(string reason, IReadOnlyDictionary<Guid, TumorBoardCase> cases, Guid actor, DateTimeOffset now)
     {
         RequireStatus(MeetingStatus.Planned, "cancelled");
-        foreach (var item in ActiveAgenda.ToList())
+        foreach (var item in ActiveAgenda.Where(i => i.Status == AgendaItemStatus.Scheduled).ToList())
         {
             item.Status = AgendaItemStatus.Removed;
             item.Reason = "Meeting cancelled";
