@@ -144,10 +144,11 @@ public sealed class Meeting
         Touch(actor, now);
     }
 
-    /// <summary>Not discussed this time: the case returns to ReadyForBoard, to be listed again.</summary>
+    /// <summary>Not discussed this time: the case returns to ReadyForBoard, to be listed again. Only in a running meeting;
+    /// before it starts a coordinator removes the case instead.</summary>
     public void Defer(Guid itemId, TumorBoardCase tumorCase, string reason, Guid actor, DateTimeOffset now)
     {
-        if (!IsOpen) throw new DomainConflictException($"The meeting is {Status}: nothing on it can be deferred.");
+        RequireStatus(MeetingStatus.InProgress, "used to defer a case");
         var item = ScheduledItem(itemId, tumorCase);
         tumorCase.Unschedule(actor, now);
         item.Status = AgendaItemStatus.Deferred;
@@ -165,12 +166,11 @@ public sealed class Meeting
         Touch(actor, now);
     }
 
-    /// <summary>Cancels a planned meeting; its scheduled cases return to ReadyForBoard (deferred ones already did, and may be
-    /// on another agenda by now, so they are left alone).</summary>
+    /// <summary>Cancels a planned meeting; its cases return to ReadyForBoard.</summary>
     public void Cancel(string reason, IReadOnlyDictionary<Guid, TumorBoardCase> cases, Guid actor, DateTimeOffset now)
     {
         RequireStatus(MeetingStatus.Planned, "cancelled");
-        foreach (var item in ActiveAgenda.Where(i => i.Status == AgendaItemStatus.Scheduled).ToList())
+        foreach (var item in ActiveAgenda.ToList())
         {
             item.Status = AgendaItemStatus.Removed;
             item.Reason = "Meeting cancelled";

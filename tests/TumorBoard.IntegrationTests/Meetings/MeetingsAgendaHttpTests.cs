@@ -98,6 +98,10 @@ public sealed class MeetingsAgendaHttpTests(AppFixture app) : IAsyncLifetime
         (await attendance.ReadAsync()).GetProperty("hasQuorum").GetBoolean().ShouldBeTrue();
 
         await (await chair.PostAsync($"{url}/close", null)).ShouldBeProblemAsync(HttpStatusCode.Conflict);   // not started
+        await (await chair.PostAsync($"{url}/agenda/{items[1]}/defer", Api.Body(new { reason = "Before the start" })))
+            .ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        var stranger = await chair.SendAsync(Api.Request(HttpMethod.Put, $"{url}/attendance", new { presentUserIds = new[] { Guid.NewGuid() } }));
+        (await stranger.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).ErrorKeys().ShouldBe(["presentUserIds"]);
         using var started = await chair.PostAsync($"{url}/start", null);
         (await started.ReadAsync()).GetProperty("status").GetString().ShouldBe("InProgress");
         await (await chair.PostAsync($"{url}/start", null)).ShouldBeProblemAsync(HttpStatusCode.Conflict);

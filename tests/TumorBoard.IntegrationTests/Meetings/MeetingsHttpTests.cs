@@ -94,6 +94,15 @@ public sealed class MeetingsHttpTests(AppFixture app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_unknown_meeting_answers_404_to_reads_and_changes()
+    {
+        using var client = await app.ClientAsync(AppFixture.Coordinator);
+        var url = $"/api/v1/meetings/{Guid.NewGuid()}";
+        (await (await client.GetAsync(url)).ShouldBeProblemAsync(HttpStatusCode.NotFound)).GetProperty("detail").GetString()!.ShouldContain("was not found");
+        await (await client.PostAsync($"{url}/start", null)).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task Lowering_the_capacity_below_the_agenda_answers_409()
     {
         var (meetingId, _, _) = await MeetingTestData.MeetingWithCasesAsync(app, cases: 2);
