@@ -60,12 +60,12 @@ public sealed class MeetingsHttpTests(AppFixture app) : IAsyncLifetime
         var plan = await MeetingTestData.PlanAsync(app) with
         {
             Title = "", StartsAt = DateTimeOffset.UtcNow.AddHours(-1), Capacity = 0,
-            ChairId = await app.UserIdAsync(AppFixture.Clinician), VideoLink = "http://video.example/board",
+            ChairId = await app.UserIdAsync(AppFixture.Clinician), VideoLink = "http://video.example/board", WeeklyOccurrences = 0,
         };
 
         var problem = await (await client.PostAsync("/api/v1/meetings", Api.Body(plan))).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
 
-        problem.ErrorKeys().ShouldBe(["capacity", "chairId", "startsAt", "title", "videoLink"]);
+        problem.ErrorKeys().ShouldBe(["capacity", "chairId", "startsAt", "title", "videoLink", "weeklyOccurrences"]);
         problem.GetProperty("errors").GetProperty("chairId")[0].GetString().ShouldBe("The chair must be an active specialist.");
         (await app.QueryDbAsync(db => Task.FromResult(db.Meetings.Count()))).ShouldBe(0);
     }
