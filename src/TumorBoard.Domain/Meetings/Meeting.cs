@@ -144,10 +144,11 @@ public sealed class Meeting
         Touch(actor, now);
     }
 
-    /// <summary>Not discussed this time: the case returns to ReadyForBoard, to be listed again.</summary>
+    /// <summary>Not discussed this time: the case returns to ReadyForBoard, to be listed again. Only in a running meeting;
+    /// before it starts a coordinator removes the case instead.</summary>
     public void Defer(Guid itemId, TumorBoardCase tumorCase, string reason, Guid actor, DateTimeOffset now)
     {
-        if (!IsOpen) throw new DomainConflictException($"The meeting is {Status}: nothing on it can be deferred.");
+        RequireStatus(MeetingStatus.InProgress, "used to defer a case");
         var item = ScheduledItem(itemId, tumorCase);
         tumorCase.Unschedule(actor, now);
         item.Status = AgendaItemStatus.Deferred;
