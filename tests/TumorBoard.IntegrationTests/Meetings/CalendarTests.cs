@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
 using TumorBoard.Application.Features.Meetings;
 using TumorBoard.Domain.Meetings;
 using TumorBoard.IntegrationTests.Infrastructure;
@@ -27,6 +28,9 @@ public sealed class CalendarTests(AppFixture app) : IAsyncLifetime
         await app.Send(AppFixture.Coordinator, new AddCaseToAgenda.Command { MeetingId = summer, CaseId = caseId });
         await app.Send(AppFixture.Coordinator, new ConductMeeting.Command { MeetingId = cancelled, Step = MeetingStep.Cancel, Reason = "Holiday" });
         var patient = await app.QueryDbAsync(db => Task.FromResult(db.Patients.Single()));
+        var anHourAgo = DateTimeOffset.UtcNow.AddHours(-1);   // planned an hour ago: the update below comes later
+        await app.QueryDbAsync(db => db.Meetings.Where(m => m.Id == winter)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.CreatedAt, anHourAgo).SetProperty(m => m.UpdatedAt, anHourAgo)));
 
         var first = await FeedAsync(AppFixture.Coordinator);
         var second = await FeedAsync(AppFixture.Coordinator);
@@ -35,6 +39,7 @@ public sealed class CalendarTests(AppFixture app) : IAsyncLifetime
         {
             MeetingId = winter, Title = "Spine board, winter (moved room)", StartsAt = Winter, DurationMinutes = 60,
             Location = "Room 5.01", ChairId = update.ChairId, Capacity = 5,
+            ExpectedVersion = (await app.Send(AppFixture.Coordinator, new GetMeeting.Query(winter))).Version,
         });
         var third = await FeedAsync(AppFixture.Coordinator);
 

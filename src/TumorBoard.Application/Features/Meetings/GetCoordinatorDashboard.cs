@@ -79,12 +79,25 @@ public static class GetCoordinatorDashboard
             from c in db.Cases.AsNoTracking()
             join p in db.Patients on c.PatientId equals p.Id
             where c.Status == status
-            select new Row(c.Id, p.Mrn, p.FamilyName + ", " + p.GivenName, c.Urgency, c.Status, c.ClinicalQuestion, c.CreatedAt, c.UpdatedAt);
+            select new Row
+            {
+                CaseId = c.Id, Mrn = p.Mrn, PatientName = p.FamilyName + ", " + p.GivenName, Urgency = c.Urgency, Status = c.Status,
+                ClinicalQuestion = c.ClinicalQuestion, CreatedAt = c.CreatedAt, WaitingSince = c.UpdatedAt,
+            };
     }
 
-    internal sealed record Row(Guid CaseId, string Mrn, string PatientName, Urgency Urgency, CaseStatus Status, string ClinicalQuestion,
-        DateTimeOffset CreatedAt, DateTimeOffset WaitingSince)
+    /// <summary>Member-initialised (not a positional record) so that EF can order by its properties.</summary>
+    internal sealed class Row
     {
+        public Guid CaseId { get; init; }
+        public string Mrn { get; init; } = "";
+        public string PatientName { get; init; } = "";
+        public Urgency Urgency { get; init; }
+        public CaseStatus Status { get; init; }
+        public string ClinicalQuestion { get; init; } = "";
+        public DateTimeOffset CreatedAt { get; init; }
+        public DateTimeOffset WaitingSince { get; init; }
+
         public WaitingCase ToCase(DateTimeOffset now, ListMeetings.Row? next) => new(CaseId, Mrn, PatientName, Urgency, Status,
             ClinicalQuestion, CreatedAt, WaitingSince, Math.Max(0, (int)(now - WaitingSince).TotalDays), next);
     }
