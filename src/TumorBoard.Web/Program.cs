@@ -111,6 +111,8 @@ api.MapCasesEndpoints();
 api.MapScoresEndpoints();
 api.MapAccountsEndpoints();
 api.MapMeetingsEndpoints();
+api.MapCalendarEndpoints();
+api.MapWorklistsEndpoints();
 app.MapRazorPages();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, cluster));

@@ -19,16 +19,17 @@ public static class NextMeetingWithRoom
 
     public sealed class Handler(TumorBoardDbContext db, TimeProvider clock) : IQueryHandler<Query, ListMeetings.Row?>
     {
-        public async ValueTask<ListMeetings.Row?> Handle(Query q, CancellationToken ct)
-        {
-            var now = clock.GetUtcNow();
-            return await db.Meetings.AsNoTracking().IgnoreAutoIncludes()
-                .Where(m => m.Status == MeetingStatus.Planned && m.StartsAt > now && m.AgendaCount < m.Capacity)
-                .Where(m => q.Urgency == Urgency.Urgent || m.SubmissionCutoff >= now)
-                .OrderBy(m => m.StartsAt)
-                .Select(m => new ListMeetings.Row(m.Id, m.Title, m.StartsAt, m.DurationMinutes, m.Location, m.Status, m.Capacity,
-                    m.AgendaCount, m.SubmissionCutoff, db.Users.Where(u => u.Id == m.ChairId).Select(u => u.DisplayName).First()))
-                .FirstOrDefaultAsync(ct);
-        }
+        public async ValueTask<ListMeetings.Row?> Handle(Query q, CancellationToken ct) =>
+            await FindAsync(db, q.Urgency, clock.GetUtcNow(), ct);
     }
+
+    /// <summary>The rule itself, shared with the coordinator's dashboard (one query for all urgent cases).</summary>
+    public static Task<ListMeetings.Row?> FindAsync(TumorBoardDbContext db, Urgency urgency, DateTimeOffset now, CancellationToken ct) =>
+        db.Meetings.AsNoTracking().IgnoreAutoIncludes()
+            .Where(m => m.Status == MeetingStatus.Planned && m.StartsAt > now && m.AgendaCount < m.Capacity)
+            .Where(m => urgency == Urgency.Urgent || m.SubmissionCutoff >= now)
+            .OrderBy(m => m.StartsAt)
+            .Select(m => new ListMeetings.Row(m.Id, m.Title, m.StartsAt, m.DurationMinutes, m.Location, m.Status, m.Capacity,
+                m.AgendaCount, m.SubmissionCutoff, db.Users.Where(u => u.Id == m.ChairId).Select(u => u.DisplayName).First()))
+            .FirstOrDefaultAsync(ct);
 }

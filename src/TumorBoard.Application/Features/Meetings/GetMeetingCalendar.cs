@@ -1,0 +1,30 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using TumorBoard.Application.Common.Models;
+using TumorBoard.Application.Common.Security;
+using TumorBoard.Application.Persistence;
+using TumorBoard.Domain.Common;
+using TumorBoard.Domain.Security;
+
+namespace TumorBoard.Application.Features.Meetings;
+
+/// <summary>One board meeting as an .ics file ("add to calendar").</summary>
+public static class GetMeetingCalendar
+{
+    [RequiresRole(Roles.Coordinator, Roles.Specialist, Roles.Clinician)]
+    public sealed record Query(Guid MeetingId) : IQuery<MeetingCalendar.File>;
+
+    public sealed class Handler(TumorBoardDbContext db, TimeProvider clock, IOptions<BoardOptions> options)
+        : IQueryHandler<Query, MeetingCalendar.File>
+    {
+        public async ValueTask<MeetingCalendar.File> Handle(Query q, CancellationToken ct)
+        {
+            var meeting = await MeetingCalendar.Project(db.Meetings.AsNoTracking().IgnoreAutoIncludes().Where(m => m.Id == q.MeetingId))
+                .FirstOrDefaultAsync(ct) ?? throw NotFoundException.For("Meeting", q.MeetingId);
+            var board = options.Value;
+            var content = MeetingCalendar.Write([meeting], board.TimeZone, board.Zone, clock.GetUtcNow(), meeting.Title);
+            return new MeetingCalendar.File($"board-meeting-{meeting.StartsAt.UtcDateTime:yyyy-MM-dd}.ics", content);
+        }
+    }
+}

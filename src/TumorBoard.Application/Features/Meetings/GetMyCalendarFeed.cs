@@ -1,0 +1,43 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using TumorBoard.Application.Common.Models;
+using TumorBoard.Application.Common.Security;
+using TumorBoard.Application.Persistence;
+
+namespace TumorBoard.Application.Features.Meetings;
+
+/// <summary>
+/// The signed-in user's meetings as one calendar: meetings they chair or attend(ed), and for coordinators every
+/// upcoming meeting; from 90 days ago onward. Cancelled meetings stay in, as STATUS:CANCELLED, so that calendar
+/// apps remove them.
+/// </summary>
+public static class GetMyCalendarFeed
+{
+    public const int DaysBack = 90;
+    public const int Limit = 500;
+
+    [RequiresSignIn]
+    public sealed record Query : IQuery<MeetingCalendar.File>;
+
+    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock, IOptions<BoardOptions> options)
+        : IQueryHandler<Query, MeetingCalendar.File>
+    {
+        public async ValueTask<MeetingCalendar.File> Handle(Query q, CancellationToken ct)
+        {
+            var me = user.RequiredId;
+            var now = clock.GetUtcNow();
+            var from = now.AddDays(-DaysBack);
+            var coordinator = user.IsInRole(Domain.Security.Roles.Coordinator);
+            var meetings = db.Meetings.AsNoTracking().IgnoreAutoIncludes()
+                .Where(m => m.StartsAt >= from)
+                .Where(m => m.ChairId == me
+                            || db.MeetingAttendees.Any(a => a.MeetingId == m.Id && a.UserId == me)
+                            || (coordinator && m.StartsAt >= now));
+            var events = await MeetingCalendar.Project(meetings.OrderBy(m => m.StartsAt).ThenBy(m => m.Id).Take(Limit)).ToListAsync(ct);
+            var board = options.Value;
+            var content = MeetingCalendar.Write(events, board.TimeZone, board.Zone, now, "Tumor board meetings");
+            return new MeetingCalendar.File("tumorboard.ics", content);
+        }
+    }
+}

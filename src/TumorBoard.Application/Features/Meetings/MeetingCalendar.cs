@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Text;
+using TumorBoard.Domain.Meetings;
+
+namespace TumorBoard.Application.Features.Meetings;
+
+/// <summary>
+/// Writes board meetings as an RFC 5545 iCalendar (no package): CRLF line ends, lines folded at 75 octets,
+/// TEXT values escaped. Events carry counts only, never patient data: the title, place, video link and
+/// "n cases on the agenda".
+/// </summary>
+public static class MeetingCalendar
+{
+    public const string ContentType = "text/calendar; charset=utf-8";
+
+    /// <summary>What a calendar may show of a meeting.</summary>
+    public sealed record Event(Guid Id, string Title, DateTimeOffset StartsAt, int DurationMinutes, string? Location, string? VideoLink,
+        MeetingStatus Status, int AgendaCount, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+
+    /// <summary>The file a use case hands to the web layer.</summary>
+    public sealed record File(string FileName, string Content)
+    {
+        public byte[] Bytes => Encoding.UTF8.GetBytes(Content);
+    }
+
+    public static IQueryable<Event> Project(IQueryable<Meeting> meetings) =>
+        meetings.Select(m => new Event(m.Id, m.Title, m.StartsAt, m.DurationMinutes, m.Location, m.VideoLink, m.Status, m.AgendaCount,
+            m.CreatedAt, m.UpdatedAt));
+
+    public static string Uid(Guid meetingId) => $"meeting-{meetingId:D}@tumorboard";
+
+    public static string Write(IEnumerable<Event> events, string tzid, TimeZoneInfo zone, DateTimeOffset now, string calendarName)
+    {
+        var ics = new Writer();
+        ics.Line("BEGIN:VCALENDAR");
+        ics.Line("PRODID:-//TumorBoard//Board meetings//EN");
+        ics.Line("VERSION:2.0");
+        ics.Line("CALSCALE:GREGORIAN");
+        ics.Line("METHOD:PUBLISH");
+        ics.Line("X-WR-CALNAME:" + Escape(calendarName));
+        ics.Line("X-WR-TIMEZONE:" + tzid);
+        IcsTimeZone.Write(ics, tzid, zone, now);
+        foreach (var e in events) WriteEvent(ics, e, tzid, zone, now);
+        ics.Line("END:VCALENDAR");
+        return ics.ToString();
+    }
+
+    static void WriteEvent(Writer ics, Event e, string tzid, TimeZoneInfo zone, DateTimeOffset now)
+    {
+        ics.Line("BEGIN:VEVENT");
+        ics.Line("UID:" + Uid(e.Id));
+        ics.Line("DTSTAMP:" + Utc(now));
+        ics.Line("CREATED:" + Utc(e.CreatedAt));
+        ics.Line("LAST-MODIFIED:" + Utc(e.UpdatedAt));
+        // SEQUENCE must grow with every change: seconds from creation to the last update only ever grow.
+        ics.Line("SEQUENCE:" + (int)Math.Clamp((e.UpdatedAt - e.CreatedAt).TotalSeconds, 0, int.MaxValue));
+        ics.Line($"DTSTART;TZID={tzid}:{Local(e.StartsAt, zone)}");
+        ics.Line($"DTEND;TZID={tzid}:{Local(e.StartsAt.AddMinutes(e.DurationMinutes), zone)}");
+        ics.Line("SUMMARY:" + Escape(e.Status == MeetingStatus.Cancelled ? "Cancelled: " + e.Title : e.Title));
+        if (e.Location is { } location) ics.Line("LOCATION:" + Escape(location));
+        if (e.VideoLink is { } link && Uri.TryCreate(link, UriKind.Absolute, out _)) ics.Line("URL:" + link);
+        var description = e.AgendaCount == 1 ? "1 case on the agenda" : $"{e.AgendaCount} cases on the agenda";
+        if (e.Status == MeetingStatus.Cancelled) description = "This board meeting was cancelled.";
+        if (e.VideoLink is { } video) description += "\nVideo: " + video;
+        ics.Line("DESCRIPTION:" + Escape(description));
+        ics.Line("STATUS:" + (e.Status == MeetingStatus.Cancelled ? "CANCELLED" : "CONFIRMED"));
+        ics.Line("TRANSP:OPAQUE");
+        ics.Line("END:VEVENT");
+    }
+
+    static string Utc(DateTimeOffset t) => t.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+
+    static string Local(DateTimeOffset t, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTime(t, zone).DateTime.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture);
+
+    /// <summary>TEXT escaping (RFC 5545 3.3.11): backslash, semicolon, comma and newlines.</summary>
+    public static string Escape(string text) => text
+        .Replace("\\", "\\\\").Replace(";", "\\;").Replace(",", "\\,")
+        .Replace("\r\n", "\\n").Replace("\r", "\\n").Replace("\n", "\\n");
+
+    /// <summary>Content lines, folded so that no line exceeds 75 octets (a continuation starts with one space).</summary>
+    internal sealed class Writer
+    {
+        readonly StringBuilder text = new();
+
+        public void Line(string line)
+        {
+            var octets = 0;
+            var e = StringInfo.GetTextElementEnumerator(line);
+            while (e.MoveNext())
+            {
+                var element = e.GetTextElement();
+                var size = Encoding.UTF8.GetByteCount(element);
+                if (octets + size > 75)
+                {
+                    text.Append("\r\n ");
+                    octets = 1;
+                }
+                text.Append(element);
+                octets += size;
+            }
+            text.Append("\r\n");
+        }
+
+        public override string ToString() => text.ToString();
+    }
+}
