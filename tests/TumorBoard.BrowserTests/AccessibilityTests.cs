@@ -27,6 +27,9 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         { AppFixture.RadOnc, "/Scores/Escc" },
         { AppFixture.RadOnc, "/Scores/Noms" },
         { AppFixture.Clinician, "/Scores/PerformanceStatus" },
+        { AppFixture.Coordinator, "/Meetings" },
+        { AppFixture.Coordinator, "/Meetings/Plan" },
+        { AppFixture.Clinician, "/Meetings?Past=true" },
     };
 
     [Theory]
@@ -70,7 +73,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         await AssertAccessibleAsync(page, "patient details");
     }
 
-    static async Task AssertAccessibleAsync(IPage page, string what)
+    internal static async Task AssertAccessibleAsync(IPage page, string what)
     {
         var result = await page.RunAxe();
         var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")

@@ -14,7 +14,7 @@ public static class FormOptions
         ["Hepatocellular"] = "Hepatocellular", ["Oesophageal"] = "Oesophageal", ["Occasional"] = "Occasional, non-mechanical",
         ["Mechanical"] = "Mechanical", ["None"] = "None", ["VertebralBody"] = "Vertebral body", ["PosteriorElements"] = "Posterior elements",
         ["IntraduralExtramedullary"] = "Intradural-extramedullary", ["ReadyForBoard"] = "Ready for board",
-        ["MedicalOncology"] = "Medical oncology", ["RadiationOncology"] = "Radiation oncology",
+        ["MedicalOncology"] = "Medical oncology", ["InProgress"] = "In progress", ["MarkDiscussed"] = "Discussed", ["RadiationOncology"] = "Radiation oncology",
     };
 
     public static string Label(string name) => Labels.TryGetValue(name, out var l) ? l : name;

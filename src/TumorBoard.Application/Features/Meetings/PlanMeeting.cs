@@ -91,7 +91,8 @@ public sealed class MeetingFieldsValidator : AbstractValidator<MeetingFields>
                 .WithName("Location").OverridePropertyName("Location").WithMessage("Give a location, a video link, or both.");
             RuleFor(c => c.SubmissionCutoff).Must((c, cut) => cut is null || c.StartsAt is null || cut <= c.StartsAt)
                 .WithMessage("The submission cut-off must be before the start.");
-            RuleFor(c => c.ChairId).NotNull().WithMessage("Choose the chair.")
+            RuleFor(c => c.ChairId).NotNull().WithMessage("Choose the chair.");
+            RuleFor(c => c.ChairId)   // separate rule: a When() in the chain would switch off NotNull as well
                 .MustAsync((id, ct) => ChairRules.IsActiveSpecialistAsync(db, id, ct)).When(c => c.ChairId is not null)
                 .WithMessage("The chair must be an active specialist.");
         }

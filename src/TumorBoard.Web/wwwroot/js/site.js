@@ -15,6 +15,11 @@
       el.form.requestSubmit();
     }
   });
+  // Print buttons: <button data-print>.
+  document.addEventListener("click", function (e) {
+    var el = e.target;
+    if (el instanceof Element && el.closest("[data-print]")) window.print();
+  });
   // Mark fields that carry an error message as invalid for assistive technology.
   document.querySelectorAll(".field-validation-error").forEach(function (msg) {
     var name = msg.getAttribute("data-valmsg-for");

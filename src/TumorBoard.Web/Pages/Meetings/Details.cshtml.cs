@@ -1,0 +1,85 @@
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using TumorBoard.Application.Common.Models;
+using TumorBoard.Application.Features.Cases;
+using TumorBoard.Application.Features.Meetings;
+using TumorBoard.Domain.Cases;
+using TumorBoard.Domain.Meetings;
+using TumorBoard.Domain.Security;
+using TumorBoard.Web.Infrastructure;
+
+namespace TumorBoard.Web.Pages.Meetings;
+
+/// <summary>
+/// The meeting, its agenda, attendance and the conduct buttons. Each form posts one command with the meeting's
+/// version; the buttons shown by role are comfort only, the use cases decide.
+/// </summary>
+public sealed class DetailsModel(ISender sender, IOptions<BoardOptions> board) : PageModel, IFormPage
+{
+    [FromRoute] public Guid Id { get; set; }
+    [BindProperty] public uint Version { get; set; }
+
+    public GetMeeting.Result Meeting { get; private set; } = null!;
+    public IReadOnlyList<ListCases.Row> ReadyCases { get; private set; } = [];
+    public IReadOnlyList<ListBoardMembers.Member> Members { get; private set; } = [];
+    public BoardOptions Board => board.Value;
+    public bool IsCoordinator => User.IsInRole(Roles.Coordinator);
+    public bool IsChair => User.IsInRole(Roles.Specialist) && User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value == Meeting.ChairId.ToString();
+    public bool CanConduct => IsCoordinator || IsChair;
+    public bool CanArrange => IsCoordinator && Meeting.Status == MeetingStatus.Planned;
+
+    public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
+
+    public Task<IActionResult> OnPostAddAsync(Guid caseId, string? lateAdditionReason, CancellationToken ct) =>
+        SendAsync(new AddCaseToAgenda.Command
+        {
+            MeetingId = Id, CaseId = caseId, LateAdditionReason = string.IsNullOrWhiteSpace(lateAdditionReason) ? null : lateAdditionReason,
+            ExpectedVersion = Version,
+        }, "The case is on the agenda.", ct);
+
+    public Task<IActionResult> OnPostMoveAsync(Guid itemId, int offset, CancellationToken ct) =>
+        SendAsync(new ReorderAgenda.Command { MeetingId = Id, ItemId = itemId, Offset = offset, ExpectedVersion = Version }, "Agenda order changed.", ct);
+
+    public Task<IActionResult> OnPostMinutesAsync(Guid itemId, int? minutes, CancellationToken ct) =>
+        SendAsync(new SetAgendaMinutes.Command { MeetingId = Id, ItemId = itemId, Minutes = minutes, ExpectedVersion = Version }, "Minutes saved.", ct);
+
+    public Task<IActionResult> OnPostRemoveAsync(Guid itemId, string? reason, CancellationToken ct) =>
+        SendAsync(new RemoveCaseFromAgenda.Command { MeetingId = Id, ItemId = itemId, Reason = reason ?? "", ExpectedVersion = Version },
+            "The case was taken off the agenda.", ct);
+
+    public Task<IActionResult> OnPostAttendanceAsync(List<Guid> presentUserIds, CancellationToken ct) =>
+        SendAsync(new RecordAttendance.Command { MeetingId = Id, PresentUserIds = presentUserIds, ExpectedVersion = Version }, "Attendance recorded.", ct);
+
+    public Task<IActionResult> OnPostStepAsync(MeetingStep step, Guid? itemId, string? reason, CancellationToken ct) =>
+        SendAsync(new ConductMeeting.Command { MeetingId = Id, Step = step, ItemId = itemId, Reason = reason, ExpectedVersion = Version },
+            step switch
+            {
+                MeetingStep.Start => "The meeting has started.",
+                MeetingStep.MarkDiscussed => "The case is marked discussed.",
+                MeetingStep.Defer => "The case was deferred.",
+                MeetingStep.Close => "The meeting is closed.",
+                _ => "The meeting was cancelled.",
+            }, ct);
+
+    async Task<IActionResult> SendAsync<T>(ICommand<T> command, string done, CancellationToken ct)
+    {
+        await sender.Send(command, ct);   // failures come back through the page filter as messages at the top
+        TempData["Flash"] = done;
+        return RedirectToPage(new { id = Id });
+    }
+
+    public Task OnFormRejectedAsync(CancellationToken ct) => LoadAsync(ct);
+
+    async Task LoadAsync(CancellationToken ct)
+    {
+        Meeting = await sender.Send(new GetMeeting.Query(Id), ct);
+        if (CanArrange)
+            ReadyCases = (await sender.Send(new ListCases.Query { Status = CaseStatus.ReadyForBoard, PageSize = Paging.MaxPageSize }, ct)).Items;
+        if (CanConduct && Meeting.Status is MeetingStatus.Planned or MeetingStatus.InProgress)
+            Members = await sender.Send(new ListBoardMembers.Query(), ct);
+    }
+
+    public string Local(DateTimeOffset utc) => Board.Show(utc);
+}

@@ -1,0 +1,24 @@
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using TumorBoard.Application.Common.Models;
+using TumorBoard.Application.Features.Meetings;
+
+namespace TumorBoard.Web.Pages.Meetings;
+
+public sealed class IndexModel(ISender sender, IOptions<BoardOptions> board) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public bool Past { get; set; }
+    [BindProperty(SupportsGet = true)] public int PageNumber { get; set; } = 1;
+
+    public Paged<ListMeetings.Row> Result { get; private set; } = null!;
+    public BoardOptions Board => board.Value;
+
+    public async Task OnGetAsync(CancellationToken ct) => Result = await sender.Send(new ListMeetings.Query
+    {
+        IncludePast = Past ? true : null, Page = Math.Max(1, PageNumber),
+    }, ct);
+
+    public string PageLink(int page) => Url.Page("/Meetings/Index", new { Past = Past ? true : (bool?)null, PageNumber = page })!;
+}
