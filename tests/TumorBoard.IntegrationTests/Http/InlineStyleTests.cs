@@ -1,0 +1,37 @@
+using TumorBoard.IntegrationTests.Cases;
+using TumorBoard.IntegrationTests.Infrastructure;
+using TumorBoard.IntegrationTests.Meetings;
+
+namespace TumorBoard.IntegrationTests.Http;
+
+/// <summary>The CSP allows no inline style or script: the pages must not contain any (the browser would refuse them).</summary>
+[Collection(AppCollection.Name)]
+public sealed class InlineStyleTests(AppFixture app) : IAsyncLifetime
+{
+    public Task InitializeAsync() => app.ResetAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task Pages_carry_no_inline_style_or_script()
+    {
+        var (patientId, caseId) = await TestData.RegisterCaseAsync(app);
+        var meetingId = await MeetingTestData.PlanMeetingAsync(app);
+        var client = await PageClient.SignedInAsync(app, AppFixture.Coordinator);
+        string[] paths =
+        [
+            "/", "/Cases", $"/Cases/Details/{caseId}", $"/Cases/Edit/{caseId}", $"/Cases/Register?patientId={patientId}",
+            "/Patients", $"/Patients/Details/{patientId}", "/Patients/Register", "/Meetings", $"/Meetings/Details/{meetingId}",
+            "/Meetings/Plan", "/Dashboard", "/Scores/Sins", "/Account/Manage/ChangePassword",
+        ];
+        foreach (var path in paths)
+        {
+            var response = await client.GetAsync(path);
+            var html = await response.Content.ReadAsStringAsync();
+            ((int)response.StatusCode).ShouldBe(200, path);
+            html.ShouldNotContain(" style=", Case.Insensitive, path);
+            html.ShouldNotContain("<script>", Case.Insensitive, path);
+        }
+        var anonymous = app.App.CreateClient();
+        (await (await anonymous.GetAsync("/Account/SignIn")).Content.ReadAsStringAsync()).ShouldNotContain(" style=");
+    }
+}
