@@ -17,6 +17,7 @@ using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Features.Cases;
 using TumorBoard.Application.Persistence;
+using TumorBoard.Application.Features.Assessments;
 using TumorBoard.Web.Api;
 using TumorBoard.Web.Infrastructure;
 
@@ -29,6 +30,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, CurrentUser>();
 builder.Services.AddScoped<AuditScope>();
+builder.Services.AddScoped<AssessmentWriter>();
 builder.Services.Configure<BoardOptions>(builder.Configuration.GetSection("Board"));
 builder.Services.AddSingleton(ScoreTables.LoadRadiosensitivity(builder.Configuration, builder.Environment));
 
@@ -113,6 +115,7 @@ api.MapAccountsEndpoints();
 api.MapMeetingsEndpoints();
 api.MapCalendarEndpoints();
 api.MapWorklistsEndpoints();
+api.MapAssessmentsEndpoints();
 app.MapRazorPages();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, cluster));

@@ -308,6 +308,125 @@ namespace TumorBoard.Migrations.Migrations
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("TumorBoard.Domain.Assessments.Assessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("CurrentVersionNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("current_version_number");
+
+                    b.Property<string>("Discipline")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("discipline");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<int?>("SubmittedVersionNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("submitted_version_number");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_assessments");
+
+                    b.HasIndex("CaseId", "Discipline")
+                        .IsUnique()
+                        .HasDatabaseName("ix_assessments_case_id_discipline");
+
+                    b.ToTable("assessments", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_assessments_submitted", "status = 'Draft' OR submitted_version_number IS NOT NULL");
+                        });
+                });
+
+            modelBuilder.Entity("TumorBoard.Domain.Assessments.AssessmentVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("author_name");
+
+                    b.Property<string>("ComputedJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("computed");
+
+                    b.Property<string>("ContentJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("content");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_assessment_versions");
+
+                    b.HasIndex("AuthorId")
+                        .HasDatabaseName("ix_assessment_versions_author_id");
+
+                    b.HasIndex("AssessmentId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_assessment_versions_assessment_id_number");
+
+                    b.ToTable("assessment_versions", (string)null);
+                });
+
             modelBuilder.Entity("TumorBoard.Domain.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -875,6 +994,33 @@ namespace TumorBoard.Migrations.Migrations
                         .HasConstraintName("fk_user_tokens_users_user_id");
                 });
 
+            modelBuilder.Entity("TumorBoard.Domain.Assessments.Assessment", b =>
+                {
+                    b.HasOne("TumorBoard.Domain.Cases.TumorBoardCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_assessments_cases_case_id");
+                });
+
+            modelBuilder.Entity("TumorBoard.Domain.Assessments.AssessmentVersion", b =>
+                {
+                    b.HasOne("TumorBoard.Domain.Assessments.Assessment", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_assessment_versions_assessments_assessment_id");
+
+                    b.HasOne("TumorBoard.Application.Persistence.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_assessment_versions_users_author_id");
+                });
+
             modelBuilder.Entity("TumorBoard.Domain.Cases.TumorBoardCase", b =>
                 {
                     b.HasOne("TumorBoard.Domain.Patients.Patient", null)
@@ -927,6 +1073,11 @@ namespace TumorBoard.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_meeting_attendees_users_user_id");
+                });
+
+            modelBuilder.Entity("TumorBoard.Domain.Assessments.Assessment", b =>
+                {
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("TumorBoard.Domain.Meetings.Meeting", b =>

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using TumorBoard.Application.Common.Audit;
 using TumorBoard.Application.Common.Security;
+using TumorBoard.Domain.Assessments;
 using TumorBoard.Domain.Audit;
 using TumorBoard.Domain.Cases;
 using TumorBoard.Domain.Meetings;
@@ -23,6 +24,8 @@ public sealed class TumorBoardDbContext(
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
     public DbSet<MeetingAttendee> MeetingAttendees => Set<MeetingAttendee>();
+    public DbSet<Assessment> Assessments => Set<Assessment>();
+    public DbSet<AssessmentVersion> AssessmentVersions => Set<AssessmentVersion>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Persistence;
+using TumorBoard.Domain.Assessments;
 using TumorBoard.Domain.Cases;
 using TumorBoard.Domain.Common;
 using TumorBoard.Domain.Meetings;
@@ -25,7 +26,7 @@ public static class GetMeeting
         string? LateAdditionReason, string? Reason, Guid CaseId, string Mrn, string PatientName, string Initials, string Levels,
         Urgency Urgency, string ClinicalQuestion, CaseStatus CaseStatus, Readiness Readiness);
 
-    /// <summary>Which disciplines have submitted their assessment (until the assessments issue: none), and stale imaging.</summary>
+    /// <summary>Which quorum disciplines have submitted (or locked) their assessment of the case, and stale imaging.</summary>
     public sealed record Readiness(IReadOnlyList<Discipline> Submitted, IReadOnlyList<Discipline> Awaiting, bool ImagingStale,
         DateOnly? NewestImaging);
 
@@ -43,6 +44,11 @@ public static class GetMeeting
                                where caseIds.Contains(c.Id)
                                select new { c.Id, p.Mrn, p.FamilyName, p.GivenName, c.Lesions, c.Urgency, c.ClinicalQuestion, c.Status })
                 .ToDictionaryAsync(x => x.Id, ct);
+            // One query for every case on the agenda: which disciplines have a submitted (or locked) assessment.
+            var submitted = (await db.Assessments.AsNoTracking()
+                    .Where(a => caseIds.Contains(a.CaseId) && a.Status != AssessmentStatus.Draft)
+                    .Select(a => new { a.CaseId, a.Discipline }).ToListAsync(ct))
+                .ToLookup(x => x.CaseId, x => x.Discipline);
             var userIds = m.Attendees.Select(a => a.UserId).Append(m.ChairId).ToList();
             var names = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
 
@@ -52,7 +58,9 @@ public static class GetMeeting
             {
                 var c = cases[i.CaseId];
                 DateOnly? newest = c.Lesions.Count == 0 ? null : c.Lesions.Max(l => l.ImagingDate);
-                var readiness = new Readiness([], Quorum.Required, newest is null || newest < staleBefore, newest);
+                var done = submitted[c.Id].ToHashSet();
+                var readiness = new Readiness(Quorum.Required.Where(done.Contains).ToList(),
+                    Quorum.Required.Where(d => !done.Contains(d)).ToList(), newest is null || newest < staleBefore, newest);
                 return new Item(i.Id, i.Position, i.Status, i.Minutes, i.IsLateAddition, i.LateAdditionReason, i.Reason, c.Id, c.Mrn,
                     $"{c.FamilyName}, {c.GivenName}", $"{Initial(c.GivenName)}{Initial(c.FamilyName)}",
                     string.Join(", ", c.Lesions.Select(l => l.Levels)), c.Urgency, c.ClinicalQuestion, c.Status, readiness);

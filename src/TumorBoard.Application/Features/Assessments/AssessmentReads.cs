@@ -1,0 +1,52 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using TumorBoard.Application.Persistence;
+using TumorBoard.Domain.Assessments;
+using TumorBoard.Domain.Common;
+using TumorBoard.Domain.Scores;
+using TumorBoard.Domain.Security;
+
+namespace TumorBoard.Application.Features.Assessments;
+
+/// <summary>Shared read helpers: stored JSON as JSON, and the board's NOMS suggestion from submitted assessments.</summary>
+public static class AssessmentReads
+{
+    public static JsonElement Json(string json)
+    {
+        using var doc = JsonDocument.Parse(json);
+        return doc.RootElement.Clone();
+    }
+
+    public static IReadOnlyList<string> Warnings(string computedJson)
+    {
+        using var doc = JsonDocument.Parse(computedJson);
+        return doc.RootElement.TryGetProperty("warnings", out var w) && w.ValueKind == JsonValueKind.Array
+            ? w.EnumerateArray().Select(x => x.GetString() ?? "").ToList()
+            : [];
+    }
+
+    public static async Task<Domain.Cases.TumorBoardCase> CaseAsync(TumorBoardDbContext db, Guid caseId, CancellationToken ct) =>
+        await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Id == caseId, ct) ?? throw NotFoundException.For("Case", caseId);
+
+    /// <summary>All assessments of a case with their versions (a handful of rows), untracked.</summary>
+    public static Task<List<Assessment>> ForCaseAsync(TumorBoardDbContext db, Guid caseId, CancellationToken ct) =>
+        db.Assessments.AsNoTracking().Include(a => a.Versions).Where(a => a.CaseId == caseId).ToListAsync(ct);
+
+    /// <summary>NOMS from the latest submitted version of each discipline (scores.md §3); drafts do not count.</summary>
+    public static BoardNomsResult BoardNoms(IEnumerable<Assessment> assessments, AssessmentContext context)
+    {
+        AssessmentContent? Submitted(Discipline d) => assessments
+            .Where(a => a.Discipline == d && a.SubmittedVersionNumber is not null)
+            .Select(a => AssessmentJson.Deserialize(d, a.Versions.Single(v => v.Number == a.SubmittedVersionNumber).ContentJson))
+            .FirstOrDefault();
+        return Domain.Assessments.BoardNoms.Suggest(
+            Submitted(Discipline.Neurosurgery) as NeurosurgeryContent,
+            Submitted(Discipline.RadiationOncology) as RadiationOncologyContent,
+            Submitted(Discipline.MedicalOncology) as MedicalOncologyContent, context);
+    }
+
+    public static Assessment Single(List<Assessment> assessments, Guid caseId, Discipline discipline) =>
+        assessments.FirstOrDefault(a => a.Discipline == discipline)
+            ?? throw new NotFoundException($"Case {caseId} has no {discipline} assessment yet.");
+
+}

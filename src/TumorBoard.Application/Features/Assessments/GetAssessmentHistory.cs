@@ -1,0 +1,59 @@
+using FluentValidation;
+using Mediator;
+using TumorBoard.Application.Common.Security;
+using TumorBoard.Application.Persistence;
+using TumorBoard.Domain.Assessments;
+using TumorBoard.Domain.Common;
+using TumorBoard.Domain.Security;
+
+namespace TumorBoard.Application.Features.Assessments;
+
+/// <summary>
+/// Every version of a discipline's assessment, oldest first, each with what changed from the one before; and, when
+/// From and To are given, what changed between those two versions.
+/// </summary>
+public static class GetAssessmentHistory
+{
+    [RequiresRole(Roles.Coordinator, Roles.Specialist, Roles.Clinician)]
+    public sealed record Query(Guid CaseId, Discipline Discipline) : IQuery<Result>
+    {
+        public int? From { get; init; }
+        public int? To { get; init; }
+    }
+
+    public sealed record Result(Guid AssessmentId, Discipline Discipline, AssessmentStatus Status, IReadOnlyList<Entry> Versions,
+        Comparison? Compared);
+
+    public sealed record Entry(int Number, AssessmentVersionKind Kind, Guid AuthorId, string AuthorName, DateTimeOffset CreatedAt,
+        string? Reason, IReadOnlyList<FieldChange> ChangesFromPrevious);
+
+    public sealed record Comparison(int From, int To, IReadOnlyList<FieldChange> Changes);
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator() => RuleFor(q => q.To).NotNull().WithMessage("Give both versions to compare.")
+            .When(q => q.From is not null);
+    }
+
+    public sealed class Handler(TumorBoardDbContext db) : IQueryHandler<Query, Result>
+    {
+        public async ValueTask<Result> Handle(Query query, CancellationToken ct)
+        {
+            await AssessmentReads.CaseAsync(db, query.CaseId, ct);
+            var a = AssessmentReads.Single(await AssessmentReads.ForCaseAsync(db, query.CaseId, ct), query.CaseId, query.Discipline);
+            var versions = a.Versions.OrderBy(v => v.Number).ToList();
+            var entries = versions.Select((v, i) => new Entry(v.Number, v.Kind, v.AuthorId, v.AuthorName, v.CreatedAt, v.Reason,
+                i == 0 ? VersionDiff.Between("{}", v.ContentJson) : VersionDiff.Between(versions[i - 1].ContentJson, v.ContentJson)))
+                .ToList();
+
+            Comparison? compared = null;
+            if (query.From is { } from && query.To is { } to)
+            {
+                string Content(int n) => versions.FirstOrDefault(v => v.Number == n)?.ContentJson
+                    ?? throw new NotFoundException($"The {query.Discipline} assessment has no version {n}.");
+                compared = new Comparison(from, to, VersionDiff.Between(Content(from), Content(to)));
+            }
+            return new Result(a.Id, a.Discipline, a.Status, entries, compared);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using FluentValidation;
+using Mediator;
+using TumorBoard.Application.Common.Security;
+using TumorBoard.Domain.Assessments;
+using TumorBoard.Domain.Security;
+
+namespace TumorBoard.Application.Features.Assessments;
+
+/// <summary>Revises the submitted RadiationOncology assessment: a new version with the full content and a reason.</summary>
+public static class ReviseRadiationOncology
+{
+    [RequiresRole(Roles.Specialist)]
+    public sealed record Command : RadiationOncologyContent, ICommand<AssessmentSaved>
+    {
+        public Guid CaseId { get; init; }
+        public string Reason { get; init; } = "";
+        public uint? ExpectedVersion { get; init; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            Include(new RadiationOncologyContentValidator());
+            RuleFor(c => c.Reason).NotEmpty().WithMessage("Give the reason for revising the submitted assessment.")
+                .MaximumLength(Assessment.ReasonMaxLength);
+        }
+    }
+
+    public sealed class Handler(AssessmentWriter writer) : ICommandHandler<Command, AssessmentSaved>
+    {
+        public async ValueTask<AssessmentSaved> Handle(Command command, CancellationToken ct) =>
+            await writer.ReviseAsync(command.CaseId, command, command.Reason, command.ExpectedVersion, ct);
+    }
+}

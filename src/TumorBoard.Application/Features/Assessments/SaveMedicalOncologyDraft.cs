@@ -1,0 +1,30 @@
+using FluentValidation;
+using Mediator;
+using TumorBoard.Application.Common.Security;
+using TumorBoard.Domain.Assessments;
+using TumorBoard.Domain.Security;
+
+namespace TumorBoard.Application.Features.Assessments;
+
+/// <summary>Creates the MedicalOncology draft of a case, or saves a new draft version (with the expected version).</summary>
+public static class SaveMedicalOncologyDraft
+{
+    [RequiresRole(Roles.Specialist)]
+    public sealed record Command : MedicalOncologyContent, ICommand<AssessmentSaved>
+    {
+        public Guid CaseId { get; init; }
+        /// <summary>Required when a draft exists already (If-Match / hidden form field).</summary>
+        public uint? ExpectedVersion { get; init; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => Include(new MedicalOncologyContentValidator());
+    }
+
+    public sealed class Handler(AssessmentWriter writer) : ICommandHandler<Command, AssessmentSaved>
+    {
+        public async ValueTask<AssessmentSaved> Handle(Command command, CancellationToken ct) =>
+            await writer.SaveDraftAsync(command.CaseId, command, command.ExpectedVersion, ct);
+    }
+}

@@ -1,0 +1,30 @@
+using FluentValidation;
+using Mediator;
+using TumorBoard.Application.Common.Security;
+using TumorBoard.Domain.Assessments;
+using TumorBoard.Domain.Security;
+
+namespace TumorBoard.Application.Features.Assessments;
+
+/// <summary>Submits the current draft as it stands (it must be complete): Draft -> Submitted.</summary>
+public static class SubmitAssessment
+{
+    [RequiresRole(Roles.Specialist)]
+    public sealed record Command(Guid CaseId, Discipline Discipline) : ICommand<AssessmentSaved>
+    {
+        /// <summary>Optional: when given, the draft must still be this version.</summary>
+        public uint? ExpectedVersion { get; init; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.Discipline).Must(d => AssessmentJson.Disciplines.Contains(d))
+            .WithMessage("Only neurosurgery, radiation oncology and medical oncology write a structured assessment.");
+    }
+
+    public sealed class Handler(AssessmentWriter writer) : ICommandHandler<Command, AssessmentSaved>
+    {
+        public async ValueTask<AssessmentSaved> Handle(Command command, CancellationToken ct) =>
+            await writer.SubmitAsync(command.CaseId, command.Discipline, command.ExpectedVersion, ct);
+    }
+}
