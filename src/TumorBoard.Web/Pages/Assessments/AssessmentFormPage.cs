@@ -1,0 +1,131 @@
+using System.Text.Json;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using TumorBoard.Application.Common.Security;
+using TumorBoard.Application.Features.Assessments;
+using TumorBoard.Application.Features.Cases;
+using TumorBoard.Domain.Assessments;
+using TumorBoard.Domain.Cases;
+using TumorBoard.Domain.Security;
+using TumorBoard.Web.Infrastructure;
+
+namespace TumorBoard.Web.Pages.Assessments;
+
+/// <summary>
+/// The form of one discipline's assessment. Input is the discipline's Revise command (the content plus Reason), so the
+/// reason's message lands under its field; "Save draft" turns it into the SaveXDraft command, "Revise" sends it as is,
+/// "Submit" sends SubmitAssessment. The same commands as the API; the page filter shows rule failures under the fields
+/// (Input.&lt;Property&gt;) and 409/412/428 at the top, and maps the discipline guard's Forbidden to 403.
+/// </summary>
+public abstract class AssessmentFormPage<TInput>(ISender sender, Discipline discipline) : PageModel, IFormPage
+    where TInput : AssessmentContent, new()
+{
+    bool reloadStored;
+
+    [BindProperty(SupportsGet = true)] public Guid CaseId { get; set; }
+    [BindProperty] public TInput Input { get; set; } = new();
+    /// <summary>The assessment's row version when it exists (the hidden ExpectedVersion of the form).</summary>
+    [BindProperty] public uint? Version { get; set; }
+
+    public Discipline Discipline => discipline;
+    public GetCase.Result Case { get; private set; } = null!;
+    public ListAssessments.Summary? Current { get; private set; }
+
+    public bool CaseClosed => Case.Status is CaseStatus.Decided or CaseStatus.Closed or CaseStatus.Withdrawn;
+    public bool Locked => Current?.Status == AssessmentStatus.Locked;
+    /// <summary>Comfort only: the discipline guard in the domain is what refuses another discipline.</summary>
+    public bool IsAuthor => User.FindFirst(ClaimNames.Discipline)?.Value == discipline.ToString();
+    public bool ReadOnly => CaseClosed || Locked || !IsAuthor;
+    public bool IsSubmitted => Current?.Status == AssessmentStatus.Submitted;
+    public bool CanSubmit => !ReadOnly && Current?.Status == AssessmentStatus.Draft;
+
+    public string? ReadOnlyReason =>
+        CaseClosed ? $"The case is {FormOptions.Label(Case.Status)}: its assessments can no longer be written."
+        : Locked ? "The case's decision is signed: this assessment is locked."
+        : !IsAuthor ? $"Only a specialist in {FormOptions.Label(discipline)} writes this assessment; you can read it here."
+        : null;
+
+    public AssessmentFormState State => new(Case, Current, ReadOnlyReason, IsSubmitted, CanSubmit, Version);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        Version = Current?.Version;
+        Input = Current is { } c ? Stored(c) : Prefill();
+        Shape();
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync(CancellationToken ct)
+    {
+        if (!ModelState.IsValid) return await RejectedAsync(ct);
+        var saved = await sender.Send(DraftCommand(Trimmed(Input), CaseId, Version), ct);
+        return Saved($"Draft version {saved.Number} saved.", saved);
+    }
+
+    public async Task<IActionResult> OnPostReviseAsync(CancellationToken ct)
+    {
+        if (!ModelState.IsValid) return await RejectedAsync(ct);
+        var saved = await sender.Send(ReviseCommand(Trimmed(Input), CaseId, Version), ct);
+        return Saved($"Revision saved as version {saved.Number}.", saved);
+    }
+
+    public async Task<IActionResult> OnPostSubmitAsync(CancellationToken ct)
+    {
+        reloadStored = true;
+        var saved = await sender.Send(new SubmitAssessment.Command(CaseId, discipline) { ExpectedVersion = Version }, ct);
+        return Saved($"Submitted as version {saved.Number}.", saved);
+    }
+
+    public async Task OnFormRejectedAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        if (reloadStored && Current is { } c) Input = Stored(c);   // the submit form posts no content
+        Shape();
+    }
+
+    /// <summary>The scores computed by the server when the current version was saved.</summary>
+    public T? Computed<T>() where T : class =>
+        Current is { } c && c.Computed.TryGetProperty("scores", out var s) ? s.Deserialize<T>(AssessmentJson.Options) : null;
+
+    protected ISender Sender => sender;
+    protected abstract TInput Prefill();
+    protected abstract ICommand<AssessmentSaved> DraftCommand(TInput input, Guid caseId, uint? version);
+    protected abstract ICommand<AssessmentSaved> ReviseCommand(TInput input, Guid caseId, uint? version);
+    /// <summary>What is removed before sending (spare blank rows).</summary>
+    protected virtual TInput Trimmed(TInput input) => input;
+    /// <summary>What the displayed form needs besides the content (spare rows).</summary>
+    protected virtual void Shape() { }
+
+    /// <summary>One content record as another with the same content (Revise command -> Draft command).</summary>
+    protected static T As<T>(AssessmentContent content) where T : AssessmentContent =>
+        JsonSerializer.Deserialize<T>(AssessmentJson.Serialize(content), AssessmentJson.Options)!;
+
+    async Task<IActionResult> RejectedAsync(CancellationToken ct)
+    {
+        await OnFormRejectedAsync(ct);
+        return Page();
+    }
+
+    IActionResult Saved(string message, AssessmentSaved saved)
+    {
+        TempData["Flash"] = saved.Warnings.Count > 0 ? $"{message} Check the warnings below." : message;
+        return RedirectToPage(new { caseId = CaseId });
+    }
+
+    async Task LoadAsync(CancellationToken ct)
+    {
+        Case = await sender.Send(new GetCase.Query(CaseId), ct);
+        var list = await sender.Send(new ListAssessments.Query(CaseId), ct);
+        Current = list.Assessments.FirstOrDefault(a => a.Discipline == discipline);
+    }
+
+    static TInput Stored(ListAssessments.Summary c) => c.Content.Deserialize<TInput>(AssessmentJson.Options)!;
+}
+
+/// <summary>What the shared partials of the three forms need (state line, actions, submit form).</summary>
+public sealed record AssessmentFormState(GetCase.Result Case, ListAssessments.Summary? Current, string? ReadOnlyReason,
+    bool IsSubmitted, bool CanSubmit, uint? Version)
+{
+    public bool ReadOnly => ReadOnlyReason is not null;
+}

@@ -1,0 +1,51 @@
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using TumorBoard.Application.Features.Assessments;
+using TumorBoard.Application.Features.Scores;
+using TumorBoard.Domain.Assessments;
+using TumorBoard.Domain.Security;
+
+namespace TumorBoard.Web.Pages.Assessments;
+
+public sealed class NeurosurgeryModel(ISender sender)
+    : AssessmentFormPage<ReviseNeurosurgery.Command>(sender, Discipline.Neurosurgery)
+{
+    /// <summary>One row per lesion of the case, its first level as the SINS index level; the case's neurology.</summary>
+    protected override ReviseNeurosurgery.Command Prefill()
+    {
+        var d = Case.Details;
+        return new()
+        {
+            Lesions = d.Lesions.Select(l => new LesionAssessment { IndexLevel = l.LevelFrom }).ToList(),
+            Frankel = d.Frankel, Asia = d.Asia, Myelopathy = d.Myelopathy,
+        };
+    }
+
+    protected override ICommand<AssessmentSaved> DraftCommand(ReviseNeurosurgery.Command input, Guid caseId, uint? version) =>
+        As<SaveNeurosurgeryDraft.Command>(input) with { CaseId = caseId, ExpectedVersion = version };
+
+    protected override ICommand<AssessmentSaved> ReviseCommand(ReviseNeurosurgery.Command input, Guid caseId, uint? version) =>
+        input with { CaseId = caseId, ExpectedVersion = version };
+
+    /// <summary>Trailing blank lesion rows (the spare row) are not lesions.</summary>
+    protected override ReviseNeurosurgery.Command Trimmed(ReviseNeurosurgery.Command input)
+    {
+        var rows = input.Lesions.ToList();
+        while (rows.Count > 0 && rows[^1] == new LesionAssessment()) rows.RemoveAt(rows.Count - 1);
+        return input with { Lesions = rows };
+    }
+
+    /// <summary>One spare row for a lesion the case does not list.</summary>
+    protected override void Shape()
+    {
+        if (!ReadOnly && (Input.Lesions.Count == 0 || Input.Lesions[^1] != new LesionAssessment()))
+            Input = Input with { Lesions = [.. Input.Lesions, new LesionAssessment()] };
+    }
+
+    /// <summary>The live SINS line of one lesion row (assessment-forms.js): the calculator's query, nothing stored.</summary>
+    public async Task<IActionResult> OnGetSinsAsync([FromQuery] ComputeSins.Query sins, CancellationToken ct) =>
+        Partial("_SinsLine", await Sender.Send(sins, ct));
+
+    public LesionScores? SavedScores(int index) =>
+        Computed<NeurosurgeryScores>() is { } s && index < s.Lesions.Count ? s.Lesions[index] : null;
+}
