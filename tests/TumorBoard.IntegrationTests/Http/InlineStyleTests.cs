@@ -22,6 +22,8 @@ public sealed class InlineStyleTests(AppFixture app) : IAsyncLifetime
             "/", "/Cases", $"/Cases/Details/{caseId}", $"/Cases/Edit/{caseId}", $"/Cases/Register?patientId={patientId}",
             "/Patients", $"/Patients/Details/{patientId}", "/Patients/Register", "/Meetings", $"/Meetings/Details/{meetingId}",
             "/Meetings/Plan", "/Dashboard", "/Scores/Sins", "/Account/Manage/ChangePassword",
+            $"/Cases/{caseId}/Assessments/Neurosurgery", $"/Cases/{caseId}/Assessments/RadiationOncology",
+            $"/Cases/{caseId}/Assessments/MedicalOncology",
         ];
         foreach (var path in paths)
         {
