@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Persistence;
+using TumorBoard.Domain.Assessments;
 using TumorBoard.Domain.Cases;
 using TumorBoard.Domain.Meetings;
 using TumorBoard.Domain.Security;
@@ -9,8 +10,8 @@ using TumorBoard.Domain.Security;
 namespace TumorBoard.Application.Features.Meetings;
 
 /// <summary>
-/// A specialist's worklist: the assessments their discipline owes for cases on upcoming agendas, due at each
-/// meeting's submission cut-off, in meeting order.
+/// A specialist's worklist: the assessments their discipline still owes (none yet, or only a draft) for cases on
+/// upcoming agendas, due at each meeting's submission cut-off, in meeting order.
 /// </summary>
 public static class GetSpecialistWorklist
 {
@@ -23,7 +24,7 @@ public static class GetSpecialistWorklist
 
     public sealed record Due(Guid MeetingId, string MeetingTitle, DateTimeOffset MeetingStartsAt, MeetingStatus MeetingStatus,
         Guid ItemId, int Position, Guid CaseId, string Mrn, string PatientName, Urgency Urgency, string ClinicalQuestion,
-        DateTimeOffset DueAt, bool Overdue);
+        DateTimeOffset DueAt, bool Overdue, bool DraftSaved);
 
     public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock) : IQueryHandler<Query, Result>
     {
@@ -34,15 +35,15 @@ public static class GetSpecialistWorklist
 
             var now = clock.GetUtcNow();
             var today = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
-            // Until the assessments feature exists, every case still Scheduled on an upcoming agenda counts as
-            // "awaiting my discipline's assessment". The assessments issue will filter out the ones this
-            // discipline has submitted (a NOT EXISTS on assessments by case and discipline).
+            // A case still Scheduled on an upcoming agenda is owed by my discipline unless its assessment for my
+            // discipline is Submitted or Locked (a NOT EXISTS in the same SQL); a Draft stays on the list as "draft saved".
             var due =
                 from i in db.AgendaItems.AsNoTracking()
                 join m in db.Meetings.IgnoreAutoIncludes() on i.MeetingId equals m.Id
                 join c in db.Cases on i.CaseId equals c.Id
                 join p in db.Patients on c.PatientId equals p.Id
                 where i.Status == AgendaItemStatus.Scheduled
+                      && !db.Assessments.Any(a => a.CaseId == c.Id && a.Discipline == discipline && a.Status != AssessmentStatus.Draft)
                       && (m.Status == MeetingStatus.InProgress || (m.Status == MeetingStatus.Planned && m.StartsAt >= today))
                 select new { i, m, c, p };
 
@@ -51,7 +52,7 @@ public static class GetSpecialistWorklist
             var items = await due.OrderBy(x => x.m.StartsAt).ThenBy(x => x.m.Id).ThenBy(x => x.i.Position).Take(Limit)
                 .Select(x => new Due(x.m.Id, x.m.Title, x.m.StartsAt, x.m.Status, x.i.Id, x.i.Position, x.c.Id, x.p.Mrn,
                     x.p.FamilyName + ", " + x.p.GivenName, x.c.Urgency, x.c.ClinicalQuestion, x.m.SubmissionCutoff,
-                    x.m.SubmissionCutoff < now))
+                    x.m.SubmissionCutoff < now, db.Assessments.Any(a => a.CaseId == x.c.Id && a.Discipline == discipline)))
                 .ToListAsync(ct);
             return new Result(discipline, items, total, overdue);
         }

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using TumorBoard.Application.Features.Assessments;
 using TumorBoard.Application.Features.Cases;
 using TumorBoard.Web.Infrastructure;
 
@@ -9,11 +10,13 @@ namespace TumorBoard.Web.Pages.Cases;
 public sealed class DetailsModel(ISender sender) : PageModel, IFormPage
 {
     public GetCase.Result Case { get; private set; } = null!;
+    /// <summary>The assessments and the NOMS suggestion, by the same query the API uses.</summary>
+    public ListAssessments.Result AssessmentList { get; private set; } = null!;
 
     [BindProperty] public WithdrawCase.Command Input { get; set; } = new();
     [BindProperty] public uint Version { get; set; }
 
-    public async Task OnGetAsync(Guid id, CancellationToken ct) => Case = await sender.Send(new GetCase.Query(id), ct);
+    public Task OnGetAsync(Guid id, CancellationToken ct) => LoadAsync(id, ct);
 
     public async Task<IActionResult> OnPostReadyAsync(Guid id, CancellationToken ct)
     {
@@ -31,5 +34,11 @@ public sealed class DetailsModel(ISender sender) : PageModel, IFormPage
         return RedirectToPage(new { id });
     }
 
-    public async Task OnFormRejectedAsync(CancellationToken ct) => Case = await sender.Send(new GetCase.Query(Input.CaseId), ct);
+    public Task OnFormRejectedAsync(CancellationToken ct) => LoadAsync(Input.CaseId, ct);
+
+    async Task LoadAsync(Guid id, CancellationToken ct)
+    {
+        Case = await sender.Send(new GetCase.Query(id), ct);
+        AssessmentList = await sender.Send(new ListAssessments.Query(id), ct);
+    }
 }

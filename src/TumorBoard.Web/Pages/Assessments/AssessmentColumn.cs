@@ -1,0 +1,122 @@
+using System.Text.Json;
+using TumorBoard.Application.Features.Assessments;
+using TumorBoard.Domain.Assessments;
+using TumorBoard.Domain.Security;
+using TumorBoard.Web.Api;
+using TumorBoard.Web.Infrastructure;
+using static TumorBoard.Web.Pages.Scores.ScoreOptions;
+
+namespace TumorBoard.Web.Pages.Assessments;
+
+/// <summary>One labelled value of an assessment as the side-by-side view shows it.</summary>
+public sealed record Fact(string Label, string Value);
+
+/// <summary>
+/// One discipline's column of the side-by-side view: the latest SUBMITTED version (a submitted or locked assessment's
+/// current version is its submitted one; a Draft counts as not submitted), its key content and its computed scores.
+/// </summary>
+public sealed class AssessmentColumn
+{
+    public required Discipline Discipline { get; init; }
+    public string Title => FormOptions.Label(Discipline);
+    public string Slug => AssessmentsEndpoints.Slug(Discipline);
+    /// <summary>The latest version of any kind; null when the discipline has not started.</summary>
+    public ListAssessments.Summary? Latest { get; init; }
+    /// <summary>The submitted content; null while there is none.</summary>
+    public AssessmentContent? Content { get; init; }
+    public IReadOnlyList<Fact> Facts { get; init; } = [];
+    public IReadOnlyList<Fact> Scores { get; init; } = [];
+
+    public static AssessmentColumn For(Discipline discipline, ListAssessments.Result list)
+    {
+        var latest = list.Assessments.FirstOrDefault(a => a.Discipline == discipline);
+        if (latest is not { Status: AssessmentStatus.Submitted or AssessmentStatus.Locked })
+            return new AssessmentColumn { Discipline = discipline, Latest = latest };
+        var content = AssessmentJson.Deserialize(discipline, latest.Content.GetRawText());
+        var scores = latest.Computed.TryGetProperty("scores", out var s) ? s : default;
+        return new AssessmentColumn
+        {
+            Discipline = discipline, Latest = latest, Content = content,
+            Facts = content switch
+            {
+                NeurosurgeryContent n => Neurosurgery(n),
+                RadiationOncologyContent r => RadiationOncology(r),
+                MedicalOncologyContent m => MedicalOncology(m),
+                _ => [],
+            },
+            Scores = scores.ValueKind == JsonValueKind.Object ? ScoresOf(discipline, scores) : [],
+        };
+    }
+
+    static List<Fact> Neurosurgery(NeurosurgeryContent n) =>
+    [
+        new("Recommendation", n.Recommendation is { } r ? Disagreements.Words(r) : "—"),
+        new("Target levels", Levels(n.TargetLevels)),
+        new("Fit for open surgery", Show(n.FitForOpenSurgery) + (n.FitnessReason is { Length: > 0 } why ? $" ({why})" : "")),
+        new("Frankel / ASIA", $"{Show(n.Frankel)} / {Show(n.Asia)}"),
+        new("Myelopathy", $"{FormOptions.YesNo(n.Myelopathy)}, {Show(n.Course)}"),
+    ];
+
+    static List<Fact> RadiationOncology(RadiationOncologyContent r) =>
+    [
+        new("Recommendation", r.Recommendation is { } rec ? Disagreements.Words(rec) : "—"),
+        new("Dose", r.TotalDoseGy is { } d && r.Fractions is { } f ? $"{d} Gy in {f} fraction{(f == 1 ? "" : "s")}" : "—"),
+        new("Target levels", Levels(r.TargetLevels)),
+        new("Timing", Show(r.Timing)),
+        new("Re-irradiation", FormOptions.YesNo(r.Reirradiation)),
+    ];
+
+    static List<Fact> MedicalOncology(MedicalOncologyContent m) =>
+    [
+        new("Systemic disease", Show(m.SystemicDisease)),
+        new("ECOG / Karnofsky", $"{Show(m.Ecog)} / {Show(m.Karnofsky)}"),
+        new("Expected survival", Show(m.ExpectedSurvival)),
+        new("Systemic therapy", Show(m.SystemicTherapy) + (m.SystemicTherapyText is { Length: > 0 } t ? $": {t}" : "")),
+        new("Bone-modifying agent", Show(m.BoneModifyingAgent)),
+        new("Fit for systemic therapy", FormOptions.YesNo(m.FitForSystemicTherapy)),
+    ];
+
+    static List<Fact> ScoresOf(Discipline discipline, JsonElement s)
+    {
+        List<Fact> facts = [];
+        switch (discipline)
+        {
+            case Discipline.Neurosurgery when s.TryGetProperty("lesions", out var lesions):
+                foreach (var l in lesions.EnumerateArray())
+                {
+                    var sins = Total(l, "sins", "category");
+                    var escc = l.TryGetProperty("escc", out var e) && e.ValueKind == JsonValueKind.Object
+                        ? $"ESCC {Text(e, "grade")}{(e.TryGetProperty("highGrade", out var h) && h.GetBoolean() ? " (high grade)" : "")}" : "ESCC —";
+                    facts.Add(new($"Lesion {Text(l, "indexLevel")}", $"SINS {sins}; {escc}"));
+                }
+                break;
+            case Discipline.RadiationOncology when s.TryGetProperty("radiosensitivity", out var rs):
+                var overridden = rs.TryGetProperty("override", out var o) && o.ValueKind == JsonValueKind.String;
+                facts.Add(new("Radiosensitivity", Words(Text(rs, "effective")) + (overridden
+                    ? $" (override: {Text(rs, "overrideReason")})"
+                    : $" (table: {Text(rs, "tableSource")}{(rs.TryGetProperty("tableVerified", out var v) && !v.GetBoolean() ? ", unverified" : "")})")));
+                facts.Add(new("Prior RT at target levels",
+                    s.TryGetProperty("priorRadiotherapyAtSameLevels", out var p) && p.GetBoolean() ? "Yes" : "No"));
+                if (s.TryGetProperty("dosePerFractionGy", out var dpf) && dpf.ValueKind == JsonValueKind.Number)
+                    facts.Add(new("Dose per fraction", $"{dpf.GetDecimal()} Gy"));
+                break;
+            case Discipline.MedicalOncology:
+                facts.Add(new("Tokuhashi (revised)", Total(s, "tokuhashi", "prognosis")));
+                facts.Add(new("Tomita", Total(s, "tomita", "strategy")));
+                break;
+        }
+        return facts;
+    }
+
+    /// <summary>"9 (Potentially unstable)" from {"total":9,"category":"PotentiallyUnstable"}; "incomplete" without a total.</summary>
+    static string Total(JsonElement parent, string name, string category) =>
+        parent.TryGetProperty(name, out var score) && score.TryGetProperty("total", out var t) && t.ValueKind == JsonValueKind.Number
+            ? $"{t.GetInt32()} ({Words(Text(score, category))})"
+            : "incomplete";
+
+    static string Text(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null
+        ? (v.ValueKind == JsonValueKind.String ? v.GetString()! : v.GetRawText()) : "—";
+
+    static string Levels(IReadOnlyCollection<Domain.Clinical.SpinalLevel> levels) =>
+        levels.Count == 0 ? "—" : string.Join(", ", levels.Order());
+}

@@ -1,0 +1,50 @@
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using TumorBoard.Application.Features.Assessments;
+using TumorBoard.Domain.Assessments;
+using TumorBoard.Domain.Security;
+using TumorBoard.Web.Api;
+
+namespace TumorBoard.Web.Pages.Assessments;
+
+/// <summary>
+/// Every version of a discipline's assessment, and what changed between two of them (GetAssessmentHistory's diff):
+/// the last two by default, or any two chosen with the GET form.
+/// </summary>
+public sealed class HistoryModel(ISender sender) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int? From { get; set; }
+    [BindProperty(SupportsGet = true)] public int? To { get; set; }
+
+    public Guid CaseId { get; private set; }
+    public Discipline Discipline { get; private set; }
+    public GetAssessmentHistory.Result History { get; private set; } = null!;
+    /// <summary>The compared pair; null when there is only one version.</summary>
+    public GetAssessmentHistory.Comparison? Compared { get; private set; }
+
+    public async Task OnGetAsync(Guid caseId, string discipline, CancellationToken ct)
+    {
+        CaseId = caseId;
+        Discipline = AssessmentsEndpoints.Parse(discipline);   // 404 for anything but the three disciplines
+        var chosen = From is not null && To is not null;
+        History = await sender.Send(new GetAssessmentHistory.Query(caseId, Discipline)
+            { From = chosen ? From : null, To = chosen ? To : null }, ct);
+        if (chosen) Compared = History.Compared;
+        else if (History.Versions.Count >= 2)
+        {
+            var last = History.Versions[^1];   // consecutive by default: reuse the diff from the previous version
+            Compared = new GetAssessmentHistory.Comparison(last.Number - 1, last.Number, last.ChangesFromPrevious);
+        }
+        From = Compared?.From;
+        To = Compared?.To;
+    }
+
+    public static string Kind(AssessmentVersionKind kind) => kind switch
+    {
+        AssessmentVersionKind.Draft => "Draft",
+        AssessmentVersionKind.Submission => "Submission",
+        AssessmentVersionKind.Revision => "Revision",
+        _ => kind.ToString(),
+    };
+}
