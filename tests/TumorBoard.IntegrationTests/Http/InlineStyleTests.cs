@@ -23,7 +23,7 @@ public sealed class InlineStyleTests(AppFixture app) : IAsyncLifetime
             "/Patients", $"/Patients/Details/{patientId}", "/Patients/Register", "/Meetings", $"/Meetings/Details/{meetingId}",
             "/Meetings/Plan", "/Dashboard", "/Scores/Sins", "/Account/Manage/ChangePassword",
             $"/Cases/{caseId}/Assessments/Neurosurgery", $"/Cases/{caseId}/Assessments/RadiationOncology",
-            $"/Cases/{caseId}/Assessments/MedicalOncology",
+            $"/Cases/{caseId}/Assessments/MedicalOncology", $"/Cases/{caseId}/Assessments",
         ];
         foreach (var path in paths)
         {
