@@ -31,6 +31,8 @@ public abstract class AssessmentFormPage<TInput>(ISender sender, Discipline disc
     public Discipline Discipline => discipline;
     public GetCase.Result Case { get; private set; } = null!;
     public ListAssessments.Summary? Current { get; private set; }
+    /// <summary>The board's NOMS suggestion from the submitted assessments, shown on every form.</summary>
+    public BoardNomsResult? Noms { get; private set; }
 
     public bool CaseClosed => Case.Status is CaseStatus.Decided or CaseStatus.Closed or CaseStatus.Withdrawn;
     public bool Locked => Current?.Status == AssessmentStatus.Locked;
@@ -118,6 +120,7 @@ public abstract class AssessmentFormPage<TInput>(ISender sender, Discipline disc
         Case = await sender.Send(new GetCase.Query(CaseId), ct);
         var list = await sender.Send(new ListAssessments.Query(CaseId), ct);
         Current = list.Assessments.FirstOrDefault(a => a.Discipline == discipline);
+        Noms = list.Noms;
     }
 
     static TInput Stored(ListAssessments.Summary c) => c.Content.Deserialize<TInput>(AssessmentJson.Options)!;
