@@ -42,6 +42,7 @@ public sealed class AssessmentFlowTests(BrowserFixture browser)
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Submit", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator(".assessment-state")).ToContainTextAsync("Submitted v2");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "tumorboard-assessment.png"), FullPage = true });
         await Assertions.Expect(page.GetByLabel("Reason for the revision (required)")).ToBeVisibleAsync();
     }
 

@@ -58,6 +58,7 @@ public sealed class MeetingFlowTests(BrowserFixture browser)
         await page.GetByLabel("Dr. Nora Neurosurg (Neurosurgery)").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Record attendance" }).ClickAsync();
         await page.Locator("#quorum", new() { HasText = "Quorum present" }).WaitForAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "tumorboard-meeting.png"), FullPage = true });
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Printable agenda" }).ClickAsync();
         var agenda = await page.Locator("table.agenda-print").InnerTextAsync();
