@@ -30,6 +30,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, CurrentUser>();
 builder.Services.AddScoped<AuditScope>();
+builder.Services.AddScoped<AuditVerifier>();
 builder.Services.AddScoped<AssessmentWriter>();
 builder.Services.Configure<BoardOptions>(builder.Configuration.GetSection("Board"));
 builder.Services.AddSingleton(ScoreTables.LoadRadiosensitivity(builder.Configuration, builder.Environment));
@@ -77,6 +78,17 @@ if (args.Contains("--migrate"))
     return;
 }
 
+if (args.Contains("verify-audit"))
+{
+    // No signed-in user here: the verifier itself, not the role-checked VerifyAuditTrail message.
+    await using var scope = app.Services.CreateAsyncScope();
+    var result = await scope.ServiceProvider.GetRequiredService<AuditVerifier>().VerifyAsync();
+    Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(result, System.Text.Json.JsonSerializerOptions.Web));
+    if (cluster is not null) await cluster.StopAsync();
+    Environment.ExitCode = result.Valid ? 0 : 1;
+    return;
+}
+
 if (app.Environment.IsDevelopment())
 {
     await using var scope = app.Services.CreateAsyncScope();
@@ -116,6 +128,7 @@ api.MapMeetingsEndpoints();
 api.MapCalendarEndpoints();
 api.MapWorklistsEndpoints();
 api.MapAssessmentsEndpoints();
+api.MapAuditEndpoints();
 app.MapRazorPages();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, cluster));

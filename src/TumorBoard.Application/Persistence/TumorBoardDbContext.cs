@@ -44,23 +44,57 @@ public sealed class TumorBoardDbContext(
         builder.ApplyConfigurationsFromAssembly(typeof(TumorBoardDbContext).Assembly);
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        AppendAudit();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var rows = CollectAudit();
+        if (rows.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        // The audit rows and the change commit together; the chain lock lives as long as this transaction.
+        await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            await AuditChain.SealAsync(Database, rows, cancellationToken);
+            AuditEntries.AddRange(rows);
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (own is not null) await own.CommitAsync(cancellationToken);
+            return saved;
+        }
+        catch
+        {
+            Forget(rows);
+            throw;
+        }
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        AppendAudit();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var rows = CollectAudit();
+        if (rows.Count == 0) return base.SaveChanges(acceptAllChangesOnSuccess);
+        using var own = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        try
+        {
+            AuditChain.Seal(Database, rows);
+            AuditEntries.AddRange(rows);
+            var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+            own?.Commit();
+            return saved;
+        }
+        catch
+        {
+            Forget(rows);
+            throw;
+        }
     }
 
-    void AppendAudit()
+    /// <summary>A failed save must not leave sealed rows behind to be saved again with a stale link.</summary>
+    void Forget(IReadOnlyList<AuditEntry> rows)
+    {
+        foreach (var row in rows) Entry(row).State = EntityState.Detached;
+    }
+
+    IReadOnlyList<AuditEntry> CollectAudit()
     {
         ChangeTracker.DetectChanges();
-        var now = (clock ?? TimeProvider.System).GetUtcNow();
-        var rows = AuditTrail.Collect(ChangeTracker, currentUser, auditScope?.Action ?? AuditScope.OutsideUseCase, now);
-        AuditEntries.AddRange(rows);
+        var now = AuditHash.ToMicroseconds((clock ?? TimeProvider.System).GetUtcNow());
+        return AuditTrail.Collect(ChangeTracker, currentUser, auditScope?.Action ?? AuditScope.OutsideUseCase, now);
     }
 }

@@ -9,7 +9,7 @@ namespace TumorBoard.Application.Common.Audit;
 
 /// <summary>
 /// The single hook that turns tracked changes into audit rows, called by the DbContext just before it saves,
-/// so the rows commit or roll back with the change. A later issue hash-chains the rows here.
+/// so the rows commit or roll back with the change; <see cref="AuditChain"/> then seals them into the hash chain.
 /// </summary>
 public static class AuditTrail
 {

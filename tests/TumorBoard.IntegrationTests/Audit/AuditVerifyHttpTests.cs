@@ -1,0 +1,42 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using TumorBoard.IntegrationTests.Cases;
+using TumorBoard.IntegrationTests.Http;
+using TumorBoard.IntegrationTests.Infrastructure;
+
+namespace TumorBoard.IntegrationTests.Audit;
+
+[Collection(AppCollection.Name)]
+public sealed class AuditVerifyHttpTests(AppFixture app) : IAsyncLifetime
+{
+    public Task InitializeAsync() => app.ResetAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task An_administrator_gets_the_verification_result()
+    {
+        await TestData.RegisterCaseAsync(app);
+        var rows = await app.QueryDbAsync(db => db.AuditEntries.CountAsync());
+        using var client = await app.ClientAsync(AppFixture.Admin);
+
+        using var response = await client.GetAsync("/api/v1/audit/verify");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var body = await response.ReadAsync();
+        body.GetProperty("valid").GetBoolean().ShouldBeTrue();
+        body.GetProperty("checkedRows").GetInt64().ShouldBe(rows);
+        body.GetProperty("firstBrokenRowId").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
+        body.GetProperty("reason").GetString().ShouldNotBeNullOrWhiteSpace();
+    }
+
+    [Theory]
+    [InlineData(AppFixture.Coordinator, HttpStatusCode.Forbidden)]
+    [InlineData(AppFixture.Clinician, HttpStatusCode.Forbidden)]
+    [InlineData(null, HttpStatusCode.Unauthorized)]
+    public async Task Everyone_else_is_refused(string? email, HttpStatusCode expected)
+    {
+        using var client = await app.ClientAsync(email);
+        using var response = await client.GetAsync("/api/v1/audit/verify");
+        await response.ShouldBeProblemAsync(expected);
+    }
+}
