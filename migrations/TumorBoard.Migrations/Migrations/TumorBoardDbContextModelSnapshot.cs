@@ -496,6 +496,9 @@ namespace TumorBoard.Migrations.Migrations
                     b.HasIndex("OccurredAt")
                         .HasDatabaseName("ix_audit_entries_occurred_at");
 
+                    b.HasIndex("ActorId", "Id")
+                        .HasDatabaseName("ix_audit_entries_actor_id_id");
+
                     b.HasIndex("EntityType", "EntityId", "Id")
                         .HasDatabaseName("ix_audit_entries_entity_type_entity_id_id");
 
@@ -663,6 +666,369 @@ namespace TumorBoard.Migrations.Migrations
 
                             t.HasCheckConstraint("ck_cases_withdrawal_reason", "status <> 'Withdrawn' OR withdrawal_reason IS NOT NULL");
                         });
+                });
+
+            modelBuilder.Entity("TumorBoard.Domain.Decisions.AssessmentWaiver", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgendaItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agenda_item_id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Discipline")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("discipline");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("WaivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("waived_at");
+
+                    b.Property<Guid>("WaivedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("waived_by_id");
+
+                    b.Property<string>("WaivedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("waived_by_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_assessment_waivers");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_assessment_waivers_case_id");
+
+                    b.HasIndex("MeetingId")
+                        .HasDatabaseName("ix_assessment_waivers_meeting_id");
+
+                    b.HasIndex("WaivedById")
+                        .HasDatabaseName("ix_assessment_waivers_waived_by_id");
+
+                    b.HasIndex("AgendaItemId", "Discipline")
+                        .IsUnique()
+                        .HasDatabaseName("ix_assessment_waivers_agenda_item_id_discipline");
+
+                    b.ToTable("assessment_waivers", (string)null);
+                });
+
+            modelBuilder.Entity("TumorBoard.Domain.Decisions.BoardDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgendaItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agenda_item_id");
+
+                    b.Property<string>("AmendmentReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("amendment_reason");
+
+                    b.Property<Guid?>("AmendsId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("amends_id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("ContentJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("content");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by_name");
+
+                    b.Property<DateOnly?>("FollowUpDate")
+                        .HasColumnType("date")
+                        .HasColumnName("follow_up_date");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<string>("NomsSuggestionJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("noms_suggestion");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("outcome");
+
+                    b.Property<Guid?>("ResponsibleClinicianId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("responsible_clinician_id");
+
+                    b.Property<string>("ResponsibleClinicianName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("responsible_clinician_name");
+
+                    b.Property<string>("SignatureMeaning")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("signature_meaning");
+
+                    b.Property<DateTimeOffset?>("SignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("signed_at");
+
+                    b.Property<Guid?>("SignedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("signed_by_id");
+
+                    b.Property<string>("SignedHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("signed_hash")
+                        .IsFixedLength();
+
+                    b.Property<string>("SignerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("signer_name");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("SupersededAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("superseded_at");
+
+                    b.Property<Guid?>("SupersededById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("superseded_by_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("UpdatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("updated_by_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("WaiversJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("waivers");
+
+                    b.HasKey("Id")
+                        .HasName("pk_decisions");
+
+                    b.HasIndex("AgendaItemId")
+                        .HasDatabaseName("ix_decisions_agenda_item_id");
+
+                    b.HasIndex("AmendsId")
+                        .HasDatabaseName("ix_decisions_amends_id");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_decisions_one_draft_per_case")
+                        .HasFilter("status = 'Draft'");
+
+                    b.HasIndex("FollowUpDate")
+                        .HasDatabaseName("ix_decisions_signed_follow_up_date")
+                        .HasFilter("status = 'Signed'");
+
+                    b.HasIndex("SignedById")
+                        .HasDatabaseName("ix_decisions_signed_by_id");
+
+                    b.HasIndex("SupersededById")
+                        .HasDatabaseName("ix_decisions_superseded_by_id");
+
+                    b.HasIndex("CaseId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_decisions_case_id_number");
+
+                    b.HasIndex("MeetingId", "AgendaItemId")
+                        .HasDatabaseName("ix_decisions_meeting_id_agenda_item_id");
+
+                    b.HasIndex("ResponsibleClinicianId", "FollowUpDate")
+                        .HasDatabaseName("ix_decisions_responsible_clinician_id_follow_up_date")
+                        .HasFilter("status = 'Signed'");
+
+                    b.ToTable("decisions", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_decisions_amendment", "(amends_id IS NULL) = (amendment_reason IS NULL)");
+
+                            t.HasCheckConstraint("ck_decisions_signed", "status = 'Draft' OR (signed_by_id IS NOT NULL AND signed_hash IS NOT NULL AND signed_at IS NOT NULL)");
+
+                            t.HasCheckConstraint("ck_decisions_superseded", "(status = 'Superseded') = (superseded_by_id IS NOT NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("TumorBoard.Domain.Decisions.DecisionFollowUp", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("DecisionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decision_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("ReasonText")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason_text");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid>("RecordedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by_id");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by_name");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("StepNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("step_number");
+
+                    b.HasKey("Id")
+                        .HasName("pk_decision_follow_ups");
+
+                    b.HasIndex("RecordedById")
+                        .HasDatabaseName("ix_decision_follow_ups_recorded_by_id");
+
+                    b.HasIndex("DecisionId", "StepNumber", "RecordedAt")
+                        .HasDatabaseName("ix_decision_follow_ups_decision_id_step_number_recorded_at");
+
+                    b.ToTable("decision_follow_ups", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_decision_follow_ups_step", "step_number >= 1");
+                        });
+                });
+
+            modelBuilder.Entity("TumorBoard.Domain.Decisions.DecisionPosition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("content_hash")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("DecisionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decision_id");
+
+                    b.Property<string>("Discipline")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("discipline");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("MemberName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("member_name");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_decision_positions");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_decision_positions_member_id");
+
+                    b.HasIndex("DecisionId", "MemberId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_decision_positions_decision_id_member_id");
+
+                    b.ToTable("decision_positions", (string)null);
                 });
 
             modelBuilder.Entity("TumorBoard.Domain.Meetings.AgendaItem", b =>
@@ -1043,6 +1409,119 @@ namespace TumorBoard.Migrations.Migrations
                         .HasConstraintName("fk_cases_patients_patient_id");
                 });
 
+            modelBuilder.Entity("TumorBoard.Domain.Decisions.AssessmentWaiver", b =>
+                {
+                    b.HasOne("TumorBoard.Domain.Meetings.AgendaItem", null)
+                        .WithMany()
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_assessment_waivers_agenda_items_agenda_item_id");
+
+                    b.HasOne("TumorBoard.Domain.Cases.TumorBoardCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_assessment_waivers_cases_case_id");
+
+                    b.HasOne("TumorBoard.Domain.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_assessment_waivers_meetings_meeting_id");
+
+                    b.HasOne("TumorBoard.Application.Persistence.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("WaivedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_assessment_waivers_users_waived_by_id");
+                });
+
+            modelBuilder.Entity("TumorBoard.Domain.Decisions.BoardDecision", b =>
+                {
+                    b.HasOne("TumorBoard.Domain.Meetings.AgendaItem", null)
+                        .WithMany()
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_decisions_agenda_items_agenda_item_id");
+
+                    b.HasOne("TumorBoard.Domain.Decisions.BoardDecision", null)
+                        .WithMany()
+                        .HasForeignKey("AmendsId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_decisions_decisions_amends_id");
+
+                    b.HasOne("TumorBoard.Domain.Cases.TumorBoardCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_decisions_cases_case_id");
+
+                    b.HasOne("TumorBoard.Domain.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_decisions_meetings_meeting_id");
+
+                    b.HasOne("TumorBoard.Application.Persistence.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ResponsibleClinicianId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_decisions_users_responsible_clinician_id");
+
+                    b.HasOne("TumorBoard.Application.Persistence.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("SignedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_decisions_users_signed_by_id");
+
+                    b.HasOne("TumorBoard.Domain.Decisions.BoardDecision", null)
+                        .WithMany()
+                        .HasForeignKey("SupersededById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_decisions_decisions_superseded_by_id");
+                });
+
+            modelBuilder.Entity("TumorBoard.Domain.Decisions.DecisionFollowUp", b =>
+                {
+                    b.HasOne("TumorBoard.Domain.Decisions.BoardDecision", null)
+                        .WithMany("FollowUps")
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_decision_follow_ups_decisions_decision_id");
+
+                    b.HasOne("TumorBoard.Application.Persistence.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_decision_follow_ups_users_recorded_by_id");
+                });
+
+            modelBuilder.Entity("TumorBoard.Domain.Decisions.DecisionPosition", b =>
+                {
+                    b.HasOne("TumorBoard.Domain.Decisions.BoardDecision", null)
+                        .WithMany("Positions")
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_decision_positions_decisions_decision_id");
+
+                    b.HasOne("TumorBoard.Application.Persistence.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_decision_positions_users_member_id");
+                });
+
             modelBuilder.Entity("TumorBoard.Domain.Meetings.AgendaItem", b =>
                 {
                     b.HasOne("TumorBoard.Domain.Cases.TumorBoardCase", null)
@@ -1090,6 +1569,13 @@ namespace TumorBoard.Migrations.Migrations
             modelBuilder.Entity("TumorBoard.Domain.Assessments.Assessment", b =>
                 {
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("TumorBoard.Domain.Decisions.BoardDecision", b =>
+                {
+                    b.Navigation("FollowUps");
+
+                    b.Navigation("Positions");
                 });
 
             modelBuilder.Entity("TumorBoard.Domain.Meetings.Meeting", b =>

@@ -7,6 +7,7 @@ using TumorBoard.Application.Common.Security;
 using TumorBoard.Domain.Assessments;
 using TumorBoard.Domain.Audit;
 using TumorBoard.Domain.Cases;
+using TumorBoard.Domain.Decisions;
 using TumorBoard.Domain.Meetings;
 using TumorBoard.Domain.Patients;
 
@@ -26,6 +27,10 @@ public sealed class TumorBoardDbContext(
     public DbSet<MeetingAttendee> MeetingAttendees => Set<MeetingAttendee>();
     public DbSet<Assessment> Assessments => Set<Assessment>();
     public DbSet<AssessmentVersion> AssessmentVersions => Set<AssessmentVersion>();
+    public DbSet<BoardDecision> Decisions => Set<BoardDecision>();
+    public DbSet<DecisionPosition> DecisionPositions => Set<DecisionPosition>();
+    public DbSet<DecisionFollowUp> DecisionFollowUps => Set<DecisionFollowUp>();
+    public DbSet<AssessmentWaiver> AssessmentWaivers => Set<AssessmentWaiver>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 

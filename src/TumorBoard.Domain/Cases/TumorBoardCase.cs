@@ -109,6 +109,14 @@ public sealed class TumorBoardCase
         Move(CaseStatus.Decided, actor, now);
     }
 
+    /// <summary>The board needs more information: the case goes back to ReadyForBoard to be discussed again.</summary>
+    public void Relist(Guid actor, DateTimeOffset now)
+    {
+        if (Status is not (CaseStatus.Scheduled or CaseStatus.Discussed))
+            throw new DomainConflictException($"Only a Scheduled or Discussed case can be re-listed; this case is {Status}.");
+        Move(CaseStatus.ReadyForBoard, actor, now);
+    }
+
     public void Close(Guid actor, DateTimeOffset now) => Require(CaseStatus.Decided, CaseStatus.Closed, actor, now);
 
     public void Withdraw(string reason, Guid actor, DateTimeOffset now)

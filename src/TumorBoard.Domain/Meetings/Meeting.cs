@@ -156,6 +156,23 @@ public sealed class Meeting
         Touch(actor, now);
     }
 
+    /// <summary>
+    /// The case's decision was signed in this meeting: the agenda item becomes Decided, and the case Decided, or, when the
+    /// board needs more information, ReadyForBoard again to be re-listed (issue #6; practice.md (d)11).
+    /// </summary>
+    public void RecordDecision(Guid itemId, TumorBoardCase tumorCase, bool relist, Guid actor, DateTimeOffset now)
+    {
+        RequireStatus(MeetingStatus.InProgress, "used to record a decision");
+        var item = Agenda.FirstOrDefault(i => i.Id == itemId) ?? throw NotFoundException.For("Agenda item", itemId);
+        if (item.CaseId != tumorCase.Id) throw new InvalidOperationException("The case does not belong to this agenda item.");
+        if (item.Status is not (AgendaItemStatus.Scheduled or AgendaItemStatus.Discussed))
+            throw new DomainConflictException($"This case is already {item.Status} on this meeting.");
+        if (relist) tumorCase.Relist(actor, now);
+        else tumorCase.MarkDecided(actor, now);
+        item.Status = AgendaItemStatus.Decided;
+        Touch(actor, now);
+    }
+
     public void Close(Guid actor, DateTimeOffset now)
     {
         RequireStatus(MeetingStatus.InProgress, "closed");

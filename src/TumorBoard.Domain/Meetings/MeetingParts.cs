@@ -4,7 +4,7 @@ namespace TumorBoard.Domain.Meetings;
 
 public enum MeetingStatus { Planned, InProgress, Closed, Cancelled }
 
-/// <summary>Scheduled: on the agenda. Discussed/Deferred: handled in the meeting. Removed: taken off before it.</summary>
+/// <summary>Scheduled: on the agenda. Discussed/Decided/Deferred: handled in the meeting. Removed: taken off before it.</summary>
 public enum AgendaItemStatus { Scheduled, Discussed, Decided, Deferred, Removed }
 
 /// <summary>One case on a meeting's agenda.</summary>

@@ -23,5 +23,7 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
         b.Property(a => a.Hash).HasMaxLength(64).IsFixedLength();
         b.HasIndex(a => new { a.EntityType, a.EntityId, a.Id });
         b.HasIndex(a => a.OccurredAt);
+        // The access-log review filters by actor (DH-11).
+        b.HasIndex(a => new { a.ActorId, a.Id });
     }
 }

@@ -1,0 +1,48 @@
+using TumorBoard.Domain.Cases;
+using TumorBoard.Domain.Common;
+using TumorBoard.Domain.Meetings;
+using TumorBoard.Domain.Security;
+
+namespace TumorBoard.Domain.Decisions;
+
+/// <summary>
+/// When the board may record and sign a decision in a meeting (issue #6 "Preconditions"; practice.md (d)6, DH-5):
+/// the meeting is in progress, the case is on its agenda and not yet decided there, quorum is present, and each of the
+/// three disciplines has a submitted assessment or the chair's waiver. Every unmet condition is named in one 409.
+/// </summary>
+public static class DecisionPreconditions
+{
+    public static IReadOnlyList<string> Unmet(Meeting meeting, AgendaItem? item, IEnumerable<Discipline> submitted, IEnumerable<Discipline> waived)
+    {
+        List<string> unmet = [];
+        if (meeting.Status != MeetingStatus.InProgress)
+            unmet.Add($"the meeting is {meeting.Status}, not in progress");
+        if (item is null || item.MeetingId != meeting.Id || !item.IsActive)
+            unmet.Add("the case is not on this meeting's agenda");
+        else if (item.Status == AgendaItemStatus.Decided)
+            unmet.Add("the case has already been decided in this meeting (amend the signed decision instead)");
+        else if (item.Status == AgendaItemStatus.Deferred)
+            unmet.Add("the case was deferred in this meeting");
+        if (meeting.MissingForQuorum is { Count: > 0 } absent)
+            unmet.Add("no quorum: nobody present for " + string.Join(", ", absent));
+        var have = submitted.Concat(waived).ToHashSet();
+        var missing = Quorum.Required.Where(d => !have.Contains(d)).ToList();
+        if (missing.Count > 0)
+            unmet.Add("no submitted assessment (and no waiver) for " + string.Join(", ", missing));
+        return unmet;
+    }
+
+    public static void Require(Meeting meeting, AgendaItem? item, IEnumerable<Discipline> submitted, IEnumerable<Discipline> waived)
+    {
+        var unmet = Unmet(meeting, item, submitted, waived);
+        if (unmet.Count > 0)
+            throw new DomainConflictException("The board cannot decide this case now: " + string.Join("; ", unmet) + ".");
+    }
+
+    /// <summary>Only the meeting's chair signs the decision made in it.</summary>
+    public static void RequireChair(Meeting meeting, Guid signerId)
+    {
+        if (meeting.ChairId != signerId)
+            throw new ForbiddenException("Only the chair of this meeting may sign its decisions.");
+    }
+}
