@@ -1,0 +1,67 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using TumorBoard.Application.Common.Security;
+using TumorBoard.Application.Persistence;
+using TumorBoard.Domain.Cases;
+using TumorBoard.Domain.Common;
+using TumorBoard.Domain.Decisions;
+using TumorBoard.Domain.Scores;
+using TumorBoard.Domain.Security;
+
+namespace TumorBoard.Application.Features.Decisions;
+
+/// <summary>
+/// Amends the current signed decision: a new draft version with the changed content and the reason, to be signed again by
+/// a chair. The signed version is untouched until the amendment is signed; then it shows as superseded (DH-2, DH-5).
+/// </summary>
+public static class AmendDecision
+{
+    [RequiresRole(Roles.Coordinator, Roles.Specialist)]
+    public sealed record Command : ICommand<DecisionSaved>
+    {
+        /// <summary>The signed decision being amended.</summary>
+        public Guid DecisionId { get; init; }
+        public string Reason { get; init; } = "";
+        public DecisionContent Content { get; init; } = new();
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator(TimeProvider clock)
+        {
+            RuleFor(c => c.Reason).NotEmpty().WithMessage("Give the reason for the amendment.").MaximumLength(BoardDecision.ReasonMaxLength);
+            RuleFor(c => c.Content).NotNull().SetValidator(new DecisionContentValidator(clock));
+        }
+    }
+
+    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock, RadiosensitivityTable table)
+        : ICommandHandler<Command, DecisionSaved>
+    {
+        public async ValueTask<DecisionSaved> Handle(Command c, CancellationToken ct)
+        {
+            var signed = await DecisionAccess.LoadAsync(db, c.DecisionId, null, ct);
+            var meeting = await db.Meetings.FirstAsync(m => m.Id == signed.MeetingId, ct);
+            await DecisionAccess.RequireEditorAsync(db, user, meeting, amendment: true, ct);
+            var status = await db.Cases.Where(x => x.Id == signed.CaseId).Select(x => x.Status).FirstAsync(ct);
+            if (status is CaseStatus.Closed or CaseStatus.Withdrawn)
+                throw new DomainConflictException($"The case is {status}: its decision can no longer be amended.");
+            var changedKind = (signed.Outcome == DecisionOutcome.MoreInformationNeeded) != (c.Content.Outcome == DecisionOutcome.MoreInformationNeeded);
+            if (changedKind)
+                throw new DomainConflictException("An amendment cannot turn a request for more information into a treatment decision or back: " +
+                    "the case is discussed again at a meeting instead.");
+            if (DecisionJson.Serialize(c.Content.Normalized()) == signed.ContentJson)
+                throw new DomainConflictException("The amendment changes nothing in the signed decision.");
+            await DecisionAccess.RequireNoDraftAsync(db, signed.CaseId, ct);
+            var author = await DecisionAccess.MemberAsync(db, user, ct);
+            var now = clock.GetUtcNow();
+            var amendment = signed.StartAmendment(await DecisionAccess.NextNumberAsync(db, signed.CaseId, ct), c.Reason, author, now);
+            var inputs = await DecisionAccess.InputsAsync(db, table, signed.CaseId, signed.AgendaItemId, c.Content, ct);
+            // The board's suggestion and waivers stay those of the meeting the decision was made in.
+            amendment.Revise(c.Content, inputs with { NomsSuggestionJson = signed.NomsSuggestionJson, Waivers = signed.Waivers }, author, now);
+            db.Decisions.Add(amendment);
+            await db.SaveChangesAsync(ct);
+            return new DecisionSaved(amendment.Id, amendment.Number, amendment.Version);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+using FluentValidation;
+using FluentValidation.Results;
+using Microsoft.EntityFrameworkCore;
+using TumorBoard.Application.Common.Models;
+using TumorBoard.Application.Common.Security;
+using TumorBoard.Application.Features.Assessments;
+using TumorBoard.Application.Features.Meetings;
+using TumorBoard.Application.Persistence;
+using TumorBoard.Domain.Assessments;
+using TumorBoard.Domain.Common;
+using TumorBoard.Domain.Decisions;
+using TumorBoard.Domain.Meetings;
+using TumorBoard.Domain.Scores;
+using TumorBoard.Domain.Security;
+
+namespace TumorBoard.Application.Features.Decisions;
+
+/// <summary>Loading decisions and what the rules need around them; the record-level "who may" rules of issue #6.</summary>
+public static class DecisionAccess
+{
+    public static async Task<BoardDecision> LoadAsync(TumorBoardDbContext db, Guid decisionId, uint? expectedVersion, CancellationToken ct)
+    {
+        var d = await db.Decisions.FirstOrDefaultAsync(x => x.Id == decisionId, ct) ?? throw NotFoundException.For("Decision", decisionId);
+        if (expectedVersion is { } v && v != d.Version) throw new StaleVersionException("decision");
+        return d;
+    }
+
+    public static AgendaItem Item(Meeting meeting, Guid itemId) =>
+        meeting.Agenda.FirstOrDefault(i => i.Id == itemId) ?? throw NotFoundException.For("Agenda item", itemId);
+
+    /// <summary>The acting user as printed on the record: the account's current display name and discipline.</summary>
+    public static async Task<BoardMember> MemberAsync(TumorBoardDbContext db, ICurrentUser user, CancellationToken ct)
+    {
+        var id = user.RequiredId;
+        var u = await db.Users.AsNoTracking().Where(x => x.Id == id).Select(x => new { x.DisplayName, x.Discipline }).FirstAsync(ct);
+        return new BoardMember(id, u.DisplayName, u.Discipline);
+    }
+
+    /// <summary>The meeting's preconditions (<see cref="DecisionPreconditions"/>) with the case's submitted assessments and the item's waivers.</summary>
+    public static async Task RequirePreconditionsAsync(TumorBoardDbContext db, Meeting meeting, AgendaItem item, CancellationToken ct)
+    {
+        var submitted = await db.Assessments.Where(a => a.CaseId == item.CaseId && a.SubmittedVersionNumber != null)
+            .Select(a => a.Discipline).ToListAsync(ct);
+        var waived = await db.AssessmentWaivers.Where(w => w.AgendaItemId == item.Id).Select(w => w.Discipline).ToListAsync(ct);
+        DecisionPreconditions.Require(meeting, item, submitted, waived);
+    }
+
+    /// <summary>Names, the NOMS suggestion and the waivers that go into the decision next to the form's content.</summary>
+    public static async Task<DecisionInputs> InputsAsync(TumorBoardDbContext db, RadiosensitivityTable table, Guid caseId, Guid itemId,
+        DecisionContent content, CancellationToken ct)
+    {
+        var clinician = await ResponsibleClinicianNameAsync(db, content.ResponsibleClinicianId, ct);
+        var tumorCase = await AssessmentReads.CaseAsync(db, caseId, ct);
+        var noms = AssessmentReads.BoardNoms(await AssessmentReads.ForCaseAsync(db, caseId, ct), AssessmentContext.For(tumorCase, table));
+        var waivers = await db.AssessmentWaivers.AsNoTracking().Where(w => w.AgendaItemId == itemId)
+            .Select(w => new WaiverSnapshot(w.Discipline, w.Reason, w.WaivedByName, w.WaivedAt)).ToListAsync(ct);
+        return new DecisionInputs(clinician, DecisionJson.Serialize(noms), waivers);
+    }
+
+    /// <summary>The responsible clinician must be an active clinician or specialist (a 400 on the field otherwise).</summary>
+    static async Task<string> ResponsibleClinicianNameAsync(TumorBoardDbContext db, Guid? id, CancellationToken ct)
+    {
+        var name = await (
+            from u in db.Users
+            where u.Id == id && u.IsActive
+            join ur in db.UserRoles on u.Id equals ur.UserId
+            join r in db.Roles on ur.RoleId equals r.Id
+            where r.Name == Roles.Clinician || r.Name == Roles.Specialist
+            select u.DisplayName).FirstOrDefaultAsync(ct);
+        return name ?? throw new ValidationException([new ValidationFailure("Content.ResponsibleClinicianId",
+            "The responsible clinician must be an active clinician or specialist account.")]);
+    }
+
+    public static async Task<int> NextNumberAsync(TumorBoardDbContext db, Guid caseId, CancellationToken ct) =>
+        (await db.Decisions.Where(d => d.CaseId == caseId).MaxAsync(d => (int?)d.Number, ct) ?? 0) + 1;
+
+    public static async Task RequireNoDraftAsync(TumorBoardDbContext db, Guid caseId, CancellationToken ct)
+    {
+        var draft = await db.Decisions.Where(d => d.CaseId == caseId && d.Status == DecisionStatus.Draft)
+            .Select(d => (int?)d.Number).FirstOrDefaultAsync(ct);
+        if (draft is not null)
+            throw new DomainConflictException($"Decision version {draft} of this case is still a draft: change or sign that draft.");
+    }
+
+    /// <summary>
+    /// Who writes a draft: a coordinator, or the meeting's chair; for an amendment (after the meeting) a coordinator or a
+    /// board chair (the chair of this or any other meeting).
+    /// </summary>
+    public static async Task RequireEditorAsync(TumorBoardDbContext db, ICurrentUser user, Meeting meeting, bool amendment, CancellationToken ct)
+    {
+        if (user.IsInRole(Roles.Coordinator)) return;
+        if (amendment) await RequireBoardChairAsync(db, user.RequiredId, meeting, ct);
+        else MeetingAccess.RequireCoordinatorOrChair(user, meeting);
+    }
+
+    /// <summary>An amendment is signed "again by a chair": the original meeting's chair or anyone who chairs a board meeting.</summary>
+    public static async Task RequireBoardChairAsync(TumorBoardDbContext db, Guid userId, Meeting meeting, CancellationToken ct)
+    {
+        if (meeting.ChairId == userId) return;
+        if (await db.Meetings.AnyAsync(m => m.ChairId == userId && m.Status != MeetingStatus.Cancelled, ct)) return;
+        throw new ForbiddenException("Only a board chair may do this to a signed decision.");
+    }
+}

@@ -1,0 +1,51 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using TumorBoard.Application.Common.Security;
+using TumorBoard.Application.Persistence;
+using TumorBoard.Domain.Common;
+using TumorBoard.Domain.Decisions;
+using TumorBoard.Domain.Security;
+
+namespace TumorBoard.Application.Features.Decisions;
+
+/// <summary>
+/// An attending member's own position on a draft decision: agree, disagree (with the reason) or abstain
+/// (practice.md (d)5). Only members recorded as present at the decision's meeting; a second call replaces their position
+/// until the decision is signed, after which positions are final (a database trigger refuses changes).
+/// </summary>
+public static class RecordPosition
+{
+    [RequiresRole(Roles.Specialist, Roles.Clinician)]
+    public sealed record Command : ICommand<DecisionSaved>
+    {
+        public Guid DecisionId { get; init; }
+        public PositionKind Kind { get; init; }
+        public string? Text { get; init; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Kind).IsInEnum();
+            RuleFor(c => c.Text).NotEmpty().When(c => c.Kind == PositionKind.Disagree)
+                .WithMessage("Say why you disagree.").MaximumLength(DecisionPosition.TextMaxLength);
+        }
+    }
+
+    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, DecisionSaved>
+    {
+        public async ValueTask<DecisionSaved> Handle(Command c, CancellationToken ct)
+        {
+            var decision = await DecisionAccess.LoadAsync(db, c.DecisionId, null, ct);
+            var meeting = await db.Meetings.AsNoTracking().FirstAsync(m => m.Id == decision.MeetingId, ct);
+            var me = await DecisionAccess.MemberAsync(db, user, ct);
+            var attendee = meeting.Attendees.FirstOrDefault(a => a.UserId == me.Id)
+                ?? throw new ForbiddenException("Only members recorded as present at the meeting take a position on its decision.");
+            decision.RecordPosition(me with { Discipline = attendee.Discipline ?? me.Discipline }, c.Kind, c.Text, clock.GetUtcNow());
+            await db.SaveChangesAsync(ct);
+            return new DecisionSaved(decision.Id, decision.Number, decision.Version);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using FluentValidation;
+using FluentValidation.Results;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using TumorBoard.Application.Common.Security;
+using TumorBoard.Application.Persistence;
+using TumorBoard.Domain.Cases;
+using TumorBoard.Domain.Common;
+using TumorBoard.Domain.Decisions;
+using TumorBoard.Domain.Meetings;
+using TumorBoard.Domain.Security;
+
+namespace TumorBoard.Application.Features.Decisions;
+
+/// <summary>
+/// The chair signs a draft decision after re-entering the password (DH-3, DH-4, DH-7). A decision made in a meeting is
+/// signed by that meeting's chair with every precondition met; the case becomes Decided and its assessments lock, or, when
+/// the board asked for more information, the case is re-listed on the next planned meeting with room. An amendment is
+/// signed by a board chair and supersedes the version it amends. The previous current decision is superseded in the same
+/// transaction; the database's one-current-decision index settles any race (409).
+/// </summary>
+public static class SignDecision
+{
+    [RequiresRole(Roles.Specialist)]
+    public sealed record Command : ICommand<DecisionSaved>
+    {
+        public Guid DecisionId { get; init; }
+        public string Password { get; init; } = "";
+        /// <summary>Optional: the draft version the chair read (If-Match); when given it must still be current (412).</summary>
+        public uint? ExpectedVersion { get; init; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.Password).NotEmpty().WithMessage("Re-enter your password to sign.");
+    }
+
+    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock, ISignatureCheck signatures)
+        : ICommandHandler<Command, DecisionSaved>
+    {
+        public async ValueTask<DecisionSaved> Handle(Command c, CancellationToken ct)
+        {
+            // First, before anything is tracked: a failed attempt is saved (lockout counting) by the check itself.
+            if (!await signatures.PasswordMatchesAsync(user.RequiredId, c.Password, ct))
+                throw new ValidationException([new ValidationFailure(nameof(Command.Password), "The password is not correct.")]);
+
+            var decision = await DecisionAccess.LoadAsync(db, c.DecisionId, c.ExpectedVersion, ct);
+            if (decision.Status != DecisionStatus.Draft)
+                throw new DomainConflictException($"Decision version {decision.Number} is already {decision.Status}: a signed decision is never signed again.");
+            var meeting = await db.Meetings.FirstAsync(m => m.Id == decision.MeetingId, ct);
+            var chair = await DecisionAccess.MemberAsync(db, user, ct);
+            var current = await db.Decisions.FirstOrDefaultAsync(d => d.CaseId == decision.CaseId && d.Status == DecisionStatus.Signed, ct);
+            TumorBoardCase? tumorCase = null;
+            if (decision.IsAmendment)
+            {
+                await DecisionAccess.RequireBoardChairAsync(db, chair.Id, meeting, ct);
+                if (current?.Id != decision.AmendsId)
+                    throw new DomainConflictException("The decision this amendment was based on is no longer the current one: start the amendment again from the current decision.");
+            }
+            else
+            {
+                DecisionPreconditions.RequireChair(meeting, chair.Id);
+                await DecisionAccess.RequirePreconditionsAsync(db, meeting, DecisionAccess.Item(meeting, decision.AgendaItemId), ct);
+                tumorCase = await db.Cases.FirstAsync(x => x.Id == decision.CaseId, ct);
+            }
+
+            var now = clock.GetUtcNow();
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            if (current is not null)
+            {
+                // Superseded first, so the unique "one signed decision per case" index holds at every statement.
+                current.SupersedeBy(decision, now);
+                await db.SaveChangesAsync(ct);
+            }
+            decision.Sign(chair, now);
+            if (tumorCase is not null)
+            {
+                var relist = decision.Outcome == DecisionOutcome.MoreInformationNeeded;
+                meeting.RecordDecision(decision.AgendaItemId, tumorCase, relist, chair.Id, now);
+                if (relist) await RelistAsync(meeting, tumorCase, decision, chair.Id, now, ct);
+                else
+                    foreach (var assessment in await db.Assessments.Where(a => a.CaseId == tumorCase.Id).ToListAsync(ct))
+                        assessment.Lock(now);
+            }
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return new DecisionSaved(decision.Id, decision.Number, decision.Version);
+        }
+
+        /// <summary>"More information needed": the case goes onto the next planned meeting with room (practice.md (d)11).</summary>
+        async Task RelistAsync(Meeting current, TumorBoardCase tumorCase, BoardDecision decision, Guid actor, DateTimeOffset now, CancellationToken ct)
+        {
+            var next = await db.Meetings
+                .Where(m => m.Status == MeetingStatus.Planned && m.StartsAt > current.StartsAt && m.AgendaCount < m.Capacity)
+                .OrderBy(m => m.StartsAt).FirstOrDefaultAsync(ct);
+            if (next is null) return;   // stays ReadyForBoard: the coordinator's dashboard lists it to schedule
+            var needed = string.Join(", ", decision.Content.InformationNeeded).ToLowerInvariant();
+            next.AddCase(tumorCase, $"Re-listed by the board: more information needed ({needed})", actor, now);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using TumorBoard.Application.Common.Security;
+using TumorBoard.Application.Features.Meetings;
+using TumorBoard.Application.Persistence;
+using TumorBoard.Domain.Common;
+using TumorBoard.Domain.Decisions;
+using TumorBoard.Domain.Meetings;
+using TumorBoard.Domain.Security;
+
+namespace TumorBoard.Application.Features.Decisions;
+
+/// <summary>
+/// The chair waives a discipline's missing submitted assessment for one agenda item, with a reason (audited; practice.md
+/// (d)6), so the board can decide without it. Only in the running meeting, only for a discipline that has none submitted.
+/// </summary>
+public static class WaiveAssessment
+{
+    [RequiresRole(Roles.Specialist)]
+    public sealed record Command : ICommand<Guid>
+    {
+        public Guid MeetingId { get; init; }
+        public Guid ItemId { get; init; }
+        public Discipline Discipline { get; init; }
+        public string Reason { get; init; } = "";
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Discipline).Must(d => Quorum.Required.Contains(d))
+                .WithMessage("Only the medical oncology, radiation oncology or neurosurgery assessment can be waived.");
+            RuleFor(c => c.Reason).NotEmpty().WithMessage("Give the reason for the waiver.").MaximumLength(AssessmentWaiver.ReasonMaxLength);
+        }
+    }
+
+    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, Guid>
+    {
+        public async ValueTask<Guid> Handle(Command c, CancellationToken ct)
+        {
+            var meeting = await db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.Id == c.MeetingId, ct)
+                ?? throw NotFoundException.For("Meeting", c.MeetingId);
+            DecisionPreconditions.RequireChair(meeting, user.RequiredId);
+            var item = DecisionAccess.Item(meeting, c.ItemId);
+            if (meeting.Status != MeetingStatus.InProgress)
+                throw new DomainConflictException($"The meeting is {meeting.Status}: waivers are recorded in the running meeting.");
+            if (item.Status is not (AgendaItemStatus.Scheduled or AgendaItemStatus.Discussed))
+                throw new DomainConflictException($"The case is {item.Status} on this meeting.");
+            if (await db.Assessments.AnyAsync(a => a.CaseId == item.CaseId && a.Discipline == c.Discipline && a.SubmittedVersionNumber != null, ct))
+                throw new DomainConflictException($"The {c.Discipline} assessment is submitted: there is nothing to waive.");
+            if (await db.AssessmentWaivers.AnyAsync(w => w.AgendaItemId == item.Id && w.Discipline == c.Discipline, ct))
+                throw new DomainConflictException($"The {c.Discipline} assessment is already waived for this case.");
+            var waiver = new AssessmentWaiver(meeting.Id, item.Id, item.CaseId, c.Discipline, c.Reason,
+                await DecisionAccess.MemberAsync(db, user, ct), clock.GetUtcNow());
+            db.AssessmentWaivers.Add(waiver);
+            await db.SaveChangesAsync(ct);
+            return waiver.Id;
+        }
+    }
+}
