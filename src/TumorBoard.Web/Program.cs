@@ -129,6 +129,7 @@ api.MapCalendarEndpoints();
 api.MapWorklistsEndpoints();
 api.MapAssessmentsEndpoints();
 api.MapAuditEndpoints();
+api.MapDecisionsEndpoints();
 app.MapRazorPages();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, cluster));

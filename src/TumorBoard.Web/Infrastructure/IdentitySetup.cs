@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using TumorBoard.Application.Persistence;
+using TumorBoard.Application.Common.Security;
 
 namespace TumorBoard.Web.Infrastructure;
 
@@ -61,6 +62,7 @@ public static class IdentitySetup
             .AddDefaultTokenProviders();
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
         services.AddScoped<Authenticator>();
+        services.AddScoped<ISignatureCheck, SignatureCheck>();
         services.AddAuthorization(o => o.FallbackPolicy = o.DefaultPolicy);
     }
 

@@ -1,0 +1,96 @@
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using TumorBoard.Application.Features.Decisions;
+using TumorBoard.Domain.Decisions;
+using TumorBoard.Domain.Security;
+
+namespace TumorBoard.Web.Api;
+
+/// <summary>The joint treatment decision (issue #6): record, revise, positions, waivers, sign, amend, follow up.</summary>
+public static class DecisionsEndpoints
+{
+    public sealed record ContentBody(DecisionContent? Content);
+    public sealed record PositionBody(PositionKind Kind, string? Text);
+    public sealed record SignBody(string? Password);
+    public sealed record AmendBody(string? Reason, DecisionContent? Content);
+    public sealed record WaiverBody(Discipline Discipline, string? Reason);
+    public sealed record WaiverCreated(Guid Id);
+    public sealed record FollowUpBody(int StepNumber, FollowUpStatus Status, DeviationReason? Reason, string? ReasonText, string? Note);
+
+    public static RouteGroupBuilder MapDecisionsEndpoints(this RouteGroupBuilder api)
+    {
+        var items = api.MapGroup("/meetings/{meetingId:guid}/agenda/{itemId:guid}").WithTags("Decisions");
+        items.MapPost("/decision", Record).WithName("RecordDecision");
+        items.MapPost("/waivers", Waive).WithName("WaiveAssessment");
+
+        var decisions = api.MapGroup("/decisions").WithTags("Decisions");
+        decisions.MapGet("/{decisionId:guid}", Get).WithName("GetDecision");
+        decisions.MapPut("/{decisionId:guid}", Revise).WithName("ReviseDecision");
+        decisions.MapPut("/{decisionId:guid}/position", Position).WithName("RecordPosition");
+        decisions.MapPost("/{decisionId:guid}/sign", Sign).WithName("SignDecision");
+        decisions.MapPost("/{decisionId:guid}/amendments", Amend).WithName("AmendDecision");
+        decisions.MapPost("/{decisionId:guid}/follow-ups", FollowUp).WithName("RecordFollowUp");
+
+        api.MapGet("/cases/{caseId:guid}/decisions", ListForCase).WithTags("Decisions").WithName("ListCaseDecisions");
+        return decisions;
+    }
+
+    static async Task<Created<DecisionView>> Record(Guid meetingId, Guid itemId, ContentBody body, HttpResponse response, ISender sender, CancellationToken ct)
+    {
+        var saved = await sender.Send(new RecordDecision.Command { MeetingId = meetingId, ItemId = itemId, Content = body.Content! }, ct);
+        return TypedResults.Created($"/api/v1/decisions/{saved.Id}", await ViewAsync(saved.Id, response, sender, ct));
+    }
+
+    static async Task<Created<WaiverCreated>> Waive(Guid meetingId, Guid itemId, WaiverBody body, ISender sender, CancellationToken ct)
+    {
+        var id = await sender.Send(new WaiveAssessment.Command { MeetingId = meetingId, ItemId = itemId, Discipline = body.Discipline, Reason = body.Reason ?? "" }, ct);
+        return TypedResults.Created($"/api/v1/meetings/{meetingId}/agenda/{itemId}/waivers/{id}", new WaiverCreated(id));
+    }
+
+    static async Task<Ok<DecisionView>> Get(Guid decisionId, HttpResponse response, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await ViewAsync(decisionId, response, sender, ct));
+
+    static async Task<Ok<DecisionView>> Revise(Guid decisionId, ContentBody body, HttpRequest request, HttpResponse response, ISender sender, CancellationToken ct)
+    {
+        await sender.Send(new ReviseDecision.Command { DecisionId = decisionId, Content = body.Content!, ExpectedVersion = ETags.FromIfMatch(request) }, ct);
+        return TypedResults.Ok(await ViewAsync(decisionId, response, sender, ct));
+    }
+
+    static async Task<Ok<DecisionView>> Position(Guid decisionId, PositionBody body, HttpResponse response, ISender sender, CancellationToken ct)
+    {
+        await sender.Send(new RecordPosition.Command { DecisionId = decisionId, Kind = body.Kind, Text = body.Text }, ct);
+        return TypedResults.Ok(await ViewAsync(decisionId, response, sender, ct));
+    }
+
+    static async Task<Ok<DecisionView>> Sign(Guid decisionId, SignBody body, HttpRequest request, HttpResponse response, ISender sender, CancellationToken ct)
+    {
+        await sender.Send(new SignDecision.Command { DecisionId = decisionId, Password = body.Password ?? "", ExpectedVersion = ETags.FromIfMatch(request) }, ct);
+        return TypedResults.Ok(await ViewAsync(decisionId, response, sender, ct));
+    }
+
+    static async Task<Created<DecisionView>> Amend(Guid decisionId, AmendBody body, HttpResponse response, ISender sender, CancellationToken ct)
+    {
+        var saved = await sender.Send(new AmendDecision.Command { DecisionId = decisionId, Reason = body.Reason ?? "", Content = body.Content! }, ct);
+        return TypedResults.Created($"/api/v1/decisions/{saved.Id}", await ViewAsync(saved.Id, response, sender, ct));
+    }
+
+    static async Task<Created<DecisionView>> FollowUp(Guid decisionId, FollowUpBody body, HttpResponse response, ISender sender, CancellationToken ct)
+    {
+        await sender.Send(new RecordFollowUp.Command
+        {
+            DecisionId = decisionId, StepNumber = body.StepNumber, Status = body.Status, Reason = body.Reason,
+            ReasonText = body.ReasonText, Note = body.Note,
+        }, ct);
+        return TypedResults.Created($"/api/v1/decisions/{decisionId}", await ViewAsync(decisionId, response, sender, ct));
+    }
+
+    static async Task<Ok<IReadOnlyList<ListCaseDecisions.Row>>> ListForCase(Guid caseId, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new ListCaseDecisions.Query(caseId), ct));
+
+    static async Task<DecisionView> ViewAsync(Guid decisionId, HttpResponse response, ISender sender, CancellationToken ct)
+    {
+        var view = await sender.Send(new GetDecision.Query(decisionId), ct);
+        ETags.Set(response, view.Version);
+        return view;
+    }
+}

@@ -1,0 +1,76 @@
+using TumorBoard.Application.Features.Assessments;
+using TumorBoard.Application.Features.Decisions;
+using TumorBoard.Application.Features.Meetings;
+using TumorBoard.Domain.Clinical;
+using TumorBoard.Domain.Decisions;
+using TumorBoard.Domain.Security;
+using TumorBoard.IntegrationTests.Assessments;
+using TumorBoard.IntegrationTests.Infrastructure;
+using TumorBoard.IntegrationTests.Meetings;
+
+namespace TumorBoard.IntegrationTests.Decisions;
+
+/// <summary>A running meeting with one case ready to decide; tests take away what they are about.</summary>
+public sealed record Board(Guid MeetingId, Guid ItemId, Guid CaseId);
+
+public static class DecisionTestData
+{
+    /// <summary>The chair of <see cref="MeetingTestData"/> meetings.</summary>
+    public const string Chair = AppFixture.Neurosurgeon;
+
+    /// <summary>
+    /// A meeting (chair: the neurosurgeon) with one case whose three assessments are submitted (unless left out), the three
+    /// specialists present (unless <paramref name="quorum"/> is false), started (unless <paramref name="start"/> is false).
+    /// </summary>
+    public static async Task<Board> BoardAsync(AppFixture app, Discipline[]? withoutAssessment = null, bool quorum = true, bool start = true)
+    {
+        var (meetingId, items, cases) = await MeetingTestData.MeetingWithCasesAsync(app, 1);
+        var caseId = cases[0];
+        var skip = withoutAssessment ?? [];
+        if (!skip.Contains(Discipline.Neurosurgery)) await SubmitAsync(app, AppFixture.Neurosurgeon, AssessmentTestData.Neurosurgery(caseId), caseId, Discipline.Neurosurgery);
+        if (!skip.Contains(Discipline.RadiationOncology)) await SubmitAsync(app, AppFixture.RadOnc, AssessmentTestData.RadiationOncology(caseId), caseId, Discipline.RadiationOncology);
+        if (!skip.Contains(Discipline.MedicalOncology)) await SubmitAsync(app, AppFixture.MedOnc, AssessmentTestData.MedicalOncology(caseId), caseId, Discipline.MedicalOncology);
+        var present = new List<Guid> { await app.UserIdAsync(AppFixture.Neurosurgeon), await app.UserIdAsync(AppFixture.MedOnc) };
+        if (quorum) present.Add(await app.UserIdAsync(AppFixture.RadOnc));
+        await app.Send(AppFixture.Coordinator, new RecordAttendance.Command { MeetingId = meetingId, PresentUserIds = present });
+        if (start) await app.Send(AppFixture.Coordinator, new ConductMeeting.Command { MeetingId = meetingId, Step = MeetingStep.Start });
+        return new Board(meetingId, items[0], caseId);
+    }
+
+    static async Task SubmitAsync<T>(AppFixture app, string email, Mediator.ICommand<T> draft, Guid caseId, Discipline discipline)
+    {
+        await app.Send(email, draft);
+        await app.Send(email, new SubmitAssessment.Command(caseId, discipline));
+    }
+
+    /// <summary>Separation surgery then SBRT, concordant, for the clinician.</summary>
+    public static async Task<DecisionContent> ContentAsync(AppFixture app) => new()
+    {
+        Outcome = DecisionOutcome.TreatmentRecommendation,
+        Plan =
+        [
+            new PlanStep { Kind = PlanStepKind.SeparationSurgery, TargetLevels = [SpinalLevel.T5], Timing = StepTiming.Urgent },
+            new PlanStep { Kind = PlanStepKind.SbrtSrs, TargetLevels = [SpinalLevel.T5], DoseGy = 27m, Fractions = 3, Timing = StepTiming.AfterPreviousStep },
+        ],
+        Intent = TreatmentIntent.LocalControl,
+        Rationale = "High-grade ESCC in a radioresistant primary: separation surgery then SBRT.",
+        NomsConcordance = NomsConcordance.Concordant,
+        PatientPreferences = "Wishes to keep walking; accepts surgery.",
+        ResponsibleClinicianId = await app.UserIdAsync(AppFixture.Clinician),
+        FollowUpDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)),
+    };
+
+    public static async Task<DecisionSaved> RecordAsync(AppFixture app, Board board, DecisionContent? content = null, string by = AppFixture.Coordinator) =>
+        await app.Send(by, new RecordDecision.Command { MeetingId = board.MeetingId, ItemId = board.ItemId, Content = content ?? await ContentAsync(app) });
+
+    public static Task<DecisionSaved> SignAsync(AppFixture app, Guid decisionId, string by = Chair) =>
+        app.Send(by, new SignDecision.Command { DecisionId = decisionId, Password = AppFixture.Password });
+
+    /// <summary>A signed decision on a fresh board.</summary>
+    public static async Task<(Board Board, DecisionSaved Decision)> SignedAsync(AppFixture app, DecisionContent? content = null)
+    {
+        var board = await BoardAsync(app);
+        var saved = await RecordAsync(app, board, content);
+        return (board, await SignAsync(app, saved.Id));
+    }
+}
