@@ -44,7 +44,10 @@ public static class DemoData
             Check(await users.AddToRolesAsync(user, a.Roles));
         }
 
-        if (withCases) await SeedCasesAsync(services.GetRequiredService<TumorBoardDbContext>(), users);
+        if (!withCases) return;
+        var db = services.GetRequiredService<TumorBoardDbContext>();
+        await SeedCasesAsync(db, users);
+        await DemoBoard.SeedAsync(db, services.GetRequiredService<Domain.Scores.RadiosensitivityTable>());
     }
 
     static void Check(IdentityResult r)
