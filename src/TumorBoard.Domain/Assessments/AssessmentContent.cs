@@ -12,6 +12,8 @@ public sealed record AssessmentContext(PrimaryHistology Histology, IReadOnlyList
     RadiosensitivityTable Table)
 {
     public static AssessmentContext For(TumorBoardCase c, RadiosensitivityTable table) => new(c.Histology, c.PriorRadiotherapy, table);
+
+    public static AssessmentContext For(CaseDetails d, RadiosensitivityTable table) => new(d.Histology, d.PriorRadiotherapy, table);
 }
 
 /// <summary>Scores computed on the server from components (scores.md general rule 1) plus visible warnings.</summary>

@@ -60,4 +60,11 @@ public sealed class Patient
 
     public static bool IsPlausibleDateOfBirth(DateOnly dateOfBirth, DateOnly today) =>
         dateOfBirth < today && dateOfBirth >= today.AddYears(-MaxAgeYears);
+
+    /// <summary>Age in completed years on <paramref name="date"/> (a 29 February birthday counts from 1 March in other years).</summary>
+    public static int AgeOn(DateOnly dateOfBirth, DateOnly date)
+    {
+        var age = date.Year - dateOfBirth.Year;
+        return dateOfBirth > date.AddYears(-age) ? age - 1 : age;
+    }
 }

@@ -22,6 +22,8 @@ public static class MeetingsEndpoints
         g.MapGet("/", (([AsParameters] ListMeetings.Query q, ISender s, CancellationToken ct) => Ok(s.Send(q, ct)))).WithName("ListMeetings");
         g.MapGet("/next-with-room", NextWithRoom).WithName("NextMeetingWithRoom");
         g.MapGet("/{meetingId:guid}", Get).WithName("GetMeeting");
+        g.MapGet("/{meetingId:guid}/agenda/{itemId:guid}/board", (Guid meetingId, Guid itemId, ISender s, CancellationToken ct) =>
+            Ok(s.Send(new GetBoardView.Query(meetingId, itemId), ct))).WithName("GetBoardView");
         g.MapPost("/", Plan).WithName("PlanMeeting");
         g.MapPut("/{meetingId:guid}", Update).WithName("UpdateMeeting");
         g.MapPost("/{meetingId:guid}/agenda", AddCase).WithName("AddCaseToAgenda");

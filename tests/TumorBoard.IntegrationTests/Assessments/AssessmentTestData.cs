@@ -2,6 +2,8 @@ using TumorBoard.Application.Features.Assessments;
 using TumorBoard.Domain.Assessments;
 using TumorBoard.Domain.Clinical;
 using TumorBoard.Domain.Scores;
+using TumorBoard.Domain.Security;
+using TumorBoard.IntegrationTests.Infrastructure;
 
 namespace TumorBoard.IntegrationTests.Assessments;
 
@@ -39,6 +41,30 @@ public static class AssessmentTestData
         ExpectedSurvival = ExpectedSurvival.MoreThan12Months, SystemicTherapy = SystemicTherapyPlan.Continue,
         BoneModifyingAgent = BoneModifyingAgent.Denosumab, FitForSystemicTherapy = true,
     };
+
+    /// <summary>Saves the draft and submits it, as the discipline's specialist.</summary>
+    public static async Task<AssessmentSaved> SubmitAsync(AppFixture app, string email, Mediator.ICommand<AssessmentSaved> draft,
+        Guid caseId, Discipline discipline)
+    {
+        await app.Send(email, draft);
+        return await app.Send(email, new SubmitAssessment.Command(caseId, discipline));
+    }
+
+    /// <summary>Radiation oncology proposes SRS alone, no surgery (the disagreement with <see cref="Neurosurgery"/>'s separation surgery).</summary>
+    public static SaveRadiationOncologyDraft.Command SrsWithoutSurgery(Guid caseId) =>
+        RadiationOncology(caseId) with { Recommendation = RadiationRecommendation.SbrtSrs, Timing = RadiationTiming.NoSurgery };
+
+    /// <summary>The disagreement <see cref="SubmitSrsVersusSeparationSurgeryAsync"/> produces (Disagreements.Between).</summary>
+    public const string SrsVersusSeparationSurgery =
+        "Radiation oncology recommends SBRT/SRS without surgery, while neurosurgery recommends separation surgery.";
+
+    /// <summary>All three assessments submitted: neurosurgery proposes separation surgery, radiation oncology SRS alone.</summary>
+    public static async Task SubmitSrsVersusSeparationSurgeryAsync(AppFixture app, Guid caseId)
+    {
+        await SubmitAsync(app, AppFixture.Neurosurgeon, Neurosurgery(caseId), caseId, Discipline.Neurosurgery);
+        await SubmitAsync(app, AppFixture.RadOnc, SrsWithoutSurgery(caseId), caseId, Discipline.RadiationOncology);
+        await SubmitAsync(app, AppFixture.MedOnc, MedicalOncology(caseId), caseId, Discipline.MedicalOncology);
+    }
 
     public static ReviseNeurosurgery.Command Revision(SaveNeurosurgeryDraft.Command c, string reason, uint version) => new()
     {

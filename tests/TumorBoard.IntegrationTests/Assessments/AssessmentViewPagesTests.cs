@@ -20,9 +20,8 @@ public sealed class AssessmentViewPagesTests(AppFixture app) : IAsyncLifetime
     public async Task The_side_by_side_page_shows_the_submitted_assessments_their_disagreement_and_the_NOMS_suggestion()
     {
         var (_, caseId) = await TestData.RegisterCaseAsync(app);
-        await SubmitAsync(AppFixture.Neurosurgeon, Neurosurgery(caseId), caseId, Discipline.Neurosurgery);
-        await SubmitAsync(AppFixture.RadOnc, RadiationOncology(caseId) with
-            { Recommendation = RadiationRecommendation.SbrtSrs, Timing = RadiationTiming.NoSurgery }, caseId, Discipline.RadiationOncology);
+        await SubmitAsync(app, AppFixture.Neurosurgeon, Neurosurgery(caseId), caseId, Discipline.Neurosurgery);
+        await SubmitAsync(app, AppFixture.RadOnc, SrsWithoutSurgery(caseId), caseId, Discipline.RadiationOncology);
         await app.Send(AppFixture.MedOnc, MedicalOncology(caseId));   // a draft only
         var client = await PageClient.SignedInAsync(app, AppFixture.Clinician);
 
@@ -43,7 +42,7 @@ public sealed class AssessmentViewPagesTests(AppFixture app) : IAsyncLifetime
         page.ShouldContain("Tokuhashi (revised)");
         page.ShouldContain("High-grade ESCC.");
         page.ShouldContain("Disagreements to discuss");
-        page.ShouldContain("Radiation oncology recommends SBRT/SRS without surgery, while neurosurgery recommends separation surgery.");
+        page.ShouldContain(SrsVersusSeparationSurgery);
         page.ShouldContain("NOMS suggestion (advisory)");
         page.ShouldContain($"data-noms=\"radiation\">{NomsCodes.SeparationSurgeryThenSrs}<");
         page.ShouldContain("Rationale and sources");
@@ -82,7 +81,7 @@ public sealed class AssessmentViewPagesTests(AppFixture app) : IAsyncLifetime
     public async Task The_case_page_shows_the_NOMS_panel_and_links_to_the_side_by_side_view()
     {
         var (_, caseId) = await TestData.RegisterCaseAsync(app);
-        await SubmitAsync(AppFixture.Neurosurgeon, Neurosurgery(caseId), caseId, Discipline.Neurosurgery);
+        await SubmitAsync(app, AppFixture.Neurosurgeon, Neurosurgery(caseId), caseId, Discipline.Neurosurgery);
         var client = await PageClient.SignedInAsync(app, AppFixture.Coordinator);
 
         var page = await client.GetStringAsync($"/Cases/Details/{caseId}");
@@ -105,11 +104,5 @@ public sealed class AssessmentViewPagesTests(AppFixture app) : IAsyncLifetime
 
         foreach (var path in new[] { $"/Cases/{caseId}/Assessments", $"/Cases/{caseId}/Assessments/neurosurgery/History", $"/Cases/Details/{caseId}" })
             (await client.GetAsync(path)).StatusCode.ShouldBe(expected, path);
-    }
-
-    async Task SubmitAsync(string email, Mediator.ICommand<AssessmentSaved> draft, Guid caseId, Discipline discipline)
-    {
-        await app.Send(email, draft);
-        await app.Send(email, new SubmitAssessment.Command(caseId, discipline));
     }
 }

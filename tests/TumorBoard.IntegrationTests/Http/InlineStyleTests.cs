@@ -1,6 +1,7 @@
 using TumorBoard.IntegrationTests.Cases;
 using TumorBoard.IntegrationTests.Infrastructure;
 using TumorBoard.IntegrationTests.Meetings;
+using static TumorBoard.IntegrationTests.Assessments.AssessmentTestData;
 
 namespace TumorBoard.IntegrationTests.Http;
 
@@ -16,6 +17,8 @@ public sealed class InlineStyleTests(AppFixture app) : IAsyncLifetime
     {
         var (patientId, caseId) = await TestData.RegisterCaseAsync(app);
         var meetingId = await MeetingTestData.PlanMeetingAsync(app);
+        var (boardMeetingId, boardItems, boardCases) = await MeetingTestData.MeetingWithCasesAsync(app, cases: 2);
+        await SubmitSrsVersusSeparationSurgeryAsync(app, boardCases[0]);
         var client = await PageClient.SignedInAsync(app, AppFixture.Coordinator);
         string[] paths =
         [
@@ -24,6 +27,8 @@ public sealed class InlineStyleTests(AppFixture app) : IAsyncLifetime
             "/Meetings/Plan", "/Dashboard", "/Scores/Sins", "/Account/Manage/ChangePassword",
             $"/Cases/{caseId}/Assessments/Neurosurgery", $"/Cases/{caseId}/Assessments/RadiationOncology",
             $"/Cases/{caseId}/Assessments/MedicalOncology", $"/Cases/{caseId}/Assessments",
+            $"/Meetings/Details/{boardMeetingId}", $"/Meetings/{boardMeetingId}/Board/{boardItems[0]}",
+            $"/Meetings/{boardMeetingId}/Board/{boardItems[1]}",
         ];
         foreach (var path in paths)
         {

@@ -1,6 +1,7 @@
 using System.Net;
 using TumorBoard.IntegrationTests.Cases;
 using TumorBoard.IntegrationTests.Infrastructure;
+using TumorBoard.IntegrationTests.Meetings;
 
 namespace TumorBoard.IntegrationTests.Http;
 
@@ -26,6 +27,7 @@ public sealed class RoleMatrixTests(AppFixture app) : IAsyncLifetime
         ("POST /api/v1/cases/{case}/ready",      Ok,      Forbidden, Forbidden, Forbidden, Unauthorized),
         ("POST /api/v1/cases/{case}/withdraw",   Ok,      Forbidden, Forbidden, Forbidden, Unauthorized),
         ("GET /api/v1/audit/verify",             Forbidden, Forbidden, Forbidden, Ok,      Unauthorized),
+        ("GET /api/v1/meetings/{meeting}/agenda/{item}/board", Ok, Ok,   Ok,        Forbidden, Unauthorized),
     ];
 
     public static TheoryData<string, string, int> Rows()
@@ -59,6 +61,11 @@ public sealed class RoleMatrixTests(AppFixture app) : IAsyncLifetime
         using var coordinator = await app.ClientAsync(AppFixture.Coordinator);
         var method = new HttpMethod(endpoint.Split(' ')[0]);
         var url = endpoint.Split(' ')[1].Replace("{patient}", patientId.ToString()).Replace("{case}", caseId.ToString());
+        if (url.Contains("{meeting}"))
+        {
+            var (meetingId, items, _) = await MeetingTestData.MeetingWithCasesAsync(app, cases: 1);
+            url = url.Replace("{meeting}", meetingId.ToString()).Replace("{item}", items[0].ToString());
+        }
 
         // A body and version that would succeed, so only the role decides.
         object? body = url switch

@@ -1,3 +1,4 @@
+using System.Globalization;
 using TumorBoard.Application.Features.Patients;
 using TumorBoard.Domain.Common;
 using TumorBoard.Domain.Patients;
@@ -86,4 +87,14 @@ public sealed class PatientRulesTests
     [Fact]
     public void Names_of_100_characters_are_accepted() =>
         ErrorsOn(Valid() with { FamilyName = new string('f', 100), GivenName = new string('g', 100) }).ShouldBeEmpty();
+
+    [Theory]
+    [InlineData("1961-04-12", "2026-04-11", 64)]
+    [InlineData("1961-04-12", "2026-04-12", 65)]
+    [InlineData("2000-02-29", "2021-02-28", 20)]
+    [InlineData("2000-02-29", "2021-03-01", 21)]
+    [InlineData("2000-02-29", "2024-02-29", 24)]
+    [InlineData("2025-12-31", "2026-01-01", 0)]
+    public void Counts_the_age_in_completed_years(string born, string on, int age) =>
+        Patient.AgeOn(DateOnly.Parse(born, CultureInfo.InvariantCulture), DateOnly.Parse(on, CultureInfo.InvariantCulture)).ShouldBe(age);
 }

@@ -32,21 +32,37 @@ public static class AssessmentReads
     public static Task<List<Assessment>> ForCaseAsync(TumorBoardDbContext db, Guid caseId, CancellationToken ct) =>
         db.Assessments.AsNoTracking().Include(a => a.Versions).Where(a => a.CaseId == caseId).ToListAsync(ct);
 
-    /// <summary>NOMS from the latest submitted version of each discipline (scores.md §3); drafts do not count.</summary>
-    public static BoardNomsResult BoardNoms(IEnumerable<Assessment> assessments, AssessmentContext context)
+    /// <summary>The latest submitted version (a revision replaces the submission); null while only drafts exist.</summary>
+    public static AssessmentVersion? SubmittedVersion(Assessment a) =>
+        a.SubmittedVersionNumber is { } n ? a.Versions.Single(v => v.Number == n) : null;
+
+    /// <summary>The content of each discipline's latest submitted version; drafts do not count.</summary>
+    public static SubmittedContents Submitted(IEnumerable<Assessment> assessments)
     {
-        AssessmentContent? Submitted(Discipline d) => assessments
-            .Where(a => a.Discipline == d && a.SubmittedVersionNumber is not null)
-            .Select(a => AssessmentJson.Deserialize(d, a.Versions.Single(v => v.Number == a.SubmittedVersionNumber).ContentJson))
-            .FirstOrDefault();
-        return Domain.Assessments.BoardNoms.Suggest(
-            Submitted(Discipline.Neurosurgery) as NeurosurgeryContent,
-            Submitted(Discipline.RadiationOncology) as RadiationOncologyContent,
-            Submitted(Discipline.MedicalOncology) as MedicalOncologyContent, context);
+        var list = assessments.ToList();
+        T? Of<T>(Discipline d) where T : AssessmentContent => list
+            .Where(a => a.Discipline == d).Select(SubmittedVersion).OfType<AssessmentVersion>()
+            .Select(v => AssessmentJson.Deserialize(d, v.ContentJson)).OfType<T>().FirstOrDefault();
+        return new SubmittedContents(Of<NeurosurgeryContent>(Discipline.Neurosurgery),
+            Of<RadiationOncologyContent>(Discipline.RadiationOncology), Of<MedicalOncologyContent>(Discipline.MedicalOncology));
     }
+
+    /// <summary>NOMS from the latest submitted version of each discipline (scores.md §3); drafts do not count.</summary>
+    public static BoardNomsResult BoardNoms(IEnumerable<Assessment> assessments, AssessmentContext context) =>
+        Submitted(assessments).BoardNoms(context);
 
     public static Assessment Single(List<Assessment> assessments, Guid caseId, Discipline discipline) =>
         assessments.FirstOrDefault(a => a.Discipline == discipline)
             ?? throw new NotFoundException($"Case {caseId} has no {discipline} assessment yet.");
+}
 
+/// <summary>The submitted content of the three structured assessments (null: none submitted yet).</summary>
+public sealed record SubmittedContents(NeurosurgeryContent? Neurosurgery, RadiationOncologyContent? RadiationOncology,
+    MedicalOncologyContent? MedicalOncology)
+{
+    public BoardNomsResult BoardNoms(AssessmentContext context) =>
+        Domain.Assessments.BoardNoms.Suggest(Neurosurgery, RadiationOncology, MedicalOncology, context);
+
+    public IReadOnlyList<string> Disagreements() =>
+        Domain.Assessments.Disagreements.Between(Neurosurgery, RadiationOncology, MedicalOncology);
 }

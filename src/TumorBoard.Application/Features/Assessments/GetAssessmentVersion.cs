@@ -28,9 +28,13 @@ public static class GetAssessmentVersion
             var number = query.Number ?? a.CurrentVersionNumber;
             var v = a.Versions.FirstOrDefault(x => x.Number == number)
                 ?? throw new NotFoundException($"The {query.Discipline} assessment has no version {number}.");
-            return new Result(a.Id, a.CaseId, a.Discipline, a.Status, v.Number, a.CurrentVersionNumber, a.SubmittedVersionNumber,
-                v.Kind, v.AuthorId, v.AuthorName, v.CreatedAt, v.Reason, AssessmentReads.Json(v.ContentJson),
-                AssessmentReads.Json(v.ComputedJson), AssessmentReads.Warnings(v.ComputedJson), a.Version);
+            return Of(a, v);
         }
     }
+
+    /// <summary>A stored version as this read model: content and computed scores as JSON, warnings as sentences.</summary>
+    public static Result Of(Assessment a, AssessmentVersion v) =>
+        new(a.Id, a.CaseId, a.Discipline, a.Status, v.Number, a.CurrentVersionNumber, a.SubmittedVersionNumber,
+            v.Kind, v.AuthorId, v.AuthorName, v.CreatedAt, v.Reason, AssessmentReads.Json(v.ContentJson),
+            AssessmentReads.Json(v.ComputedJson), AssessmentReads.Warnings(v.ComputedJson), a.Version);
 }

@@ -34,28 +34,31 @@ public static class GetCase
 
     public sealed class Handler(TumorBoardDbContext db) : IQueryHandler<Query, Result>
     {
-        public async ValueTask<Result> Handle(Query query, CancellationToken ct)
-        {
-            var row = await (
-                from c in db.Cases.AsNoTracking()
-                join p in db.Patients on c.PatientId equals p.Id
-                where c.Id == query.CaseId
-                select new
-                {
-                    Case = c,
-                    Patient = new PatientSummary(p.Id, p.Mrn, p.FamilyName, p.GivenName, p.DateOfBirth, p.Sex),
-                    CreatedBy = db.Users.Where(u => u.Id == c.CreatedBy).Select(u => u.DisplayName).FirstOrDefault(),
-                    UpdatedBy = db.Users.Where(u => u.Id == c.UpdatedBy).Select(u => u.DisplayName).FirstOrDefault(),
-                }).FirstOrDefaultAsync(ct) ?? throw NotFoundException.For("Case", query.CaseId);
+        public async ValueTask<Result> Handle(Query query, CancellationToken ct) => await LoadAsync(db, query.CaseId, ct);
+    }
 
-            var found = row.Case;
-            return new Result
+    /// <summary>The case with its patient and the names of who created and last changed it, in one query.</summary>
+    public static async Task<Result> LoadAsync(TumorBoardDbContext db, Guid caseId, CancellationToken ct)
+    {
+        var row = await (
+            from c in db.Cases.AsNoTracking()
+            join p in db.Patients on c.PatientId equals p.Id
+            where c.Id == caseId
+            select new
             {
-                Id = found.Id, Patient = row.Patient, Status = found.Status, WithdrawalReason = found.WithdrawalReason,
-                Details = found.Details, MissingForBoard = found.MissingForBoard(),
-                CreatedAt = found.CreatedAt, CreatedByName = row.CreatedBy, UpdatedAt = found.UpdatedAt, UpdatedByName = row.UpdatedBy,
-                Version = found.Version,
-            };
-        }
+                Case = c,
+                Patient = new PatientSummary(p.Id, p.Mrn, p.FamilyName, p.GivenName, p.DateOfBirth, p.Sex),
+                CreatedBy = db.Users.Where(u => u.Id == c.CreatedBy).Select(u => u.DisplayName).FirstOrDefault(),
+                UpdatedBy = db.Users.Where(u => u.Id == c.UpdatedBy).Select(u => u.DisplayName).FirstOrDefault(),
+            }).FirstOrDefaultAsync(ct) ?? throw NotFoundException.For("Case", caseId);
+
+        var found = row.Case;
+        return new Result
+        {
+            Id = found.Id, Patient = row.Patient, Status = found.Status, WithdrawalReason = found.WithdrawalReason,
+            Details = found.Details, MissingForBoard = found.MissingForBoard(),
+            CreatedAt = found.CreatedAt, CreatedByName = row.CreatedBy, UpdatedAt = found.UpdatedAt, UpdatedByName = row.UpdatedBy,
+            Version = found.Version,
+        };
     }
 }

@@ -28,7 +28,17 @@ public static class GetMeeting
 
     /// <summary>Which quorum disciplines have submitted (or locked) their assessment of the case, and stale imaging.</summary>
     public sealed record Readiness(IReadOnlyList<Discipline> Submitted, IReadOnlyList<Discipline> Awaiting, bool ImagingStale,
-        DateOnly? NewestImaging);
+        DateOnly? NewestImaging)
+    {
+        /// <summary>No imaging at all counts as stale.</summary>
+        public static Readiness Of(IEnumerable<SpinalLesion> lesions, IEnumerable<Discipline> submitted, DateOnly staleBefore)
+        {
+            DateOnly? newest = lesions.Select(l => (DateOnly?)l.ImagingDate).Max();
+            var done = submitted.ToHashSet();
+            return new Readiness(Quorum.Required.Where(done.Contains).ToList(), Quorum.Required.Where(d => !done.Contains(d)).ToList(),
+                newest is null || newest < staleBefore, newest);
+        }
+    }
 
     public sealed record Attendee(Guid UserId, string Name, Discipline? Discipline);
 
@@ -36,8 +46,7 @@ public static class GetMeeting
     {
         public async ValueTask<Result> Handle(Query q, CancellationToken ct)
         {
-            var m = await db.Meetings.AsNoTracking().FirstOrDefaultAsync(x => x.Id == q.MeetingId, ct)
-                ?? throw NotFoundException.For("Meeting", q.MeetingId);
+            var m = await MeetingAccess.ReadAsync(db, q.MeetingId, ct);
             var caseIds = m.Agenda.Select(i => i.CaseId).ToList();
             var cases = await (from c in db.Cases.AsNoTracking()
                                join p in db.Patients on c.PatientId equals p.Id
@@ -49,29 +58,33 @@ public static class GetMeeting
                     .Where(a => caseIds.Contains(a.CaseId) && a.Status != AssessmentStatus.Draft)
                     .Select(a => new { a.CaseId, a.Discipline }).ToListAsync(ct))
                 .ToLookup(x => x.CaseId, x => x.Discipline);
-            var userIds = m.Attendees.Select(a => a.UserId).Append(m.ChairId).ToList();
-            var names = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+            var (chairName, attendees) = await PeopleAsync(db, m, ct);
 
-            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-            var staleBefore = today.AddDays(-options.Value.ImagingStaleDays);
+            var staleBefore = options.Value.ImagingStaleBefore(clock.GetUtcNow());
             var agenda = m.Agenda.Where(i => i.IsActive).OrderBy(i => i.Position).Select(i =>
             {
                 var c = cases[i.CaseId];
-                DateOnly? newest = c.Lesions.Count == 0 ? null : c.Lesions.Max(l => l.ImagingDate);
-                var done = submitted[c.Id].ToHashSet();
-                var readiness = new Readiness(Quorum.Required.Where(done.Contains).ToList(),
-                    Quorum.Required.Where(d => !done.Contains(d)).ToList(), newest is null || newest < staleBefore, newest);
                 return new Item(i.Id, i.Position, i.Status, i.Minutes, i.IsLateAddition, i.LateAdditionReason, i.Reason, c.Id, c.Mrn,
                     $"{c.FamilyName}, {c.GivenName}", $"{Initial(c.GivenName)}{Initial(c.FamilyName)}",
-                    string.Join(", ", c.Lesions.Select(l => l.Levels)), c.Urgency, c.ClinicalQuestion, c.Status, readiness);
+                    string.Join(", ", c.Lesions.Select(l => l.Levels)), c.Urgency, c.ClinicalQuestion, c.Status,
+                    Readiness.Of(c.Lesions, submitted[c.Id], staleBefore));
             }).ToList();
-            var attendees = m.Attendees.Select(a => new Attendee(a.UserId, names.GetValueOrDefault(a.UserId, "?"), a.Discipline))
-                .OrderBy(a => a.Discipline).ThenBy(a => a.Name).ToList();
             return new Result(m.Id, m.Title, m.StartsAt, m.DurationMinutes, m.Location, m.VideoLink, m.ChairId,
-                names.GetValueOrDefault(m.ChairId, "?"), m.Capacity, m.SubmissionCutoff, m.Status, m.CancellationReason, m.SeriesId,
+                chairName, m.Capacity, m.SubmissionCutoff, m.Status, m.CancellationReason, m.SeriesId,
                 agenda, attendees, m.MissingForQuorum, m.HasQuorum, m.IsPastCutoff(clock.GetUtcNow()), m.Version);
         }
 
         static string Initial(string s) => s.Length > 0 ? char.ToUpperInvariant(s[0]).ToString() : "";
+    }
+
+    /// <summary>The chair's name and the attendees by discipline and name, in one query.</summary>
+    public static async Task<(string ChairName, IReadOnlyList<Attendee> Attendees)> PeopleAsync(TumorBoardDbContext db, Meeting m,
+        CancellationToken ct)
+    {
+        var userIds = m.Attendees.Select(a => a.UserId).Append(m.ChairId).ToList();
+        var names = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var attendees = m.Attendees.Select(a => new Attendee(a.UserId, names.GetValueOrDefault(a.UserId, "?"), a.Discipline))
+            .OrderBy(a => a.Discipline).ThenBy(a => a.Name).ToList();
+        return (names.GetValueOrDefault(m.ChairId, "?"), attendees);
     }
 }

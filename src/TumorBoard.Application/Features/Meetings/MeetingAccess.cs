@@ -9,7 +9,7 @@ using TumorBoard.Domain.Security;
 
 namespace TumorBoard.Application.Features.Meetings;
 
-/// <summary>Loading a meeting for a change, and the record-level rule "a coordinator or this meeting's chair".</summary>
+/// <summary>Loading a meeting (for a change or for reading), and the record-level rule "a coordinator or this meeting's chair".</summary>
 public static class MeetingAccess
 {
     public static async Task<Meeting> LoadForChangeAsync(TumorBoardDbContext db, Guid meetingId, uint? expectedVersion, CancellationToken ct)
@@ -18,6 +18,10 @@ public static class MeetingAccess
         if (expectedVersion is { } v && v != meeting.Version) throw new StaleVersionException("meeting");
         return meeting;
     }
+
+    /// <summary>The meeting with its agenda and attendees, untracked, for reading.</summary>
+    public static async Task<Meeting> ReadAsync(TumorBoardDbContext db, Guid meetingId, CancellationToken ct) =>
+        await db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.Id == meetingId, ct) ?? throw NotFoundException.For("Meeting", meetingId);
 
     public static async Task<TumorBoardCase> CaseAsync(TumorBoardDbContext db, Guid caseId, CancellationToken ct) =>
         await db.Cases.FindAsync([caseId], ct) ?? throw NotFoundException.For("Case", caseId);

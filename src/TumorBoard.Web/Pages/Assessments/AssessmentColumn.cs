@@ -1,6 +1,7 @@
 using System.Text.Json;
 using TumorBoard.Application.Features.Assessments;
 using TumorBoard.Domain.Assessments;
+using TumorBoard.Domain.Scores;
 using TumorBoard.Domain.Security;
 using TumorBoard.Web.Api;
 using TumorBoard.Web.Infrastructure;
@@ -12,16 +13,19 @@ namespace TumorBoard.Web.Pages.Assessments;
 public sealed record Fact(string Label, string Value);
 
 /// <summary>
-/// One discipline's column of the side-by-side view: the latest SUBMITTED version (a submitted or locked assessment's
-/// current version is its submitted one; a Draft counts as not submitted), its key content and its computed scores.
+/// One discipline's column of the side-by-side view and of the board view: the latest SUBMITTED version (a submitted or
+/// locked assessment's current version is its submitted one; a Draft counts as not submitted), its key content and its
+/// computed scores.
 /// </summary>
 public sealed class AssessmentColumn
 {
     public required Discipline Discipline { get; init; }
     public string Title => FormOptions.Label(Discipline);
     public string Slug => AssessmentsEndpoints.Slug(Discipline);
-    /// <summary>The latest version of any kind; null when the discipline has not started.</summary>
+    /// <summary>Side-by-side view: the latest version of any kind; null when the discipline has not started.</summary>
     public ListAssessments.Summary? Latest { get; init; }
+    /// <summary>Board view: the latest submitted version; null while there is none.</summary>
+    public GetAssessmentVersion.Result? Submitted { get; init; }
     /// <summary>The submitted content; null while there is none.</summary>
     public AssessmentContent? Content { get; init; }
     public IReadOnlyList<Fact> Facts { get; init; } = [];
@@ -30,13 +34,24 @@ public sealed class AssessmentColumn
     public static AssessmentColumn For(Discipline discipline, ListAssessments.Result list)
     {
         var latest = list.Assessments.FirstOrDefault(a => a.Discipline == discipline);
-        if (latest is not { Status: AssessmentStatus.Submitted or AssessmentStatus.Locked })
-            return new AssessmentColumn { Discipline = discipline, Latest = latest };
-        var content = AssessmentJson.Deserialize(discipline, latest.Content.GetRawText());
-        var scores = latest.Computed.TryGetProperty("scores", out var s) ? s : default;
+        return latest is { Status: AssessmentStatus.Submitted or AssessmentStatus.Locked }
+            ? Read(discipline, latest.Content, latest.Computed, latest, null)
+            : new AssessmentColumn { Discipline = discipline, Latest = latest };
+    }
+
+    public static AssessmentColumn For(Discipline discipline, GetAssessmentVersion.Result? submitted) =>
+        submitted is null
+            ? new AssessmentColumn { Discipline = discipline }
+            : Read(discipline, submitted.Content, submitted.Computed, null, submitted);
+
+    static AssessmentColumn Read(Discipline discipline, JsonElement contentJson, JsonElement computed,
+        ListAssessments.Summary? latest, GetAssessmentVersion.Result? submitted)
+    {
+        var content = AssessmentJson.Deserialize(discipline, contentJson.GetRawText());
+        var scores = computed.TryGetProperty("scores", out var s) ? s : default;
         return new AssessmentColumn
         {
-            Discipline = discipline, Latest = latest, Content = content,
+            Discipline = discipline, Latest = latest, Submitted = submitted, Content = content,
             Facts = content switch
             {
                 NeurosurgeryContent n => Neurosurgery(n),
@@ -86,7 +101,7 @@ public sealed class AssessmentColumn
                 {
                     var sins = Total(l, "sins", "category");
                     var escc = l.TryGetProperty("escc", out var e) && e.ValueKind == JsonValueKind.Object
-                        ? $"ESCC {Text(e, "grade")}{(e.TryGetProperty("highGrade", out var h) && h.GetBoolean() ? " (high grade)" : "")}" : "ESCC —";
+                        ? $"ESCC {Text(e, "grade")} ({EsccCategory(e)})" : "ESCC —";
                     facts.Add(new($"Lesion {Text(l, "indexLevel")}", $"SINS {sins}; {escc}"));
                 }
                 break;
@@ -113,6 +128,13 @@ public sealed class AssessmentColumn
         parent.TryGetProperty(name, out var score) && score.TryGetProperty("total", out var t) && t.ValueKind == JsonValueKind.Number
             ? $"{t.GetInt32()} ({Words(Text(score, category))})"
             : "incomplete";
+
+    /// <summary>High grade = 2 and 3; 1c follows the low-grade branch with its discussion flag (scores.md §2).</summary>
+    static string EsccCategory(JsonElement escc) =>
+        escc.TryGetProperty("highGrade", out var h) && h.GetBoolean() ? "high grade"
+        : escc.TryGetProperty("flags", out var f) && f.EnumerateArray().Any(x => x.GetString() == EsccGrades.DiscussFlag)
+            ? "low grade, 1c: discuss at the board"
+            : "low grade";
 
     static string Text(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null
         ? (v.ValueKind == JsonValueKind.String ? v.GetString()! : v.GetRawText()) : "—";

@@ -1,0 +1,99 @@
+using Mediator;
+using Microsoft.Extensions.Options;
+using TumorBoard.Application.Common.Models;
+using TumorBoard.Application.Common.Security;
+using TumorBoard.Application.Features.Assessments;
+using TumorBoard.Application.Features.Cases;
+using TumorBoard.Application.Persistence;
+using TumorBoard.Domain.Assessments;
+using TumorBoard.Domain.Common;
+using TumorBoard.Domain.Meetings;
+using TumorBoard.Domain.Patients;
+using TumorBoard.Domain.Scores;
+using TumorBoard.Domain.Security;
+
+namespace TumorBoard.Application.Features.Meetings;
+
+/// <summary>
+/// The board view of one agenda item, used live in the meeting: the case, each quorum discipline's latest SUBMITTED
+/// assessment version with its computed scores (drafts never show), the NOMS suggestion and the disagreements read off
+/// those submitted versions, and what is still missing as plain sentences. Previous and next follow the agenda order so
+/// the chair can step through the cases. Four queries, whatever the size of the agenda or of the version histories.
+/// </summary>
+public static class GetBoardView
+{
+    [RequiresRole(Roles.Coordinator, Roles.Specialist, Roles.Clinician)]
+    public sealed record Query(Guid MeetingId, Guid ItemId) : IQuery<Result>;
+
+    /// <param name="PatientAge">Completed years today.</param>
+    /// <param name="Assessments">One column per quorum discipline (<see cref="Quorum.Required"/>), in that order.</param>
+    public sealed record Result(MeetingSummary Meeting, ItemSummary Item, GetCase.Result Case, int PatientAge,
+        IReadOnlyList<Column> Assessments, BoardNomsResult Noms, IReadOnlyList<string> Disagreements,
+        IReadOnlyList<string> MissingInputs);
+
+    public sealed record MeetingSummary(Guid Id, string Title, MeetingStatus Status, DateTimeOffset StartsAt, Guid ChairId,
+        string ChairName, bool HasQuorum, IReadOnlyList<Discipline> MissingForQuorum, IReadOnlyList<GetMeeting.Attendee> Attendees);
+
+    /// <summary>The agenda item, its place on the agenda ("3 of 7") and its neighbours in agenda order.</summary>
+    public sealed record ItemSummary(Guid Id, int Position, int AgendaCount, AgendaItemStatus Status, int? Minutes,
+        bool IsLateAddition, string? LateAdditionReason, string? Reason, Guid? PreviousItemId, Guid? NextItemId,
+        GetMeeting.Readiness Readiness);
+
+    /// <summary>A quorum discipline and its latest submitted version; Submitted is null while there is none.</summary>
+    public sealed record Column(Discipline Discipline, GetAssessmentVersion.Result? Submitted);
+
+    public sealed class Handler(TumorBoardDbContext db, TimeProvider clock, IOptions<BoardOptions> options, RadiosensitivityTable table)
+        : IQueryHandler<Query, Result>
+    {
+        public async ValueTask<Result> Handle(Query q, CancellationToken ct)
+        {
+            var meeting = await MeetingAccess.ReadAsync(db, q.MeetingId, ct);
+            var agenda = meeting.ActiveAgenda.ToList();
+            var index = agenda.FindIndex(i => i.Id == q.ItemId);
+            if (index < 0) throw new NotFoundException($"Agenda item {q.ItemId} is not on the agenda of meeting {q.MeetingId}.");
+            var item = agenda[index];
+            var (chairName, attendees) = await GetMeeting.PeopleAsync(db, meeting, ct);
+            var tumorCase = await GetCase.LoadAsync(db, item.CaseId, ct);
+            var assessments = await AssessmentReads.ForCaseAsync(db, item.CaseId, ct);
+
+            var columns = Quorum.Required.Select(d =>
+                    assessments.FirstOrDefault(a => a.Discipline == d) is { } a && AssessmentReads.SubmittedVersion(a) is { } v
+                        ? new Column(d, GetAssessmentVersion.Of(a, v))
+                        : new Column(d, null))
+                .ToList();
+            var now = clock.GetUtcNow();
+            var readiness = GetMeeting.Readiness.Of(tumorCase.Details.Lesions,
+                columns.Where(c => c.Submitted is not null).Select(c => c.Discipline), options.Value.ImagingStaleBefore(now));
+            var submitted = AssessmentReads.Submitted(assessments);
+
+            return new Result(
+                new MeetingSummary(meeting.Id, meeting.Title, meeting.Status, meeting.StartsAt, meeting.ChairId, chairName,
+                    meeting.HasQuorum, meeting.MissingForQuorum, attendees),
+                new ItemSummary(item.Id, item.Position, agenda.Count, item.Status, item.Minutes, item.IsLateAddition,
+                    item.LateAdditionReason, item.Reason, index > 0 ? agenda[index - 1].Id : null,
+                    index < agenda.Count - 1 ? agenda[index + 1].Id : null, readiness),
+                tumorCase, Patient.AgeOn(tumorCase.Patient.DateOfBirth, DateOnly.FromDateTime(now.UtcDateTime)), columns,
+                submitted.BoardNoms(AssessmentContext.For(tumorCase.Details, table)), submitted.Disagreements(),
+                MissingInputs(tumorCase, readiness, assessments, meeting, options.Value.ImagingStaleDays));
+        }
+    }
+
+    /// <summary>What the board still lacks for this case, one plain sentence each: assessments, case data, imaging, quorum.</summary>
+    static List<string> MissingInputs(GetCase.Result tumorCase, GetMeeting.Readiness readiness, IReadOnlyList<Assessment> assessments,
+        Meeting meeting, int imagingStaleDays)
+    {
+        List<string> lines = [];
+        foreach (var discipline in readiness.Awaiting)
+            lines.Add(assessments.FirstOrDefault(a => a.Discipline == discipline) is { } draft
+                ? $"{Disciplines.Name(discipline)} has not submitted its assessment (a draft, version {draft.CurrentVersionNumber}, is saved)."
+                : $"{Disciplines.Name(discipline)} has not started its assessment.");
+        lines.AddRange(tumorCase.MissingForBoard.Select(m => $"Missing from the case record: {m}."));
+        if (readiness.ImagingStale)
+            lines.Add(readiness.NewestImaging is { } newest
+                ? $"The newest spinal imaging is from {newest:yyyy-MM-dd}, more than {imagingStaleDays} days ago: make sure current imaging is available."
+                : "No spinal imaging is recorded for the case.");
+        lines.AddRange(meeting.MissingForQuorum.Select(d =>
+            $"No quorum yet: nobody from {Disciplines.Name(d).ToLowerInvariant()} is recorded as present."));
+        return lines;
+    }
+}

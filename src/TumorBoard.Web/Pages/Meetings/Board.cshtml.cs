@@ -1,0 +1,30 @@
+using Mediator;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using TumorBoard.Application.Common.Models;
+using TumorBoard.Application.Features.Meetings;
+using TumorBoard.Web.Infrastructure;
+using TumorBoard.Web.Pages.Assessments;
+
+namespace TumorBoard.Web.Pages.Meetings;
+
+/// <summary>
+/// The board view of one agenda item, used live in the meeting (GetBoardView): the case, the three latest submitted
+/// assessments side by side with their scores, the NOMS suggestion, disagreements, missing inputs, previous/next case.
+/// </summary>
+public sealed class BoardModel(ISender sender, IOptions<BoardOptions> board) : PageModel
+{
+    public GetBoardView.Result View { get; private set; } = null!;
+    public IReadOnlyList<AssessmentColumn> Columns { get; private set; } = [];
+    public BoardOptions Board => board.Value;
+
+    public async Task OnGetAsync(Guid meetingId, Guid itemId, CancellationToken ct)
+    {
+        View = await sender.Send(new GetBoardView.Query(meetingId, itemId), ct);
+        Columns = View.Assessments.Select(c => AssessmentColumn.For(c.Discipline, c.Submitted)).ToList();
+    }
+
+    public string Local(DateTimeOffset utc) => Board.Show(utc);
+
+    public string ItemPath(Guid itemId) => $"/Meetings/{View.Meeting.Id}/Board/{itemId}";
+}
