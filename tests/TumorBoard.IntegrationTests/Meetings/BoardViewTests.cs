@@ -145,7 +145,7 @@ public sealed class BoardViewTests(AppFixture app) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Reads_with_the_same_four_queries_however_long_the_agenda_and_the_version_histories()
+    public async Task Reads_with_the_same_six_queries_however_long_the_agenda_and_the_version_histories()
     {
         var (meetingId, items, cases) = await MeetingTestData.MeetingWithCasesAsync(app, cases: 3);
         await SubmitSrsVersusSeparationSurgeryAsync(app, cases[2]);
@@ -156,8 +156,8 @@ public sealed class BoardViewTests(AppFixture app) : IAsyncLifetime
         List<Guid> present = [await app.UserIdAsync(AppFixture.MedOnc), await app.UserIdAsync(AppFixture.RadOnc)];
         await app.Send(AppFixture.Coordinator, new RecordAttendance.Command { MeetingId = meetingId, PresentUserIds = present });
 
-        (await CountQueriesAsync(new GetBoardView.Query(meetingId, items[0]))).ShouldBe(4);   // nothing assessed yet
-        (await CountQueriesAsync(new GetBoardView.Query(meetingId, items[2]))).ShouldBe(4);   // three assessments, six versions more
+        (await CountQueriesAsync(new GetBoardView.Query(meetingId, items[0]))).ShouldBe(6);   // nothing assessed yet
+        (await CountQueriesAsync(new GetBoardView.Query(meetingId, items[2]))).ShouldBe(6);   // three assessments, six versions more
     }
 
     /// <summary>Runs the handler on its own context with a command counter (the pipeline adds no queries of its own).</summary>

@@ -1,4 +1,5 @@
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Common.Security;
@@ -7,6 +8,7 @@ using TumorBoard.Application.Features.Cases;
 using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.Assessments;
 using TumorBoard.Domain.Common;
+using TumorBoard.Domain.Decisions;
 using TumorBoard.Domain.Meetings;
 using TumorBoard.Domain.Patients;
 using TumorBoard.Domain.Scores;
@@ -18,7 +20,8 @@ namespace TumorBoard.Application.Features.Meetings;
 /// The board view of one agenda item, used live in the meeting: the case, each quorum discipline's latest SUBMITTED
 /// assessment version with its computed scores (drafts never show), the NOMS suggestion and the disagreements read off
 /// those submitted versions, and what is still missing as plain sentences. Previous and next follow the agenda order so
-/// the chair can step through the cases. Four queries, whatever the size of the agenda or of the version histories.
+/// the chair can step through the cases; where the board's decision stands. Six queries, whatever the size of the agenda
+/// or of the version histories.
 /// </summary>
 public static class GetBoardView
 {
@@ -29,7 +32,21 @@ public static class GetBoardView
     /// <param name="Assessments">One column per quorum discipline (<see cref="Quorum.Required"/>), in that order.</param>
     public sealed record Result(MeetingSummary Meeting, ItemSummary Item, GetCase.Result Case, int PatientAge,
         IReadOnlyList<Column> Assessments, BoardNomsResult Noms, IReadOnlyList<string> Disagreements,
-        IReadOnlyList<string> MissingInputs);
+        IReadOnlyList<string> MissingInputs, DecisionState Decision);
+
+    /// <summary>
+    /// Where the board's decision on this item stands: the decision versions recorded in this discussion, the chair's
+    /// waivers, and which preconditions for recording and signing are still unmet (empty: the board can decide now).
+    /// </summary>
+    public sealed record DecisionState(IReadOnlyList<DecisionVersion> Versions, IReadOnlyList<Waiver> Waivers, IReadOnlyList<string> Unmet)
+    {
+        public DecisionVersion? Draft => Versions.FirstOrDefault(v => v.Status == DecisionStatus.Draft);
+        public DecisionVersion? Current => Versions.FirstOrDefault(v => v.Status == DecisionStatus.Signed);
+    }
+
+    public sealed record DecisionVersion(Guid Id, int Number, DecisionStatus Status, DecisionOutcome Outcome);
+
+    public sealed record Waiver(Discipline Discipline, string Reason, string WaivedByName, DateTimeOffset WaivedAt);
 
     public sealed record MeetingSummary(Guid Id, string Title, MeetingStatus Status, DateTimeOffset StartsAt, Guid ChairId,
         string ChairName, bool HasQuorum, IReadOnlyList<Discipline> MissingForQuorum, IReadOnlyList<GetMeeting.Attendee> Attendees);
@@ -65,6 +82,7 @@ public static class GetBoardView
             var readiness = GetMeeting.Readiness.Of(tumorCase.Details.Lesions,
                 columns.Where(c => c.Submitted is not null).Select(c => c.Discipline), options.Value.ImagingStaleBefore(now));
             var submitted = AssessmentReads.Submitted(assessments);
+            var decision = await DecisionStateAsync(meeting, item, columns, ct);
 
             return new Result(
                 new MeetingSummary(meeting.Id, meeting.Title, meeting.Status, meeting.StartsAt, meeting.ChairId, chairName,
@@ -74,7 +92,19 @@ public static class GetBoardView
                     index < agenda.Count - 1 ? agenda[index + 1].Id : null, readiness),
                 tumorCase, Patient.AgeOn(tumorCase.Patient.DateOfBirth, DateOnly.FromDateTime(now.UtcDateTime)), columns,
                 submitted.BoardNoms(AssessmentContext.For(tumorCase.Details, table)), submitted.Disagreements(),
-                MissingInputs(tumorCase, readiness, assessments, meeting, options.Value.ImagingStaleDays));
+                MissingInputs(tumorCase, readiness, assessments, meeting, options.Value.ImagingStaleDays), decision);
+        }
+
+        async Task<DecisionState> DecisionStateAsync(Meeting meeting, AgendaItem item, IReadOnlyList<Column> columns, CancellationToken ct)
+        {
+            var versions = await db.Decisions.AsNoTracking().IgnoreAutoIncludes()
+                .Where(d => d.CaseId == item.CaseId && d.AgendaItemId == item.Id).OrderByDescending(d => d.Number)
+                .Select(d => new DecisionVersion(d.Id, d.Number, d.Status, d.Outcome)).ToListAsync(ct);
+            var waivers = await db.AssessmentWaivers.AsNoTracking().Where(w => w.AgendaItemId == item.Id).OrderBy(w => w.WaivedAt)
+                .Select(w => new Waiver(w.Discipline, w.Reason, w.WaivedByName, w.WaivedAt)).ToListAsync(ct);
+            var unmet = DecisionPreconditions.Unmet(meeting, item,
+                columns.Where(c => c.Submitted is not null).Select(c => c.Discipline), waivers.Select(w => w.Discipline));
+            return new DecisionState(versions, waivers, unmet);
         }
     }
 
