@@ -31,6 +31,7 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, CurrentUser>();
 builder.Services.AddScoped<AuditScope>();
 builder.Services.AddScoped<AuditVerifier>();
+builder.Services.AddScoped<CaseReadLog>();
 builder.Services.AddScoped<AssessmentWriter>();
 builder.Services.Configure<BoardOptions>(builder.Configuration.GetSection("Board"));
 builder.Services.AddSingleton(ScoreTables.LoadRadiosensitivity(builder.Configuration, builder.Environment));
@@ -44,6 +45,8 @@ builder.Services.AddMediator((MediatorOptions options) =>
         typeof(AuditBehavior<,>),
         typeof(AuthorizationBehavior<,>),
         typeof(ValidationBehavior<,>),
+        // Innermost: records a case read only once the handler has answered an authorized, valid query (DH-11).
+        typeof(ReadLogBehavior<,>),
     ];
 });
 builder.Services.AddValidatorsFromAssemblyContaining<RegisterCase.Validator>(ServiceLifetime.Scoped);

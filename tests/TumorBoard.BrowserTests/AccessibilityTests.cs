@@ -19,6 +19,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         { AppFixture.Admin, "/" },
         { AppFixture.Admin, "/Admin/Accounts" },
         { AppFixture.Admin, "/Admin/Accounts/Create" },
+        { AppFixture.Admin, "/Admin/Audit" },
         { AppFixture.Clinician, "/Account/Manage/ChangePassword" },
         { AppFixture.Neurosurgeon, "/Scores" },
         { AppFixture.Neurosurgeon, "/Scores/Sins?Input.Level=T11&Input.Pain=Mechanical&Input.BoneLesion=Lytic" },

@@ -34,6 +34,9 @@ public sealed class TumorBoardDbContext(
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 
+    /// <summary>Audit rows no tracked change produces (reads of a case); the next save seals and writes them.</summary>
+    readonly List<AuditEntry> queuedAudit = [];
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -96,10 +99,21 @@ public sealed class TumorBoardDbContext(
         foreach (var row in rows) Entry(row).State = EntityState.Detached;
     }
 
+    /// <summary>
+    /// Queues an audit row that no tracked change produces (<see cref="CaseReadLog"/>: someone read a case). The next
+    /// SaveChanges seals it into the hash chain together with the rows of any tracked changes and writes it in the same
+    /// transaction, exactly as a write's rows; if that save fails, the queued row is dropped with the others.
+    /// </summary>
+    internal void QueueAudit(AuditEntry row) => queuedAudit.Add(row);
+
     IReadOnlyList<AuditEntry> CollectAudit()
     {
         ChangeTracker.DetectChanges();
         var now = AuditHash.ToMicroseconds((clock ?? TimeProvider.System).GetUtcNow());
-        return AuditTrail.Collect(ChangeTracker, currentUser, auditScope?.Action ?? AuditScope.OutsideUseCase, now);
+        var rows = AuditTrail.Collect(ChangeTracker, currentUser, auditScope?.Action ?? AuditScope.OutsideUseCase, now);
+        if (queuedAudit.Count == 0) return rows;
+        List<AuditEntry> all = [.. rows, .. queuedAudit];
+        queuedAudit.Clear();
+        return all;
     }
 }

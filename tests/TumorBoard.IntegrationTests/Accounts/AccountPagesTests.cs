@@ -61,6 +61,14 @@ public sealed class AccountPagesTests(AppFixture app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_account_list_honours_the_page_of_its_paging_links()
+    {
+        var (admin, _) = await CookieSignIn.SignInAsync(app, AppFixture.Admin, AppFixture.Password);
+        var html = await admin.GetStringAsync("/Admin/Accounts?page=2");
+        html.ShouldContain("Page 2 of");   // the route value "page" (the page's own path) used to win, and page 1 came back
+    }
+
+    [Fact]
     public async Task The_change_password_page_checks_the_current_password_and_keeps_this_browser_signed_in()
     {
         var (_, email) = await Accounts.CreateAsync(app);

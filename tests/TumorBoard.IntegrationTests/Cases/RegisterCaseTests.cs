@@ -1,4 +1,5 @@
 using FluentValidation;
+using TumorBoard.Application.Common.Audit;
 using TumorBoard.Application.Features.Cases;
 using TumorBoard.Domain.Audit;
 using TumorBoard.Domain.Cases;
@@ -25,10 +26,14 @@ public sealed class RegisterCaseTests(AppFixture app) : IAsyncLifetime
         found.Details.Lesions.Single().Levels.ShouldBe("T11-T12");
         found.MissingForBoard.ShouldBeEmpty();
 
-        var audit = await app.QueryDbAsync(db => db.AuditEntries.Where(a => a.EntityId == caseId.ToString()).ToListAsync());
+        var audit = await app.QueryDbAsync(db => db.AuditEntries
+            .Where(a => a.EntityId == caseId.ToString() && a.Operation != CaseReadLog.Operation).ToListAsync());
         audit.ShouldHaveSingleItem().Action.ShouldBe("RegisterCase");
         audit[0].ActorId.ShouldBe(await app.UserIdAsync(AppFixture.Coordinator));
         audit[0].Operation.ShouldBe("Added");
+        // The clinician's GetCase above is in the trail too, as a read (CaseReadLogTests covers reads).
+        (await app.QueryDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityId == caseId.ToString()
+            && a.Operation == CaseReadLog.Operation && a.ActorId != null))).ShouldBe(1);
     }
 
     [Fact]

@@ -28,6 +28,8 @@ public sealed class RoleMatrixTests(AppFixture app) : IAsyncLifetime
         ("POST /api/v1/cases/{case}/withdraw",   Ok,      Forbidden, Forbidden, Forbidden, Unauthorized),
         ("GET /api/v1/audit/verify",             Forbidden, Forbidden, Forbidden, Ok,      Unauthorized),
         ("GET /api/v1/meetings/{meeting}/agenda/{item}/board", Ok, Ok,   Ok,        Forbidden, Unauthorized),
+        ("GET /api/v1/audit/entries",            Forbidden, Forbidden, Forbidden, Ok,      Unauthorized),
+        ("GET /api/v1/audit/entries?operation=Read&entityId={case}", Forbidden, Forbidden, Forbidden, Ok, Unauthorized),
     ];
 
     public static TheoryData<string, string, int> Rows()

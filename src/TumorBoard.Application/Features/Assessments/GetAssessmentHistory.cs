@@ -1,5 +1,6 @@
 using FluentValidation;
 using Mediator;
+using TumorBoard.Application.Common.Audit;
 using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.Assessments;
@@ -10,12 +11,12 @@ namespace TumorBoard.Application.Features.Assessments;
 
 /// <summary>
 /// Every version of a discipline's assessment, oldest first, each with what changed from the one before; and, when
-/// From and To are given, what changed between those two versions.
+/// From and To are given, what changed between those two versions. Recorded as a read of the case (<see cref="ICaseRead"/>).
 /// </summary>
 public static class GetAssessmentHistory
 {
     [RequiresRole(Roles.Coordinator, Roles.Specialist, Roles.Clinician)]
-    public sealed record Query(Guid CaseId, Discipline Discipline) : IQuery<Result>
+    public sealed record Query(Guid CaseId, Discipline Discipline) : IQuery<Result>, ICaseRead
     {
         public int? From { get; init; }
         public int? To { get; init; }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Mediator;
+using TumorBoard.Application.Common.Audit;
 using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.Assessments;
@@ -8,11 +9,12 @@ using TumorBoard.Domain.Security;
 
 namespace TumorBoard.Application.Features.Assessments;
 
-/// <summary>One version of a discipline's assessment (the current one when no number is given), exactly as it was saved.</summary>
+/// <summary>One version of a discipline's assessment (the current one when no number is given), exactly as it was saved.
+/// Recorded as a read of the case (<see cref="ICaseRead"/>).</summary>
 public static class GetAssessmentVersion
 {
     [RequiresRole(Roles.Coordinator, Roles.Specialist, Roles.Clinician)]
-    public sealed record Query(Guid CaseId, Discipline Discipline, int? Number = null) : IQuery<Result>;
+    public sealed record Query(Guid CaseId, Discipline Discipline, int? Number = null) : IQuery<Result>, ICaseRead;
 
     public sealed record Result(Guid AssessmentId, Guid CaseId, Discipline Discipline, AssessmentStatus Status, int Number,
         int CurrentVersionNumber, int? SubmittedVersionNumber, AssessmentVersionKind Kind, Guid AuthorId, string AuthorName,

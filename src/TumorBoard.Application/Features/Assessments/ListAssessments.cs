@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Mediator;
+using TumorBoard.Application.Common.Audit;
 using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.Assessments;
@@ -10,12 +11,13 @@ namespace TumorBoard.Application.Features.Assessments;
 
 /// <summary>
 /// The assessments of a case (latest version of each discipline, with its scores and warnings), the NOMS suggestion
-/// from the submitted ones with what is still missing, and the common radiotherapy schedules.
+/// from the submitted ones with what is still missing, and the common radiotherapy schedules. Despite the name, this is
+/// one case's clinical content (the side-by-side view): opening it is recorded in the audit trail (<see cref="ICaseRead"/>).
 /// </summary>
 public static class ListAssessments
 {
     [RequiresRole(Roles.Coordinator, Roles.Specialist, Roles.Clinician)]
-    public sealed record Query(Guid CaseId) : IQuery<Result>;
+    public sealed record Query(Guid CaseId) : IQuery<Result>, ICaseRead;
 
     public sealed record Result(IReadOnlyList<Summary> Assessments, IReadOnlyList<Discipline> NotStarted, BoardNomsResult Noms,
         IReadOnlyList<RadiationSchedule> CommonSchedules);

@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TumorBoard.Application.Common.Audit;
 using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.Cases;
@@ -9,10 +10,11 @@ using TumorBoard.Domain.Security;
 
 namespace TumorBoard.Application.Features.Cases;
 
+/// <summary>One case with its patient and clinical details. Opening it is recorded in the audit trail (<see cref="ICaseRead"/>).</summary>
 public static class GetCase
 {
     [RequiresRole(Roles.Coordinator, Roles.Specialist, Roles.Clinician)]
-    public sealed record Query(Guid CaseId) : IQuery<Result>;
+    public sealed record Query(Guid CaseId) : IQuery<Result>, ICaseRead;
 
     public sealed record PatientSummary(Guid Id, string Mrn, string FamilyName, string GivenName, DateOnly DateOfBirth, Sex Sex);
 

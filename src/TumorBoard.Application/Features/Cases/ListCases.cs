@@ -10,6 +10,10 @@ using TumorBoard.Domain.Security;
 
 namespace TumorBoard.Application.Features.Cases;
 
+/// <summary>
+/// A page of cases for finding one. Not recorded as a read of each case (no <see cref="Common.Audit.ICaseRead"/>): a list
+/// shows many cases at a glance and opens none; opening one (GetCase and the assessment views) is what the trail records.
+/// </summary>
 public static class ListCases
 {
     [RequiresRole(Roles.Coordinator, Roles.Specialist, Roles.Clinician)]

@@ -12,7 +12,8 @@ namespace TumorBoard.Web.Pages.Admin.Accounts;
 public sealed class IndexModel(ISender sender) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Text { get; set; }
-    [BindProperty(Name = "page", SupportsGet = true)] public int? PageNumber { get; set; }
+    // From the query string only: the route values carry a "page" of their own (this page's path), and win otherwise.
+    [FromQuery(Name = "page")] public int? PageNumber { get; set; }
 
     public Paged<ListAccounts.Row> Accounts { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
 

@@ -1,0 +1,55 @@
+using TumorBoard.Application.Common.Security;
+using TumorBoard.Application.Persistence;
+using TumorBoard.Domain.Audit;
+using TumorBoard.Domain.Cases;
+
+namespace TumorBoard.Application.Common.Audit;
+
+/// <summary>
+/// Records that someone opened a case's clinical content (DH-11, "reads of PHI are logged and reviewable"): one audit
+/// row with Operation "Read", EntityType "TumorBoardCase", EntityId the case id, Action the running use case
+/// (<see cref="AuditScope"/>), the reader from <see cref="ICurrentUser"/>, the server's UTC time and no changes ("{}").
+/// The row goes through the same path as a write's rows: SaveChanges seals it into the hash chain under the chain lock,
+/// in the open transaction or in its own, so <see cref="AuditVerifier"/> checks reads and writes alike.
+/// <para>
+/// Scoped: a case is recorded once per scope (one HTTP request), however many case queries the page or endpoint sends
+/// for it; the row names the first of them. Fails closed: if the row cannot be written, the exception propagates and the read fails with it.
+/// </para>
+/// <para>
+/// Messages marked <see cref="ICaseRead"/> are recorded by ReadLogBehavior; a use case that reveals a case's content in
+/// another way calls <see cref="RecordAsync"/> itself, after its data has been read and before it is returned, and with
+/// no unsaved changes pending (this method saves). List queries are not recorded (see <see cref="ICaseRead"/>).
+/// </para>
+/// </summary>
+public sealed class CaseReadLog(TumorBoardDbContext db, ICurrentUser user, AuditScope scope, TimeProvider clock)
+{
+    public const string Operation = "Read";
+    public const string EntityType = nameof(TumorBoardCase);
+
+    readonly HashSet<Guid> recorded = [];
+
+    public async Task RecordAsync(Guid caseId, CancellationToken ct)
+    {
+        if (recorded.Contains(caseId)) return;
+        // Saving here would also save someone else's half-done work outside its own use case.
+        if (db.ChangeTracker.HasChanges())
+            throw new InvalidOperationException(
+                "CaseReadLog saves at once: record the read before changing tracked entities, or after saving them.");
+
+        db.QueueAudit(new AuditEntry
+        {
+            OccurredAt = AuditHash.ToMicroseconds(clock.GetUtcNow()),
+            ActorId = user.Id,
+            ActorName = user.DisplayName,
+            Action = scope.Action,
+            EntityType = EntityType,
+            EntityId = caseId.ToString(),
+            Operation = Operation,
+            Changes = "{}",
+        });
+        var joinsTransaction = db.Database.CurrentTransaction is not null;
+        await db.SaveChangesAsync(ct);
+        // Inside someone else's transaction the row may still roll back: only a committed row counts as recorded.
+        if (!joinsTransaction) recorded.Add(caseId);
+    }
+}
