@@ -499,6 +499,9 @@ namespace TumorBoard.Migrations.Migrations
                     b.HasIndex("ActorId", "Id")
                         .HasDatabaseName("ix_audit_entries_actor_id_id");
 
+                    b.HasIndex("Operation", "Id")
+                        .HasDatabaseName("ix_audit_entries_operation_id");
+
                     b.HasIndex("EntityType", "EntityId", "Id")
                         .HasDatabaseName("ix_audit_entries_entity_type_entity_id_id");
 

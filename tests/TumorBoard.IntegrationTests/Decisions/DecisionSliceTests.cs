@@ -238,4 +238,17 @@ public sealed class DecisionSliceTests(AppFixture app) : IAsyncLifetime
         Assert.Equal(FollowUpStatus.Implemented, view.FollowUp[0].Current!.Status);
         Assert.Equal(DeviationReason.PatientWish, view.FollowUp[1].Current!.Reason);
     }
+
+    [Fact]
+    public async Task Opening_a_decision_or_the_board_view_is_logged_as_a_read_of_the_case()
+    {
+        var (board, signed) = await SignedAsync(app);
+        await app.Send(AppFixture.Clinician, new GetDecision.Query(signed.Id));
+        await app.Send(AppFixture.MedOnc, new GetBoardView.Query(board.MeetingId, board.ItemId));
+        var reads = await app.QueryDbAsync(db => db.AuditEntries
+            .Where(a => a.Operation == CaseReadLog.Operation && a.EntityId == board.CaseId.ToString())
+            .Select(a => new { a.Action, a.ActorName }).ToListAsync());
+        Assert.Contains(reads, r => r.Action == "GetDecision");
+        Assert.Contains(reads, r => r.Action == "GetBoardView");
+    }
 }

@@ -16,3 +16,12 @@ public interface ICaseRead
 {
     Guid CaseId { get; }
 }
+
+/// <summary>
+/// For a query that only learns which case it opened while answering (a board view by agenda item, a decision by id): its
+/// RESULT names the case, and <see cref="Behaviors.ReadLogBehavior{TMessage, TResponse}"/> records the read from it.
+/// </summary>
+public interface ICaseReadResult
+{
+    Guid ReadCaseId { get; }
+}

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Mediator;
+using TumorBoard.Application.Common.Audit;
 using Microsoft.EntityFrameworkCore;
 using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Features.Assessments;
@@ -38,8 +39,9 @@ public static class GetDecision
     }
 }
 
-public sealed record DecisionView
+public sealed record DecisionView : ICaseReadResult
 {
+    Guid ICaseReadResult.ReadCaseId => CaseId;
     public Guid Id { get; init; }
     public Guid CaseId { get; init; }
     public Guid MeetingId { get; init; }

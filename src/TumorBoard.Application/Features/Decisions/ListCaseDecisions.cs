@@ -1,4 +1,5 @@
 using Mediator;
+using TumorBoard.Application.Common.Audit;
 using Microsoft.EntityFrameworkCore;
 using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Persistence;
@@ -15,7 +16,7 @@ namespace TumorBoard.Application.Features.Decisions;
 public static class ListCaseDecisions
 {
     [RequiresRole(Roles.Coordinator, Roles.Specialist, Roles.Clinician)]
-    public sealed record Query(Guid CaseId) : IQuery<IReadOnlyList<Row>>;
+    public sealed record Query(Guid CaseId) : IQuery<IReadOnlyList<Row>>, ICaseRead;
 
     public sealed record Row(Guid Id, int Number, DecisionStatus Status, DecisionOutcome Outcome, Guid MeetingId, string MeetingTitle,
         DateTimeOffset MeetingStartsAt, Guid AgendaItemId, Guid? AmendsId, string? AmendmentReason, Guid? SupersededById,

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using TumorBoard.Application.Common.Audit;
 using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Features.Assessments;
@@ -32,7 +33,10 @@ public static class GetBoardView
     /// <param name="Assessments">One column per quorum discipline (<see cref="Quorum.Required"/>), in that order.</param>
     public sealed record Result(MeetingSummary Meeting, ItemSummary Item, GetCase.Result Case, int PatientAge,
         IReadOnlyList<Column> Assessments, BoardNomsResult Noms, IReadOnlyList<string> Disagreements,
-        IReadOnlyList<string> MissingInputs, DecisionState Decision);
+        IReadOnlyList<string> MissingInputs, DecisionState Decision) : ICaseReadResult
+    {
+        Guid ICaseReadResult.ReadCaseId => Case.Id;
+    }
 
     /// <summary>
     /// Where the board's decision on this item stands: the decision versions recorded in this discussion, the chair's

@@ -25,5 +25,7 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
         b.HasIndex(a => a.OccurredAt);
         // The access-log review filters by actor (DH-11).
         b.HasIndex(a => new { a.ActorId, a.Id });
+        // ... and by operation alone (e.g. every Read).
+        b.HasIndex(a => new { a.Operation, a.Id });
     }
 }
