@@ -1,4 +1,5 @@
 using TumorBoard.IntegrationTests.Cases;
+using TumorBoard.IntegrationTests.Decisions;
 using TumorBoard.IntegrationTests.Infrastructure;
 using TumorBoard.IntegrationTests.Meetings;
 
@@ -25,6 +26,10 @@ public sealed class InlineStyleTests(AppFixture app) : IAsyncLifetime
             $"/Cases/{caseId}/Assessments/Neurosurgery", $"/Cases/{caseId}/Assessments/RadiationOncology",
             $"/Cases/{caseId}/Assessments/MedicalOncology", $"/Cases/{caseId}/Assessments",
         ];
+        var board = await DecisionTestData.BoardAsync(app);
+        var decision = await DecisionTestData.RecordAsync(app, board);
+        paths = [.. paths, $"/Meetings/{board.MeetingId}/Decide/{board.ItemId}", $"/Decisions/{decision.Id}",
+            $"/Decisions/{decision.Id}/Amend", $"/Meetings/Details/{board.MeetingId}", $"/Cases/Details/{board.CaseId}"];
         foreach (var path in paths)
         {
             var response = await client.GetAsync(path);

@@ -26,7 +26,7 @@ public sealed class AmendModel(ISender sender) : DecisionFormPage(sender)
         if (!ModelState.IsValid) return await RedisplayAsync(ct);
         if (FormContent() is not { } content) return await RedisplayAsync(ct);
         var saved = await Sender.Send(new AmendDecision.Command { DecisionId = Id, Reason = Input.Reason ?? "", Content = content }, ct);
-        TempData["Flash"] = $"Amendment saved as draft version {saved.Number}: a chair signs it to replace version {Decision.Number}.";
+        TempData["Flash"] = $"Amendment saved as draft version {saved.Number}: it replaces the signed version once a board chair signs it.";
         return RedirectToPage("Details", new { id = saved.Id });
     }
 
