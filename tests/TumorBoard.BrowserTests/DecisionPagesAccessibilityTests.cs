@@ -20,6 +20,17 @@ public sealed class DecisionPagesAccessibilityTests(BrowserFixture browser)
 
         await page.GotoAsync($"/Meetings/{board.MeetingId}/Decide/{board.ItemId}");
         await AccessibilityTests.AssertAccessibleAsync(page, "decision form");
+        // decision-form.js: one blank step row shows, the spare ones come with "Add a step"; dose only for radiotherapy.
+        (await page.Locator("[data-plan-step]:visible").CountAsync()).ShouldBe(1);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add a step" }).ClickAsync();
+        (await page.Locator("[data-plan-step]:visible").CountAsync()).ShouldBe(2);
+        (await page.GetByLabel("Total dose (Gy)").First.IsVisibleAsync()).ShouldBeFalse();
+        await page.Locator("#Input_Steps_0__Kind").SelectOptionAsync("SbrtSrs");
+        (await page.GetByLabel("Total dose (Gy)").First.IsVisibleAsync()).ShouldBeTrue();
+        await page.GetByLabel("More information needed").CheckAsync();
+        (await page.Locator("#decision-plan").IsVisibleAsync()).ShouldBeFalse();
+        await page.GetByLabel("Treatment recommendation").CheckAsync();
+        await page.Locator("#Input_Steps_0__Kind").SelectOptionAsync("");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save decision" }).ClickAsync();
         await page.Locator(".field-validation-error").First.WaitForAsync();
         await AccessibilityTests.AssertAccessibleAsync(page, "decision form with messages");

@@ -18,7 +18,8 @@ public static class ListAssessmentWaivers
     {
         public async ValueTask<IReadOnlyList<WaiverSnapshot>> Handle(Query query, CancellationToken ct)
         {
-            if (!await db.Meetings.AnyAsync(m => m.Id == query.MeetingId, ct)) throw NotFoundException.For("Meeting", query.MeetingId);
+            if (!await db.AgendaItems.AnyAsync(i => i.Id == query.ItemId && i.MeetingId == query.MeetingId, ct))
+                throw NotFoundException.For("Agenda item", query.ItemId);
             return await db.AssessmentWaivers.AsNoTracking()
                 .Where(w => w.MeetingId == query.MeetingId && w.AgendaItemId == query.ItemId)
                 .OrderBy(w => w.Discipline)

@@ -41,6 +41,8 @@ public sealed class RecordModel(ISender sender) : DecisionFormPage(sender)
     public override string NomsSource => "Computed now from the submitted assessments; saved with the decision as it stands when you save.";
     public bool IsChair => User.IsInRole(Roles.Specialist) && User.FindFirstValue(ClaimTypes.NameIdentifier) == Meeting.ChairId.ToString();
     public bool Running => Meeting.Status == MeetingStatus.InProgress;
+    /// <summary>Decided in this meeting and no draft open: nothing to record here (a change is an amendment).</summary>
+    public bool Decided => Item.Status == AgendaItemStatus.Decided && Draft is null && Current is not null;
     /// <summary>Required disciplines with neither a submitted assessment nor a waiver for this item.</summary>
     public IReadOnlyList<Discipline> Unwaived =>
         [.. (Noms?.MissingAssessments ?? []).Where(d => Waivers.All(w => w.Discipline != d))];

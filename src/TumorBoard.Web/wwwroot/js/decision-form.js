@@ -35,7 +35,7 @@
 
   function isBlank(row) {
     var blank = true;
-    row.querySelectorAll("input, select").forEach(function (el) {
+    row.querySelectorAll("input:not([type=hidden]), select").forEach(function (el) {
       if (el.type === "number" && el.name.endsWith(".Position")) return;
       if (el.tagName === "SELECT" && el.multiple) { if (el.selectedOptions.length > 0) blank = false; }
       else if (el.value !== "") blank = false;
