@@ -241,6 +241,9 @@ public sealed partial class DecisionPagesTests(AppFixture app) : IAsyncLifetime
         var (board, signed) = await SignedAsync(app);
         var client = await PageClient.SignedInAsync(app, DecisionTestData.Chair);
         var first = $"/Decisions/{signed.Id}";
+        var decided = await client.GetStringAsync(RecordPath(board));
+        decided.ShouldContain("id=\"already-decided\"");
+        decided.ShouldNotContain("Save decision");
         (await client.GetStringAsync(first)).ShouldContain($"/Decisions/{signed.Id}/Amend");
         var form = await client.GetStringAsync(first + "/Amend");
         form.ShouldContain("High-grade ESCC in a radioresistant primary");   // pre-filled from the signed content
@@ -260,6 +263,8 @@ public sealed partial class DecisionPagesTests(AppFixture app) : IAsyncLifetime
         draft.ShouldContain("Surgery declined by the patient after the meeting.");
         draft.ShouldContain($"/Decisions/{signed.Id}\">version 1</a>");
         (await client.GetStringAsync(first)).ShouldNotContain("Superseded</strong>");
+        // "Edit draft" of the amendment: the same decision form, changing the amendment draft.
+        (await client.GetStringAsync(RecordPath(board))).ShouldContain("(an amendment of version 1: Surgery declined by the patient after the meeting.)");
 
         var sign = await PageClient.PostFormAsync(client, second + "?handler=Sign", new() { ["Sign.Password"] = AppFixture.Password });
         sign.StatusCode.ShouldBe(HttpStatusCode.Redirect, await MessagesAsync(sign));

@@ -16,7 +16,7 @@ public sealed class AmendModel(ISender sender) : DecisionFormPage(sender)
     [FromRoute] public Guid Id { get; set; }
 
     public DecisionView Decision { get; private set; } = null!;
-    public override string NomsSource => "The suggestion of the meeting the decision was made in; an amendment keeps it.";
+    public override string NomsSource => DecisionText.AmendmentNoms;
 
     public async Task OnGetAsync(CancellationToken ct) =>
         await LoadFormAsync(ct, () => DecisionFormInput.From(Decision.Content));

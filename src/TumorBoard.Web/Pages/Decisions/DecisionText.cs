@@ -68,5 +68,7 @@ public static class DecisionText
     public static BoardNomsResult? StoredNoms(DecisionView d) =>
         d.NomsSuggestion.ValueKind == JsonValueKind.Object ? d.NomsSuggestion.Deserialize<BoardNomsResult>(DecisionJson.Options) : null;
 
+    public const string AmendmentNoms = "The suggestion of the meeting the decision was made in; an amendment keeps it.";
+
     public static string Utc(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss") + " UTC";
 }

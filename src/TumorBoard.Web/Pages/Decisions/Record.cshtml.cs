@@ -38,7 +38,9 @@ public sealed class RecordModel(ISender sender) : DecisionFormPage(sender)
     public IReadOnlyList<WaiverSnapshot> Waivers { get; private set; } = [];
 
     public override string ModelPrefix => prefix;
-    public override string NomsSource => "Computed now from the submitted assessments; saved with the decision as it stands when you save.";
+    public override string NomsSource => Draft?.AmendsId is not null
+        ? DecisionText.AmendmentNoms
+        : "Computed now from the submitted assessments; saved with the decision as it stands when you save.";
     public bool IsChair => User.IsInRole(Roles.Specialist) && User.FindFirstValue(ClaimTypes.NameIdentifier) == Meeting.ChairId.ToString();
     public bool Running => Meeting.Status == MeetingStatus.InProgress;
     /// <summary>Decided in this meeting and no draft open: nothing to record here (a change is an amendment).</summary>
@@ -85,6 +87,7 @@ public sealed class RecordModel(ISender sender) : DecisionFormPage(sender)
         Draft = decisions.FirstOrDefault(d => d.Status == DecisionStatus.Draft) is { } draft
             ? await Sender.Send(new GetDecision.Query(draft.Id), ct) : null;
         Waivers = await Sender.Send(new ListAssessmentWaivers.Query(MeetingId, ItemId), ct);
+        if (Draft?.AmendsId is not null) Noms = DecisionText.StoredNoms(Draft);
     }
 
     /// <summary>The draft as stored, or a new form with the case's recorded patient preferences.</summary>
