@@ -22,10 +22,14 @@ public static class DecisionsEndpoints
         var items = api.MapGroup("/meetings/{meetingId:guid}/agenda/{itemId:guid}").WithTags("Decisions");
         items.MapPost("/decision", Record).WithName("RecordDecision");
         items.MapPost("/waivers", Waive).WithName("WaiveAssessment");
+        items.MapGet("/waivers", ListWaivers).WithName("ListAssessmentWaivers");
+        api.MapGet("/meetings/{meetingId:guid}/decisions", ListForMeeting).WithTags("Decisions").WithName("ListMeetingDecisions");
+        api.MapGet("/responsible-clinicians", ListClinicians).WithTags("Decisions").WithName("ListResponsibleClinicians");
 
         var decisions = api.MapGroup("/decisions").WithTags("Decisions");
         decisions.MapGet("/{decisionId:guid}", Get).WithName("GetDecision");
         decisions.MapPut("/{decisionId:guid}", Revise).WithName("ReviseDecision");
+        decisions.MapGet("/{decisionId:guid}/actions", Actions).WithName("GetDecisionActions");
         decisions.MapPut("/{decisionId:guid}/position", Position).WithName("RecordPosition");
         decisions.MapPost("/{decisionId:guid}/sign", Sign).WithName("SignDecision");
         decisions.MapPost("/{decisionId:guid}/amendments", Amend).WithName("AmendDecision");
@@ -46,6 +50,18 @@ public static class DecisionsEndpoints
         var id = await sender.Send(new WaiveAssessment.Command { MeetingId = meetingId, ItemId = itemId, Discipline = body.Discipline, Reason = body.Reason ?? "" }, ct);
         return TypedResults.Created($"/api/v1/meetings/{meetingId}/agenda/{itemId}/waivers/{id}", new WaiverCreated(id));
     }
+
+    static async Task<Ok<IReadOnlyList<WaiverSnapshot>>> ListWaivers(Guid meetingId, Guid itemId, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new ListAssessmentWaivers.Query(meetingId, itemId), ct));
+
+    static async Task<Ok<IReadOnlyList<ListMeetingDecisions.Row>>> ListForMeeting(Guid meetingId, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new ListMeetingDecisions.Query(meetingId), ct));
+
+    static async Task<Ok<IReadOnlyList<ListResponsibleClinicians.Clinician>>> ListClinicians(ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new ListResponsibleClinicians.Query(), ct));
+
+    static async Task<Ok<GetDecisionActions.Actions>> Actions(Guid decisionId, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new GetDecisionActions.Query(decisionId), ct));
 
     static async Task<Ok<DecisionView>> Get(Guid decisionId, HttpResponse response, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await ViewAsync(decisionId, response, sender, ct));

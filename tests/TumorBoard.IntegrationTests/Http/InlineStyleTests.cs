@@ -1,4 +1,5 @@
 using TumorBoard.IntegrationTests.Cases;
+using TumorBoard.IntegrationTests.Decisions;
 using TumorBoard.IntegrationTests.Infrastructure;
 using TumorBoard.IntegrationTests.Meetings;
 using static TumorBoard.IntegrationTests.Assessments.AssessmentTestData;
@@ -30,6 +31,10 @@ public sealed class InlineStyleTests(AppFixture app) : IAsyncLifetime
             $"/Meetings/Details/{boardMeetingId}", $"/Meetings/{boardMeetingId}/Board/{boardItems[0]}",
             $"/Meetings/{boardMeetingId}/Board/{boardItems[1]}",
         ];
+        var board = await DecisionTestData.BoardAsync(app);
+        var decision = await DecisionTestData.RecordAsync(app, board);
+        paths = [.. paths, $"/Meetings/{board.MeetingId}/Decide/{board.ItemId}", $"/Decisions/{decision.Id}",
+            $"/Decisions/{decision.Id}/Amend", $"/Meetings/Details/{board.MeetingId}", $"/Cases/Details/{board.CaseId}"];
         foreach (var path in paths)
         {
             var response = await client.GetAsync(path);

@@ -45,6 +45,9 @@ public sealed class AppFixture : IAsyncLifetime
 
     public async Task DisposeAsync() => await App.DisposeAsync();
 
+    /// <summary>These helpers over an app started elsewhere (the browser tests' Kestrel app); the caller disposes the app.</summary>
+    public static AppFixture Over(TumorBoardApp app) => new() { App = app };
+
     /// <summary>Empties everything but the accounts, roles and data-protection keys.</summary>
     public async Task ResetAsync()
     {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TumorBoard.Application.Features.Assessments;
 using TumorBoard.Application.Features.Cases;
+using TumorBoard.Application.Features.Decisions;
 using TumorBoard.Web.Infrastructure;
 
 namespace TumorBoard.Web.Pages.Cases;
@@ -12,6 +13,8 @@ public sealed class DetailsModel(ISender sender) : PageModel, IFormPage
     public GetCase.Result Case { get; private set; } = null!;
     /// <summary>The assessments and the NOMS suggestion, by the same query the API uses.</summary>
     public ListAssessments.Result AssessmentList { get; private set; } = null!;
+    /// <summary>The case's decision versions, newest first.</summary>
+    public IReadOnlyList<ListCaseDecisions.Row> Decisions { get; private set; } = [];
 
     [BindProperty] public WithdrawCase.Command Input { get; set; } = new();
     [BindProperty] public uint Version { get; set; }
@@ -40,5 +43,6 @@ public sealed class DetailsModel(ISender sender) : PageModel, IFormPage
     {
         Case = await sender.Send(new GetCase.Query(id), ct);
         AssessmentList = await sender.Send(new ListAssessments.Query(id), ct);
+        Decisions = await sender.Send(new ListCaseDecisions.Query(id), ct);
     }
 }

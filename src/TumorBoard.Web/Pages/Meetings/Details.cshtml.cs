@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Features.Cases;
+using TumorBoard.Application.Features.Decisions;
 using TumorBoard.Application.Features.Meetings;
 using TumorBoard.Domain.Cases;
 using TumorBoard.Domain.Meetings;
@@ -24,6 +25,8 @@ public sealed class DetailsModel(ISender sender, IOptions<BoardOptions> board) :
     public GetMeeting.Result Meeting { get; private set; } = null!;
     public IReadOnlyList<ListCases.Row> ReadyCases { get; private set; } = [];
     public IReadOnlyList<ListBoardMembers.Member> Members { get; private set; } = [];
+    /// <summary>The decision versions made in this meeting (the agenda links to them).</summary>
+    public IReadOnlyList<ListMeetingDecisions.Row> Decisions { get; private set; } = [];
     public BoardOptions Board => board.Value;
     public bool IsCoordinator => User.IsInRole(Roles.Coordinator);
     public bool IsChair => User.IsInRole(Roles.Specialist) && User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value == Meeting.ChairId.ToString();
@@ -75,6 +78,7 @@ public sealed class DetailsModel(ISender sender, IOptions<BoardOptions> board) :
     async Task LoadAsync(CancellationToken ct)
     {
         Meeting = await sender.Send(new GetMeeting.Query(Id), ct);
+        Decisions = await sender.Send(new ListMeetingDecisions.Query(Id), ct);
         if (CanArrange)
             ReadyCases = (await sender.Send(new ListCases.Query { Status = CaseStatus.ReadyForBoard, PageSize = Paging.MaxPageSize }, ct)).Items;
         if (CanConduct && Meeting.Status is MeetingStatus.Planned or MeetingStatus.InProgress)

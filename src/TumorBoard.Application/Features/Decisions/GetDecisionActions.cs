@@ -1,0 +1,50 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using TumorBoard.Application.Common.Security;
+using TumorBoard.Application.Persistence;
+using TumorBoard.Domain.Cases;
+using TumorBoard.Domain.Common;
+using TumorBoard.Domain.Decisions;
+using TumorBoard.Domain.Meetings;
+using TumorBoard.Domain.Security;
+
+namespace TumorBoard.Application.Features.Decisions;
+
+/// <summary>
+/// What the signed-in user may do with one decision version, by the same rules the commands apply (see
+/// <see cref="DecisionAccess"/>): for showing only the forms that apply. The commands remain the guard.
+/// </summary>
+public static class GetDecisionActions
+{
+    [RequiresRole(Roles.Coordinator, Roles.Specialist, Roles.Clinician)]
+    public sealed record Query(Guid DecisionId) : IQuery<Actions>;
+
+    /// <param name="CanRevise">Change the draft (a coordinator, the meeting's chair; for an amendment a board chair).</param>
+    /// <param name="CanTakePosition">Agree, disagree or abstain on the draft (members recorded as present).</param>
+    /// <param name="CanSign">Sign the draft (the meeting's chair; for an amendment a board chair).</param>
+    /// <param name="CanAmend">Start an amendment of this current signed decision (a coordinator or a board chair).</param>
+    public sealed record Actions(bool CanRevise, bool CanTakePosition, bool CanSign, bool CanAmend);
+
+    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user) : IQueryHandler<Query, Actions>
+    {
+        public async ValueTask<Actions> Handle(Query query, CancellationToken ct)
+        {
+            var me = user.RequiredId;
+            var d = await db.Decisions.AsNoTracking().IgnoreAutoIncludes().Where(x => x.Id == query.DecisionId)
+                .Select(x => new { x.MeetingId, x.CaseId, x.Status, Amendment = x.AmendsId != null })
+                .FirstOrDefaultAsync(ct) ?? throw NotFoundException.For("Decision", query.DecisionId);
+            var meeting = await db.Meetings.AsNoTracking().FirstAsync(m => m.Id == d.MeetingId, ct);
+            var coordinator = user.IsInRole(Roles.Coordinator);
+            var specialist = user.IsInRole(Roles.Specialist);
+            var chair = specialist && meeting.ChairId == me;
+            var boardChair = chair || (specialist && await db.Meetings.AnyAsync(m => m.ChairId == me && m.Status != MeetingStatus.Cancelled, ct));
+            var draft = d.Status == DecisionStatus.Draft;
+            var caseOpen = await db.Cases.AnyAsync(c => c.Id == d.CaseId && c.Status != CaseStatus.Closed && c.Status != CaseStatus.Withdrawn, ct);
+            return new Actions(
+                CanRevise: draft && (coordinator || (d.Amendment ? boardChair : chair)),
+                CanTakePosition: draft && (specialist || user.IsInRole(Roles.Clinician)) && meeting.Attendees.Any(a => a.UserId == me),
+                CanSign: draft && (d.Amendment ? boardChair : chair),
+                CanAmend: d.Status == DecisionStatus.Signed && caseOpen && (coordinator || boardChair));
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using TumorBoard.Application.Features.Cases;
+using TumorBoard.Application.Features.Decisions;
+using TumorBoard.Domain.Assessments;
+using TumorBoard.Domain.Decisions;
+
+namespace TumorBoard.Web.Pages.Decisions;
+
+/// <summary>
+/// Amends the current signed decision (AmendDecision): the form starts from the signed content, the reason is required,
+/// the result is a new draft version to be signed again by a chair. The signed version stays untouched until then.
+/// </summary>
+public sealed class AmendModel(ISender sender) : DecisionFormPage(sender)
+{
+    [FromRoute] public Guid Id { get; set; }
+
+    public DecisionView Decision { get; private set; } = null!;
+    public override string NomsSource => DecisionText.AmendmentNoms;
+
+    public async Task OnGetAsync(CancellationToken ct) =>
+        await LoadFormAsync(ct, () => DecisionFormInput.From(Decision.Content));
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!ModelState.IsValid) return await RedisplayAsync(ct);
+        if (FormContent() is not { } content) return await RedisplayAsync(ct);
+        var saved = await Sender.Send(new AmendDecision.Command { DecisionId = Id, Reason = Input.Reason ?? "", Content = content }, ct);
+        TempData["Flash"] = $"Amendment saved as draft version {saved.Number}: it replaces the signed version once a board chair signs it.";
+        return RedirectToPage("Details", new { id = saved.Id });
+    }
+
+    protected override async Task LoadAsync(CancellationToken ct)
+    {
+        Decision = await Sender.Send(new GetDecision.Query(Id), ct);
+        Case = await Sender.Send(new GetCase.Query(Decision.CaseId), ct);
+        Noms = DecisionText.StoredNoms(Decision);
+    }
+}

@@ -1,0 +1,74 @@
+using System.Security.Claims;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using TumorBoard.Application.Features.Cases;
+using TumorBoard.Application.Features.Decisions;
+using TumorBoard.Domain.Assessments;
+using TumorBoard.Domain.Decisions;
+using TumorBoard.Web.Infrastructure;
+
+namespace TumorBoard.Web.Pages.Decisions;
+
+/// <summary>
+/// One decision version: status and amendment chain, content, NOMS concordance, positions with dissent, the signature
+/// manifestation with its integrity check. The position and sign forms post RecordPosition and SignDecision; they show
+/// only where GetDecisionActions says they apply, the commands decide.
+/// </summary>
+public sealed class DetailsModel(ISender sender) : PageModel, IFormPage
+{
+    string prefix = nameof(Position);
+
+    [FromRoute] public Guid Id { get; set; }
+    [BindProperty] public RecordPosition.Command Position { get; set; } = new();
+    [BindProperty] public SignDecision.Command Sign { get; set; } = new();
+
+    public DecisionView Decision { get; private set; } = null!;
+    public GetDecisionActions.Actions Can { get; private set; } = null!;
+    public GetCase.Result Case { get; private set; } = null!;
+    /// <summary>The NOMS suggestion stored with the decision (as it stood when the draft was last saved).</summary>
+    public BoardNomsResult? Noms { get; private set; }
+    public PositionView? Mine => Decision.Positions.FirstOrDefault(p => p.MemberId.ToString() == User.FindFirstValue(ClaimTypes.NameIdentifier));
+
+    public string ModelPrefix => prefix;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        if (Mine is { } mine) Position = Position with { Kind = mine.Kind, Text = mine.Text };
+    }
+
+    public async Task<IActionResult> OnPostPositionAsync(CancellationToken ct)
+    {
+        prefix = nameof(Position);
+        if (!ModelState.IsValid) return await RedisplayAsync(ct);
+        await sender.Send(Position with { DecisionId = Id }, ct);
+        TempData["Flash"] = $"Your position is recorded: {DecisionText.Label(Position.Kind).ToLowerInvariant()}.";
+        return RedirectToPage(new { id = Id });
+    }
+
+    public async Task<IActionResult> OnPostSignAsync(CancellationToken ct)
+    {
+        prefix = nameof(Sign);
+        if (!ModelState.IsValid) return await RedisplayAsync(ct);
+        var signed = await sender.Send(Sign with { DecisionId = Id }, ct);
+        TempData["Flash"] = $"Decision version {signed.Number} is signed.";
+        return RedirectToPage(new { id = Id });
+    }
+
+    public Task OnFormRejectedAsync(CancellationToken ct) => LoadAsync(ct);
+
+    async Task<IActionResult> RedisplayAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    async Task LoadAsync(CancellationToken ct)
+    {
+        Decision = await sender.Send(new GetDecision.Query(Id), ct);
+        Can = await sender.Send(new GetDecisionActions.Query(Id), ct);
+        Case = await sender.Send(new GetCase.Query(Decision.CaseId), ct);
+        Noms = DecisionText.StoredNoms(Decision);
+    }
+}
