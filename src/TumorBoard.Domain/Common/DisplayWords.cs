@@ -15,6 +15,7 @@ public static partial class DisplayWords
         ["ReferralRehabilitation"] = "Referral to rehabilitation", ["ReferralClinicalTrial"] = "Referral to a clinical trial",
         ["AfterPreviousStep"] = "After the previous step", ["StandardOfCareConfirmed"] = "Standard of care confirmed",
         ["Ecog"] = "ECOG", ["Asia"] = "ASIA", ["ReadyForBoard"] = "Ready for board", ["PatientWish"] = "Patient's wish",
+        ["FollowUpRecorded"] = "Follow-up recorded",
     };
 
     public static string Of(Enum value) => Of(value.ToString());

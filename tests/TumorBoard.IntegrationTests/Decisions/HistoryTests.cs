@@ -1,10 +1,14 @@
+using System.Data.Common;
 using System.Net;
 using System.Text.Json;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using TumorBoard.Application.Features.Assessments;
 using TumorBoard.Application.Features.Decisions;
 using TumorBoard.Application.Features.Meetings;
+using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.Common;
 using TumorBoard.Domain.Decisions;
 using TumorBoard.Domain.Security;
@@ -107,6 +111,35 @@ public sealed class HistoryTests(AppFixture app) : IAsyncLifetime
         Assert.Contains("superseded by version 2", superseded.Summary);
         var followUp = events.Single(e => e.Kind == FollowUpRecorded);
         Assert.Equal((await NameAsync(AppFixture.Clinician), "Operated on day 3."), (followUp.ActorName!, followUp.Text!));
+    }
+
+    [Fact]
+    public async Task The_history_is_read_with_the_same_six_queries_however_long_it_is()
+    {
+        var story = await StoryAsync();
+        var (_, fresh) = await Api.CaseAsync(app);
+        foreach (var (caseId, decisions) in new[] { (story.Board.CaseId, 2), (fresh, 0) })
+        {
+            var counter = new CommandCounter();
+            await using var scope = app.App.Services.CreateAsyncScope();
+            var options = scope.ServiceProvider.GetRequiredService<DbContextOptions<TumorBoardDbContext>>();
+            await using var db = new TumorBoardDbContext(new DbContextOptionsBuilder<TumorBoardDbContext>(options).AddInterceptors(counter).Options);
+            var data = await CaseHistoryData.LoadAsync(db, caseId, CancellationToken.None);
+            Assert.Equal(decisions, data.Decisions.Count);
+            Assert.Equal(6, counter.Commands);
+        }
+    }
+
+    sealed class CommandCounter : DbCommandInterceptor
+    {
+        public int Commands;
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref Commands);
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
     }
 
     [Fact]

@@ -130,9 +130,9 @@ public static class CaseHistoryTimeline
         Summary = $"{member}{(discipline is { } x ? $" ({DisplayWords.Of(x)})" : "")} " + kind switch
             {
                 PositionKind.Agree => "agreed with",
-                PositionKind.Disagree => "disagreed with (dissent)",
+                PositionKind.Disagree => "disagreed with",
                 _ => "abstained on",
-            } + $" decision version {d.Number}"
+            } + $" decision version {d.Number}" + (kind == PositionKind.Disagree ? " (dissent)" : "")
             + (earlierDraft ? ", as it stood in an earlier draft" : "") + (replaced ? "; later replaced by a new position" : ""),
         MeetingId = d.MeetingId, AgendaItemId = d.AgendaItemId, DecisionId = d.Id, DecisionNumber = d.Number,
     };

@@ -12,8 +12,10 @@ namespace TumorBoard.Web.Pages.Decisions;
 /// every member's position with dissent, and the signature manifestation (printed name, UTC time, meaning, SHA-256 and
 /// whether the stored content still matches it), with the amendment and supersession notes. Print CSS in site.css.
 /// </summary>
-public sealed class ReportModel(ISender sender) : PageModel
+public sealed class ReportModel(ISender sender, TimeProvider clock) : PageModel
 {
+    public DateTimeOffset GeneratedAt { get; private set; }
+
     public DecisionView Decision { get; private set; } = null!;
     public GetCase.PatientSummary Patient { get; private set; } = null!;
 
@@ -21,6 +23,7 @@ public sealed class ReportModel(ISender sender) : PageModel
     {
         Decision = await sender.Send(new GetDecision.Query(id), ct);
         Patient = (await sender.Send(new GetCase.Query(Decision.CaseId), ct)).Patient;
+        GeneratedAt = clock.GetUtcNow();
     }
 
     public static string When(DateTimeOffset at) => Cases.HistoryModel.When(at);
@@ -41,7 +44,12 @@ public sealed class ReportModel(ISender sender) : PageModel
     public string FollowUp(int stepNumber)
     {
         var f = Decision.FollowUp.FirstOrDefault(x => x.StepNumber == stepNumber)?.Current;
-        return f is null ? "not recorded yet"
+        return f is null ? Decision.Status switch
+            {
+                Domain.Decisions.DecisionStatus.Signed => "not recorded yet",
+                Domain.Decisions.DecisionStatus.Superseded => "recorded on the current version",
+                _ => "—",
+            }
             : $"{DisplayWords.Of(f.Status)}" + (f.Reason is { } r ? $" ({DisplayWords.Of(r).ToLowerInvariant()})" : "")
               + $", {f.RecordedByName}, {When(f.RecordedAt)} UTC";
     }
