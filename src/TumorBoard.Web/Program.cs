@@ -133,6 +133,7 @@ api.MapWorklistsEndpoints();
 api.MapAssessmentsEndpoints();
 api.MapAuditEndpoints();
 api.MapDecisionsEndpoints();
+api.MapHistoryEndpoints();
 app.MapRazorPages();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, cluster));

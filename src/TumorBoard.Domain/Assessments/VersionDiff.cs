@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TumorBoard.Domain.Common;
 
 namespace TumorBoard.Domain.Assessments;
 
@@ -10,11 +11,8 @@ public static class VersionDiff
 {
     public static IReadOnlyList<FieldChange> Between(string oldJson, string newJson)
     {
-        var before = Flatten(oldJson);
-        var after = Flatten(newJson);
-        return before.Keys.Union(after.Keys)
-            .Select(k => new FieldChange(k, before.GetValueOrDefault(k), after.GetValueOrDefault(k)))
-            .Where(c => c.Old != c.New)
+        return FieldDiff.Changed(Flatten(oldJson), Flatten(newJson))
+            .Select(c => new FieldChange(c.Key, c.Before, c.After))
             .OrderBy(c => c.Field, StringComparer.Ordinal)
             .ToList();
     }

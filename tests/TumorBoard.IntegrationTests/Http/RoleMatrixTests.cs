@@ -26,6 +26,8 @@ public sealed class RoleMatrixTests(AppFixture app) : IAsyncLifetime
         ("PUT /api/v1/cases/{case}",             Ok,      Forbidden, Forbidden, Forbidden, Unauthorized),
         ("POST /api/v1/cases/{case}/ready",      Ok,      Forbidden, Forbidden, Forbidden, Unauthorized),
         ("POST /api/v1/cases/{case}/withdraw",   Ok,      Forbidden, Forbidden, Forbidden, Unauthorized),
+        ("GET /api/v1/cases/{case}/history",     Ok,      Ok,        Ok,        Forbidden, Unauthorized),
+        ("GET /api/v1/cases/{case}/history/export", Ok,   Ok,        Ok,        Forbidden, Unauthorized),
         ("GET /api/v1/audit/verify",             Forbidden, Forbidden, Forbidden, Ok,      Unauthorized),
         ("GET /api/v1/meetings/{meeting}/agenda/{item}/board", Ok, Ok,   Ok,        Forbidden, Unauthorized),
         ("GET /api/v1/audit/entries",            Forbidden, Forbidden, Forbidden, Ok,      Unauthorized),

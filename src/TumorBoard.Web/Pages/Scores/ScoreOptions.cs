@@ -1,5 +1,5 @@
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using TumorBoard.Domain.Common;
 using TumorBoard.Domain.Scores;
 
 namespace TumorBoard.Web.Pages.Scores;
@@ -22,12 +22,7 @@ public static partial class ScoreOptions
     public static List<SelectListItem> YesNo() => [new(NotAssessed, ""), new("Yes", "true"), new("No", "false")];
 
     /// <summary>"MoreThan50Percent" -> "More than 50 percent"; short all-capital names ("T11", "D") stay.</summary>
-    public static string Words(string name)
-    {
-        if (name.Length <= 3) return name;
-        var spaced = Spacing().Replace(name, " ").Trim();
-        return spaced.Length == 0 ? name : spaced[0] + spaced[1..].ToLowerInvariant();
-    }
+    public static string Words(string name) => DisplayWords.Of(name);
 
     /// <summary>A value for display: member names in words, null as a dash.</summary>
     public static string Show(object? value) => value switch
@@ -37,7 +32,4 @@ public static partial class ScoreOptions
         bool b => b ? "yes" : "no",
         _ => value.ToString() ?? "—",
     };
-
-    [GeneratedRegex("(?<=[a-z])(?=[A-Z0-9])|(?<=[0-9])(?=[A-Z])")]
-    private static partial Regex Spacing();
 }

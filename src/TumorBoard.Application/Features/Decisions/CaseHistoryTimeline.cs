@@ -1,0 +1,139 @@
+using System.Globalization;
+using TumorBoard.Domain.Assessments;
+using TumorBoard.Domain.Common;
+using TumorBoard.Domain.Decisions;
+using TumorBoard.Domain.Meetings;
+using TumorBoard.Domain.Security;
+using static TumorBoard.Application.Features.Decisions.HistoryEventKind;
+
+namespace TumorBoard.Application.Features.Decisions;
+
+/// <summary>
+/// Turns a case's records into its decision history (DH-2: nothing obscured): registration, every agenda listing and
+/// what became of it, every assessment version, waivers, every decision version with its positions, signature,
+/// supersession and follow-ups, plus what only the audit trail knows (<see cref="CaseHistoryAudit"/>). Oldest first.
+/// </summary>
+public static class CaseHistoryTimeline
+{
+    public static IReadOnlyList<HistoryEvent> Build(CaseHistoryData data)
+    {
+        var c = data.Case;
+        List<HistoryEvent> events =
+        [
+            new() { OccurredAt = c.Case.CreatedAt, Kind = CaseRegistered, ActorName = c.CreatedByName, Summary = "Case registered",
+                Text = c.Case.ClinicalQuestion },
+        ];
+        events.AddRange(Listings(data));
+        events.AddRange(data.Assessments.SelectMany(AssessmentVersions));
+        events.AddRange(data.Waivers.Select(w => Waiver(w, data.Listing(w.AgendaItemId))));
+        events.AddRange(data.Decisions.SelectMany(d => DecisionEvents(d, data)));
+        events.AddRange(CaseHistoryAudit.Events(data));
+        return [.. events.OrderBy(e => e.OccurredAt).ThenBy(e => HistoryEvent.Rank(e.Kind))
+            .ThenBy(e => e.DecisionNumber ?? 0).ThenBy(e => e.AssessmentVersion ?? 0)];
+    }
+
+    public static string Meeting(ListingRow l) =>
+        $"{l.MeetingTitle} ({l.MeetingStartsAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC)";
+
+    static readonly (AgendaItemStatus Status, HistoryEventKind Kind)[] Outcomes =
+        [(AgendaItemStatus.Discussed, Discussed), (AgendaItemStatus.Deferred, Deferred), (AgendaItemStatus.Removed, Removed)];
+
+    static IEnumerable<HistoryEvent> Listings(CaseHistoryData data)
+    {
+        var moves = CaseHistoryAudit.ListingMoves(data.Audit);
+        foreach (var l in data.Listings)
+        {
+            yield return new HistoryEvent
+            {
+                OccurredAt = l.AddedAt, Kind = Scheduled, ActorName = l.AddedByName,
+                Summary = $"Listed on {Meeting(l)}" + (l.IsLateAddition ? " as a late addition" : ""), Text = l.LateAdditionReason,
+                MeetingId = l.MeetingId, AgendaItemId = l.ItemId,
+            };
+            foreach (var (status, kind) in Outcomes)
+            {
+                // The audit trail says when and by whom; a listing now Decided may have been Discussed first.
+                var row = moves.GetValueOrDefault((l.ItemId, status));
+                if (row is null && l.Status != status) continue;
+                yield return new HistoryEvent
+                {
+                    OccurredAt = row?.OccurredAt ?? (status == AgendaItemStatus.Removed ? l.AddedAt : l.MeetingStartsAt),
+                    Kind = kind, ActorName = row?.ActorName,
+                    Summary = kind switch
+                    {
+                        Removed => $"Removed from the agenda of {Meeting(l)}",
+                        Deferred => $"Deferred in {Meeting(l)}",
+                        _ => $"Discussed in {Meeting(l)}",
+                    },
+                    Text = kind == Discussed ? null : l.Reason, MeetingId = l.MeetingId, AgendaItemId = l.ItemId,
+                    Source = row is null ? HistorySource.Record : HistorySource.AuditTrail,
+                };
+            }
+        }
+    }
+
+    static IEnumerable<HistoryEvent> AssessmentVersions(Assessment a) => a.Versions.OrderBy(v => v.Number).Select(v => new HistoryEvent
+    {
+        OccurredAt = v.CreatedAt, Kind = HistoryEventKind.AssessmentVersion, ActorName = v.AuthorName,
+        Summary = $"{DisplayWords.Of(a.Discipline)} assessment version {v.Number}: " + v.Kind switch
+        {
+            AssessmentVersionKind.Submission => "submitted",
+            AssessmentVersionKind.Revision => "revised after submission",
+            _ => "draft saved",
+        },
+        Text = v.Reason, Discipline = a.Discipline, AssessmentId = a.Id, AssessmentVersion = v.Number,
+    });
+
+    static HistoryEvent Waiver(AssessmentWaiver w, ListingRow l) => new()
+    {
+        OccurredAt = w.WaivedAt, Kind = WaiverRecorded, ActorName = w.WaivedByName,
+        Summary = $"{DisplayWords.Of(w.Discipline)} assessment waived by the chair for {Meeting(l)}", Text = w.Reason,
+        Discipline = w.Discipline, MeetingId = w.MeetingId, AgendaItemId = w.AgendaItemId,
+    };
+
+    static IEnumerable<HistoryEvent> DecisionEvents(BoardDecision d, CaseHistoryData data)
+    {
+        HistoryEvent On(HistoryEventKind kind, DateTimeOffset at, string? actor, string summary, string? text = null) => new()
+        {
+            OccurredAt = at, Kind = kind, ActorName = actor, Summary = summary, Text = text,
+            MeetingId = d.MeetingId, AgendaItemId = d.AgendaItemId, DecisionId = d.Id, DecisionNumber = d.Number,
+        };
+        yield return d.IsAmendment
+            ? On(DecisionAmended, d.CreatedAt, d.CreatedByName,
+                $"Amendment of decision version {data.Decision(d.AmendsId)?.Number} started as version {d.Number}", d.AmendmentReason)
+            : On(DecisionDrafted, d.CreatedAt, d.CreatedByName,
+                $"Decision version {d.Number} recorded as a draft in {Meeting(data.Listing(d.AgendaItemId))}: {DisplayWords.Of(d.Outcome)}");
+        var contentHash = DecisionHash.Content(d);
+        foreach (var p in d.Positions.OrderBy(p => p.RecordedAt))
+            yield return Position(d, p.MemberName, p.Discipline, p.Kind, p.Text, p.RecordedAt, replaced: false, earlierDraft: p.ContentHash != contentHash);
+        if (d.SignedAt is { } signedAt)
+            yield return On(DecisionSigned, signedAt, d.SignerName,
+                $"Decision version {d.Number} signed by {d.SignerName}, meaning \"{d.SignatureMeaning}\"; SHA-256 {d.SignedHash}"
+                + (d.SignatureIsIntact ? "" : ". The stored content no longer matches this signature"));
+        if (d.SupersededAt is { } supersededAt && data.Decision(d.SupersededById) is { } by)
+            yield return On(DecisionSuperseded, supersededAt, by.SignerName, $"Decision version {d.Number} superseded by version {by.Number}");
+        var plan = d.Content.Plan;
+        foreach (var f in d.FollowUps.OrderBy(f => f.RecordedAt))
+            yield return On(FollowUpRecorded, f.RecordedAt, f.RecordedByName,
+                $"Follow-up of plan step {f.StepNumber}" + (f.StepNumber <= plan.Count ? $" ({DecisionDiff.Describe(plan[f.StepNumber - 1])})" : "")
+                + $" of decision version {d.Number}: {DisplayWords.Of(f.Status)}" + (f.Reason is { } r ? $", {DisplayWords.Of(r).ToLowerInvariant()}" : ""),
+                Words(f.ReasonText, f.Note));
+    }
+
+    static string? Words(params string?[] parts) =>
+        parts.Where(p => !string.IsNullOrWhiteSpace(p)).ToList() is { Count: > 0 } written ? string.Join(" · ", written) : null;
+
+    /// <summary>A member's position on a decision version (also one replaced later, from the audit trail).</summary>
+    public static HistoryEvent Position(BoardDecision d, string? member, Discipline? discipline, PositionKind kind, string? text,
+        DateTimeOffset at, bool replaced, bool earlierDraft = false) => new()
+    {
+        OccurredAt = at, Kind = PositionTaken, ActorName = member, Discipline = discipline, Text = text, Position = kind,
+        Summary = $"{member}{(discipline is { } x ? $" ({DisplayWords.Of(x)})" : "")} " + kind switch
+            {
+                PositionKind.Agree => "agreed with",
+                PositionKind.Disagree => "disagreed with",
+                _ => "abstained on",
+            } + $" decision version {d.Number}" + (kind == PositionKind.Disagree ? " (dissent)" : "")
+            + (earlierDraft ? ", as it stood in an earlier draft" : "") + (replaced ? "; later replaced by a new position" : ""),
+        MeetingId = d.MeetingId, AgendaItemId = d.AgendaItemId, DecisionId = d.Id, DecisionNumber = d.Number,
+    };
+}

@@ -1,0 +1,78 @@
+using FluentValidation;
+using Mediator;
+using TumorBoard.Application.Common.Security;
+using TumorBoard.Application.Features.Cases;
+using TumorBoard.Application.Persistence;
+using TumorBoard.Domain.Cases;
+using TumorBoard.Domain.Decisions;
+using TumorBoard.Domain.Security;
+
+namespace TumorBoard.Application.Features.Decisions;
+
+/// <summary>
+/// A case's decision history (issue #6, DH-2): one timeline, oldest first, of registration, every agenda listing and
+/// what became of it, every assessment version, waivers, every decision version (draft, amendment, changes to a draft,
+/// positions, signature, supersession) and follow-ups, each with who and when. Filters: kinds, discipline (events of
+/// that discipline only: its assessment versions, waivers and its members' positions) and a UTC date range (inclusive).
+/// </summary>
+public static class GetCaseHistory
+{
+    [RequiresRole(Roles.Coordinator, Roles.Specialist, Roles.Clinician)]
+    public sealed record Query(Guid CaseId) : IQuery<Result>
+    {
+        public IReadOnlyList<HistoryEventKind> Kinds { get; init; } = [];
+        public Discipline? Discipline { get; init; }
+        public DateOnly? From { get; init; }
+        public DateOnly? To { get; init; }
+    }
+
+    public sealed record CaseHeader(Guid Id, CaseStatus Status, GetCase.PatientSummary Patient, DateTimeOffset CreatedAt,
+        string? CreatedByName);
+
+    /// <summary>A decision version, for links and the "compare versions" choice.</summary>
+    public sealed record DecisionVersion(Guid Id, int Number, DecisionStatus Status, DecisionOutcome Outcome, DateTimeOffset CreatedAt,
+        string? SignerName, DateTimeOffset? SignedAt, bool HasDissent);
+
+    /// <summary>The filtered events; <paramref name="TotalEvents"/> counts the whole history.</summary>
+    public sealed record Result(CaseHeader Case, IReadOnlyList<DecisionVersion> Decisions, IReadOnlyList<HistoryEvent> Events,
+        int TotalEvents);
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator()
+        {
+            RuleFor(q => q.To).GreaterThanOrEqualTo(q => q.From).When(q => q.From is not null && q.To is not null)
+                .WithMessage("'To' must be on or after 'From'.");
+            RuleForEach(q => q.Kinds).IsInEnum();
+            RuleFor(q => q.Discipline).IsInEnum();
+        }
+    }
+
+    public sealed class Handler(TumorBoardDbContext db) : IQueryHandler<Query, Result>
+    {
+        public async ValueTask<Result> Handle(Query query, CancellationToken ct)
+        {
+            var data = await CaseHistoryData.LoadAsync(db, query.CaseId, ct);
+            var all = CaseHistoryTimeline.Build(data);
+            return new Result(Header(data), Versions(data), Filter(all, query), all.Count);
+        }
+    }
+
+    public static CaseHeader Header(CaseHistoryData data) =>
+        new(data.Case.Case.Id, data.Case.Case.Status, data.Case.Patient, data.Case.Case.CreatedAt, data.Case.CreatedByName);
+
+    public static IReadOnlyList<DecisionVersion> Versions(CaseHistoryData data) =>
+        [.. data.Decisions.Select(d => new DecisionVersion(d.Id, d.Number, d.Status, d.Outcome, d.CreatedAt, d.SignerName, d.SignedAt,
+            d.Positions.Any(p => p.Kind == PositionKind.Disagree)))];
+
+    public static IReadOnlyList<HistoryEvent> Filter(IEnumerable<HistoryEvent> events, Query query)
+    {
+        DateTimeOffset? from = query.From is { } f ? new(f.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null;
+        DateTimeOffset? before = query.To is { } t ? new(t.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null;
+        return [.. events.Where(e =>
+            (query.Kinds.Count == 0 || query.Kinds.Contains(e.Kind))
+            && (query.Discipline is null || e.Discipline == query.Discipline)
+            && (from is null || e.OccurredAt >= from)
+            && (before is null || e.OccurredAt < before))];
+    }
+}

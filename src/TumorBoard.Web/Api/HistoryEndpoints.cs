@@ -1,0 +1,72 @@
+using System.Text.Json;
+using FluentValidation;
+using FluentValidation.Results;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using TumorBoard.Application.Features.Decisions;
+using TumorBoard.Domain.Security;
+
+namespace TumorBoard.Web.Api;
+
+/// <summary>A case's decision history (issue #6; DH-2, DH-8): the timeline, its JSON export and the comparison of two decision versions.</summary>
+public static class HistoryEndpoints
+{
+    public static RouteGroupBuilder MapHistoryEndpoints(this RouteGroupBuilder api)
+    {
+        var cases = api.MapGroup("/cases/{caseId:guid}/history").WithTags("Decision history");
+        cases.MapGet("/", Timeline).WithName("GetCaseHistory");
+        cases.MapGet("/export", Export).WithName("ExportCaseHistory");
+        api.MapGet("/decisions/{decisionId:guid}/compare/{otherId:guid}", Compare).WithTags("Decision history").WithName("CompareDecisionVersions");
+        return cases;
+    }
+
+    /// <summary>?kinds=A&amp;kinds=B or ?kinds=A,B; ?discipline=Neurosurgery (or neurosurgery, radiation-oncology); ?from=&amp;to= as UTC dates.</summary>
+    static async Task<Ok<IReadOnlyList<HistoryEvent>>> Timeline(Guid caseId, string[]? kinds, string? discipline, DateOnly? from, DateOnly? to,
+        ISender sender, CancellationToken ct)
+    {
+        var query = new GetCaseHistory.Query(caseId) { Kinds = Kinds(kinds), Discipline = DisciplineOf(discipline), From = from, To = to };
+        return TypedResults.Ok((await sender.Send(query, ct)).Events);
+    }
+
+    /// <summary>The whole history as one indented JSON document, offered as a download (case-&lt;id&gt;-history.json).</summary>
+    static async Task<JsonHttpResult<ExportCaseHistory.Document>> Export(Guid caseId, HttpResponse response, IOptions<JsonOptions> json,
+        ISender sender, CancellationToken ct)
+    {
+        var document = await sender.Send(new ExportCaseHistory.Query(caseId), ct);
+        response.Headers.ContentDisposition = $"attachment; filename=\"{ExportFileName(caseId)}\"";
+        response.Headers.CacheControl = "no-store";
+        return TypedResults.Json(document, ExportJson(json.Value));
+    }
+
+    public static string ExportFileName(Guid caseId) => $"case-{caseId}-history.json";
+
+    /// <summary>The API's JSON (camelCase, enum names), indented for reading.</summary>
+    public static JsonSerializerOptions ExportJson(JsonOptions json) => new(json.SerializerOptions) { WriteIndented = true };
+
+    static async Task<Ok<CompareDecisionVersions.Result>> Compare(Guid decisionId, Guid otherId, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new CompareDecisionVersions.Query(decisionId, otherId), ct));
+
+    public static IReadOnlyList<HistoryEventKind> Kinds(IEnumerable<string>? values)
+    {
+        List<HistoryEventKind> kinds = [];
+        foreach (var value in (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+        {
+            if (!Enum.TryParse<HistoryEventKind>(value, ignoreCase: true, out var kind) || !Enum.IsDefined(kind))
+                throw Invalid("kinds", $"'{value}' is not a history event kind ({string.Join(", ", Enum.GetNames<HistoryEventKind>())}).");
+            kinds.Add(kind);
+        }
+        return kinds;
+    }
+
+    public static Discipline? DisciplineOf(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        return Enum.TryParse<Discipline>(value.Replace("-", ""), ignoreCase: true, out var d) && Enum.IsDefined(d)
+            ? d
+            : throw Invalid("discipline", $"'{value}' is not a discipline ({string.Join(", ", Enum.GetNames<Discipline>())}).");
+    }
+
+    static ValidationException Invalid(string field, string message) => new([new ValidationFailure(field, message)]);
+}

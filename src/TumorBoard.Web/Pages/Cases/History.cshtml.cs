@@ -1,0 +1,83 @@
+using System.Text.Json;
+using Mediator;
+using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using TumorBoard.Application.Features.Decisions;
+using TumorBoard.Domain.Security;
+using TumorBoard.Web.Api;
+using TumorBoard.Web.Infrastructure;
+
+namespace TumorBoard.Web.Pages.Cases;
+
+/// <summary>
+/// The case's decision history (GetCaseHistory): the timeline with a GET filter form, links to every decision and
+/// assessment version, the choice of two decision versions to compare, the JSON download and the printable report.
+/// </summary>
+public sealed class HistoryModel(ISender sender, IOptions<JsonOptions> json) : PageModel, IFormPage
+{
+    [BindProperty(SupportsGet = true)] public List<HistoryEventKind> Kinds { get; set; } = [];
+    [BindProperty(SupportsGet = true)] public Discipline? Discipline { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
+
+    public Guid CaseId { get; private set; }
+    public GetCaseHistory.Result History { get; private set; } = null!;
+
+    /// <summary>Disciplines a history can be filtered by: those that write assessments and take positions.</summary>
+    public static readonly Discipline[] Disciplines = [Domain.Security.Discipline.Neurosurgery,
+        Domain.Security.Discipline.RadiationOncology, Domain.Security.Discipline.MedicalOncology];
+
+    string IFormPage.ModelPrefix => "";
+
+    public async Task OnGetAsync(Guid caseId, CancellationToken ct)
+    {
+        CaseId = caseId;
+        if (!ModelState.IsValid) { await OnFormRejectedAsync(ct); return; }
+        History = await sender.Send(new GetCaseHistory.Query(caseId) { Kinds = Kinds, Discipline = Discipline, From = From, To = To }, ct);
+    }
+
+    /// <summary>The whole history as a JSON file: the same document as GET /api/v1/cases/{id}/history/export.</summary>
+    public async Task<IActionResult> OnGetExportAsync(Guid caseId, CancellationToken ct)
+    {
+        var document = await sender.Send(new ExportCaseHistory.Query(caseId), ct);
+        Response.Headers.CacheControl = "no-store";
+        return File(JsonSerializer.SerializeToUtf8Bytes(document, HistoryEndpoints.ExportJson(json.Value)), "application/json",
+            HistoryEndpoints.ExportFileName(caseId));
+    }
+
+    /// <summary>The "compare versions" form (a GET without script) lands here and goes on to the comparison page.</summary>
+    public IActionResult OnGetCompare(Guid caseId, Guid? first, Guid? second)
+    {
+        if (first is { } a && second is { } b && a != b) return Redirect($"/Decisions/{a}/Compare/{b}");
+        TempData["Flash"] = "Choose two different decision versions to compare.";
+        return Redirect($"/Cases/{caseId}/History");
+    }
+
+    /// <summary>A filter the query refused (dates the wrong way round): the unfiltered history, with the message under the field.</summary>
+    public async Task OnFormRejectedAsync(CancellationToken ct)
+    {
+        CaseId = RouteData.Values["caseId"] is string id && Guid.TryParse(id, out var caseId) ? caseId : CaseId;
+        History = await sender.Send(new GetCaseHistory.Query(CaseId), ct);
+    }
+
+    /// <summary>Where an event's records are shown: the decision report, the assessment's version history, the meeting.</summary>
+    public string? DecisionLink(HistoryEvent e) => e.DecisionId is { } id ? $"/Decisions/{id}/Report" : null;
+
+    public string? AssessmentLink(HistoryEvent e) => e is { AssessmentVersion: { } n, Discipline: { } d }
+        ? $"/Cases/{CaseId}/Assessments/{AssessmentsEndpoints.Slug(d)}/History" + (n > 1 ? $"?From={n - 1}&To={n}" : "")
+        : null;
+
+    public string? MeetingLink(HistoryEvent e) => e.MeetingId is { } id ? $"/Meetings/Details/{id}" : null;
+
+    /// <summary>The version a "Print decision report" link opens: the current signed decision, else the latest version.</summary>
+    public GetCaseHistory.DecisionVersion? ReportVersion =>
+        History.Decisions.FirstOrDefault(d => d.Status == Domain.Decisions.DecisionStatus.Signed) ?? History.Decisions.LastOrDefault();
+
+    public static string Kind(HistoryEventKind kind) => Domain.Common.DisplayWords.Of(kind);
+
+    public static string When(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+
+    public static string DisciplineLabel(Discipline d) => FormOptions.Label(d);
+}

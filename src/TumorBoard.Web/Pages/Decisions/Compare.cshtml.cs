@@ -1,0 +1,24 @@
+using Mediator;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using TumorBoard.Application.Features.Decisions;
+using TumorBoard.Web.Infrastructure;
+
+namespace TumorBoard.Web.Pages.Decisions;
+
+/// <summary>What changed between two decision versions of a case (CompareDecisionVersions), older version first.</summary>
+public sealed class CompareModel(ISender sender) : PageModel, IFormPage
+{
+    string IFormPage.ModelPrefix => "";
+
+    public Task OnFormRejectedAsync(CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>Null when the two versions cannot be compared (different cases): the page shows why.</summary>
+    public CompareDecisionVersions.Result? Comparison { get; private set; }
+
+    public async Task OnGetAsync(Guid id, Guid otherId, CancellationToken ct) =>
+        Comparison = await sender.Send(new CompareDecisionVersions.Query(id, otherId), ct);
+
+    public static string Describe(CompareDecisionVersions.Side v) =>
+        $"Version {v.Number} ({Domain.Common.DisplayWords.Of(v.Status).ToLowerInvariant()}), recorded {Cases.HistoryModel.When(v.CreatedAt)} UTC by {v.CreatedByName}"
+        + (v.SignedAt is { } at ? $", signed {Cases.HistoryModel.When(at)} UTC by {v.SignerName}" : ", not signed");
+}
