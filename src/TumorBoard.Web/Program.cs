@@ -130,6 +130,7 @@ api.MapWorklistsEndpoints();
 api.MapAssessmentsEndpoints();
 api.MapAuditEndpoints();
 api.MapDecisionsEndpoints();
+api.MapFollowUpsEndpoints();
 app.MapRazorPages();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, cluster));
