@@ -26,6 +26,8 @@ public sealed class RoleMatrixTests(AppFixture app) : IAsyncLifetime
         ("POST /api/v1/cases/{case}/ready",      Ok,      Forbidden, Forbidden, Forbidden, Unauthorized),
         ("POST /api/v1/cases/{case}/withdraw",   Ok,      Forbidden, Forbidden, Forbidden, Unauthorized),
         ("GET /api/v1/audit/verify",             Forbidden, Forbidden, Forbidden, Ok,      Unauthorized),
+        ("GET /api/v1/follow-ups/overdue",       Ok,      Forbidden, Forbidden, Forbidden, Unauthorized),
+        ("GET /api/v1/follow-ups/mine",          Ok,      Ok,        Ok,        Forbidden, Unauthorized),
     ];
 
     public static TheoryData<string, string, int> Rows()
