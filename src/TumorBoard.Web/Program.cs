@@ -134,6 +134,7 @@ api.MapAssessmentsEndpoints();
 api.MapAuditEndpoints();
 api.MapDecisionsEndpoints();
 api.MapHistoryEndpoints();
+api.MapFollowUpsEndpoints();
 app.MapRazorPages();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, cluster));

@@ -15,7 +15,7 @@ public static class DecisionsEndpoints
     public sealed record AmendBody(string? Reason, DecisionContent? Content);
     public sealed record WaiverBody(Discipline Discipline, string? Reason);
     public sealed record WaiverCreated(Guid Id);
-    public sealed record FollowUpBody(int StepNumber, FollowUpStatus Status, DeviationReason? Reason, string? ReasonText, string? Note);
+    public sealed record FollowUpBody(int StepNumber, FollowUpStatus? Status, DeviationReason? Reason, string? ReasonText, string? Note);
 
     public static RouteGroupBuilder MapDecisionsEndpoints(this RouteGroupBuilder api)
     {

@@ -32,6 +32,8 @@ public sealed class RoleMatrixTests(AppFixture app) : IAsyncLifetime
         ("GET /api/v1/meetings/{meeting}/agenda/{item}/board", Ok, Ok,   Ok,        Forbidden, Unauthorized),
         ("GET /api/v1/audit/entries",            Forbidden, Forbidden, Forbidden, Ok,      Unauthorized),
         ("GET /api/v1/audit/entries?operation=Read&entityId={case}", Forbidden, Forbidden, Forbidden, Ok, Unauthorized),
+        ("GET /api/v1/follow-ups/overdue",       Ok,      Forbidden, Forbidden, Forbidden, Unauthorized),
+        ("GET /api/v1/follow-ups/mine",          Ok,      Ok,        Ok,        Forbidden, Unauthorized),
     ];
 
     public static TheoryData<string, string, int> Rows()

@@ -2,6 +2,8 @@ using System.Text.Json;
 using Mediator;
 using TumorBoard.Application.Common.Audit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Features.Assessments;
 using TumorBoard.Application.Persistence;
@@ -21,7 +23,7 @@ public static class GetDecision
     [RequiresRole(Roles.Coordinator, Roles.Specialist, Roles.Clinician)]
     public sealed record Query(Guid DecisionId) : IQuery<DecisionView>;
 
-    public sealed class Handler(TumorBoardDbContext db, TimeProvider clock) : IQueryHandler<Query, DecisionView>
+    public sealed class Handler(TumorBoardDbContext db, TimeProvider clock, IOptions<BoardOptions> board) : IQueryHandler<Query, DecisionView>
     {
         public async ValueTask<DecisionView> Handle(Query query, CancellationToken ct)
         {
@@ -34,7 +36,7 @@ public static class GetDecision
             var amendsNumber = d.AmendsId is null ? null
                 : await db.Decisions.Where(x => x.Id == d.AmendsId).Select(x => (int?)x.Number).FirstOrDefaultAsync(ct);
             return DecisionView.From(d, meeting.Title, meeting.StartsAt, meeting.ChairId, amendsNumber, supersededByNumber,
-                DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+                board.Value.BoardToday(clock));
         }
     }
 }

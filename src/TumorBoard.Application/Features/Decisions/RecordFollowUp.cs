@@ -20,7 +20,8 @@ public static class RecordFollowUp
     {
         public Guid DecisionId { get; init; }
         public int StepNumber { get; init; }
-        public FollowUpStatus Status { get; init; }
+        /// <summary>Required: nullable so that a missing status is an error, never a silent "Implemented".</summary>
+        public FollowUpStatus? Status { get; init; }
         public DeviationReason? Reason { get; init; }
         public string? ReasonText { get; init; }
         public string? Note { get; init; }
@@ -31,7 +32,7 @@ public static class RecordFollowUp
         public Validator()
         {
             RuleFor(c => c.StepNumber).GreaterThanOrEqualTo(1).WithMessage("Name the plan step (1, 2, …).");
-            RuleFor(c => c.Status).IsInEnum();
+            RuleFor(c => c.Status).NotNull().WithMessage("Choose what happened to the step.").IsInEnum();
             RuleFor(c => c.Reason).NotNull().When(c => c.Status == FollowUpStatus.NotImplemented)
                 .WithMessage("Say why the step was not implemented.").IsInEnum();
             RuleFor(c => c.Reason).Null().When(c => c.Status is FollowUpStatus.Implemented or FollowUpStatus.Unknown)
@@ -47,9 +48,9 @@ public static class RecordFollowUp
         public async ValueTask<Guid> Handle(Command c, CancellationToken ct)
         {
             var decision = await DecisionAccess.LoadAsync(db, c.DecisionId, null, ct);
-            if (!user.IsInRole(Roles.Coordinator) && decision.ResponsibleClinicianId != user.RequiredId)
+            if (!FollowUpReads.MayRecord(user, decision.ResponsibleClinicianId))
                 throw new ForbiddenException("Only the responsible clinician or a coordinator records the follow-up of this decision.");
-            var followUp = decision.RecordFollowUp(c.StepNumber, c.Status, c.Reason, c.ReasonText, c.Note,
+            var followUp = decision.RecordFollowUp(c.StepNumber, c.Status!.Value, c.Reason, c.ReasonText, c.Note,
                 await DecisionAccess.MemberAsync(db, user, ct), clock.GetUtcNow());
             await db.SaveChangesAsync(ct);
             return followUp.Id;

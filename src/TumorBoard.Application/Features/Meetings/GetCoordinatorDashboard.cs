@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Common.Security;
+using TumorBoard.Application.Features.Decisions;
 using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.Cases;
 using TumorBoard.Domain.Meetings;
@@ -18,6 +19,8 @@ namespace TumorBoard.Application.Features.Meetings;
 public static class GetCoordinatorDashboard
 {
     public const int ListLimit = 100;
+    /// <summary>How many overdue follow-ups the dashboard shows; the full list is ListOverdueFollowUps.</summary>
+    public const int OverdueFollowUpsShown = 5;
 
     [RequiresRole(Roles.Coordinator)]
     public sealed record Query : IQuery<Result>
@@ -28,7 +31,11 @@ public static class GetCoordinatorDashboard
     }
 
     public sealed record Result(IReadOnlyList<ListMeetings.Row> UpcomingMeetings, IReadOnlyList<WaitingCase> ReadyCases, int ReadyTotal,
-        IReadOnlyList<WaitingCase> OldDrafts, int OldDraftTotal, int DraftAgeDays, ListMeetings.Row? NextMeetingForUrgent);
+        IReadOnlyList<WaitingCase> OldDrafts, int OldDraftTotal, int DraftAgeDays, ListMeetings.Row? NextMeetingForUrgent)
+    {
+        /// <summary>The first overdue follow-ups (most overdue first) and their total (issue #6, practice.md (d)10).</summary>
+        public Paged<FollowUpRow> OverdueFollowUps { get; init; } = new([], 1, OverdueFollowUpsShown, 0);
+    }
 
     /// <summary>
     /// A case waiting for the coordinator. WaitingSince is the case's last change (for a ready case: when it was
@@ -72,7 +79,10 @@ public static class GetCoordinatorDashboard
 
             return new Result(meetings,
                 readyRows.Select(c => c.ToCase(now, c.Urgency == Urgency.Urgent ? next : null)).ToList(), readyTotal,
-                draftRows.Select(c => c.ToCase(now, null)).ToList(), draftTotal, options.Value.DraftAgeDays, next);
+                draftRows.Select(c => c.ToCase(now, null)).ToList(), draftTotal, options.Value.DraftAgeDays, next)
+            {
+                OverdueFollowUps = await FollowUpReads.OverdueAsync(db, options.Value.BoardToday(clock), 1, OverdueFollowUpsShown, ct),
+            };
         }
 
         IQueryable<Row> Cases(CaseStatus status) =>

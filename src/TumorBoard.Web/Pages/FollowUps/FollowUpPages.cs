@@ -1,0 +1,62 @@
+using System.Text.RegularExpressions;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using TumorBoard.Application.Common.Models;
+using TumorBoard.Application.Features.Decisions;
+
+namespace TumorBoard.Web.Pages.FollowUps;
+
+/// <summary>What the shared follow-up table (Shared/_FollowUpTable) shows: the rows, the table's id and heading, and
+/// whether to show the responsible clinician (not on the clinician's own list).</summary>
+public sealed record FollowUpTable(IReadOnlyList<FollowUpRow> Rows, string Id, string LabelledBy, bool ShowClinician);
+
+/// <summary>Previous / next links of a paged list (Shared/_FollowUpPager).</summary>
+public sealed record FollowUpPager(int Page, int TotalPages, string? Previous, string? Next);
+
+/// <summary>A paged follow-up list page: the query decides who may see it (403 through the page filter).</summary>
+public abstract class FollowUpListPage(ISender sender) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int PageNumber { get; set; } = 1;
+
+    public Paged<FollowUpRow> Result { get; private set; } = null!;
+
+    protected abstract IQuery<Paged<FollowUpRow>> Query(int page);
+
+    /// <summary>The route values of this list at <paramref name="page"/> (its filters and the page number).</summary>
+    protected abstract object RouteValues(int page);
+
+    /// <summary>The table's id, the id of the heading naming it, whether it shows the responsible clinician, and what
+    /// to say when the list is empty.</summary>
+    public abstract FollowUpTable Table { get; }
+
+    public abstract string EmptyText { get; }
+
+    public async Task OnGetAsync(CancellationToken ct) => Result = await sender.Send(Query(Math.Max(1, PageNumber)), ct);
+
+    public FollowUpPager Pager => new(Result.Page, Math.Max(1, Result.TotalPages),
+        Result.HasPrevious ? Url.Page(null, RouteValues(Result.Page - 1)) : null,
+        Result.HasNext ? Url.Page(null, RouteValues(Result.Page + 1)) : null);
+}
+
+/// <summary>Readable words for the follow-up enums: "PartiallyImplemented" -> "Partially implemented".</summary>
+public static partial class FollowUpLabels
+{
+    public static string Label<T>(T value) where T : struct, Enum
+    {
+        var words = Words().Split(value.ToString()).Where(w => w.Length > 0).ToArray();
+        return string.Join(' ', words.Select((w, i) => i == 0 ? w : w.ToLowerInvariant()));
+    }
+
+    public static string Label<T>(T? value) where T : struct, Enum => value is { } v ? Label(v) : "—";
+
+    public static IEnumerable<SelectListItem> Options<T>() where T : struct, Enum =>
+        Enum.GetValues<T>().Select(v => new SelectListItem(Label(v), v.ToString()));
+
+    /// <summary>A CSS class for a follow-up status badge ("fu-partiallyimplemented"); "fu-open" when nothing is recorded.</summary>
+    public static string Css<T>(T? status) where T : struct, Enum => "fu-" + (status?.ToString().ToLowerInvariant() ?? "open");
+
+    [GeneratedRegex("(?<=[a-z])(?=[A-Z])")]
+    private static partial Regex Words();
+}
