@@ -1,5 +1,6 @@
 using FluentValidation;
 using Mediator;
+using TumorBoard.Application.Common.Audit;
 using Microsoft.EntityFrameworkCore;
 using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Persistence;
@@ -23,7 +24,10 @@ public static class CompareDecisionVersions
     public sealed record Side(Guid Id, int Number, DecisionStatus Status, DateTimeOffset CreatedAt, string CreatedByName,
         string? SignerName, DateTimeOffset? SignedAt, Guid? AmendsId, string? AmendmentReason);
 
-    public sealed record Result(Guid CaseId, Side Before, Side After, IReadOnlyList<LabelledChange> Changes);
+    public sealed record Result(Guid CaseId, Side Before, Side After, IReadOnlyList<LabelledChange> Changes) : ICaseReadResult
+    {
+        Guid ICaseReadResult.ReadCaseId => CaseId;
+    }
 
     public sealed class Validator : AbstractValidator<Query>
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Mediator;
+using TumorBoard.Application.Common.Audit;
 using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Features.Assessments;
 using TumorBoard.Application.Features.Cases;
@@ -22,7 +23,7 @@ public static class ExportCaseHistory
     public const string Format = "tumorboard.case-history/1";
 
     [RequiresRole(Roles.Coordinator, Roles.Specialist, Roles.Clinician)]
-    public sealed record Query(Guid CaseId) : IQuery<Document>;
+    public sealed record Query(Guid CaseId) : IQuery<Document>, ICaseRead;
 
     public sealed record Document(string Format, DateTimeOffset ExportedAt, string? ExportedBy, CaseSummary Case,
         IReadOnlyList<ListingRow> Listings, IReadOnlyList<AssessmentRecord> Assessments, IReadOnlyList<WaiverRecord> Waivers,

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Mediator;
+using TumorBoard.Application.Common.Audit;
 using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Features.Cases;
 using TumorBoard.Application.Persistence;
@@ -18,7 +19,7 @@ namespace TumorBoard.Application.Features.Decisions;
 public static class GetCaseHistory
 {
     [RequiresRole(Roles.Coordinator, Roles.Specialist, Roles.Clinician)]
-    public sealed record Query(Guid CaseId) : IQuery<Result>
+    public sealed record Query(Guid CaseId) : IQuery<Result>, ICaseRead
     {
         public IReadOnlyList<HistoryEventKind> Kinds { get; init; } = [];
         public Discipline? Discipline { get; init; }
