@@ -25,10 +25,10 @@ public sealed record PlanStep
     {
         get
         {
-            var parts = new List<string> { Kind.ToString() };
+            var parts = new List<string> { Common.DisplayWords.Of(Kind) };
             if (TargetLevels.Count > 0) parts.Add(string.Join(", ", TargetLevels));
             if (DoseGy is { } d && Fractions is { } f) parts.Add($"{d:0.##} Gy in {f} fraction{(f == 1 ? "" : "s")}");
-            parts.Add(Timing.ToString());
+            parts.Add(Common.DisplayWords.Of(Timing));
             return string.Join(" · ", parts);
         }
     }

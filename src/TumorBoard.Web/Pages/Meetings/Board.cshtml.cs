@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using TumorBoard.Domain.Security;
 using Mediator;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
@@ -25,6 +27,10 @@ public sealed class BoardModel(ISender sender, IOptions<BoardOptions> board) : P
     }
 
     public string Local(DateTimeOffset utc) => Board.Show(utc);
+
+    /// <summary>Comfort only (the use case is the guard): a coordinator or this meeting's chair records the decision.</summary>
+    public bool CanDecide => User.IsInRole(Roles.Coordinator)
+        || (User.IsInRole(Roles.Specialist) && User.FindFirstValue(ClaimTypes.NameIdentifier) == View.Meeting.ChairId.ToString());
 
     public string ItemPath(Guid itemId) => $"/Meetings/{View.Meeting.Id}/Board/{itemId}";
 }
