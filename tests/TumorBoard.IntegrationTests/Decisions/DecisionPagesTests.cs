@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using TumorBoard.Application.Features.Decisions;
 using TumorBoard.Domain.Clinical;
 using TumorBoard.Domain.Decisions;
@@ -217,6 +218,27 @@ public sealed partial class DecisionPagesTests(AppFixture app) : IAsyncLifetime
         page.ShouldContain(view.Signature.SignedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss") + " UTC");
         page.ShouldNotContain("Sign as board chair");
         page.ShouldNotContain("Record my position");
+    }
+
+    [Fact]
+    public async Task A_signed_decision_changed_behind_the_application_shows_a_clear_warning_instead_of_the_match()
+    {
+        var (_, signed) = await SignedAsync(app);
+        await using (var conn = new NpgsqlConnection(app.App.ConnectionString))
+        {
+            await conn.OpenAsync();
+            await using var tamper = new NpgsqlCommand($$"""
+                ALTER TABLE decisions DISABLE TRIGGER decisions_signed_immutable;
+                UPDATE decisions SET content = jsonb_set(content, '{rationale}', '"changed"') WHERE id = '{{signed.Id}}';
+                ALTER TABLE decisions ENABLE TRIGGER decisions_signed_immutable;
+                """, conn);
+            await tamper.ExecuteNonQueryAsync();
+        }
+        var client = await PageClient.SignedInAsync(app, AppFixture.Clinician);
+        var page = await client.GetStringAsync($"/Decisions/{signed.Id}");
+        page.ShouldContain("Warning: the content does not match the");
+        page.ShouldContain("role=\"alert\"");
+        page.ShouldNotContain("Content matches signature");
     }
 
     [Fact]
