@@ -13,7 +13,7 @@ public sealed class BoardDecisionTests
         var content = Content() with
         {
             Plan = [Content().Plan[0] with { DoseGy = 8m, Fractions = 1, Details = "   " }, Content().Plan[1]],
-            Rationale = "  Separation surgery then SBRT.  ",
+            Rationale = "  Stabilisation, then EBRT.  ",
             DiscordanceReason = DiscordanceReason.Comorbidity,
         };
 
@@ -34,8 +34,8 @@ public sealed class BoardDecisionTests
         stored.Plan[0].DoseGy.ShouldBeNull("dose is kept for radiotherapy steps only");
         stored.Plan[0].Fractions.ShouldBeNull();
         stored.Plan[0].Details.ShouldBeNull();
-        stored.Plan[1].DoseGy.ShouldBe(27m);
-        stored.Rationale.ShouldBe("Separation surgery then SBRT.");
+        stored.Plan[1].DoseGy.ShouldBe(20m);
+        stored.Rationale.ShouldBe("Stabilisation, then EBRT.");
         stored.DiscordanceReason.ShouldBeNull("a concordant decision keeps no discordance reason");
     }
 

@@ -15,15 +15,15 @@ public sealed class DecisionHashTests
     static readonly Dictionary<string, Func<DecisionContent, DecisionContent>> ContentChanges = new()
     {
         ["outcome"] = c => c with { Outcome = DecisionOutcome.StandardOfCareConfirmed },
-        ["plan step kind"] = c => c with { Plan = [c.Plan[0] with { Kind = PlanStepKind.Stabilisation }, c.Plan[1]] },
+        ["plan step kind"] = c => c with { Plan = [c.Plan[0] with { Kind = PlanStepKind.SeparationSurgery }, c.Plan[1]] },
         ["plan step order"] = c => c with { Plan = [c.Plan[1], c.Plan[0]] },
         ["plan step added"] = c => c with { Plan = [.. c.Plan, new PlanStep { Kind = PlanStepKind.BoneModifyingAgent, Timing = StepTiming.Soon }] },
-        ["target level"] = c => c with { Plan = [c.Plan[0] with { TargetLevels = [SpinalLevel.T6] }, c.Plan[1]] },
+        ["target level"] = c => c with { Plan = [c.Plan[0] with { TargetLevels = [SpinalLevel.T10, SpinalLevel.T11, SpinalLevel.T12] }, c.Plan[1]] },
         ["dose"] = c => c with { Plan = [c.Plan[0], c.Plan[1] with { DoseGy = 24m }] },
         ["fractions"] = c => c with { Plan = [c.Plan[0], c.Plan[1] with { Fractions = 2 }] },
         ["timing"] = c => c with { Plan = [c.Plan[0] with { Timing = StepTiming.Emergency }, c.Plan[1]] },
         ["step details"] = c => c with { Plan = [c.Plan[0] with { Details = "Posterior approach" }, c.Plan[1]] },
-        ["intent"] = c => c with { Intent = TreatmentIntent.Palliative },
+        ["intent"] = c => c with { Intent = TreatmentIntent.LocalControl },
         ["rationale"] = c => c with { Rationale = c.Rationale + " Reviewed." },
         ["concordance"] = c => c with { NomsConcordance = NomsConcordance.Discordant, DiscordanceReason = DiscordanceReason.Comorbidity },
         ["patient preferences"] = c => c with { PatientPreferences = "Prefers radiotherapy alone." },
@@ -52,7 +52,7 @@ public sealed class DecisionHashTests
         var again = Content() with
         {
             Rationale = "  " + Content().Rationale + " ",
-            Plan = [Content().Plan[0] with { TargetLevels = [SpinalLevel.T5, SpinalLevel.T5], DoseGy = 10m }, Content().Plan[1] with { }],
+            Plan = [Content().Plan[0] with { TargetLevels = [SpinalLevel.T12, SpinalLevel.T11, SpinalLevel.T12], DoseGy = 10m }, Content().Plan[1] with { }],
         };
 
         d.Revise(again, Inputs(), Coordinator, Now.AddMinutes(3));

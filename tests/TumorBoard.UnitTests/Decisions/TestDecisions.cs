@@ -16,19 +16,20 @@ public static class TestDecisions
     public static readonly BoardMember MedOnc = new(Guid.NewGuid(), "Dr. Maya Medonc", Discipline.MedicalOncology);
     public static readonly BoardMember RadOnc = new(Guid.NewGuid(), "Dr. Rafael Radonc", Discipline.RadiationOncology);
 
-    /// <summary>Separation surgery at T5 then SBRT 27 Gy in 3 fractions, concordant; follow-up in 30 days.</summary>
+    /// <summary>Stabilisation T11–T12 then conventional EBRT 20 Gy in 5 fractions, palliative, concordant; follow-up in 30 days.</summary>
     public static DecisionContent Content() => new()
     {
         Outcome = DecisionOutcome.TreatmentRecommendation,
         Plan =
         [
-            new PlanStep { Kind = PlanStepKind.SeparationSurgery, TargetLevels = [SpinalLevel.T5], Timing = StepTiming.Urgent },
-            new PlanStep { Kind = PlanStepKind.SbrtSrs, TargetLevels = [SpinalLevel.T5], DoseGy = 27m, Fractions = 3, Timing = StepTiming.AfterPreviousStep },
+            new PlanStep { Kind = PlanStepKind.Stabilisation, TargetLevels = [SpinalLevel.T11, SpinalLevel.T12], Timing = StepTiming.Soon },
+            new PlanStep { Kind = PlanStepKind.ConventionalEbrt, TargetLevels = [SpinalLevel.T11, SpinalLevel.T12], DoseGy = 20m, Fractions = 5,
+                Timing = StepTiming.AfterPreviousStep },
         ],
-        Intent = TreatmentIntent.LocalControl,
-        Rationale = "High-grade ESCC in a radioresistant primary: separation surgery then SBRT.",
+        Intent = TreatmentIntent.Palliative,
+        Rationale = "Mechanical instability (SINS 13) with a radiosensitive breast primary: stabilisation, then conventional EBRT.",
         NomsConcordance = NomsConcordance.Concordant,
-        PatientPreferences = "Wishes to keep walking; accepts surgery.",
+        PatientPreferences = "Wants to stay mobile; accepts an operation.",
         ResponsibleClinicianId = ResponsibleClinician,
         FollowUpDate = Today.AddDays(30),
     };
