@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using TumorBoard.Application.Features.Assessments;
 using TumorBoard.Application.Features.Decisions;
 using TumorBoard.Application.Features.Meetings;
@@ -19,12 +20,15 @@ public static class DecisionTestData
     public const string Chair = AppFixture.Neurosurgeon;
 
     /// <summary>
-    /// A meeting (chair: the neurosurgeon) with one case whose three assessments are submitted (unless left out), the three
-    /// specialists present (unless <paramref name="quorum"/> is false), started (unless <paramref name="start"/> is false).
+    /// A meeting (chair: the neurosurgeon, or <paramref name="chair"/>) with one case whose three assessments are submitted
+    /// (unless left out), the three specialists present (unless <paramref name="quorum"/> is false) and
+    /// <paramref name="alsoPresent"/>, started (unless <paramref name="start"/> is false).
     /// </summary>
-    public static async Task<Board> BoardAsync(AppFixture app, Discipline[]? withoutAssessment = null, bool quorum = true, bool start = true)
+    public static async Task<Board> BoardAsync(AppFixture app, Discipline[]? withoutAssessment = null, bool quorum = true, bool start = true,
+        string chair = Chair, string[]? alsoPresent = null)
     {
         var (meetingId, items, cases) = await MeetingTestData.MeetingWithCasesAsync(app, 1);
+        if (chair != Chair) await ChangeChairAsync(app, meetingId, chair);
         var caseId = cases[0];
         var skip = withoutAssessment ?? [];
         if (!skip.Contains(Discipline.Neurosurgery)) await SubmitAsync(app, AppFixture.Neurosurgeon, AssessmentTestData.Neurosurgery(caseId), caseId, Discipline.Neurosurgery);
@@ -32,9 +36,17 @@ public static class DecisionTestData
         if (!skip.Contains(Discipline.MedicalOncology)) await SubmitAsync(app, AppFixture.MedOnc, AssessmentTestData.MedicalOncology(caseId), caseId, Discipline.MedicalOncology);
         var present = new List<Guid> { await app.UserIdAsync(AppFixture.Neurosurgeon), await app.UserIdAsync(AppFixture.MedOnc) };
         if (quorum) present.Add(await app.UserIdAsync(AppFixture.RadOnc));
+        foreach (var email in alsoPresent ?? []) present.Add(await app.UserIdAsync(email));
         await app.Send(AppFixture.Coordinator, new RecordAttendance.Command { MeetingId = meetingId, PresentUserIds = present });
         if (start) await app.Send(AppFixture.Coordinator, new ConductMeeting.Command { MeetingId = meetingId, Step = MeetingStep.Start });
         return new Board(meetingId, items[0], caseId);
+    }
+
+    static async Task ChangeChairAsync(AppFixture app, Guid meetingId, string chair)
+    {
+        var version = await app.QueryDbAsync(db => db.Meetings.Where(m => m.Id == meetingId).Select(m => m.Version).SingleAsync());
+        var plan = await MeetingTestData.PlanAsync(app) with { ChairId = await app.UserIdAsync(chair) };
+        await app.Send(AppFixture.Coordinator, MeetingTestData.Update(plan) with { MeetingId = meetingId, ExpectedVersion = version });
     }
 
     static async Task SubmitAsync<T>(AppFixture app, string email, Mediator.ICommand<T> draft, Guid caseId, Discipline discipline)
@@ -73,4 +85,15 @@ public static class DecisionTestData
         var saved = await RecordAsync(app, board, content);
         return (board, await SignAsync(app, saved.Id));
     }
+
+    /// <summary>Where the API records a decision for the board's case.</summary>
+    public static string RecordUrl(Board board) => $"/api/v1/meetings/{board.MeetingId}/agenda/{board.ItemId}/decision";
+
+    /// <summary>Where the chair waives a missing assessment for the board's case.</summary>
+    public static string WaiverUrl(Board board) => $"/api/v1/meetings/{board.MeetingId}/agenda/{board.ItemId}/waivers";
+
+    public static string Url(Guid decisionId, string rest = "") => $"/api/v1/decisions/{decisionId}{rest}";
+
+    /// <summary>The body of POST …/sign: the signer's password re-entered (the demo password unless given).</summary>
+    public static object SignBody(string? password = null) => new { password = password ?? AppFixture.Password };
 }

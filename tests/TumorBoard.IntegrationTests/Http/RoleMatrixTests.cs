@@ -1,5 +1,6 @@
 using System.Net;
 using TumorBoard.IntegrationTests.Cases;
+using TumorBoard.IntegrationTests.Decisions;
 using TumorBoard.IntegrationTests.Infrastructure;
 using TumorBoard.IntegrationTests.Meetings;
 
@@ -34,6 +35,16 @@ public sealed class RoleMatrixTests(AppFixture app) : IAsyncLifetime
         ("GET /api/v1/audit/entries?operation=Read&entityId={case}", Forbidden, Forbidden, Forbidden, Ok, Unauthorized),
         ("GET /api/v1/follow-ups/overdue",       Ok,      Forbidden, Forbidden, Forbidden, Unauthorized),
         ("GET /api/v1/follow-ups/mine",          Ok,      Ok,        Ok,        Forbidden, Unauthorized),
+        // decisions (set up by Decisions/DecisionRoleMatrix: the specialist chairs the meeting and is responsible, the clinician attends)
+        ("POST /api/v1/meetings/{meeting}/agenda/{item}/decision", Created, Created, Forbidden, Forbidden, Unauthorized),
+        ("POST /api/v1/meetings/{meeting}/agenda/{item}/waivers",  Forbidden, Created, Forbidden, Forbidden, Unauthorized),
+        ("GET /api/v1/decisions/{decision}",                       Ok,      Ok,        Ok,        Forbidden, Unauthorized),
+        ("PUT /api/v1/decisions/{decision}",                       Ok,      Ok,        Forbidden, Forbidden, Unauthorized),
+        ("PUT /api/v1/decisions/{decision}/position",              Forbidden, Ok,      Ok,        Forbidden, Unauthorized),
+        ("POST /api/v1/decisions/{decision}/sign",                 Forbidden, Ok,      Forbidden, Forbidden, Unauthorized),
+        ("POST /api/v1/decisions/{decision}/amendments",           Created, Created,   Forbidden, Forbidden, Unauthorized),
+        ("POST /api/v1/decisions/{decision}/follow-ups",           Created, Created,   Created,   Forbidden, Unauthorized),
+        ("GET /api/v1/cases/{case}/decisions",                     Ok,      Ok,        Ok,        Forbidden, Unauthorized),
     ];
 
     public static TheoryData<string, string, int> Rows()
@@ -63,6 +74,7 @@ public sealed class RoleMatrixTests(AppFixture app) : IAsyncLifetime
     [MemberData(nameof(Rows))]
     public async Task Answers_each_role_as_the_matrix_says(string endpoint, string who, int expected)
     {
+        if (DecisionRoleMatrix.Handles(endpoint)) { await DecisionRoleMatrix.AnswersAsync(app, endpoint, Email(who), expected); return; }
         var (patientId, caseId) = await Api.CaseAsync(app);
         using var coordinator = await app.ClientAsync(AppFixture.Coordinator);
         var method = new HttpMethod(endpoint.Split(' ')[0]);

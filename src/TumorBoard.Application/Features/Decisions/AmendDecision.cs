@@ -50,9 +50,13 @@ public static class AmendDecision
             if (changedKind)
                 throw new DomainConflictException("An amendment cannot turn a request for more information into a treatment decision or back: " +
                     "the case is discussed again at a meeting instead.");
-            if (DecisionJson.Serialize(c.Content.Normalized()) == signed.ContentJson)
+            // Compared in the canonical form: the stored jsonb text comes back with its keys reordered and spaced.
+            if (DecisionJson.Serialize(c.Content.Normalized()) == DecisionJson.Serialize(signed.Content))
                 throw new DomainConflictException("The amendment changes nothing in the signed decision.");
             await DecisionAccess.RequireNoDraftAsync(db, signed.CaseId, ct);
+            // Read the status again after the draft check: a draft (another amendment, a later discussion) signed in between
+            // superseded this version, and an amendment of it could then never be signed nor make way for another draft.
+            await db.Entry(signed).ReloadAsync(ct);
             var author = await DecisionAccess.MemberAsync(db, user, ct);
             var now = clock.GetUtcNow();
             var amendment = signed.StartAmendment(await DecisionAccess.NextNumberAsync(db, signed.CaseId, ct), c.Reason, author, now);

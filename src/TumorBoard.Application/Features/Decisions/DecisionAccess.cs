@@ -1,6 +1,7 @@
 using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Features.Assessments;
@@ -70,6 +71,24 @@ public static class DecisionAccess
         return name ?? throw new ValidationException([new ValidationFailure("Content.ResponsibleClinicianId",
             "The responsible clinician must be an active clinician or specialist account.")]);
     }
+
+    /// <summary>
+    /// Runs a write again, from a fresh read, when it lost a race with another write on the same rows (the xmin check, a
+    /// unique index or an immutability trigger refused it). Each lost attempt means another write was saved, so a board's
+    /// members answering at once all get through within <paramref name="attempts"/>; past that the refusal surfaces as the
+    /// usual 409. Only for writes whose outcome does not depend on a version the caller read.
+    /// </summary>
+    public static async Task<T> RetryOnRaceAsync<T>(TumorBoardDbContext db, Func<Task<T>> write, int attempts = 12)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try { return await write(); }
+            catch (DbUpdateException e) when (attempt < attempts && LostRace(e)) { db.ChangeTracker.Clear(); }
+        }
+    }
+
+    static bool LostRace(DbUpdateException e) => e is DbUpdateConcurrencyException
+        || e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.RaiseException };
 
     public static async Task<int> NextNumberAsync(TumorBoardDbContext db, Guid caseId, CancellationToken ct) =>
         (await db.Decisions.Where(d => d.CaseId == caseId).MaxAsync(d => (int?)d.Number, ct) ?? 0) + 1;

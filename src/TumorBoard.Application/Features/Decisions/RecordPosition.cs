@@ -36,16 +36,19 @@ public static class RecordPosition
 
     public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, DecisionSaved>
     {
-        public async ValueTask<DecisionSaved> Handle(Command c, CancellationToken ct)
-        {
-            var decision = await DecisionAccess.LoadAsync(db, c.DecisionId, null, ct);
-            var meeting = await db.Meetings.AsNoTracking().FirstAsync(m => m.Id == decision.MeetingId, ct);
-            var me = await DecisionAccess.MemberAsync(db, user, ct);
-            var attendee = meeting.Attendees.FirstOrDefault(a => a.UserId == me.Id)
-                ?? throw new ForbiddenException("Only members recorded as present at the meeting take a position on its decision.");
-            decision.RecordPosition(me with { Discipline = attendee.Discipline ?? me.Discipline }, c.Kind, c.Text, clock.GetUtcNow());
-            await db.SaveChangesAsync(ct);
-            return new DecisionSaved(decision.Id, decision.Number, decision.Version);
-        }
+        // Members answer at the same moment ("all agreed?"): a position that lost the race to another write on the draft is
+        // taken again on a fresh read, as if it had arrived a moment later; a signature that won the race refuses it (409).
+        public async ValueTask<DecisionSaved> Handle(Command c, CancellationToken ct) =>
+            await DecisionAccess.RetryOnRaceAsync(db, async () =>
+            {
+                var decision = await DecisionAccess.LoadAsync(db, c.DecisionId, null, ct);
+                var meeting = await db.Meetings.AsNoTracking().FirstAsync(m => m.Id == decision.MeetingId, ct);
+                var me = await DecisionAccess.MemberAsync(db, user, ct);
+                var attendee = meeting.Attendees.FirstOrDefault(a => a.UserId == me.Id)
+                    ?? throw new ForbiddenException("Only members recorded as present at the meeting take a position on its decision.");
+                decision.RecordPosition(me with { Discipline = attendee.Discipline ?? me.Discipline }, c.Kind, c.Text, clock.GetUtcNow());
+                await db.SaveChangesAsync(ct);
+                return new DecisionSaved(decision.Id, decision.Number, decision.Version);
+            });
     }
 }
