@@ -298,7 +298,7 @@ public sealed class FollowUpTests(AppFixture app) : IAsyncLifetime
         var token = PageClient.AntiforgeryToken(await client.GetStringAsync(path));
 
         var amendment = await app.Send(AppFixture.Coordinator, new AmendDecision.Command
-            { DecisionId = decision.Id, Reason = "Timing changed", Content = await ContentAsync(app) });
+            { DecisionId = decision.Id, Reason = "Timing changed", Content = (await ContentAsync(app)) with { Rationale = "Timing changed after review." } });
         await SignAsync(app, amendment.Id);
 
         var response = await client.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>
