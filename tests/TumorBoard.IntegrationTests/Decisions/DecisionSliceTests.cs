@@ -251,4 +251,20 @@ public sealed class DecisionSliceTests(AppFixture app) : IAsyncLifetime
         Assert.Contains(reads, r => r.Action == "GetDecision");
         Assert.Contains(reads, r => r.Action == "GetBoardView");
     }
+
+    [Fact]
+    public async Task The_database_accepts_follow_ups_only_on_the_current_signed_decision()
+    {
+        var (_, signed) = await SignedAsync(app);
+        var content = await ContentAsync(app);
+        var draft = await app.Send(AppFixture.Coordinator, new AmendDecision.Command { DecisionId = signed.Id, Reason = "Timing", Content = content with { Rationale = "Changed" } });
+        var author = await app.UserIdAsync(AppFixture.Coordinator);
+        string Insert(Guid decisionId) => $"INSERT INTO decision_follow_ups (id, decision_id, step_number, status, recorded_by_id, recorded_by_name, recorded_at) " +
+            $"VALUES ('{Guid.CreateVersion7()}', '{decisionId}', 1, 'Implemented', '{author}', 'x', now())";
+        var onDraft = await Assert.ThrowsAsync<PostgresException>(() => SqlAsync(Insert(draft.Id)));
+        Assert.Contains("current signed decision", onDraft.MessageText);
+        await SignAsync(app, draft.Id);
+        await Assert.ThrowsAsync<PostgresException>(() => SqlAsync(Insert(signed.Id)));   // superseded now
+        await SqlAsync(Insert(draft.Id));                                                   // the current one
+    }
 }
