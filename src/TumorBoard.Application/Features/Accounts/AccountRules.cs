@@ -42,9 +42,13 @@ public sealed class AccountFieldsValidator : AbstractValidator<IAccountFields>
 
 public static class AccountRules
 {
-    /// <summary>Runs Identity's own password validators (length 12, distinct characters) as a FluentValidation rule.</summary>
+    /// <summary>
+    /// Runs Identity's password validators (length 12, distinct characters, <see cref="GuessablePasswordValidator"/>) as a
+    /// FluentValidation rule, against the account the password is for (<paramref name="account"/>: its name and e-mail
+    /// address are refused in it), so every refusal comes back together with the other fields' messages.
+    /// </summary>
     public static IRuleBuilderOptionsConditions<T, string> IdentityPassword<T>(
-        this IRuleBuilder<T, string> rule, UserManager<AppUser> users) =>
+        this IRuleBuilder<T, string> rule, UserManager<AppUser> users, Func<T, Task<AppUser?>> account) =>
         rule.CustomAsync(async (password, context, _) =>
         {
             if (string.IsNullOrEmpty(password))
@@ -52,9 +56,10 @@ public static class AccountRules
                 context.AddFailure("Enter a password.");
                 return;
             }
+            var user = await account(context.InstanceToValidate) ?? new AppUser();
             foreach (var validator in users.PasswordValidators)
             {
-                var result = await validator.ValidateAsync(users, new AppUser(), password);
+                var result = await validator.ValidateAsync(users, user, password);
                 foreach (var error in result.Errors) context.AddFailure(error.Description);
             }
         });

@@ -31,7 +31,8 @@ public static class CreateAccount
                 .MustAsync(async (email, _) => await users.FindByEmailAsync(email.Trim()) is null)
                 .When(c => !string.IsNullOrWhiteSpace(c.Email))
                 .WithMessage("An account with this email already exists.");
-            RuleFor(c => c.Password).IdentityPassword(users);
+            RuleFor(c => c.Password).IdentityPassword(users, c => Task.FromResult<AppUser?>(
+                new AppUser { Email = c.Email.Trim(), UserName = c.Email.Trim(), DisplayName = c.DisplayName.Trim() }));
         }
     }
 
