@@ -1315,7 +1315,10 @@ namespace TumorBoard.Migrations.Migrations
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Mrn", "FamilyName", "GivenName"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Mrn", "FamilyName", "GivenName"), new[] { "gin_trgm_ops", "gin_trgm_ops", "gin_trgm_ops" });
 
-                    b.ToTable("patients", (string)null);
+                    b.ToTable("patients", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_patients_mrn_normalized", "mrn ~ '^[A-Z0-9][A-Z0-9./-]*$'");
+                        });
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

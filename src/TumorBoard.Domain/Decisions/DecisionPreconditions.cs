@@ -39,6 +39,31 @@ public static class DecisionPreconditions
             throw new DomainConflictException("The board cannot decide this case now: " + string.Join("; ", unmet) + ".");
     }
 
+    /// <summary>
+    /// Who may sign (and, as a specialist, write) an amendment of a signed decision: the chair of the meeting that made
+    /// the decision being amended (an amendment keeps that meeting, <see cref="BoardDecision.StartAmendment"/>), or the
+    /// chair of a meeting now in progress that has the case on its agenda (the board that has the case in front of it).
+    /// Chairing some other meeting, past or future, gives no say over this case's decision.
+    /// </summary>
+    /// <param name="original">The meeting that made the decision being amended.</param>
+    /// <param name="chairedByUser">Meetings the user chairs (any status; only running ones with the case count).</param>
+    public static bool MayApproveAmendment(Meeting original, IEnumerable<Meeting> chairedByUser, Guid caseId, Guid userId) =>
+        original.ChairId == userId
+        || chairedByUser.Any(m => m.ChairId == userId && m.Status == MeetingStatus.InProgress && m.ActiveAgenda.Any(i => i.CaseId == caseId));
+
+    /// <summary>Refuses (403) anyone <see cref="MayApproveAmendment"/> does not admit, saying who may.</summary>
+    public static void RequireAmendmentApprover(Meeting original, IEnumerable<Meeting> chairedByUser, Guid caseId, Guid userId,
+        string originalChairName, string what = "sign")
+    {
+        if (!MayApproveAmendment(original, chairedByUser, caseId, userId))
+            throw new ForbiddenException(AmendmentApprovers(originalChairName, what));
+    }
+
+    /// <summary>"Only … may sign this amendment": the refusal, also shown where the sign form would be.</summary>
+    public static string AmendmentApprovers(string originalChairName, string what = "sign") =>
+        $"Only the chair of the meeting that made this decision ({originalChairName}) or the chair of a meeting now in progress " +
+        $"with this case on its agenda may {what} an amendment of it.";
+
     /// <summary>Only the meeting's chair signs the decision made in it.</summary>
     public static void RequireChair(Meeting meeting, Guid signerId)
     {

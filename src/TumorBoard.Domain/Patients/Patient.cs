@@ -4,10 +4,10 @@ namespace TumorBoard.Domain.Patients;
 
 public enum Sex { Female, Male, Other, Unknown }
 
-/// <summary>A patient. Never deleted; the MRN is unique (a database constraint).</summary>
+/// <summary>A patient. Never deleted; the MRN is kept in its canonical form (<see cref="Patients.Mrn"/>) and unique (a database constraint).</summary>
 public sealed class Patient
 {
-    public const int MrnMaxLength = 32;
+    public const int MrnMaxLength = Patients.Mrn.MaxLength;
     public const int NameMaxLength = 100;
     public const int MaxAgeYears = 120;
 
@@ -47,7 +47,9 @@ public sealed class Patient
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         if (!IsPlausibleDateOfBirth(dateOfBirth, today))
             throw new DomainConflictException("The date of birth must be in the past and at most 120 years ago.");
-        Mrn = NormalizeMrn(mrn);
+        var normalized = Patients.Mrn.Normalize(mrn);
+        if (Patients.Mrn.Problem(normalized) is { } problem) throw new DomainConflictException(problem);
+        Mrn = normalized;
         FamilyName = familyName.Trim();
         GivenName = givenName.Trim();
         DateOfBirth = dateOfBirth;
@@ -55,8 +57,6 @@ public sealed class Patient
         UpdatedAt = now;
         UpdatedBy = actor;
     }
-
-    public static string NormalizeMrn(string mrn) => mrn.Trim();
 
     public static bool IsPlausibleDateOfBirth(DateOnly dateOfBirth, DateOnly today) =>
         dateOfBirth < today && dateOfBirth >= today.AddYears(-MaxAgeYears);

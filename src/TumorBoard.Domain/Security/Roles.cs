@@ -9,6 +9,19 @@ public static class Roles
     public const string Administrator = "Administrator";
 
     public static readonly IReadOnlyList<string> All = [Coordinator, Specialist, Clinician, Administrator];
+
+    /// <summary>The roles that read or write clinical records.</summary>
+    public static readonly IReadOnlyList<string> Clinical = [Coordinator, Specialist, Clinician];
+
+    /// <summary>
+    /// Administration is kept apart from clinical work (separation of duties): whoever manages accounts and reviews the
+    /// audit trail holds no clinical role, so nobody can grant themselves clinical access or review their own clinical writes.
+    /// </summary>
+    public static bool CombineAdministrationWithClinicalWork(IEnumerable<string> roles)
+    {
+        var set = roles.ToHashSet(StringComparer.Ordinal);
+        return set.Contains(Administrator) && set.Overlaps(Clinical);
+    }
 }
 
 /// <summary>A specialist's discipline: exactly one per Specialist. Radiology and Pathology are admitted for later.</summary>

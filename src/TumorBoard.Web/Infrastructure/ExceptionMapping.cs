@@ -43,6 +43,8 @@ public static class ExceptionMapping
             "Another version of this case's decision was saved at the same moment: reload the case's decisions and try again.",
         ["ix_decision_positions_decision_id_member_id"] =
             "Your position on this decision was saved at the same moment by another request: reload the decision.",
+        ["ix_patients_mrn"] =
+            "A patient with this medical record number (or one that differs only in look-alike characters) was registered at the same moment: search for it before registering again.",
         ["ix_assessment_waivers_agenda_item_id_discipline"] =
             "This assessment was waived for the case at the same moment by another request.",
     };

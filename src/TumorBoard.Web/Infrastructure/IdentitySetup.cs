@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using TumorBoard.Application.Features.Accounts;
 using TumorBoard.Application.Persistence;
 using TumorBoard.Application.Common.Security;
 
@@ -55,6 +56,7 @@ public static class IdentitySetup
                 o.User.RequireUniqueEmail = true;
                 o.SignIn.RequireConfirmedAccount = false;
             })
+            .AddPasswordValidator<GuessablePasswordValidator>()   // common passwords, patterns, own name (ASVS V6.2)
             .AddRoles<AppRole>()
             .AddEntityFrameworkStores<TumorBoardDbContext>()
             .AddSignInManager()

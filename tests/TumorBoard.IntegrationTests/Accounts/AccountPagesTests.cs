@@ -51,6 +51,56 @@ public sealed class AccountPagesTests(AppFixture app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_edit_page_locks_the_own_roles_and_refuses_a_posted_change_under_the_roles()
+    {
+        var adminId = await app.UserIdAsync(AppFixture.Admin);
+        var (admin, _) = await CookieSignIn.SignInAsync(app, AppFixture.Admin, AppFixture.Password);
+        var form = await admin.GetStringAsync($"/Admin/Accounts/Edit/{adminId}");
+        form.ShouldContain("You cannot change your own roles: another administrator can.");
+        form.ShouldNotContain("Input.RoleChangeReason");
+        Regex.Matches(form, @"<input type=""checkbox""[^>]*disabled").Count.ShouldBe(Roles.All.Count);
+
+        var posted = await CookieSignIn.PostFormAsync(admin, $"/Admin/Accounts/Edit/{adminId}", new()
+            { ["Input.DisplayName"] = "Ada Administrator", ["Input.Roles"] = Roles.Clinician, ["Input.RoleChangeReason"] = "Covering" });
+        posted.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        MessagesUnder(await posted.Content.ReadAsStringAsync(), "Input.Roles")
+            .ShouldBe(["You cannot change your own roles or discipline: another administrator can."]);
+        (await app.Send(AppFixture.Admin, new GetAccount.Query(adminId))).Roles.ShouldBe([Roles.Administrator]);
+
+        // The locked form posts the roles unchanged: renaming oneself still works.
+        var renamed = await CookieSignIn.PostFormAsync(admin, $"/Admin/Accounts/Edit/{adminId}", new()
+            { ["Input.DisplayName"] = "Ada Administrator", ["Input.Roles"] = Roles.Administrator });
+        renamed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+    }
+
+    [Fact]
+    public async Task The_edit_page_asks_for_the_reason_of_a_role_change_and_refuses_administrator_with_a_clinical_role()
+    {
+        var (id, _) = await Accounts.CreateAsync(app);
+        var (admin, _) = await CookieSignIn.SignInAsync(app, AppFixture.Admin, AppFixture.Password);
+        var path = $"/Admin/Accounts/Edit/{id}";
+        (await admin.GetStringAsync(path)).ShouldContain("Input.RoleChangeReason");
+
+        var noReason = await CookieSignIn.PostFormAsync(admin, path, new() { ["Input.DisplayName"] = "Test Person", ["Input.Roles"] = Roles.Coordinator });
+        noReason.StatusCode.ShouldBe(HttpStatusCode.OK);
+        MessagesUnder(await noReason.Content.ReadAsStringAsync(), "Input.RoleChangeReason").ShouldHaveSingleItem().ShouldStartWith("Give the reason");
+
+        var both = await admin.PostAsync(path, new FormUrlEncodedContent(
+        [
+            new("__RequestVerificationToken", PageClient.AntiforgeryToken(await admin.GetStringAsync(path))),
+            new("Input.DisplayName", "Test Person"), new("Input.Roles", Roles.Administrator), new("Input.Roles", Roles.Clinician),
+            new("Input.RoleChangeReason", "Covering"),
+        ]));
+        both.StatusCode.ShouldBe(HttpStatusCode.OK);
+        MessagesUnder(await both.Content.ReadAsStringAsync(), "Input.Roles").ShouldHaveSingleItem().ShouldStartWith("An administrator account holds no clinical role");
+
+        var done = await CookieSignIn.PostFormAsync(admin, path, new()
+            { ["Input.DisplayName"] = "Test Person", ["Input.Roles"] = Roles.Coordinator, ["Input.RoleChangeReason"] = "Joins the board office" });
+        done.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await app.Send(AppFixture.Admin, new GetAccount.Query(id))).Roles.ShouldBe([Roles.Coordinator]);
+    }
+
+    [Fact]
     public async Task Account_pages_are_closed_to_other_roles()
     {
         var (coordinator, _) = await CookieSignIn.SignInAsync(app, AppFixture.Coordinator, AppFixture.Password);

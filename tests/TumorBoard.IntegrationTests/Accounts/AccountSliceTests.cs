@@ -67,7 +67,10 @@ public sealed class AccountSliceTests(AppFixture app) : IAsyncLifetime
         var stamp = await StampAsync(id);
 
         await app.Send(AppFixture.Admin, new UpdateAccount.Command
-            { Id = id, DisplayName = "Dr. New Name", Roles = [Roles.Specialist], Discipline = Discipline.RadiationOncology });
+        {
+            Id = id, DisplayName = "Dr. New Name", Roles = [Roles.Specialist], Discipline = Discipline.RadiationOncology,
+            RoleChangeReason = "Joined the radiation oncology service",
+        });
 
         var account = await app.Send(AppFixture.Admin, new GetAccount.Query(id));
         (account.DisplayName, account.Discipline).ShouldBe(("Dr. New Name", Discipline.RadiationOncology));
@@ -80,10 +83,106 @@ public sealed class AccountSliceTests(AppFixture app) : IAsyncLifetime
     public async Task An_administrator_cannot_remove_their_own_administrator_role_or_deactivate_themself()
     {
         var adminId = await app.UserIdAsync(AppFixture.Admin);
-        await Should.ThrowAsync<DomainConflictException>(() => app.Send(AppFixture.Admin,
-            new UpdateAccount.Command { Id = adminId, DisplayName = "Ada", Roles = [Roles.Coordinator] }));
+        await Should.ThrowAsync<ForbiddenException>(() => app.Send(AppFixture.Admin,
+            new UpdateAccount.Command { Id = adminId, DisplayName = "Ada", Roles = [Roles.Coordinator], RoleChangeReason = "Moving to the clinic" }));
         await Should.ThrowAsync<DomainConflictException>(() => app.Send(AppFixture.Admin, new DeactivateAccount.Command(adminId)));
-        (await app.Send(AppFixture.Admin, new GetAccount.Query(adminId))).Roles.ShouldContain(Roles.Administrator);
+        (await app.Send(AppFixture.Admin, new GetAccount.Query(adminId))).Roles.ShouldBe([Roles.Administrator]);
+    }
+
+    [Fact]
+    public async Task An_administrator_cannot_grant_themself_a_clinical_role_nor_change_any_own_role()
+    {
+        var adminId = await app.UserIdAsync(AppFixture.Admin);
+        var self = new UpdateAccount.Command { Id = adminId, DisplayName = "Ada Administrator", RoleChangeReason = "Covering for the coordinator" };
+        // With Administrator kept the combination is refused first (400), without it the self-change (403).
+        (await Should.ThrowAsync<ValidationException>(() => app.Send(AppFixture.Admin, self with { Roles = [Roles.Administrator, Roles.Coordinator] })))
+            .Errors.ShouldHaveSingleItem().PropertyName.ShouldBe("Roles");
+        (await Should.ThrowAsync<ForbiddenException>(() => app.Send(AppFixture.Admin, self with { Roles = [Roles.Clinician] })))
+            .Message.ShouldBe("You cannot change your own roles or discipline: another administrator can.");
+
+        // Another administrator's roles are equally out of reach for their own account, and the name can still be changed.
+        var (otherAdmin, otherEmail) = await Accounts.CreateAsync(app, [Roles.Administrator]);
+        await Should.ThrowAsync<ForbiddenException>(() => app.Send(otherEmail,
+            self with { Id = otherAdmin, Roles = [Roles.Clinician], DisplayName = "Otto Other" }));
+        await app.Send(AppFixture.Admin, self with { Roles = [Roles.Administrator], RoleChangeReason = null, DisplayName = "Ada Administrator" });
+        (await app.Send(AppFixture.Admin, new GetAccount.Query(adminId))).Roles.ShouldBe([Roles.Administrator]);
+        (await app.QueryDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == AccountRules.RolesAuditEntity && a.EntityId == adminId.ToString())))
+            .ShouldBe(0);
+    }
+
+    [Theory]
+    [InlineData(Roles.Coordinator)]
+    [InlineData(Roles.Specialist)]
+    [InlineData(Roles.Clinician)]
+    public async Task Administrator_is_never_combined_with_a_clinical_role_on_creating_or_updating(string clinical)
+    {
+        var discipline = clinical == Roles.Specialist ? Discipline.Neurosurgery : (Discipline?)null;
+        var before = await app.QueryDbAsync(db => db.Users.CountAsync());
+        var create = await Should.ThrowAsync<ValidationException>(() =>
+            app.Send(AppFixture.Admin, Accounts.Create(roles: [clinical, Roles.Administrator], discipline: discipline)));
+        create.Errors.ShouldHaveSingleItem().ErrorMessage.ShouldStartWith("An administrator account holds no clinical role");
+        (await app.QueryDbAsync(db => db.Users.CountAsync())).ShouldBe(before);
+
+        var (id, _) = await Accounts.CreateAsync(app, [clinical], discipline);
+        var update = await Should.ThrowAsync<ValidationException>(() => app.Send(AppFixture.Admin, new UpdateAccount.Command
+            { Id = id, DisplayName = "Test Person", Roles = [clinical, Roles.Administrator], Discipline = discipline, RoleChangeReason = "x" }));
+        update.Errors.ShouldHaveSingleItem().PropertyName.ShouldBe("Roles");
+        (await app.Send(AppFixture.Admin, new GetAccount.Query(id))).Roles.ShouldBe([clinical]);
+    }
+
+    [Fact]
+    public async Task A_role_change_needs_a_reason_and_is_audited_with_who_whose_before_after_and_why()
+    {
+        var (id, _) = await Accounts.CreateAsync(app, [Roles.Clinician]);
+        var change = new UpdateAccount.Command
+            { Id = id, DisplayName = "Test Person", Roles = [Roles.Coordinator, Roles.Clinician], RoleChangeReason = "  " };
+        var missing = await Should.ThrowAsync<ValidationException>(() => app.Send(AppFixture.Admin, change));
+        missing.Errors.ShouldHaveSingleItem().PropertyName.ShouldBe("RoleChangeReason");
+        (await app.Send(AppFixture.Admin, new GetAccount.Query(id))).Roles.ShouldBe([Roles.Clinician]);
+
+        // A name change alone needs none.
+        await app.Send(AppFixture.Admin, change with { Roles = [Roles.Clinician], RoleChangeReason = null, DisplayName = "Renamed Person" });
+        await app.Send(AppFixture.Admin, change with { RoleChangeReason = " Takes over the board's scheduling " });
+
+        var rows = await app.QueryDbAsync(db => db.AuditEntries
+            .Where(a => a.EntityType == AccountRules.RolesAuditEntity && a.EntityId == id.ToString()).OrderBy(a => a.Id).ToListAsync());
+        rows.Select(r => (r.Action, r.Operation)).ShouldBe([("CreateAccount", "Added"), ("UpdateAccount", "Modified")]);
+        var changed = rows[1];
+        changed.ActorId.ShouldBe(await app.UserIdAsync(AppFixture.Admin));
+        changed.ActorName.ShouldBe("Ada Administrator");
+        changed.Hash.ShouldNotBeNull();
+        var json = System.Text.Json.JsonDocument.Parse(changed.Changes).RootElement;
+        json.GetProperty("Roles").GetProperty("old").EnumerateArray().Select(r => r.GetString()).ShouldBe([Roles.Clinician]);
+        json.GetProperty("Roles").GetProperty("new").EnumerateArray().Select(r => r.GetString()).ShouldBe([Roles.Clinician, Roles.Coordinator]);
+        json.GetProperty("Reason").GetString().ShouldBe("Takes over the board's scheduling");
+        json.TryGetProperty("Discipline", out _).ShouldBeFalse();
+        // The same transaction wrote Identity's own user_roles row.
+        (await app.QueryDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "UpdateAccount" && a.EntityType.StartsWith("IdentityUserRole"))))
+            .ShouldBe(1);
+        (await app.Send(AppFixture.Admin, new Application.Features.Audit.VerifyAuditTrail.Query())).Valid.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task A_discipline_change_is_audited_like_a_role_change()
+    {
+        var (id, _) = await Accounts.CreateAsync(app, [Roles.Specialist], Discipline.MedicalOncology);
+        await app.Send(AppFixture.Admin, new UpdateAccount.Command
+        {
+            Id = id, DisplayName = "Test Person", Roles = [Roles.Specialist], Discipline = Discipline.RadiationOncology,
+            RoleChangeReason = "Changed service",
+        });
+        var row = await app.QueryDbAsync(db => db.AuditEntries.SingleAsync(a => a.EntityType == AccountRules.RolesAuditEntity && a.Operation == "Modified"));
+        var json = System.Text.Json.JsonDocument.Parse(row.Changes).RootElement;
+        json.GetProperty("Discipline").GetProperty("old").GetString().ShouldBe("MedicalOncology");
+        json.GetProperty("Discipline").GetProperty("new").GetString().ShouldBe("RadiationOncology");
+    }
+
+    [Fact]
+    public async Task No_seeded_account_combines_administration_with_clinical_work()
+    {
+        var all = await app.Send(AppFixture.Admin, new ListAccounts.Query { PageSize = 100 });
+        all.Items.ShouldNotBeEmpty();
+        all.Items.ShouldAllBe(a => !Roles.CombineAdministrationWithClinicalWork(a.Roles));
     }
 
     [Fact]

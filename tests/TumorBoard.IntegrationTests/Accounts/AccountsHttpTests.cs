@@ -59,11 +59,51 @@ public sealed class AccountsHttpTests(AppFixture app) : IAsyncLifetime
         created.Headers.Location!.ToString().ShouldBe($"/api/v1/accounts/{account.GetProperty("id").GetGuid()}");
 
         var updated = await admin.PutAsJsonAsync(created.Headers.Location,
-            new { displayName = "Pia P.", roles = new[] { Roles.Clinician, Roles.Coordinator }, discipline = (string?)null });
+            new { displayName = "Pia P.", roles = new[] { Roles.Clinician, Roles.Coordinator }, discipline = (string?)null,
+                roleChangeReason = "Moved from pathology to the tumor board office" });
         updated.StatusCode.ShouldBe(HttpStatusCode.OK);
         var after = await updated.Content.ReadFromJsonAsync<JsonElement>();
         after.GetProperty("roles").EnumerateArray().Select(r => r.GetString()).ShouldBe([Roles.Clinician, Roles.Coordinator]);
         (await admin.GetAsync(created.Headers.Location)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task An_administrator_changing_their_own_roles_gets_403_and_combining_administrator_with_a_clinical_role_400()
+    {
+        var admin = await app.ClientAsync(AppFixture.Admin);
+        var me = $"/api/v1/accounts/{await app.UserIdAsync(AppFixture.Admin)}";
+        var self = await admin.PutAsJsonAsync(me,
+            new { displayName = "Ada Administrator", roles = new[] { Roles.Coordinator }, roleChangeReason = "Covering" });
+        self.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        self.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        (await self.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString().ShouldBe(
+            "You cannot change your own roles or discipline: another administrator can.");
+
+        var both = await admin.PutAsJsonAsync(me,
+            new { displayName = "Ada Administrator", roles = new[] { Roles.Administrator, Roles.Coordinator }, roleChangeReason = "Covering" });
+        both.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var errors = (await both.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        errors.EnumerateObject().Select(p => p.Name).ShouldBe(["roles"]);
+
+        var created = await admin.PostAsJsonAsync("/api/v1/accounts", new
+        {
+            email = Accounts.NewEmail(), displayName = "Sam Super", roles = new[] { Roles.Administrator, Roles.Clinician }, password = Accounts.Password,
+        });
+        created.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("roles", out _).ShouldBeTrue();
+        (await (await admin.GetAsync(me)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("roles").EnumerateArray()
+            .Select(r => r.GetString()).ShouldBe([Roles.Administrator]);
+    }
+
+    [Fact]
+    public async Task A_role_change_without_a_reason_is_a_400_naming_roleChangeReason()
+    {
+        var admin = await app.ClientAsync(AppFixture.Admin);
+        var (id, _) = await Accounts.CreateAsync(app);
+        var response = await admin.PutAsJsonAsync($"/api/v1/accounts/{id}", new { displayName = "Test Person", roles = new[] { Roles.Coordinator } });
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(p => p.Name)
+            .ShouldBe(["roleChangeReason"]);
     }
 
     [Fact]

@@ -14,7 +14,8 @@ public static class TestData
 
     public static RegisterPatient.Command Patient(string? mrn = null) => new()
     {
-        Mrn = mrn ?? $"T-{Interlocked.Increment(ref next):D5}-{Guid.NewGuid().ToString("N")[..4]}",
+        // MRNs are stored in canonical upper case (Mrn.Normalize): generate them so, and stored equals sent.
+        Mrn = mrn ?? $"T-{Interlocked.Increment(ref next):D5}-{Guid.NewGuid().ToString("N")[..4].ToUpperInvariant()}",
         FamilyName = "Muster", GivenName = "Erika", DateOfBirth = new DateOnly(1961, 4, 12), Sex = Sex.Female,
     };
 

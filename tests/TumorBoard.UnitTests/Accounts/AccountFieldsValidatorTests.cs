@@ -22,6 +22,19 @@ public sealed class AccountFieldsValidatorTests
     public void A_non_specialist_has_no_discipline() =>
         Errors(new("Ada", [Roles.Administrator], Discipline.Pathology)).ShouldBe(["Discipline: Only a specialist has a discipline."]);
 
+    [Theory]
+    [InlineData(Roles.Coordinator)]
+    [InlineData(Roles.Specialist)]
+    [InlineData(Roles.Clinician)]
+    public void Administrator_is_held_alone(string clinical)
+    {
+        var discipline = clinical == Roles.Specialist ? Discipline.Pathology : (Discipline?)null;
+        Errors(new("Ada", [Roles.Administrator, clinical], discipline)).ShouldHaveSingleItem().ShouldBe(
+            "Roles: An administrator account holds no clinical role: choose Administrator alone, or clinical roles (Coordinator, Specialist, Clinician) without it.");
+        Errors(new("Ada", [Roles.Administrator], null)).ShouldBeEmpty();
+        Roles.CombineAdministrationWithClinicalWork([Roles.Coordinator, Roles.Clinician, Roles.Specialist]).ShouldBeFalse();
+    }
+
     [Fact]
     public void An_account_needs_at_least_one_known_role()
     {

@@ -1,7 +1,13 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.AspNetCore.Identity;
+using TumorBoard.Application.Common.Audit;
+using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Persistence;
+using TumorBoard.Domain.Audit;
+using TumorBoard.Domain.Common;
 using TumorBoard.Domain.Security;
 
 namespace TumorBoard.Application.Features.Accounts;
@@ -22,6 +28,10 @@ public sealed class AccountFieldsValidator : AbstractValidator<IAccountFields>
         RuleFor(c => c.Roles).NotEmpty().WithMessage("Choose at least one role.");
         RuleFor(c => c.Roles).Must(roles => roles.All(Domain.Security.Roles.All.Contains))
             .WithMessage($"Choose roles from: {string.Join(", ", Domain.Security.Roles.All)}.");
+        RuleFor(c => c.Roles).Must(roles => !Domain.Security.Roles.CombineAdministrationWithClinicalWork(roles))
+            .When(c => c.Roles is not null)
+            .WithMessage($"An administrator account holds no clinical role: choose {Domain.Security.Roles.Administrator} alone, " +
+                $"or clinical roles ({string.Join(", ", Domain.Security.Roles.Clinical)}) without it.");
         RuleFor(c => c.Discipline).IsInEnum();
         RuleFor(c => c.Discipline).NotNull().When(c => c.Roles.Contains(Domain.Security.Roles.Specialist))
             .WithMessage("A specialist needs exactly one discipline.");
@@ -32,9 +42,13 @@ public sealed class AccountFieldsValidator : AbstractValidator<IAccountFields>
 
 public static class AccountRules
 {
-    /// <summary>Runs Identity's own password validators (length 12, distinct characters) as a FluentValidation rule.</summary>
+    /// <summary>
+    /// Runs Identity's password validators (length 12, distinct characters, <see cref="GuessablePasswordValidator"/>) as a
+    /// FluentValidation rule, against the account the password is for (<paramref name="account"/>: its name and e-mail
+    /// address are refused in it), so every refusal comes back together with the other fields' messages.
+    /// </summary>
     public static IRuleBuilderOptionsConditions<T, string> IdentityPassword<T>(
-        this IRuleBuilder<T, string> rule, UserManager<AppUser> users) =>
+        this IRuleBuilder<T, string> rule, UserManager<AppUser> users, Func<T, Task<AppUser?>> account) =>
         rule.CustomAsync(async (password, context, _) =>
         {
             if (string.IsNullOrEmpty(password))
@@ -42,9 +56,10 @@ public static class AccountRules
                 context.AddFailure("Enter a password.");
                 return;
             }
+            var user = await account(context.InstanceToValidate) ?? new AppUser();
             foreach (var validator in users.PasswordValidators)
             {
-                var result = await validator.ValidateAsync(users, new AppUser(), password);
+                var result = await validator.ValidateAsync(users, user, password);
                 foreach (var error in result.Errors) context.AddFailure(error.Description);
             }
         });
@@ -53,6 +68,8 @@ public static class AccountRules
     public static void ThrowIfFailed(this IdentityResult result, string field)
     {
         if (result.Succeeded) return;
+        if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure)))
+            throw new DomainConflictException("The account was changed by someone else at the same time: reload it and apply your change again.");
         throw new ValidationException(result.Errors.Select(e => new ValidationFailure(FieldOf(e.Code, field), e.Description)));
     }
 
@@ -62,6 +79,32 @@ public static class AccountRules
         "PasswordMismatch" => "CurrentPassword",
         _ => fallback,
     };
+
+    /// <summary>EntityType of the audit row that records a change of an account's roles (or discipline) in words.</summary>
+    public const string RolesAuditEntity = "AccountRoles";
+
+    /// <summary>
+    /// Identity's user_roles rows are audited as bare ids; this adds one row in the clinic's words: who (the acting
+    /// administrator), whose account, the roles and discipline before and after, and the reason given. Queued on the
+    /// context, so the next save (inside the use case's transaction) seals it into the chain with the change itself.
+    /// </summary>
+    public static void QueueRolesAudit(this TumorBoardDbContext db, ICurrentUser actor, AuditScope scope, TimeProvider clock, Guid accountId,
+        string operation, RolesChange change) =>
+        db.QueueAudit(new AuditEntry
+        {
+            OccurredAt = AuditHash.ToMicroseconds(clock.GetUtcNow()),
+            ActorId = actor.Id, ActorName = actor.DisplayName, Action = scope.Action,
+            EntityType = RolesAuditEntity, EntityId = accountId.ToString(), Operation = operation,
+            Changes = JsonSerializer.Serialize(change, AuditJson),
+        });
+
+    /// <summary>What a roles audit row holds (its Changes JSON).</summary>
+    public sealed record RolesChange(ValueChange<string[]> Roles, ValueChange<string?>? Discipline, string? Reason);
+
+    /// <summary>Written as { "old": …, "new": … }, as the rows of tracked changes are.</summary>
+    public sealed record ValueChange<T>([property: JsonPropertyName("old")] T Old, [property: JsonPropertyName("new")] T New);
+
+    static readonly JsonSerializerOptions AuditJson = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
     public static string[] Normalize(IEnumerable<string> roles) => roles.Where(r => !string.IsNullOrWhiteSpace(r)).Distinct().ToArray();
 }

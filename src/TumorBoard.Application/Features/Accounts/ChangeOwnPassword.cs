@@ -22,10 +22,10 @@ public static class ChangeOwnPassword
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(UserManager<AppUser> users)
+        public Validator(UserManager<AppUser> users, ICurrentUser me)
         {
             RuleFor(c => c.CurrentPassword).NotEmpty().WithMessage("Enter your current password.");
-            RuleFor(c => c.NewPassword).IdentityPassword(users);
+            RuleFor(c => c.NewPassword).IdentityPassword(users, _ => me.Id is { } id ? users.FindByIdAsync(id.ToString()) : Task.FromResult<AppUser?>(null));
             RuleFor(c => c.ConfirmNewPassword).Equal(c => c.NewPassword).WithMessage("The two new passwords differ.");
         }
     }

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Identity;
+using TumorBoard.Application.Common.Audit;
 using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.Security;
@@ -30,11 +31,13 @@ public static class CreateAccount
                 .MustAsync(async (email, _) => await users.FindByEmailAsync(email.Trim()) is null)
                 .When(c => !string.IsNullOrWhiteSpace(c.Email))
                 .WithMessage("An account with this email already exists.");
-            RuleFor(c => c.Password).IdentityPassword(users);
+            RuleFor(c => c.Password).IdentityPassword(users, c => Task.FromResult<AppUser?>(
+                new AppUser { Email = c.Email.Trim(), UserName = c.Email.Trim(), DisplayName = c.DisplayName.Trim() }));
         }
     }
 
-    public sealed class Handler(TumorBoardDbContext db, UserManager<AppUser> users, TimeProvider clock) : ICommandHandler<Command, Guid>
+    public sealed class Handler(TumorBoardDbContext db, UserManager<AppUser> users, TimeProvider clock, ICurrentUser me, AuditScope scope)
+        : ICommandHandler<Command, Guid>
     {
         public async ValueTask<Guid> Handle(Command command, CancellationToken ct)
         {
@@ -44,9 +47,13 @@ public static class CreateAccount
                 Id = Guid.CreateVersion7(), UserName = email, Email = email, EmailConfirmed = true,
                 DisplayName = command.DisplayName.Trim(), Discipline = command.Discipline, CreatedAt = clock.GetUtcNow(),
             };
+            var roles = AccountRules.Normalize(command.Roles);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             (await users.CreateAsync(user, command.Password)).ThrowIfFailed(nameof(Command.Password));
-            (await users.AddToRolesAsync(user, AccountRules.Normalize(command.Roles))).ThrowIfFailed(nameof(Command.Roles));
+            // Queued just before the save that adds the roles, so it is written with them (or not at all).
+            db.QueueRolesAudit(me, scope, clock, user.Id, "Added", new AccountRules.RolesChange(
+                new([], [.. roles.Order(StringComparer.Ordinal)]), command.Discipline is { } d ? new(null, d.ToString()) : null, null));
+            (await users.AddToRolesAsync(user, roles)).ThrowIfFailed(nameof(Command.Roles));
             await tx.CommitAsync(ct);
             return user.Id;
         }

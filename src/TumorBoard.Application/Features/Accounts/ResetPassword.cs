@@ -21,7 +21,8 @@ public static class ResetPassword
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(UserManager<AppUser> users) => RuleFor(c => c.NewPassword).IdentityPassword(users);
+        public Validator(UserManager<AppUser> users) =>
+            RuleFor(c => c.NewPassword).IdentityPassword(users, c => users.FindByIdAsync(c.Id.ToString()));
     }
 
     public sealed class Handler(TumorBoardDbContext db, UserManager<AppUser> users) : ICommandHandler<Command, Unit>

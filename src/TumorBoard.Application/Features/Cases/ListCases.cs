@@ -54,7 +54,8 @@ public static class ListCases
             if (!string.IsNullOrWhiteSpace(query.Text))
             {
                 var pattern = Like.Contains(query.Text);
-                rows = rows.Where(x => EF.Functions.ILike(x.p.Mrn, pattern, "\\")
+                var mrnPattern = Like.MrnContains(query.Text);
+                rows = rows.Where(x => (mrnPattern != null && EF.Functions.ILike(x.p.Mrn, mrnPattern, "\\"))
                     || EF.Functions.ILike(x.p.FamilyName, pattern, "\\") || EF.Functions.ILike(x.p.GivenName, pattern, "\\"));
             }
 

@@ -42,7 +42,7 @@ public static class AmendDecision
         {
             var signed = await DecisionAccess.LoadAsync(db, c.DecisionId, null, ct);
             var meeting = await db.Meetings.FirstAsync(m => m.Id == signed.MeetingId, ct);
-            await DecisionAccess.RequireEditorAsync(db, user, meeting, amendment: true, ct);
+            await DecisionAccess.RequireEditorAsync(db, user, meeting, signed.CaseId, amendment: true, ct);
             var status = await db.Cases.Where(x => x.Id == signed.CaseId).Select(x => x.Status).FirstAsync(ct);
             if (status is CaseStatus.Closed or CaseStatus.Withdrawn)
                 throw new DomainConflictException($"The case is {status}: its decision can no longer be amended.");

@@ -103,20 +103,36 @@ public static class DecisionAccess
 
     /// <summary>
     /// Who writes a draft: a coordinator, or the meeting's chair; for an amendment (after the meeting) a coordinator or a
-    /// board chair (the chair of this or any other meeting).
+    /// chair who may sign it (<see cref="DecisionPreconditions.MayApproveAmendment"/>).
     /// </summary>
-    public static async Task RequireEditorAsync(TumorBoardDbContext db, ICurrentUser user, Meeting meeting, bool amendment, CancellationToken ct)
+    public static async Task RequireEditorAsync(TumorBoardDbContext db, ICurrentUser user, Meeting meeting, Guid caseId, bool amendment,
+        CancellationToken ct)
     {
         if (user.IsInRole(Roles.Coordinator)) return;
-        if (amendment) await RequireBoardChairAsync(db, user.RequiredId, meeting, ct);
+        if (amendment) await RequireAmendmentApproverAsync(db, user.RequiredId, meeting, caseId, "write", ct);
         else MeetingAccess.RequireCoordinatorOrChair(user, meeting);
     }
 
-    /// <summary>An amendment is signed "again by a chair": the original meeting's chair or anyone who chairs a board meeting.</summary>
-    public static async Task RequireBoardChairAsync(TumorBoardDbContext db, Guid userId, Meeting meeting, CancellationToken ct)
+    /// <summary>
+    /// An amendment is signed again by a chair who answers for this case: the chair of <paramref name="original"/> (the
+    /// meeting that made the decision being amended) or of a running meeting with the case on its agenda; 403 otherwise.
+    /// </summary>
+    public static async Task RequireAmendmentApproverAsync(TumorBoardDbContext db, Guid userId, Meeting original, Guid caseId, string what,
+        CancellationToken ct)
     {
-        if (meeting.ChairId == userId) return;
-        if (await db.Meetings.AnyAsync(m => m.ChairId == userId && m.Status != MeetingStatus.Cancelled, ct)) return;
-        throw new ForbiddenException("Only a board chair may do this to a signed decision.");
+        var chaired = await RunningMeetingsChairedByAsync(db, userId, original, ct);
+        if (DecisionPreconditions.MayApproveAmendment(original, chaired, caseId, userId)) return;
+        var chairName = await db.Users.Where(u => u.Id == original.ChairId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) ?? "unknown";
+        DecisionPreconditions.RequireAmendmentApprover(original, chaired, caseId, userId, chairName, what);
     }
+
+    /// <summary>The same rule as a yes/no, for offering the forms (<see cref="GetDecisionActions"/>).</summary>
+    public static async Task<bool> MayApproveAmendmentAsync(TumorBoardDbContext db, Guid userId, Meeting original, Guid caseId, CancellationToken ct) =>
+        DecisionPreconditions.MayApproveAmendment(original, await RunningMeetingsChairedByAsync(db, userId, original, ct), caseId, userId);
+
+    /// <summary>Besides the original meeting's chair, only the chair of a running meeting is admitted: load just those.</summary>
+    static async Task<List<Meeting>> RunningMeetingsChairedByAsync(TumorBoardDbContext db, Guid userId, Meeting original, CancellationToken ct) =>
+        original.ChairId == userId
+            ? []
+            : await db.Meetings.AsNoTracking().Where(m => m.ChairId == userId && m.Status == MeetingStatus.InProgress).ToListAsync(ct);
 }

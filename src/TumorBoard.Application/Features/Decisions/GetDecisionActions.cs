@@ -19,10 +19,10 @@ public static class GetDecisionActions
     [RequiresRole(Roles.Coordinator, Roles.Specialist, Roles.Clinician)]
     public sealed record Query(Guid DecisionId) : IQuery<Actions>;
 
-    /// <param name="CanRevise">Change the draft (a coordinator, the meeting's chair; for an amendment a board chair).</param>
+    /// <param name="CanRevise">Change the draft (a coordinator, the meeting's chair; for an amendment the chair of its meeting or of a running meeting with the case).</param>
     /// <param name="CanTakePosition">Agree, disagree or abstain on the draft (members recorded as present).</param>
-    /// <param name="CanSign">Sign the draft (the meeting's chair; for an amendment a board chair).</param>
-    /// <param name="CanAmend">Start an amendment of this current signed decision (a coordinator or a board chair).</param>
+    /// <param name="CanSign">Sign the draft (the meeting's chair; for an amendment the chair of its meeting or of a running meeting with the case).</param>
+    /// <param name="CanAmend">Start an amendment of this current signed decision (a coordinator or a chair who may sign it).</param>
     public sealed record Actions(bool CanRevise, bool CanTakePosition, bool CanSign, bool CanAmend);
 
     public sealed class Handler(TumorBoardDbContext db, ICurrentUser user) : IQueryHandler<Query, Actions>
@@ -37,14 +37,15 @@ public static class GetDecisionActions
             var coordinator = user.IsInRole(Roles.Coordinator);
             var specialist = user.IsInRole(Roles.Specialist);
             var chair = specialist && meeting.ChairId == me;
-            var boardChair = chair || (specialist && await db.Meetings.AnyAsync(m => m.ChairId == me && m.Status != MeetingStatus.Cancelled, ct));
+            // For an amendment (or starting one): the chair of this decision's meeting or of a running meeting with the case.
+            var amendmentChair = specialist && await DecisionAccess.MayApproveAmendmentAsync(db, me, meeting, d.CaseId, ct);
             var draft = d.Status == DecisionStatus.Draft;
             var caseOpen = await db.Cases.AnyAsync(c => c.Id == d.CaseId && c.Status != CaseStatus.Closed && c.Status != CaseStatus.Withdrawn, ct);
             return new Actions(
-                CanRevise: draft && (coordinator || (d.Amendment ? boardChair : chair)),
+                CanRevise: draft && (coordinator || (d.Amendment ? amendmentChair : chair)),
                 CanTakePosition: draft && (specialist || user.IsInRole(Roles.Clinician)) && meeting.Attendees.Any(a => a.UserId == me),
-                CanSign: draft && (d.Amendment ? boardChair : chair),
-                CanAmend: d.Status == DecisionStatus.Signed && caseOpen && (coordinator || boardChair));
+                CanSign: draft && (d.Amendment ? amendmentChair : chair),
+                CanAmend: d.Status == DecisionStatus.Signed && caseOpen && (coordinator || amendmentChair));
         }
     }
 }

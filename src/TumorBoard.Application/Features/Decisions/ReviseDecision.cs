@@ -34,7 +34,7 @@ public static class ReviseDecision
             if (c.ExpectedVersion is null) throw new VersionRequiredException();
             var decision = await DecisionAccess.LoadAsync(db, c.DecisionId, c.ExpectedVersion, ct);
             var meeting = await db.Meetings.FirstAsync(m => m.Id == decision.MeetingId, ct);
-            await DecisionAccess.RequireEditorAsync(db, user, meeting, decision.IsAmendment, ct);
+            await DecisionAccess.RequireEditorAsync(db, user, meeting, decision.CaseId, decision.IsAmendment, ct);
             if (!decision.IsAmendment && decision.Status == DecisionStatus.Draft)
                 await DecisionAccess.RequirePreconditionsAsync(db, meeting, DecisionAccess.Item(meeting, decision.AgendaItemId), ct);
             var inputs = await DecisionAccess.InputsAsync(db, table, decision.CaseId, decision.AgendaItemId, c.Content, ct);

@@ -16,7 +16,8 @@ namespace TumorBoard.Application.Features.Decisions;
 /// The chair signs a draft decision after re-entering the password (DH-3, DH-4, DH-7). A decision made in a meeting is
 /// signed by that meeting's chair with every precondition met; the case becomes Decided and its assessments lock, or, when
 /// the board asked for more information, the case is re-listed on the next planned meeting with room. An amendment is
-/// signed by a board chair and supersedes the version it amends. The previous current decision is superseded in the same
+/// signed by the chair of the meeting that made the amended decision, or by the chair of a running meeting with the case on its
+/// agenda (<see cref="DecisionPreconditions.MayApproveAmendment"/>), and supersedes the version it amends. The previous current decision is superseded in the same
 /// transaction; the database's one-current-decision index settles any race (409).
 /// </summary>
 public static class SignDecision
@@ -53,7 +54,7 @@ public static class SignDecision
             TumorBoardCase? tumorCase = null;
             if (decision.IsAmendment)
             {
-                await DecisionAccess.RequireBoardChairAsync(db, chair.Id, meeting, ct);
+                await DecisionAccess.RequireAmendmentApproverAsync(db, chair.Id, meeting, decision.CaseId, "sign", ct);
                 if (current?.Id != decision.AmendsId)
                     throw new DomainConflictException("The decision this amendment was based on is no longer the current one: start the amendment again from the current decision.");
             }

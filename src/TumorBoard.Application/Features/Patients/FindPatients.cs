@@ -37,7 +37,8 @@ public static class FindPatients
             if (!string.IsNullOrWhiteSpace(query.Text))
             {
                 var pattern = Like.Contains(query.Text);
-                patients = patients.Where(p => EF.Functions.ILike(p.Mrn, pattern, "\\")
+                var mrnPattern = Like.MrnContains(query.Text);
+                patients = patients.Where(p => (mrnPattern != null && EF.Functions.ILike(p.Mrn, mrnPattern, "\\"))
                     || EF.Functions.ILike(p.FamilyName, pattern, "\\") || EF.Functions.ILike(p.GivenName, pattern, "\\"));
             }
             var total = await patients.CountAsync(ct);

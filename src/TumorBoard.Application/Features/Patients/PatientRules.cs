@@ -1,4 +1,6 @@
 using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.Patients;
 
 namespace TumorBoard.Application.Features.Patients;
@@ -17,9 +19,11 @@ public sealed class PatientFieldsValidator : AbstractValidator<IPatientFields>
 {
     public PatientFieldsValidator(TimeProvider clock)
     {
-        RuleFor(p => p.Mrn).Must(m => !string.IsNullOrWhiteSpace(m)).WithMessage("Enter the medical record number.")
-            .Must(m => m is null || m.Trim().Length <= Patient.MrnMaxLength)
-            .WithMessage($"The medical record number has at most {Patient.MrnMaxLength} characters.");
+        // Checked in the canonical form that is stored: look-alikes are normalised, anything else not A-Z 0-9 - / . is named.
+        RuleFor(p => p.Mrn).Custom((mrn, context) =>
+        {
+            if (Domain.Patients.Mrn.Problem(Domain.Patients.Mrn.Normalize(mrn)) is { } problem) context.AddFailure(problem);
+        });
         RuleFor(p => p.FamilyName).NotEmpty().WithMessage("Enter the family name.").MaximumLength(Patient.NameMaxLength);
         RuleFor(p => p.GivenName).NotEmpty().WithMessage("Enter the given name.").MaximumLength(Patient.NameMaxLength);
         RuleFor(p => p.DateOfBirth).NotNull().WithMessage("Enter the date of birth.")
@@ -27,4 +31,31 @@ public sealed class PatientFieldsValidator : AbstractValidator<IPatientFields>
             .WithMessage("The date of birth must be in the past and at most 120 years ago.");
         RuleFor(p => p.Sex).NotNull().WithMessage("Choose the sex (female, male, other or unknown).").IsInEnum();
     }
+}
+
+/// <summary>The registered patient an MRN matches once normalised (issue #10 item 13): named in the refusal of a duplicate.</summary>
+public sealed record MrnMatch(Guid Id, string Mrn, string FamilyName, string GivenName, DateOnly DateOfBirth)
+{
+    public string Message =>
+        $"This medical record number matches patient {Mrn}, {FamilyName} {GivenName} (born {DateOfBirth:yyyy-MM-dd}), who is already registered.";
+}
+
+public static class PatientRules
+{
+    /// <summary>The patient other than <paramref name="except"/> whose MRN is the canonical form of <paramref name="entered"/>.</summary>
+    public static Task<MrnMatch?> FindByMrnAsync(TumorBoardDbContext db, string? entered, Guid? except, CancellationToken ct)
+    {
+        var mrn = Mrn.Normalize(entered);
+        return db.Patients.AsNoTracking().Where(p => p.Mrn == mrn && p.Id != except)
+            .Select(p => new MrnMatch(p.Id, p.Mrn, p.FamilyName, p.GivenName, p.DateOfBirth)).FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>The duplicate check of register and update: a 400 on Mrn naming the patient it matches.</summary>
+    public static IRuleBuilderOptionsConditions<T, string> NotAnotherPatientsMrn<T>(this IRuleBuilder<T, string> rule,
+        TumorBoardDbContext db, Func<T, Guid?> self) =>
+        rule.CustomAsync(async (mrn, context, ct) =>
+        {
+            if (Mrn.Problem(Mrn.Normalize(mrn)) is not null) return;   // the field rule has said what is wrong
+            if (await FindByMrnAsync(db, mrn, self(context.InstanceToValidate), ct) is { } match) context.AddFailure(match.Message);
+        });
 }

@@ -25,10 +25,7 @@ public static class RegisterPatient
         public Validator(TimeProvider clock, TumorBoardDbContext db)
         {
             Include(new PatientFieldsValidator(clock));
-            RuleFor(c => c.Mrn)
-                .MustAsync(async (mrn, ct) => !await db.Patients.AnyAsync(p => p.Mrn == Patient.NormalizeMrn(mrn), ct))
-                .When(c => !string.IsNullOrWhiteSpace(c.Mrn))
-                .WithMessage("A patient with this medical record number is already registered.");
+            RuleFor(c => c.Mrn).NotAnotherPatientsMrn(db, _ => null);
         }
     }
 
@@ -39,7 +36,7 @@ public static class RegisterPatient
             var patient = Patient.Register(command.Mrn, command.FamilyName, command.GivenName,
                 command.DateOfBirth!.Value, command.Sex!.Value, user.RequiredId, clock.GetUtcNow());
             db.Patients.Add(patient);
-            await db.SaveChangesAsync(ct);   // a racing duplicate MRN hits the unique index -> 409
+            await db.SaveChangesAsync(ct);   // a racing duplicate MRN hits the unique index on the canonical form -> 409
             return patient.Id;
         }
     }

@@ -30,11 +30,7 @@ public static class UpdatePatient
         public Validator(TimeProvider clock, TumorBoardDbContext db)
         {
             Include(new PatientFieldsValidator(clock));
-            RuleFor(c => c.Mrn)
-                .MustAsync(async (c, mrn, ct) =>
-                    !await db.Patients.AnyAsync(p => p.Mrn == Patient.NormalizeMrn(mrn) && p.Id != c.PatientId, ct))
-                .When(c => !string.IsNullOrWhiteSpace(c.Mrn))
-                .WithMessage("Another patient has this medical record number.");
+            RuleFor(c => c.Mrn).NotAnotherPatientsMrn(db, c => c.PatientId);
         }
     }
 

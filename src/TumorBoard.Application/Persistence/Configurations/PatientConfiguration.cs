@@ -8,7 +8,8 @@ public sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
 {
     public void Configure(EntityTypeBuilder<Patient> b)
     {
-        b.ToTable("patients");
+        // Only the canonical form is stored, so the unique index on it refuses look-alike MRNs too (Mrn.Normalize).
+        b.ToTable("patients", t => t.HasCheckConstraint("ck_patients_mrn_normalized", $"mrn ~ '{Mrn.AllowedPattern}'"));
         b.HasKey(p => p.Id);
         b.Property(p => p.Mrn).HasMaxLength(Patient.MrnMaxLength).IsRequired();
         b.HasIndex(p => p.Mrn).IsUnique();

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using TumorBoard.Application.Features.Cases;
 using TumorBoard.Application.Features.Decisions;
 using TumorBoard.Domain.Assessments;
+using TumorBoard.Domain.Common;
 using TumorBoard.Domain.Decisions;
 using TumorBoard.Web.Infrastructure;
 
@@ -30,6 +31,9 @@ public sealed class DetailsModel(ISender sender) : PageModel, IFormPage
     public BoardNomsResult? Noms { get; private set; }
     public PositionView? Mine => Decision.Positions.FirstOrDefault(p => p.MemberId.ToString() == User.FindFirstValue(ClaimTypes.NameIdentifier));
 
+    /// <summary>The signature was refused (403): the sign form is shown with the refusal under the password field.</summary>
+    public bool SignRefused { get; private set; }
+
     public string ModelPrefix => prefix;
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -51,7 +55,18 @@ public sealed class DetailsModel(ISender sender) : PageModel, IFormPage
     {
         prefix = nameof(Sign);
         if (!ModelState.IsValid) return await RedisplayAsync(ct);
-        var signed = await sender.Send(Sign with { DecisionId = Id }, ct);
+        DecisionSaved signed;
+        try { signed = await sender.Send(Sign with { DecisionId = Id }, ct); }
+        catch (ForbiddenException refused)
+        {
+            // Posted although the form was not offered (or the chair changed meanwhile): still a 403, but the page says
+            // who may sign, under the password field, instead of a bare error page.
+            ModelState.AddModelError($"{nameof(Sign)}.{nameof(Sign.Password)}", refused.Message);
+            SignRefused = true;
+            await LoadAsync(ct);
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Page();
+        }
         TempData["Flash"] = $"Decision version {signed.Number} is signed.";
         return RedirectToPage(new { id = Id });
     }

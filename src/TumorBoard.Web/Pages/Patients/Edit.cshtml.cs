@@ -23,13 +23,21 @@ public sealed class EditModel(ISender sender) : PageModel, IFormPage
         };
     }
 
+    Guid? editing;
+
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
+        editing = id;
         if (!ModelState.IsValid) return Page();
         await sender.Send(Input with { PatientId = id }, ct);
         TempData["Flash"] = "Patient updated.";
         return RedirectToPage("Details", new { id });
     }
 
-    public Task OnFormRejectedAsync(CancellationToken ct) => Task.CompletedTask;
+    /// <summary>A refused MRN that matches a registered patient: the form links to that patient under the field.</summary>
+    public async Task OnFormRejectedAsync(CancellationToken ct)
+    {
+        if (ModelState[$"{nameof(Input)}.{nameof(Input.Mrn)}"] is { Errors.Count: > 0 })
+            ViewData["MrnMatch"] = await sender.Send(new FindPatientByMrn.Query(Input.Mrn, editing), ct);
+    }
 }

@@ -24,5 +24,10 @@ public sealed class RegisterModel(ISender sender) : PageModel, IFormPage
         return ThenCase ? RedirectToPage("/Cases/Register", new { patientId = id }) : RedirectToPage("Details", new { id });
     }
 
-    public Task OnFormRejectedAsync(CancellationToken ct) => Task.CompletedTask;
+    /// <summary>A refused MRN that matches a registered patient: the form links to that patient under the field.</summary>
+    public async Task OnFormRejectedAsync(CancellationToken ct)
+    {
+        if (ModelState[$"{nameof(Input)}.{nameof(Input.Mrn)}"] is { Errors.Count: > 0 })
+            ViewData["MrnMatch"] = await sender.Send(new FindPatientByMrn.Query(Input.Mrn, null), ct);
+    }
 }

@@ -1,8 +1,10 @@
+using System.Security.Claims;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TumorBoard.Application.Features.Accounts;
+using TumorBoard.Domain.Common;
 using TumorBoard.Domain.Security;
 using TumorBoard.Web.Infrastructure;
 
@@ -14,6 +16,7 @@ public sealed class EditModel(ISender sender) : PageModel, IFormPage
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty] public UpdateAccount.Command Input { get; set; } = new();
     public GetAccount.Result Account { get; private set; } = null!;
+    public bool IsOwnAccount => Account.Id.ToString() == User.FindFirstValue(ClaimTypes.NameIdentifier);
     bool fieldsPosted;
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(fillForm: true, ct);
@@ -22,7 +25,15 @@ public sealed class EditModel(ISender sender) : PageModel, IFormPage
     {
         fieldsPosted = true;
         if (!ModelState.IsValid) { await LoadAsync(fillForm: false, ct); return Page(); }
-        await sender.Send(Input with { Id = Id }, ct);
+        try { await sender.Send(Input with { Id = Id }, ct); }
+        catch (ForbiddenException refused)
+        {
+            // One's own roles (the form does not offer them): still a 403, with the reason under the roles.
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Roles)}", refused.Message);
+            await LoadAsync(fillForm: false, ct);
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Page();
+        }
         TempData["Flash"] = "Account saved.";
         return RedirectToPage(new { id = Id });
     }
