@@ -103,20 +103,6 @@ public sealed class LocalPostgres : IAsyncDisposable
         startedHere = true;
     }
 
-    /// <summary>Creates the database when it does not exist yet.</summary>
-    public async Task EnsureDatabaseAsync(string database, CancellationToken ct = default)
-    {
-        await using var conn = new NpgsqlConnection(ConnectionString("postgres"));
-        await conn.OpenAsync(ct);
-        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @n", conn);
-        exists.Parameters.AddWithValue("n", database);
-        if (await exists.ExecuteScalarAsync(ct) is null)
-        {
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database.Replace("\"", "")}\"", conn);
-            await create.ExecuteNonQueryAsync(ct);
-        }
-    }
-
     public async Task StopAsync()
     {
         if (!startedHere) return;

@@ -65,7 +65,7 @@ public sealed class DecisionRaceTests(AppFixture app) : IAsyncLifetime
 
     async Task ChainShouldVerifyAsync()
     {
-        var verification = await app.QueryDbAsync(db => new AuditVerifier(db).VerifyAsync());
+        var verification = await app.VerifyAuditTrailAsync();
         verification.Valid.ShouldBeTrue(verification.Reason);
     }
 
