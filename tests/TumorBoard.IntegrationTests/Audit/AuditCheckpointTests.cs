@@ -185,7 +185,9 @@ public sealed class AuditCheckpointTests(AppFixture app) : IAsyncLifetime
         result.Reason.ShouldContain("(line 1) was signed with another key");
 
         File.WriteAllText(app.App.CheckpointFile, "{\"rowId\":1,\"hash\":\n");
-        (await app.VerifyAuditTrailAsync()).Reason.ShouldBe("Checkpoint line 1 is not a checkpoint (the file was altered or damaged).");
+        (await app.VerifyAuditTrailAsync()).Reason.ShouldBe("The checkpoint file's line 1 is not a checkpoint (the file was altered or damaged).");
+        (await AnchorAsync()).ShouldBeNull("the periodic writer does not write after a damaged line");
+        Lines().ShouldHaveSingleItem();
     }
 
     [Fact]

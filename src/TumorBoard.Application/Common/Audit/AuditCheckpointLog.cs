@@ -79,25 +79,26 @@ public sealed class AuditCheckpointLog(IOptions<AuditCheckpointOptions> options,
         var buffer = new byte[tail];
         await file.ReadExactlyAsync(buffer, ct);
         var last = Encoding.UTF8.GetString(buffer).TrimEnd('\n').Split('\n')[^1];
-        return last.Length == 0 ? null : Parse(0, last);
+        return last.Length == 0 ? null : Parse(0, last);   // 0: "the last line"
     }
 
     CheckpointLine Parse(int number, string text)
     {
+        var place = number > 0 ? $"line {number}" : "the last line";
         Line? line;
         try { line = JsonSerializer.Deserialize<Line>(text, Json); }
         catch (JsonException) { line = null; }
         if (line is not { RowId: > 0, Hash.Length: 64, At: { } at, KeyId: { } keyId, Mac: { } mac }
             || !DateTimeOffset.TryParseExact(at, "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", System.Globalization.CultureInfo.InvariantCulture,
                 System.Globalization.DateTimeStyles.AssumeUniversal, out var when))
-            return new(number, null, $"Checkpoint line {number} is not a checkpoint (the file was altered or damaged).");
+            return new(number, null, $"The checkpoint file's {place} is not a checkpoint (the file was altered or damaged).");
 
         var checkpoint = new AuditCheckpoint(line.RowId, line.Hash, when, keyId, mac);
         if (keyId != AuditCheckpoint.KeyIdOf(Key))
-            return new(number, null, $"The checkpoint of {at} (line {number}) was signed with another key (key id {keyId}): "
+            return new(number, null, $"The checkpoint of {at} ({place}) was signed with another key (key id {keyId}): "
                 + "it cannot be checked with the configured Audit:CheckpointKey.");
         if (!checkpoint.IsSignedWith(Key))
-            return new(number, null, $"The checkpoint of {at} (line {number}) does not match its signature: the checkpoint file was altered.");
+            return new(number, null, $"The checkpoint of {at} ({place}) does not match its signature: the checkpoint file was altered.");
         return new(number, checkpoint, null);
     }
 
