@@ -9,5 +9,7 @@ WORKDIR /app
 COPY --from=build /app .
 ENV ASPNETCORE_URLS=http://+:8080
 EXPOSE 8080
+# The audit checkpoint file (Audit:CheckpointFile) lives on a volume the app user may append to.
+RUN mkdir -p /var/lib/tumorboard && chown app /var/lib/tumorboard
 USER app
 ENTRYPOINT ["dotnet", "TumorBoard.Web.dll"]

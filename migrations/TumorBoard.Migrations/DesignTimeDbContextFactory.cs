@@ -12,7 +12,9 @@ public sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<Tum
 {
     public TumorBoardDbContext CreateDbContext(string[] args)
     {
-        var cs = Environment.GetEnvironmentVariable("ConnectionStrings__TumorBoard")
+        // Migrations run as the schema owner (README "Database roles").
+        var cs = Environment.GetEnvironmentVariable("ConnectionStrings__TumorBoardOwner")
+                 ?? Environment.GetEnvironmentVariable("ConnectionStrings__TumorBoard")
                  ?? "Host=127.0.0.1;Port=5432;Database=tumorboard;Username=postgres";
         var options = new DbContextOptionsBuilder<TumorBoardDbContext>()
             .UseNpgsql(cs, o => o.MigrationsAssembly("TumorBoard.Migrations"))

@@ -24,13 +24,14 @@ using TumorBoard.Web.Infrastructure;
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
 
-var (connectionString, cluster) = await DatabaseSetup.ResolveAsync(builder);
-builder.Services.AddTumorBoardDatabase(connectionString);
+var database = await DatabaseSetup.ResolveAsync(builder);
+var cluster = database.Cluster;
+builder.Services.AddTumorBoardDatabase(database.App);
+builder.AddAuditCheckpoints(migrateOnly: args.Contains("--migrate"));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, CurrentUser>();
 builder.Services.AddScoped<AuditScope>();
-builder.Services.AddScoped<AuditVerifier>();
 builder.Services.AddScoped<CaseReadLog>();
 builder.Services.AddScoped<AssessmentWriter>();
 builder.Services.Configure<BoardOptions>(builder.Configuration.GetSection("Board"));
@@ -74,8 +75,7 @@ var app = builder.Build();
 
 if (args.Contains("--migrate"))
 {
-    await using var scope = app.Services.CreateAsyncScope();
-    await scope.ServiceProvider.GetRequiredService<TumorBoardDbContext>().Database.MigrateAsync();
+    await DatabaseSetup.MigrateAsync(database, app.Environment);
     Console.WriteLine("TumorBoard: database migrated.");
     if (cluster is not null) await cluster.StopAsync();
     return;
@@ -94,11 +94,13 @@ if (args.Contains("verify-audit"))
 
 if (app.Environment.IsDevelopment())
 {
+    await DatabaseSetup.MigrateAsync(database, app.Environment);
     await using var scope = app.Services.CreateAsyncScope();
-    await scope.ServiceProvider.GetRequiredService<TumorBoardDbContext>().Database.MigrateAsync();
     if (!app.Configuration.GetValue<bool>("Seed:Skip"))
         await DemoData.SeedAsync(scope.ServiceProvider, withCases: app.Configuration.GetValue("Seed:Cases", true));
 }
+
+await DatabaseSetup.CheckRunTimeRoleAsync(database.App, app.Environment, app.Logger);
 
 if (cluster is not null)
     app.Lifetime.ApplicationStopped.Register(() => cluster.StopAsync().GetAwaiter().GetResult());

@@ -874,11 +874,6 @@ namespace TumorBoard.Migrations.Migrations
                     b.HasIndex("AmendsId")
                         .HasDatabaseName("ix_decisions_amends_id");
 
-                    b.HasIndex("CaseId")
-                        .IsUnique()
-                        .HasDatabaseName("ux_decisions_one_draft_per_case")
-                        .HasFilter("status = 'Draft'");
-
                     b.HasIndex("FollowUpDate")
                         .HasDatabaseName("ix_decisions_signed_follow_up_date")
                         .HasFilter("status = 'Signed'");
@@ -899,6 +894,16 @@ namespace TumorBoard.Migrations.Migrations
                     b.HasIndex("ResponsibleClinicianId", "FollowUpDate")
                         .HasDatabaseName("ix_decisions_responsible_clinician_id_follow_up_date")
                         .HasFilter("status = 'Signed'");
+
+                    b.HasIndex(new[] { "CaseId" }, "ux_decisions_one_current_per_case")
+                        .IsUnique()
+                        .HasDatabaseName("ux_decisions_one_current_per_case")
+                        .HasFilter("status = 'Signed'");
+
+                    b.HasIndex(new[] { "CaseId" }, "ux_decisions_one_draft_per_case")
+                        .IsUnique()
+                        .HasDatabaseName("ux_decisions_one_draft_per_case")
+                        .HasFilter("status = 'Draft'");
 
                     b.ToTable("decisions", null, t =>
                         {

@@ -32,8 +32,8 @@ public static class ExceptionMapping
         _ => null,
     };
 
-    /// <summary>Unique indexes that two requests at the same moment can run into, in the clinic's words.</summary>
-    static readonly Dictionary<string, string> UniqueConflicts = new()
+    /// <summary>Unique indexes that two requests at the same moment can run into, in the clinic's words (a test checks each exists).</summary>
+    public static readonly IReadOnlyDictionary<string, string> UniqueConflicts = new Dictionary<string, string>
     {
         ["ux_decisions_one_draft_per_case"] =
             "Another draft decision for this case was saved at the same moment: reload the case, then change or sign that draft.",

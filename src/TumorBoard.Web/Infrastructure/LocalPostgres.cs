@@ -7,7 +7,8 @@ namespace TumorBoard.Web.Infrastructure;
 
 /// <summary>
 /// A private PostgreSQL cluster started from the installed server binaries: used by `dotnet run` when no
-/// connection string is configured (Development) and by the test fixture. Loopback TCP only, on a free port,
+/// connection string is configured (Development; <see cref="DatabaseRoles"/> then sets up the owner and app roles in
+/// it) and by the test fixture. Loopback TCP only, on a free port,
 /// no Unix socket; run as the `postgres` OS user when we are root (initdb refuses root).
 /// </summary>
 public sealed class LocalPostgres : IAsyncDisposable
@@ -18,7 +19,8 @@ public sealed class LocalPostgres : IAsyncDisposable
         "private cluster (looked on PATH, in `pg_config --bindir` and in /usr/lib/postgresql/*/bin). Either install " +
         "PostgreSQL (Debian/Ubuntu: `apt-get install postgresql`), or start the bundled database with " +
         "`docker compose up -d db` and set ConnectionStrings__TumorBoard=\"Host=127.0.0.1;Port=5432;Database=tumorboard;" +
-        "Username=tumorboard;Password=tumorboard\".";
+        "Username=tumorboard_app;Password=app-trial-only\" and ConnectionStrings__TumorBoardOwner=\"Host=127.0.0.1;Port=5432;" +
+        "Database=tumorboard;Username=tumorboard_owner;Password=owner-trial-only\".";
 
     readonly string binDir;
     readonly string dataDir;
@@ -101,20 +103,6 @@ public sealed class LocalPostgres : IAsyncDisposable
         await RunAsync(Path.Combine(binDir, "pg_ctl"),
             ["-D", dataDir, "-l", Path.Combine(dataDir, "server.log"), "-w", "-t", "60", "-o", options, "start"], ct);
         startedHere = true;
-    }
-
-    /// <summary>Creates the database when it does not exist yet.</summary>
-    public async Task EnsureDatabaseAsync(string database, CancellationToken ct = default)
-    {
-        await using var conn = new NpgsqlConnection(ConnectionString("postgres"));
-        await conn.OpenAsync(ct);
-        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @n", conn);
-        exists.Parameters.AddWithValue("n", database);
-        if (await exists.ExecuteScalarAsync(ct) is null)
-        {
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database.Replace("\"", "")}\"", conn);
-            await create.ExecuteNonQueryAsync(ct);
-        }
     }
 
     public async Task StopAsync()

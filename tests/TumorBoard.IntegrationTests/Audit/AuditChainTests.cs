@@ -18,11 +18,7 @@ public sealed class AuditChainTests(AppFixture app) : IAsyncLifetime
     public Task DisposeAsync() => Task.CompletedTask;
 
     /// <summary>The same service `dotnet run -- verify-audit` calls, without a signed-in user.</summary>
-    async Task<AuditVerification> VerifyAsCliAsync()
-    {
-        await using var scope = app.App.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<AuditVerifier>().VerifyAsync();
-    }
+    Task<AuditVerification> VerifyAsCliAsync() => app.VerifyAuditTrailAsync();
 
     async Task<long> SeriesOfChangesAsync()
     {
@@ -39,9 +35,11 @@ public sealed class AuditChainTests(AppFixture app) : IAsyncLifetime
         rows.ShouldBeGreaterThan(3);
 
         var result = await app.Send(AppFixture.Admin, new VerifyAuditTrail.Query());
-        result.ShouldBe(new AuditVerification(true, rows, null, "The chain is intact."));
+        (result.Valid, result.CheckedRows, result.FirstBrokenRowId, result.Reason).ShouldBe((true, rows, null, "The chain is intact."));
 
         var stored = await app.QueryDbAsync(db => db.AuditEntries.OrderBy(a => a.Id).ToListAsync());
+        result.Checkpoint.ShouldNotBeNull().RowId.ShouldBe(stored[^1].Id);
+        result.Checkpoint.Hash.ShouldBe(stored[^1].Hash);
         stored[0].PreviousHash.ShouldBeNull();
         for (var i = 1; i < stored.Count; i++) stored[i].PreviousHash.ShouldBe(stored[i - 1].Hash);
         stored.ShouldAllBe(a => a.Hash == AuditHash.Compute(a));
@@ -50,7 +48,7 @@ public sealed class AuditChainTests(AppFixture app) : IAsyncLifetime
     [Fact]
     public async Task An_empty_trail_is_valid()
     {
-        (await VerifyAsCliAsync()).ShouldBe(new AuditVerification(true, 0, null, "The chain is intact."));
+        (await VerifyAsCliAsync()).ShouldBe(new AuditVerification(true, 0, null, "The chain is intact.") { CheckedCheckpoints = 0, Checkpoint = null });
     }
 
     [Theory]

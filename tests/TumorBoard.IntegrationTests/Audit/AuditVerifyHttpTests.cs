@@ -27,6 +27,15 @@ public sealed class AuditVerifyHttpTests(AppFixture app) : IAsyncLifetime
         body.GetProperty("checkedRows").GetInt64().ShouldBe(rows);
         body.GetProperty("firstBrokenRowId").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
         body.GetProperty("reason").GetString().ShouldNotBeNullOrWhiteSpace();
+        body.GetProperty("checkedCheckpoints").GetInt32().ShouldBe(0);
+        var head = await app.QueryDbAsync(db => db.AuditEntries.OrderByDescending(a => a.Id).FirstAsync());
+        var checkpoint = body.GetProperty("checkpoint");
+        checkpoint.GetProperty("rowId").GetInt64().ShouldBe(head.Id);
+        checkpoint.GetProperty("hash").GetString().ShouldBe(head.Hash);
+        checkpoint.GetProperty("at").GetDateTimeOffset().ShouldBeGreaterThan(head.OccurredAt);
+
+        using var again = await client.GetAsync("/api/v1/audit/verify");
+        (await again.ReadAsync()).GetProperty("checkedCheckpoints").GetInt32().ShouldBe(1);
     }
 
     [Theory]

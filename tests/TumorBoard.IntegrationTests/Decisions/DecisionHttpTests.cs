@@ -370,7 +370,7 @@ public sealed class DecisionHttpTests(AppFixture app) : IAsyncLifetime
             written.ShouldAllBe(a => a.EntityType == "AppUser" && a.Action == "SignDecision");
             return 0;
         });
-        var verification = await app.QueryDbAsync(db => new AuditVerifier(db).VerifyAsync());
+        var verification = await app.VerifyAuditTrailAsync();
         verification.Valid.ShouldBeTrue(verification.Reason);
 
         // The right password then signs (and clears the failed count for the demo chair).

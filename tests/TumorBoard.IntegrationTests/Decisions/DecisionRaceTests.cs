@@ -65,7 +65,7 @@ public sealed class DecisionRaceTests(AppFixture app) : IAsyncLifetime
 
     async Task ChainShouldVerifyAsync()
     {
-        var verification = await app.QueryDbAsync(db => new AuditVerifier(db).VerifyAsync());
+        var verification = await app.VerifyAuditTrailAsync();
         verification.Valid.ShouldBeTrue(verification.Reason);
     }
 
@@ -292,5 +292,30 @@ public sealed class DecisionRaceTests(AppFixture app) : IAsyncLifetime
         immutable.Status.ShouldBe(409);
         immutable.Detail!.ShouldContain("a signed decision is immutable");
         (await VersionsAsync(board.CaseId)).ShouldHaveSingleItem().ResponsibleClinicianName.ShouldNotBe("Changed");
+    }
+
+    [Fact]
+    public async Task A_second_current_decision_saved_at_the_same_moment_meets_the_one_current_index_as_a_409()
+    {
+        var (board, signed) = await SignedAsync(app);
+        var content = await ContentAsync(app);
+        var chair = new BoardMember(await app.UserIdAsync(Chair), "Racing chair", null);
+
+        // What a second signature that raced past every check would save: a second Signed version of the same case.
+        var second = await Should.ThrowAsync<DbUpdateException>(() => app.QueryDbAsync(async db =>
+        {
+            var racing = BoardDecision.Record(new DecisionTarget(board.CaseId, board.MeetingId, board.ItemId), 2, content,
+                new DecisionInputs(null, "{}", []), chair, DateTimeOffset.UtcNow);
+            racing.Sign(chair, DateTimeOffset.UtcNow);
+            db.Decisions.Add(racing);
+            return await db.SaveChangesAsync();
+        }));
+
+        second.InnerException.ShouldBeOfType<Npgsql.PostgresException>().ConstraintName.ShouldBe("ux_decisions_one_current_per_case");
+        var mapped = ExceptionMapping.Map(second).ShouldNotBeNull();
+        mapped.Status.ShouldBe(409);
+        mapped.Detail!.ShouldContain("Another version of this case's decision was signed at the same moment");
+        (await VersionsAsync(board.CaseId)).ShouldHaveSingleItem().Id.ShouldBe(signed.Id);
+        await ChainShouldVerifyAsync();
     }
 }

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using TumorBoard.Application.Common.Audit;
 using TumorBoard.Application.Persistence;
 using TumorBoard.Web.Infrastructure;
 
@@ -48,7 +49,10 @@ public sealed class AppFixture : IAsyncLifetime
     /// <summary>These helpers over an app started elsewhere (the browser tests' Kestrel app); the caller disposes the app.</summary>
     public static AppFixture Over(TumorBoardApp app) => new() { App = app };
 
-    /// <summary>Empties everything but the accounts, roles and data-protection keys.</summary>
+    /// <summary>
+    /// Empties everything but the accounts, roles and data-protection keys, and the audit checkpoint file. As the
+    /// superuser with triggers off (session_replication_role): the append-only tables refuse TRUNCATE otherwise.
+    /// </summary>
     public async Task ResetAsync()
     {
         await using var conn = new NpgsqlConnection(App.ConnectionString);
@@ -61,8 +65,18 @@ public sealed class AppFixture : IAsyncLifetime
             """, conn))
         await using (var reader = await list.ExecuteReaderAsync())
             while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
-        await using var truncate = new NpgsqlCommand($"TRUNCATE {string.Join(", ", tables)} RESTART IDENTITY CASCADE", conn);
+        await using var truncate = new NpgsqlCommand(
+            $"SET session_replication_role = replica; TRUNCATE {string.Join(", ", tables)} RESTART IDENTITY CASCADE; "
+            + "SET session_replication_role = origin;", conn);
         await truncate.ExecuteNonQueryAsync();
+        File.Delete(App.CheckpointFile);
+    }
+
+    /// <summary>The whole verification (chain and checkpoints), as `verify-audit` runs it: no signed-in user.</summary>
+    public async Task<AuditVerification> VerifyAuditTrailAsync()
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<AuditVerifier>().VerifyAsync();
     }
 
     /// <summary>An API client signed in with a bearer token as <paramref name="email"/> (null: anonymous).</summary>

@@ -6,13 +6,19 @@ using TumorBoard.Web.Infrastructure;
 namespace TumorBoard.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// The PostgreSQL server for this test run, found once: $TUMORBOARD_TEST_PG (a connection string whose
-/// user may create databases), else Testcontainers when a Docker engine answers, else a private
+/// The PostgreSQL server for this test run, found once: $TUMORBOARD_TEST_PG (a superuser connection string:
+/// the tests create roles and play a superuser tampering with the trail), else Testcontainers when a Docker engine answers, else a private
 /// initdb/pg_ctl cluster in a temporary folder (the same LocalPostgres class `dotnet run` uses).
-/// Each fixture then creates its own database on it.
+/// Each fixture then creates its own database on it, owned by the owner role; the app runs as the app role
+/// (<see cref="DatabaseRoles"/>: both are created on the server once per run, with the passwords below, so a server
+/// that wants passwords works too). The connection string returned is the superuser's, on the new database: what a
+/// test that plays the attacker (or resets the data) uses; <see cref="AsApp"/> and <see cref="AsOwner"/> give the others.
 /// </summary>
 public static class TestPostgres
 {
+    public const string OwnerPassword = "tumorboard-test-owner";
+    public const string AppPassword = "tumorboard-test-app";
+
     static readonly SemaphoreSlim Gate = new(1, 1);
     static string? adminConnectionString;
     public static string Source { get; private set; } = "";
@@ -21,14 +27,15 @@ public static class TestPostgres
     {
         var admin = await ServerAsync();
         var name = "tb_test_" + Guid.NewGuid().ToString("N")[..12];
-        await using (var conn = new NpgsqlConnection(admin))
-        {
-            await conn.OpenAsync();
-            await using var cmd = new NpgsqlCommand($"CREATE DATABASE {name}", conn);
-            await cmd.ExecuteNonQueryAsync();
-        }
+        await DatabaseRoles.PrepareDatabaseAsync(admin, name);
         return new NpgsqlConnectionStringBuilder(admin) { Database = name, IncludeErrorDetail = true }.ConnectionString;
     }
+
+    /// <summary>The same database as the app's least-privilege role.</summary>
+    public static string AsApp(string connectionString) => DatabaseRoles.As(connectionString, DatabaseRoles.App, AppPassword);
+
+    /// <summary>The same database as the schema owner (migrations).</summary>
+    public static string AsOwner(string connectionString) => DatabaseRoles.As(connectionString, DatabaseRoles.Owner, OwnerPassword);
 
     static async Task<string> ServerAsync()
     {
@@ -36,31 +43,38 @@ public static class TestPostgres
         try
         {
             if (adminConnectionString is not null) return adminConnectionString;
-            var fromEnv = Environment.GetEnvironmentVariable("TUMORBOARD_TEST_PG");
-            if (!string.IsNullOrWhiteSpace(fromEnv))
-            {
-                Source = "env";
-                return adminConnectionString = fromEnv;
-            }
-            if (DockerIsReachable())
-            {
-                var container = new PostgreSqlBuilder("postgres:16-alpine").Build();
-                await container.StartAsync();
-                AppDomain.CurrentDomain.ProcessExit += (_, _) => container.DisposeAsync().AsTask().GetAwaiter().GetResult();
-                Source = "testcontainers";
-                return adminConnectionString = container.GetConnectionString();
-            }
-            var dir = Path.Combine(Path.GetTempPath(), "tb-pg-" + Guid.NewGuid().ToString("N")[..8]);
-            var cluster = await LocalPostgres.StartAsync(dir);
-            AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-            {
-                cluster.StopAsync().GetAwaiter().GetResult();
-                try { Directory.Delete(dir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-            };
-            Source = "local-initdb";
-            return adminConnectionString = cluster.ConnectionString("postgres");
+            var admin = await FindServerAsync();
+            await DatabaseRoles.EnsureAsync(admin, OwnerPassword, AppPassword);
+            return adminConnectionString = admin;
         }
         finally { Gate.Release(); }
+    }
+
+    static async Task<string> FindServerAsync()
+    {
+        var fromEnv = Environment.GetEnvironmentVariable("TUMORBOARD_TEST_PG");
+        if (!string.IsNullOrWhiteSpace(fromEnv))
+        {
+            Source = "env";
+            return fromEnv;
+        }
+        if (DockerIsReachable())
+        {
+            var container = new PostgreSqlBuilder("postgres:16-alpine").Build();
+            await container.StartAsync();
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => container.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            Source = "testcontainers";
+            return container.GetConnectionString();
+        }
+        var dir = Path.Combine(Path.GetTempPath(), "tb-pg-" + Guid.NewGuid().ToString("N")[..8]);
+        var cluster = await LocalPostgres.StartAsync(dir);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            cluster.StopAsync().GetAwaiter().GetResult();
+            try { Directory.Delete(dir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        };
+        Source = "local-initdb";
+        return cluster.ConnectionString("postgres");
     }
 
     static bool DockerIsReachable()

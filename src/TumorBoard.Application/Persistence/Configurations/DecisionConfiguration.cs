@@ -49,9 +49,13 @@ public sealed class DecisionConfiguration : IEntityTypeConfiguration<BoardDecisi
 
         b.HasIndex(d => new { d.CaseId, d.Number }).IsUnique();
         // One current (signed) decision per case, and one open draft: two chairs signing at once, or a signature racing
-        // an amendment, cannot leave two (issue #6 "Concurrency").
-        b.HasIndex(d => d.CaseId).IsUnique().HasFilter("status = 'Signed'").HasDatabaseName("ux_decisions_one_current_per_case");
-        b.HasIndex(d => d.CaseId).IsUnique().HasFilter("status = 'Draft'").HasDatabaseName("ux_decisions_one_draft_per_case");
+        // an amendment, cannot leave two (issue #6 "Concurrency"). Named in the model: two unnamed HasIndex calls on the
+        // same column are one index to EF Core, and the second configuration silently replaced the first (issue #10).
+        // (The snake_case convention would rename a named index: the database name is set as well.)
+        b.HasIndex(d => d.CaseId, "ux_decisions_one_current_per_case").IsUnique().HasFilter("status = 'Signed'")
+            .HasDatabaseName("ux_decisions_one_current_per_case");
+        b.HasIndex(d => d.CaseId, "ux_decisions_one_draft_per_case").IsUnique().HasFilter("status = 'Draft'")
+            .HasDatabaseName("ux_decisions_one_draft_per_case");
         b.HasIndex(d => new { d.MeetingId, d.AgendaItemId });
         // The coordinator's overdue follow-ups and "my follow-ups" for the responsible clinician.
         b.HasIndex(d => d.FollowUpDate).HasFilter("status = 'Signed'").HasDatabaseName("ix_decisions_signed_follow_up_date");
