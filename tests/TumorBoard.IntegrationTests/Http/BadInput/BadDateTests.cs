@@ -107,4 +107,22 @@ public sealed partial class BadDateTests(AppFixture app) : BadInputTest(app)
         (await NamesFieldAsync(response, "submissionCutoff", only: true)).ShouldBeEmpty();
         (await MessagesAsync(response, "submissionCutoff")).ShouldHaveSingleItem().ShouldContain("365 days");
     }
+
+    [Fact]
+    public async Task Takes_times_with_any_offset_and_keeps_them_in_UTC()
+    {
+        var client = await App.ClientAsync(AppFixture.Coordinator);
+        var plan = await MeetingTestData.PlanAsync(App);
+        var local = plan.StartsAt!.Value.ToOffset(TimeSpan.FromHours(14));
+        using var created = await client.PostAsync("/api/v1/meetings", Api.Body(plan with { StartsAt = local, SubmissionCutoff = local.AddHours(-30) }));
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var stored = await App.QueryDbAsync(db => db.Meetings.Select(m => new { m.StartsAt, m.SubmissionCutoff }).SingleAsync());
+        stored.StartsAt.ShouldBe(local, TimeSpan.FromMilliseconds(1));   // PostgreSQL keeps microseconds
+        stored.StartsAt.Offset.ShouldBe(TimeSpan.Zero);
+        stored.SubmissionCutoff.ShouldBe(local.AddHours(-30), TimeSpan.FromMilliseconds(1));
+
+        using var listed = await client.GetAsync("/api/v1/meetings?from=" + Uri.EscapeDataString(local.AddDays(-1).ToString("O")));
+        listed.StatusCode.ShouldBe(HttpStatusCode.OK, await listed.Content.ReadAsStringAsync());
+        (await listed.ReadAsync()).GetProperty("totalCount").GetInt32().ShouldBe(1);
+    }
 }
