@@ -114,6 +114,17 @@ public sealed partial class BadInputPageTests(AppFixture app) : BadInputTest(app
         MessagesUnder(html, field).ShouldHaveSingleItem().ShouldContain(says);
     }
 
+    [Theory]
+    [InlineData("/Cases?Status=-1&Urgency=99&Histology=1%2C2")]
+    [InlineData("/Cases?Status=Nonsense&PageNumber=abc")]
+    [InlineData("/Meetings?Past=maybe&PageNumber=99999999999")]
+    [InlineData("/Admin/Audit?From=31.12.9999&ActorId=nobody&page=-5")]
+    public async Task A_list_page_answers_filters_it_cannot_bind(string url)
+    {
+        var client = await PageClient.SignedInAsync(App, EveryRole);
+        await PageAsync(await client.GetAsync(url));
+    }
+
     [Fact]
     public async Task The_history_page_shows_a_day_out_of_range_under_the_filter()
     {
