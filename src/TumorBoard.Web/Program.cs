@@ -60,7 +60,11 @@ builder.Services.AddSignInRateLimiting(builder.Configuration);
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));
+builder.Services.Configure<JsonOptions>(o =>
+{
+    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+    o.SerializerOptions.AllowDuplicateProperties = false;   // {"status":"A","status":"B"} is a 400, not "the last one wins"
+});
 builder.Services.AddRazorPages(o =>
     {
         o.Conventions.ConfigureFilter(new MediatorExceptionPageFilter());
@@ -117,6 +121,7 @@ app.UseAuthentication();
 app.UseMiddleware<ActiveAccountMiddleware>();
 app.UseAuthorization();
 app.UseAntiforgery();
+app.UseMiddleware<QueryStringCheck>();
 
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();

@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Common.Security;
+using TumorBoard.Application.Common.Validation;
 using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.Meetings;
 using TumorBoard.Domain.Security;
@@ -25,9 +26,10 @@ public static class ListMeetings
 
     public sealed class Validator : AbstractValidator<Query>
     {
-        public Validator()
+        public Validator(TimeProvider clock)
         {
             RuleFor(q => q.Status).IsInEnum();
+            RuleFor(q => q.From).SearchInstant(clock);
             Include(new PagedQueryValidator());
         }
     }
@@ -40,7 +42,7 @@ public static class ListMeetings
             if (q.Status is { } s) meetings = meetings.Where(m => m.Status == s);
             if (q.IncludePast != true)
             {
-                var from = q.From ?? new DateTimeOffset(clock.GetUtcNow().UtcDateTime.Date, TimeSpan.Zero);
+                var from = q.From?.ToUniversalTime() ?? new DateTimeOffset(clock.GetUtcNow().UtcDateTime.Date, TimeSpan.Zero);
                 meetings = meetings.Where(m => m.StartsAt >= from);
             }
             var total = await meetings.CountAsync(ct);
