@@ -65,7 +65,11 @@ builder.Services.AddSingleton<IProblemDetailsWriter, ApiProblemDetailsWriter>();
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
 builder.Services.AddSingleton<Microsoft.AspNetCore.Diagnostics.IDeveloperPageExceptionFilter, NoEchoDeveloperPageFilter>();
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));
+builder.Services.Configure<JsonOptions>(o =>
+{
+    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+    o.SerializerOptions.AllowDuplicateProperties = false;   // {"status":"A","status":"B"} is a 400, not "the last one wins"
+});
 builder.Services.AddRazorPages(o =>
     {
         o.Conventions.ConfigureFilter(new MediatorExceptionPageFilter());
@@ -122,6 +126,7 @@ app.UseAuthentication();
 app.UseMiddleware<ActiveAccountMiddleware>();
 app.UseAuthorization();
 app.UseAntiforgery();
+app.UseMiddleware<QueryStringCheck>();
 
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();

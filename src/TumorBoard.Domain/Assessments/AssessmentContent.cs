@@ -4,6 +4,7 @@ using TumorBoard.Domain.Cases;
 using TumorBoard.Domain.Clinical;
 using TumorBoard.Domain.Scores;
 using TumorBoard.Domain.Security;
+using TumorBoard.Domain.Common;
 
 namespace TumorBoard.Domain.Assessments;
 
@@ -26,6 +27,7 @@ public sealed record AssessmentEvaluation(object Scores, IReadOnlyList<string> W
 public abstract record AssessmentContent
 {
     [JsonIgnore] public abstract Discipline Discipline { get; }
+    [MultiLine]
     public string? Rationale { get; init; }
 
     public abstract AssessmentEvaluation Evaluate(AssessmentContext context);

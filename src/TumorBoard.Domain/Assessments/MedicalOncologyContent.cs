@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using TumorBoard.Domain.Clinical;
 using TumorBoard.Domain.Scores;
 using TumorBoard.Domain.Security;
+using TumorBoard.Domain.Common;
 
 namespace TumorBoard.Domain.Assessments;
 
@@ -28,9 +29,11 @@ public record MedicalOncologyContent : AssessmentContent
     public TomitaBoneMetastases? TomitaBoneMetastases { get; init; }
     public ExpectedSurvival? ExpectedSurvival { get; init; }
     public SystemicTherapyPlan? SystemicTherapy { get; init; }
+    [MultiLine]
     public string? SystemicTherapyText { get; init; }
     public BoneModifyingAgent? BoneModifyingAgent { get; init; }
     public bool? FitForSystemicTherapy { get; init; }
+    [MultiLine]
     public string? PatientPreferences { get; init; }
 
     public override AssessmentEvaluation Evaluate(AssessmentContext context)

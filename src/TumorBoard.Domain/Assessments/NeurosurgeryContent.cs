@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using TumorBoard.Domain.Clinical;
 using TumorBoard.Domain.Scores;
 using TumorBoard.Domain.Security;
+using TumorBoard.Domain.Common;
 
 namespace TumorBoard.Domain.Assessments;
 
@@ -45,6 +46,7 @@ public record NeurosurgeryContent : AssessmentContent
     public bool? Myelopathy { get; init; }
     public NeurologicalCourse? Course { get; init; }
     public SurgicalFitness? FitForOpenSurgery { get; init; }
+    [MultiLine]
     public string? FitnessReason { get; init; }
     public NeurosurgeryRecommendation? Recommendation { get; init; }
     public List<SpinalLevel> TargetLevels { get; init; } = [];

@@ -3,6 +3,7 @@ using TumorBoard.Domain.Cases;
 using TumorBoard.Domain.Clinical;
 using TumorBoard.Domain.Scores;
 using TumorBoard.Domain.Security;
+using TumorBoard.Domain.Common;
 
 namespace TumorBoard.Domain.Assessments;
 
@@ -21,6 +22,7 @@ public record RadiationOncologyContent : AssessmentContent
 {
     [JsonIgnore] public override Discipline Discipline => Discipline.RadiationOncology;
     public Radiosensitivity? RadiosensitivityOverride { get; init; }
+    [MultiLine]
     public string? OverrideReason { get; init; }
     /// <summary>Radiation oncology's re-irradiation flag; the case's prior courses at the target levels are shown beside it.</summary>
     public bool? Reirradiation { get; init; }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using TumorBoard.Domain.Clinical;
+using TumorBoard.Domain.Common;
 
 namespace TumorBoard.Domain.Decisions;
 
@@ -13,6 +14,7 @@ public sealed record PlanStep
     public decimal? DoseGy { get; init; }
     public int? Fractions { get; init; }
     public StepTiming Timing { get; init; }
+    [MultiLine]
     public string? Details { get; init; }
 
     public static bool IsRadiotherapy(PlanStepKind kind) => kind is PlanStepKind.ConventionalEbrt or PlanStepKind.SbrtSrs;
@@ -46,16 +48,21 @@ public sealed record DecisionContent
 
     public DecisionOutcome Outcome { get; init; }
     public IReadOnlyList<InformationNeeded> InformationNeeded { get; init; } = [];
+    [MultiLine]
     public string? InformationNeededDetails { get; init; }
     public IReadOnlyList<PlanStep> Plan { get; init; } = [];
     public TreatmentIntent? Intent { get; init; }
+    [MultiLine]
     public string Rationale { get; init; } = "";
     public NomsConcordance? NomsConcordance { get; init; }
     public DiscordanceReason? DiscordanceReason { get; init; }
+    [MultiLine]
     public string? DiscordanceText { get; init; }
     /// <summary>The patient's preferences as the board considered them.</summary>
+    [MultiLine]
     public string? PatientPreferences { get; init; }
     public bool PatientPreferencesNotAvailable { get; init; }
+    [MultiLine]
     public string? PatientPreferencesNotAvailableReason { get; init; }
     public Guid? ResponsibleClinicianId { get; init; }
     public DateOnly? FollowUpDate { get; init; }

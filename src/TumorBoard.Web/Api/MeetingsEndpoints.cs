@@ -13,7 +13,8 @@ public static class MeetingsEndpoints
     public sealed record OrderBody(List<Guid>? ItemIds);
     public sealed record MoveBody(int Offset);
     public sealed record MinutesBody(int? Minutes);
-    public sealed record AttendanceBody(List<Guid>? PresentUserIds);
+    /// <summary>Everyone present (an empty list: nobody); a missing or null list is refused, never read as "nobody".</summary>
+    public sealed record AttendanceBody(List<Guid> PresentUserIds);
     public sealed record Planned(IReadOnlyList<Guid> MeetingIds);
 
     public static RouteGroupBuilder MapMeetingsEndpoints(this RouteGroupBuilder api)
@@ -30,13 +31,13 @@ public static class MeetingsEndpoints
         g.MapPost("/{meetingId:guid}/agenda/{itemId:guid}/remove", (Guid meetingId, Guid itemId, ReasonBody b, HttpRequest r, HttpResponse res, ISender s, CancellationToken ct) =>
             Change(s, res, meetingId, new RemoveCaseFromAgenda.Command { MeetingId = meetingId, ItemId = itemId, Reason = b.Reason ?? "", ExpectedVersion = ETags.FromIfMatch(r) }, ct)).WithName("RemoveCaseFromAgenda");
         g.MapPut("/{meetingId:guid}/agenda/order", (Guid meetingId, OrderBody b, HttpRequest r, HttpResponse res, ISender s, CancellationToken ct) =>
-            Change(s, res, meetingId, new ReorderAgenda.Command { MeetingId = meetingId, ItemIds = b.ItemIds ?? [], ExpectedVersion = ETags.FromIfMatch(r) }, ct)).WithName("ReorderAgenda");
+            Change(s, res, meetingId, new ReorderAgenda.Command { MeetingId = meetingId, ItemIds = b.ItemIds, ExpectedVersion = ETags.FromIfMatch(r) }, ct)).WithName("ReorderAgenda");
         g.MapPost("/{meetingId:guid}/agenda/{itemId:guid}/move", (Guid meetingId, Guid itemId, MoveBody b, HttpRequest r, HttpResponse res, ISender s, CancellationToken ct) =>
             Change(s, res, meetingId, new ReorderAgenda.Command { MeetingId = meetingId, ItemId = itemId, Offset = b.Offset, ExpectedVersion = ETags.FromIfMatch(r) }, ct)).WithName("MoveAgendaItem");
         g.MapPut("/{meetingId:guid}/agenda/{itemId:guid}/minutes", (Guid meetingId, Guid itemId, MinutesBody b, HttpRequest r, HttpResponse res, ISender s, CancellationToken ct) =>
             Change(s, res, meetingId, new SetAgendaMinutes.Command { MeetingId = meetingId, ItemId = itemId, Minutes = b.Minutes, ExpectedVersion = ETags.FromIfMatch(r) }, ct)).WithName("SetAgendaMinutes");
         g.MapPut("/{meetingId:guid}/attendance", (Guid meetingId, AttendanceBody b, HttpRequest r, HttpResponse res, ISender s, CancellationToken ct) =>
-            Change(s, res, meetingId, new RecordAttendance.Command { MeetingId = meetingId, PresentUserIds = b.PresentUserIds ?? [], ExpectedVersion = ETags.FromIfMatch(r) }, ct)).WithName("RecordAttendance");
+            Change(s, res, meetingId, new RecordAttendance.Command { MeetingId = meetingId, PresentUserIds = b.PresentUserIds, ExpectedVersion = ETags.FromIfMatch(r) }, ct)).WithName("RecordAttendance");
         g.MapPost("/{meetingId:guid}/start", (Guid meetingId, HttpRequest r, HttpResponse res, ISender s, CancellationToken ct) =>
             Step(s, r, res, meetingId, MeetingStep.Start, null, null, ct)).WithName("StartMeeting");
         g.MapPost("/{meetingId:guid}/close", (Guid meetingId, HttpRequest r, HttpResponse res, ISender s, CancellationToken ct) =>

@@ -53,7 +53,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails) :
         Detail = "The error has been logged under the trace id of this response. Nothing was saved by the step that failed.",
     };
 
-    /// <summary>A body that does not bind (wrong type, unknown enum value): 400 naming the field.</summary>
+    /// <summary>A body that does not bind (wrong type, unknown enum value, a field given twice): 400 naming the field.</summary>
     static ProblemDetails BadRequest(BadHttpRequestException b)
     {
         // Refusals that are not about a field (body too large, wrong media type, too slow): their own status, no echo.
@@ -61,7 +61,10 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails) :
             return new ProblemDetails { Status = b.StatusCode, Title = ReasonPhrases.GetReasonPhrase(b.StatusCode) };
         var json = b.InnerException as JsonException;
         var field = json?.Path is { } path ? FieldOf(path) : "body";
-        var message = json is null ? b.Message : $"The value of '{field}' is not valid here.";
+        var message = json is null ? b.Message
+            // System.Text.Json has no own exception type for it (AllowDuplicateProperties = false): its message says so.
+            : json.Message.StartsWith("Duplicate property", StringComparison.Ordinal) ? $"'{field}' is given more than once: send each field once."
+            : $"The value of '{field}' is not valid here.";
         return new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
         {
             Status = StatusCodes.Status400BadRequest, Title = "The request is invalid",

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using TumorBoard.Application.Common.Validation;
 using TumorBoard.Application.Persistence;
 
 namespace TumorBoard.Web.Infrastructure;
@@ -24,8 +25,11 @@ public sealed class Authenticator(
     static readonly AppUser Nobody = new() { UserName = "nobody" };
     static readonly string NobodyHash = new PasswordHasher<AppUser>().HashPassword(Nobody, Guid.NewGuid().ToString());
 
+    /// <summary>The account for this email and password, or null. Text no account can hold (control characters) is a 400 on its field.</summary>
     public async Task<AppUser?> CheckAsync(string? email, string? password)
     {
+        TextRules.Require("Email", email);
+        TextRules.Require("Password", password);
         var user = string.IsNullOrWhiteSpace(email) ? null : await users.FindByEmailAsync(email.Trim());
         if (user is null || !user.IsActive)
         {

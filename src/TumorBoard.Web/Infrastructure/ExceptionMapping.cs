@@ -29,8 +29,20 @@ public static class ExceptionMapping
         // Our guard triggers (signed decisions immutable, append-only tables) refuse a change that raced past the checks.
         DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.RaiseException } e } =>
             new(StatusCodes.Status409Conflict, "Conflict", $"The record can no longer be changed this way ({e.MessageText}). Reload it."),
+        // The last line of defence: validation keeps such values out, but PostgreSQL refusing one is still the client's input.
+        DbUpdateException { InnerException: PostgresException { SqlState: var state } } when DataExceptions.Contains(state) => BadData,
+        PostgresException { SqlState: var state } when DataExceptions.Contains(state) => BadData,
         _ => null,
     };
+
+    /// <summary>
+    /// PostgreSQL data exceptions a client's value can cause: 22021 (a character UTF-8 cannot carry, e.g. NUL), 22P05 (NUL
+    /// in jsonb), 22007/22008 (a date or time out of range), 22003 (a number out of range), 22001 (text too long).
+    /// </summary>
+    static readonly HashSet<string> DataExceptions = ["22021", "22P05", "22007", "22008", "22003", "22001"];
+
+    static readonly Outcome BadData = new(StatusCodes.Status400BadRequest, "The request is invalid",
+        "A value in the request cannot be stored or searched: check texts for control characters, and dates and numbers for their range.");
 
     /// <summary>Unique indexes that two requests at the same moment can run into, in the clinic's words.</summary>
     static readonly Dictionary<string, string> UniqueConflicts = new()

@@ -23,7 +23,7 @@ public sealed class MediatorExceptionPageFilter : IAsyncPageFilter
             ValidationException v => await ToModelState(done, v),
             _ => ExceptionMapping.Map(done.Exception) switch
             {
-                { Status: 409 or 412 or 428 } o => await ToFormError(done, o.Detail ?? o.Title),
+                { Status: 400 or 409 or 412 or 428 } o => await ToFormError(done, o.Detail ?? o.Title),
                 { Status: 401 } => new ChallengeResult(),
                 { } o => new StatusCodeResult(o.Status),
                 null => null,

@@ -1,17 +1,22 @@
 using FluentValidation;
-using FluentValidation.Results;
 using Mediator;
+using TumorBoard.Application.Common.Validation;
 
 namespace TumorBoard.Application.Common.Behaviors;
 
-/// <summary>Runs every FluentValidation validator of the message; the only place validation happens.</summary>
+/// <summary>
+/// Runs the input check every message passes (<see cref="InputCheck"/>: text, enum values, null lists), then every
+/// FluentValidation validator of the message; the only place validation happens. The input check comes first and alone:
+/// validators may look values up in the database, which must never see text it cannot store.
+/// </summary>
 public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidator<TMessage>> validators)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken ct)
     {
-        List<ValidationFailure> failures = [];
+        var failures = InputCheck.Check(message);
+        if (failures.Count > 0) throw new ValidationException(failures);
         foreach (var validator in validators)
             failures.AddRange((await validator.ValidateAsync(message, ct)).Errors);
         if (failures.Count > 0) throw new ValidationException(failures);

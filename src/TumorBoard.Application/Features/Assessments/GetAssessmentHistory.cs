@@ -32,8 +32,14 @@ public static class GetAssessmentHistory
 
     public sealed class Validator : AbstractValidator<Query>
     {
-        public Validator() => RuleFor(q => q.To).NotNull().WithMessage("Give both versions to compare.")
-            .When(q => q.From is not null);
+        public Validator()
+        {
+            RuleFor(q => q.To).NotNull().WithMessage("Give both versions to compare.").When(q => q.From is not null);
+            RuleFor(q => q.From).InclusiveBetween(1, MaxVersion).WithMessage($"Versions are numbered 1 to {MaxVersion}.");
+            RuleFor(q => q.To).InclusiveBetween(1, MaxVersion).WithMessage($"Versions are numbered 1 to {MaxVersion}.");
+        }
+
+        const int MaxVersion = 100_000;
     }
 
     public sealed class Handler(TumorBoardDbContext db) : IQueryHandler<Query, Result>

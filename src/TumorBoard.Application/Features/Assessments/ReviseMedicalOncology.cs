@@ -3,6 +3,7 @@ using Mediator;
 using TumorBoard.Application.Common.Security;
 using TumorBoard.Domain.Assessments;
 using TumorBoard.Domain.Security;
+using TumorBoard.Domain.Common;
 
 namespace TumorBoard.Application.Features.Assessments;
 
@@ -13,6 +14,7 @@ public static class ReviseMedicalOncology
     public sealed record Command : MedicalOncologyContent, ICommand<AssessmentSaved>
     {
         public Guid CaseId { get; init; }
+        [MultiLine]
         public string Reason { get; init; } = "";
         public uint? ExpectedVersion { get; init; }
     }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using TumorBoard.Application.Common.Audit;
 using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Common.Security;
+using TumorBoard.Application.Common.Validation;
 using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.Security;
 
@@ -45,8 +46,10 @@ public static class ListAuditEntries
 
     public sealed class Validator : AbstractValidator<Query>
     {
-        public Validator()
+        public Validator(TimeProvider clock)
         {
+            RuleFor(q => q.From).SearchDay(clock);
+            RuleFor(q => q.To).SearchDay(clock);
             RuleFor(q => q.Operation).Must(o => Operations.Contains(o!))
                 .When(q => !string.IsNullOrWhiteSpace(q.Operation))
                 .WithMessage($"Choose one of {string.Join(", ", Operations)}.");

@@ -1,6 +1,7 @@
 using FluentValidation;
 using TumorBoard.Domain.Cases;
 using TumorBoard.Domain.Clinical;
+using TumorBoard.Domain.Common;
 
 namespace TumorBoard.Application.Features.Cases;
 
@@ -23,9 +24,12 @@ public record CaseFields
     public VisceralMetastases? VisceralMetastases { get; init; }
     public bool? BrainMetastases { get; init; }
     public List<RadiotherapyInput> PriorRadiotherapy { get; init; } = [];
+    [MultiLine]
     public string? CurrentSystemicTherapy { get; init; }
+    [MultiLine]
     public string ClinicalQuestion { get; init; } = "";
     public string? ReferringClinician { get; init; }
+    [MultiLine]
     public string? PatientPreferences { get; init; }
 
     public CaseDetails ToDetails() => new()

@@ -1,4 +1,5 @@
 using FluentValidation;
+using TumorBoard.Application.Common.Validation;
 using TumorBoard.Domain.Cases;
 using TumorBoard.Domain.Clinical;
 
@@ -8,14 +9,11 @@ public sealed class CaseFieldsValidator : AbstractValidator<CaseFields>
 {
     public CaseFieldsValidator(TimeProvider clock)
     {
-        DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        bool NotFuture(DateOnly? d) => d is null || d.Value <= Today();
-
         RuleFor(c => c.Histology).NotNull().WithMessage("Choose the primary tumour's histology.").IsInEnum();
         RuleFor(c => c.HistologyOtherText).NotEmpty().WithMessage("Describe the histology when you choose 'Other'.")
             .When(c => c.Histology == PrimaryHistology.Other);
         RuleFor(c => c.HistologyOtherText).MaximumLength(200);
-        RuleFor(c => c.DiagnosisDate).Must(NotFuture).WithMessage("The date of diagnosis cannot be in the future.");
+        RuleFor(c => c.DiagnosisDate).PastClinicalDate(clock, "The date of diagnosis");
         RuleFor(c => c.Lesions).Must(l => l.Count <= 20).WithMessage("At most 20 lesions.");
         RuleForEach(c => c.Lesions).ChildRules(l =>
         {
@@ -25,12 +23,12 @@ public sealed class CaseFieldsValidator : AbstractValidator<CaseFields>
                 .WithMessage("The last level of a range must be at or below the first level.");
             l.RuleForEach(x => x.Compartments).IsInEnum();
             l.RuleFor(x => x.ImagingDate).NotNull().WithMessage("Enter the imaging date.")
-                .Must(NotFuture).WithMessage("The imaging date cannot be in the future.");
+                .PastClinicalDate(clock, "The imaging date");
         });
         RuleFor(c => c.Pain).IsInEnum();
         RuleFor(c => c.Frankel).IsInEnum();
         RuleFor(c => c.Asia).IsInEnum();
-        RuleFor(c => c.SymptomOnsetDate).Must(NotFuture).WithMessage("The symptom onset cannot be in the future.");
+        RuleFor(c => c.SymptomOnsetDate).PastClinicalDate(clock, "The symptom onset");
         RuleFor(c => c.Urgency).NotNull().WithMessage("Choose the urgency.").IsInEnum();
         RuleFor(c => c.Ecog).InclusiveBetween(0, 4).WithMessage("ECOG is 0 to 4.");
         RuleFor(c => c.Karnofsky).Must(k => k is null || (k >= 10 && k <= 100 && k % 10 == 0))
@@ -50,7 +48,7 @@ public sealed class CaseFieldsValidator : AbstractValidator<CaseFields>
             r.RuleFor(x => x.Fractions).NotNull().WithMessage("Enter the number of fractions.")
                 .InclusiveBetween(1, 60).WithMessage("Fractions are between 1 and 60.");
             r.RuleFor(x => x.EndDate).NotNull().WithMessage("Enter the end date of the course.")
-                .Must(NotFuture).WithMessage("The end date cannot be in the future.");
+                .PastClinicalDate(clock, "The end date");
         });
         RuleFor(c => c.CurrentSystemicTherapy).MaximumLength(1000);
         RuleFor(c => c.ClinicalQuestion).NotEmpty().WithMessage("Enter the clinical question for the board.")

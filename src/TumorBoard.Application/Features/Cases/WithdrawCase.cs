@@ -14,6 +14,7 @@ public static class WithdrawCase
     public sealed record Command : ICommand<uint>
     {
         public Guid CaseId { get; init; }
+        [MultiLine]
         public string Reason { get; init; } = "";
         public uint? ExpectedVersion { get; init; }
     }

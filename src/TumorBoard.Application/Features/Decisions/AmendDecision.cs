@@ -22,6 +22,7 @@ public static class AmendDecision
     {
         /// <summary>The signed decision being amended.</summary>
         public Guid DecisionId { get; init; }
+        [MultiLine]
         public string Reason { get; init; } = "";
         public DecisionContent Content { get; init; } = new();
     }

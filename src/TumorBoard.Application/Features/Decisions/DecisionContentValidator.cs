@@ -1,4 +1,5 @@
 using FluentValidation;
+using TumorBoard.Application.Common.Validation;
 using TumorBoard.Domain.Decisions;
 
 namespace TumorBoard.Application.Features.Decisions;
@@ -54,7 +55,8 @@ public sealed class DecisionContentValidator : AbstractValidator<DecisionContent
         RuleFor(c => c.ResponsibleClinicianId).NotNull().WithMessage("Name the clinician responsible for carrying it out.")
             .NotEqual(Guid.Empty).WithMessage("Name the clinician responsible for carrying it out.");
         RuleFor(c => c.FollowUpDate).Must(d => d is null || d >= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
-            .WithMessage("The follow-up date cannot be in the past.");
+            .WithMessage("The follow-up date cannot be in the past.")
+            .WithinPlanningHorizon(clock, "The follow-up date");
     }
 
     sealed class PlanStepValidator : AbstractValidator<PlanStep>

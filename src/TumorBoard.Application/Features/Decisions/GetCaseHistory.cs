@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using TumorBoard.Application.Common.Audit;
 using TumorBoard.Application.Common.Security;
+using TumorBoard.Application.Common.Validation;
 using TumorBoard.Application.Features.Cases;
 using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.Cases;
@@ -40,8 +41,10 @@ public static class GetCaseHistory
 
     public sealed class Validator : AbstractValidator<Query>
     {
-        public Validator()
+        public Validator(TimeProvider clock)
         {
+            RuleFor(q => q.From).SearchDay(clock);
+            RuleFor(q => q.To).SearchDay(clock);
             RuleFor(q => q.To).GreaterThanOrEqualTo(q => q.From).When(q => q.From is not null && q.To is not null)
                 .WithMessage("'To' must be on or after 'From'.");
             RuleForEach(q => q.Kinds).IsInEnum();

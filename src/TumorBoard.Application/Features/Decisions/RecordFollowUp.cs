@@ -23,7 +23,9 @@ public static class RecordFollowUp
         /// <summary>Required: nullable so that a missing status is an error, never a silent "Implemented".</summary>
         public FollowUpStatus? Status { get; init; }
         public DeviationReason? Reason { get; init; }
+        [MultiLine]
         public string? ReasonText { get; init; }
+        [MultiLine]
         public string? Note { get; init; }
     }
 

@@ -21,6 +21,7 @@ public static class RecordPosition
     {
         public Guid DecisionId { get; init; }
         public PositionKind Kind { get; init; }
+        [MultiLine]
         public string? Text { get; init; }
     }
 

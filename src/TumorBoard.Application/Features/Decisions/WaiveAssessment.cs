@@ -23,6 +23,7 @@ public static class WaiveAssessment
         public Guid MeetingId { get; init; }
         public Guid ItemId { get; init; }
         public Discipline Discipline { get; init; }
+        [MultiLine]
         public string Reason { get; init; } = "";
     }
 

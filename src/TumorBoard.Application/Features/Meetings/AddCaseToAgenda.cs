@@ -3,6 +3,7 @@ using Mediator;
 using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.Security;
+using TumorBoard.Domain.Common;
 
 namespace TumorBoard.Application.Features.Meetings;
 
@@ -15,6 +16,7 @@ public static class AddCaseToAgenda
         public Guid MeetingId { get; init; }
         public Guid CaseId { get; init; }
         /// <summary>Required after the submission cut-off unless the case is urgent (audited).</summary>
+        [MultiLine]
         public string? LateAdditionReason { get; init; }
         public uint? ExpectedVersion { get; init; }
     }

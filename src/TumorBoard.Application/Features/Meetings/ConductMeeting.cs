@@ -22,6 +22,7 @@ public static class ConductMeeting
         public Guid MeetingId { get; init; }
         public MeetingStep Step { get; init; }
         public Guid? ItemId { get; init; }
+        [MultiLine]
         public string? Reason { get; init; }
         public uint? ExpectedVersion { get; init; }
     }

@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Common.Security;
+using TumorBoard.Application.Common.Validation;
 using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.Meetings;
 using TumorBoard.Domain.Security;
@@ -25,9 +26,10 @@ public static class ListMeetings
 
     public sealed class Validator : AbstractValidator<Query>
     {
-        public Validator()
+        public Validator(TimeProvider clock)
         {
             RuleFor(q => q.Status).IsInEnum();
+            RuleFor(q => q.From).SearchInstant(clock);
             Include(new PagedQueryValidator());
         }
     }

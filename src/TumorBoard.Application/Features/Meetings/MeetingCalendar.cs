@@ -40,12 +40,28 @@ public static class MeetingCalendar
         ics.Line("X-WR-CALNAME:" + Escape(calendarName));
         ics.Line("X-WR-TIMEZONE:" + tzid);
         IcsTimeZone.Write(ics, tzid, zone, now);
-        foreach (var e in events) WriteEvent(ics, e, tzid, zone, now);
+        foreach (var e in events)
+            if (Times(e, zone) is { } times) WriteEvent(ics, e, times, tzid, now);
         ics.Line("END:VCALENDAR");
         return ics.ToString();
     }
 
-    static void WriteEvent(Writer ics, Event e, string tzid, TimeZoneInfo zone, DateTimeOffset now)
+    /// <summary>
+    /// The event's local start and end, or null for a stored meeting whose times no calendar can carry (at the very ends of
+    /// the calendar, or with a negative duration): it is left out, rather than breaking the whole file for every reader.
+    /// </summary>
+    internal static (string Start, string End)? Times(Event e, TimeZoneInfo zone)
+    {
+        var start = e.StartsAt.UtcDateTime;
+        if (e.DurationMinutes < 0 || start < Earliest || start > Latest.AddMinutes(-e.DurationMinutes)) return null;
+        return (Local(e.StartsAt, zone), Local(e.StartsAt.AddMinutes(e.DurationMinutes), zone));
+    }
+
+    // A day's margin at both ends: no zone offset can then move a time off the calendar.
+    static readonly DateTime Earliest = DateTime.MinValue.AddDays(2);
+    static readonly DateTime Latest = DateTime.MaxValue.AddDays(-2);
+
+    static void WriteEvent(Writer ics, Event e, (string Start, string End) times, string tzid, DateTimeOffset now)
     {
         ics.Line("BEGIN:VEVENT");
         ics.Line("UID:" + Uid(e.Id));
@@ -54,11 +70,11 @@ public static class MeetingCalendar
         ics.Line("LAST-MODIFIED:" + Utc(e.UpdatedAt));
         // SEQUENCE must grow with every change: seconds from creation to the last update only ever grow.
         ics.Line("SEQUENCE:" + (int)Math.Clamp((e.UpdatedAt - e.CreatedAt).TotalSeconds, 0, int.MaxValue));
-        ics.Line($"DTSTART;TZID={tzid}:{Local(e.StartsAt, zone)}");
-        ics.Line($"DTEND;TZID={tzid}:{Local(e.StartsAt.AddMinutes(e.DurationMinutes), zone)}");
+        ics.Line($"DTSTART;TZID={tzid}:{times.Start}");
+        ics.Line($"DTEND;TZID={tzid}:{times.End}");
         ics.Line("SUMMARY:" + Escape(e.Status == MeetingStatus.Cancelled ? "Cancelled: " + e.Title : e.Title));
         if (e.Location is { } location) ics.Line("LOCATION:" + Escape(location));
-        if (e.VideoLink is { } link && Uri.TryCreate(link, UriKind.Absolute, out _)) ics.Line("URL:" + link);
+        if (e.VideoLink is { } link && !link.Any(char.IsControl) && Uri.TryCreate(link, UriKind.Absolute, out _)) ics.Line("URL:" + link);
         var description = e.AgendaCount == 1 ? "1 case on the agenda" : $"{e.AgendaCount} cases on the agenda";
         if (e.Status == MeetingStatus.Cancelled) description = "This board meeting was cancelled.";
         if (e.VideoLink is { } video) description += "\nVideo: " + video;
@@ -73,8 +89,9 @@ public static class MeetingCalendar
     static string Local(DateTimeOffset t, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTime(t, zone).DateTime.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture);
 
-    /// <summary>TEXT escaping (RFC 5545 3.3.11): backslash, semicolon, comma and newlines.</summary>
-    public static string Escape(string text) => text
+    /// <summary>TEXT escaping (RFC 5545 3.3.11): backslash, semicolon, comma and newlines; other control characters (which
+    /// TEXT may not hold, and which a stored value might) are left out.</summary>
+    public static string Escape(string text) => new string(text.Where(c => !char.IsControl(c) || c is '\t' or '\r' or '\n').ToArray())
         .Replace("\\", "\\\\").Replace(";", "\\;").Replace(",", "\\,")
         .Replace("\r\n", "\\n").Replace("\r", "\\n").Replace("\n", "\\n");
 

@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TumorBoard.Application.Common.Security;
+using TumorBoard.Application.Common.Validation;
 using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.Meetings;
 using TumorBoard.Domain.Security;
@@ -24,8 +25,17 @@ public static class PlanMeeting
         {
             Include(new MeetingFieldsValidator(clock, db));
             RuleFor(c => c.WeeklyOccurrences).InclusiveBetween(1, 52).WithMessage("A series has 1 to 52 weekly meetings.");
+            // Measured back from the horizon, so that no start (however far off) makes the arithmetic overflow.
+            RuleFor(c => c.WeeklyOccurrences)
+                .Must((c, n) => c.StartsAt is not { } start || n is < 1 or > 52
+                    || start <= LatestStart(clock).AddDays(-7 * (n - 1)))
+                .WithMessage(_ => $"The series' last meeting must start within the next {ClinicalDates.YearsAhead} years " +
+                    $"(by {ClinicalDates.Show(ClinicalDates.Latest(clock))}): plan fewer weeks.");
         }
     }
+
+    static DateTimeOffset LatestStart(TimeProvider clock) =>
+        new(ClinicalDates.Latest(clock).ToDateTime(TimeOnly.MaxValue), TimeSpan.Zero);
 
     public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, IReadOnlyList<Guid>>
     {
@@ -76,11 +86,15 @@ public record MeetingFields
 
 public sealed class MeetingFieldsValidator : AbstractValidator<MeetingFields>
 {
+        /// <summary>How long before the start the agenda may close.</summary>
+        public static readonly TimeSpan MaxCutoffLead = TimeSpan.FromDays(365);
+
         public MeetingFieldsValidator(TimeProvider clock, TumorBoardDbContext db)
         {
             RuleFor(c => c.Title).NotEmpty().WithMessage("Enter a title.").MaximumLength(200);
             RuleFor(c => c.StartsAt).NotNull().WithMessage("Enter the start.")
-                .Must(s => s is null || s > clock.GetUtcNow()).WithMessage("The meeting must start in the future.");
+                .Must(s => s is null || s > clock.GetUtcNow()).WithMessage("The meeting must start in the future.")
+                .WithinPlanningHorizon(clock, "The meeting's start");
             RuleFor(c => c.DurationMinutes).InclusiveBetween(15, 480).WithMessage("The duration is 15 to 480 minutes.");
             RuleFor(c => c.Capacity).InclusiveBetween(1, 100).WithMessage("The capacity is 1 to 100 cases.");
             RuleFor(c => c.Location).MaximumLength(200);
@@ -90,7 +104,9 @@ public sealed class MeetingFieldsValidator : AbstractValidator<MeetingFields>
             RuleFor(c => c).Must(c => !string.IsNullOrWhiteSpace(c.Location) || !string.IsNullOrWhiteSpace(c.VideoLink))
                 .WithName("Location").OverridePropertyName("Location").WithMessage("Give a location, a video link, or both.");
             RuleFor(c => c.SubmissionCutoff).Must((c, cut) => cut is null || c.StartsAt is null || cut <= c.StartsAt)
-                .WithMessage("The submission cut-off must be before the start.");
+                .WithMessage("The submission cut-off must be before the start.")
+                .Must((c, cut) => cut is null || c.StartsAt is null || c.StartsAt.Value - cut.Value <= MaxCutoffLead)
+                .WithMessage($"The submission cut-off is at most {MaxCutoffLead.TotalDays:0} days before the start.");
             RuleFor(c => c.ChairId).NotNull().WithMessage("Choose the chair.");
             RuleFor(c => c.ChairId)   // separate rule: a When() in the chain would switch off NotNull as well
                 .MustAsync((id, ct) => ChairRules.IsActiveSpecialistAsync(db, id, ct)).When(c => c.ChairId is not null)

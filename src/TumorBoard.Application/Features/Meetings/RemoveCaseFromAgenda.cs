@@ -15,6 +15,7 @@ public static class RemoveCaseFromAgenda
     {
         public Guid MeetingId { get; init; }
         public Guid ItemId { get; init; }
+        [MultiLine]
         public string Reason { get; init; } = "";
         public uint? ExpectedVersion { get; init; }
     }

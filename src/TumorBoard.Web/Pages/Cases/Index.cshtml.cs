@@ -5,10 +5,11 @@ using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Features.Cases;
 using TumorBoard.Domain.Cases;
 using TumorBoard.Domain.Clinical;
+using TumorBoard.Web.Infrastructure;
 
 namespace TumorBoard.Web.Pages.Cases;
 
-public sealed class IndexModel(ISender sender) : PageModel
+public sealed class IndexModel(ISender sender) : PageModel, IFormPage
 {
     [BindProperty(SupportsGet = true)] public CaseStatus? Status { get; set; }
     [BindProperty(SupportsGet = true)] public Urgency? Urgency { get; set; }
@@ -16,7 +17,11 @@ public sealed class IndexModel(ISender sender) : PageModel
     [BindProperty(SupportsGet = true)] public string? Text { get; set; }
     [BindProperty(SupportsGet = true)] public int PageNumber { get; set; } = 1;
 
-    public Paged<ListCases.Row> Result { get; private set; } = null!;
+    public Paged<ListCases.Row> Result { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
+
+    // A filter the query refuses (control characters, a page out of range): an empty list, the message under the field.
+    string IFormPage.ModelPrefix => "";
+    public Task OnFormRejectedAsync(CancellationToken ct) => Task.CompletedTask;
 
     public async Task OnGetAsync(CancellationToken ct) => Result = await sender.Send(new ListCases.Query
     {

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Features.Decisions;
+using TumorBoard.Web.Infrastructure;
 
 namespace TumorBoard.Web.Pages.FollowUps;
 
@@ -16,11 +17,15 @@ public sealed record FollowUpTable(IReadOnlyList<FollowUpRow> Rows, string Id, s
 public sealed record FollowUpPager(int Page, int TotalPages, string? Previous, string? Next);
 
 /// <summary>A paged follow-up list page: the query decides who may see it (403 through the page filter).</summary>
-public abstract class FollowUpListPage(ISender sender) : PageModel
+public abstract class FollowUpListPage(ISender sender) : PageModel, IFormPage
 {
     [BindProperty(SupportsGet = true)] public int PageNumber { get; set; } = 1;
 
-    public Paged<FollowUpRow> Result { get; private set; } = null!;
+    public Paged<FollowUpRow> Result { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
+
+    // A filter the query refuses (control characters, a page out of range): an empty list, the message under the field.
+    string IFormPage.ModelPrefix => "";
+    public Task OnFormRejectedAsync(CancellationToken ct) => Task.CompletedTask;
 
     protected abstract IQuery<Paged<FollowUpRow>> Query(int page);
 

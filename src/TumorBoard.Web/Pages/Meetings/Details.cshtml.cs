@@ -52,8 +52,9 @@ public sealed class DetailsModel(ISender sender, IOptions<BoardOptions> board) :
         SendAsync(new RemoveCaseFromAgenda.Command { MeetingId = Id, ItemId = itemId, Reason = reason ?? "", ExpectedVersion = Version },
             "The case was taken off the agenda.", ct);
 
-    public Task<IActionResult> OnPostAttendanceAsync(List<Guid> presentUserIds, CancellationToken ct) =>
-        SendAsync(new RecordAttendance.Command { MeetingId = Id, PresentUserIds = presentUserIds, ExpectedVersion = Version }, "Attendance recorded.", ct);
+    /// <summary>A form cannot send an empty list: no box ticked (nothing posted) means nobody present.</summary>
+    public Task<IActionResult> OnPostAttendanceAsync(List<Guid>? presentUserIds, CancellationToken ct) =>
+        SendAsync(new RecordAttendance.Command { MeetingId = Id, PresentUserIds = presentUserIds ?? [], ExpectedVersion = Version }, "Attendance recorded.", ct);
 
     public Task<IActionResult> OnPostStepAsync(MeetingStep step, Guid? itemId, string? reason, CancellationToken ct) =>
         SendAsync(new ConductMeeting.Command { MeetingId = Id, Step = step, ItemId = itemId, Reason = reason, ExpectedVersion = Version },
