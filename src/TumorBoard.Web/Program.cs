@@ -118,6 +118,7 @@ app.UseExceptionHandler(app.Environment.IsDevelopment() ? "/Error" : "/Error");
 app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
 app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
 app.UseMiddleware<RequestLimitsMiddleware>();
+app.UseMiddleware<JsonCharsetCheck>();
 if (!app.Environment.IsDevelopment()) app.UseHsts();
 app.UseStaticFiles();
 app.UseRouting();

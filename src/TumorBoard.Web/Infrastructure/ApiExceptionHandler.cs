@@ -11,7 +11,7 @@ namespace TumorBoard.Web.Infrastructure;
 /// adds): the pipeline's exceptions as their status, an unreachable database as 503 with Retry-After, anything else as a
 /// 500 that names nothing from the request or the exception. API routes never fall through to the HTML error page.
 /// </summary>
-public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails, ILogger<ApiExceptionHandler> log) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
@@ -19,7 +19,17 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails) :
 
         var problem = ProblemFor(exception);
         http.Response.StatusCode = problem.Status!.Value;
-        if (problem.Status == StatusCodes.Status503ServiceUnavailable) DatabaseOutage.SetRetryAfter(http.Response);
+        // ASP.NET Core 10 no longer logs an exception an IExceptionHandler has handled: the server errors are logged here
+        // (the path only: a query string may name a patient).
+        var path = http.Features.Get<IExceptionHandlerPathFeature>()?.Path;
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            DatabaseOutage.SetRetryAfter(http.Response);
+            log.LogWarning("The database is unavailable: {Method} {Path} answered 503 ({Error}).", http.Request.Method, path,
+                exception.GetBaseException().Message);
+        }
+        else if (problem.Status >= StatusCodes.Status500InternalServerError)
+            log.LogError(exception, "Unexpected error: {Method} {Path} answered 500.", http.Request.Method, path);
         return await problemDetails.TryWriteAsync(new() { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }
 
