@@ -55,9 +55,10 @@ public sealed class Meeting
 
     void Apply(MeetingPlan p, Guid actor, DateTimeOffset now)
     {
-        Title = p.Title.Trim(); StartsAt = p.StartsAt; DurationMinutes = p.DurationMinutes;
+        // Kept in UTC whatever offset the client wrote them with (PostgreSQL's timestamptz takes UTC only).
+        Title = p.Title.Trim(); StartsAt = p.StartsAt.ToUniversalTime(); DurationMinutes = p.DurationMinutes;
         Location = Blank(p.Location); VideoLink = Blank(p.VideoLink); ChairId = p.ChairId; Capacity = p.Capacity;
-        SubmissionCutoff = p.SubmissionCutoff ?? p.StartsAt - DefaultCutoff;
+        SubmissionCutoff = (p.SubmissionCutoff ?? p.StartsAt - DefaultCutoff).ToUniversalTime();
         if (SubmissionCutoff > StartsAt) throw new DomainConflictException("The submission cut-off must be before the meeting starts.");
         Touch(actor, now);
     }

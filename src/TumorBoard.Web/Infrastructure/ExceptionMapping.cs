@@ -39,7 +39,11 @@ public static class ExceptionMapping
     /// PostgreSQL data exceptions a client's value can cause: 22021 (a character UTF-8 cannot carry, e.g. NUL), 22P05 (NUL
     /// in jsonb), 22007/22008 (a date or time out of range), 22003 (a number out of range), 22001 (text too long).
     /// </summary>
-    static readonly HashSet<string> DataExceptions = ["22021", "22P05", "22007", "22008", "22003", "22001"];
+    static readonly HashSet<string> DataExceptions =
+    [
+        PostgresErrorCodes.CharacterNotInRepertoire, PostgresErrorCodes.UntranslatableCharacter, PostgresErrorCodes.InvalidDatetimeFormat,
+        PostgresErrorCodes.DatetimeFieldOverflow, PostgresErrorCodes.NumericValueOutOfRange, PostgresErrorCodes.StringDataRightTruncation,
+    ];
 
     static readonly Outcome BadData = new(StatusCodes.Status400BadRequest, "The request is invalid",
         "A value in the request cannot be stored or searched: check texts for control characters, and dates and numbers for their range.");

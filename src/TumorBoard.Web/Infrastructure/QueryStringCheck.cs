@@ -10,7 +10,7 @@ namespace TumorBoard.Web.Infrastructure;
 /// <summary>
 /// Checks the query string of an API call against the parameters its endpoint binds from it, before binding runs:
 /// minimal APIs bind enums with Enum.TryParse (so "-1", "0" and "1,2" pass as values) and answer a number or date that does
-/// not parse with a 400 that names no field. Here an enum takes only its documented names (any case), a number, id, date
+/// not parse with a 400 that names no field. Here an enum takes only its documented names (as binding does, in their case), a number, id, date
 /// or flag must parse, and a single value is given once; otherwise a 400 names the parameter. The plan of each endpoint
 /// (its handler's parameters, [AsParameters] records expanded) is built once.
 /// </summary>
@@ -57,7 +57,7 @@ public sealed class QueryStringCheck(RequestDelegate next)
     {
         var shown = value.Length > 40 ? value[..40] + "…" : value;
         if (type.IsEnum)
-            return Enum.GetNames(type).Any(n => n.Equals(value, StringComparison.OrdinalIgnoreCase))
+            return Enum.GetNames(type).Contains(value, StringComparer.Ordinal)
                 ? null
                 : $"'{shown}' is not one of: {string.Join(", ", Enum.GetNames(type))}.";
         var ok = type switch

@@ -36,6 +36,11 @@ public static class ClinicalDates
         rule.Must(t => t is null || (t >= EarliestInstant && DateOnly.FromDateTime(t.Value.UtcDateTime) <= Latest(clock)))
             .WithMessage(_ => $"Give a time between {Show(Earliest)} and {Show(Latest(clock))}.");
 
+    /// <summary>An instant of the board's work (a cut-off): from 1900-01-01 up to five years ahead.</summary>
+    public static IRuleBuilderOptions<T, DateTimeOffset?> BoardInstant<T>(this IRuleBuilder<T, DateTimeOffset?> rule, TimeProvider clock, string what) =>
+        rule.Must(t => t is null || (t >= EarliestInstant && DateOnly.FromDateTime(t.Value.UtcDateTime) <= Latest(clock)))
+            .WithMessage(_ => $"{what} must be between {Show(Earliest)} and {Show(Latest(clock))}.");
+
     /// <summary>Something planned (a meeting, a follow-up): at most five years ahead.</summary>
     public static IRuleBuilderOptions<T, DateOnly?> WithinPlanningHorizon<T>(this IRuleBuilder<T, DateOnly?> rule, TimeProvider clock, string what) =>
         rule.Must(d => d is null || d <= Latest(clock))

@@ -42,7 +42,7 @@ public static class ListMeetings
             if (q.Status is { } s) meetings = meetings.Where(m => m.Status == s);
             if (q.IncludePast != true)
             {
-                var from = q.From ?? new DateTimeOffset(clock.GetUtcNow().UtcDateTime.Date, TimeSpan.Zero);
+                var from = q.From?.ToUniversalTime() ?? new DateTimeOffset(clock.GetUtcNow().UtcDateTime.Date, TimeSpan.Zero);
                 meetings = meetings.Where(m => m.StartsAt >= from);
             }
             var total = await meetings.CountAsync(ct);

@@ -27,7 +27,7 @@ public static class PlanMeeting
             RuleFor(c => c.WeeklyOccurrences).InclusiveBetween(1, 52).WithMessage("A series has 1 to 52 weekly meetings.");
             // Measured back from the horizon, so that no start (however far off) makes the arithmetic overflow.
             RuleFor(c => c.WeeklyOccurrences)
-                .Must((c, n) => c.StartsAt is not { } start || n is < 1 or > 52
+                .Must((c, n) => c.StartsAt is not { } start || n is < 1 or > 52 || start > LatestStart(clock)
                     || start <= LatestStart(clock).AddDays(-7 * (n - 1)))
                 .WithMessage(_ => $"The series' last meeting must start within the next {ClinicalDates.YearsAhead} years " +
                     $"(by {ClinicalDates.Show(ClinicalDates.Latest(clock))}): plan fewer weeks.");
@@ -103,6 +103,7 @@ public sealed class MeetingFieldsValidator : AbstractValidator<MeetingFields>
                 .WithMessage("The video link must be an https:// address.");
             RuleFor(c => c).Must(c => !string.IsNullOrWhiteSpace(c.Location) || !string.IsNullOrWhiteSpace(c.VideoLink))
                 .WithName("Location").OverridePropertyName("Location").WithMessage("Give a location, a video link, or both.");
+            RuleFor(c => c.SubmissionCutoff).BoardInstant(clock, "The submission cut-off");
             RuleFor(c => c.SubmissionCutoff).Must((c, cut) => cut is null || c.StartsAt is null || cut <= c.StartsAt)
                 .WithMessage("The submission cut-off must be before the start.")
                 .Must((c, cut) => cut is null || c.StartsAt is null || c.StartsAt.Value - cut.Value <= MaxCutoffLead)

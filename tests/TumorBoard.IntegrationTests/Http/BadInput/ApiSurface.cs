@@ -1,0 +1,205 @@
+using System.Reflection;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using TumorBoard.IntegrationTests.Infrastructure;
+
+namespace TumorBoard.IntegrationTests.Http.BadInput;
+
+/// <summary>
+/// Every API operation as the running app maps it (name, method, route, the body it reads and the query parameters it
+/// binds), and every input field of each: found by reflection over the endpoints, so a new operation or field is tested
+/// without anyone listing it here.
+/// </summary>
+public sealed record ApiOperation(string Name, string Method, string Route, Type? BodyType, IReadOnlyList<QueryParameter> Query)
+{
+    /// <summary>The route with its parameters filled in (fresh ids: validation answers before any record is looked up).</summary>
+    public string Url(string query = "") =>
+        System.Text.RegularExpressions.Regex.Replace(Route, @"\{(\w+)(:[^}]*)?\}", m => m.Groups[2].Value switch
+        {
+            ":int" => "1",
+            _ when m.Groups[1].Value == "discipline" => "neurosurgery",
+            _ => Guid.NewGuid().ToString(),
+        }) + (query.Length > 0 ? "?" + query : "");
+
+    public IReadOnlyList<BodyField> BodyFields => BodyType is null ? [] : ApiSurface.Fields(BodyType, []);
+
+    /// <summary>
+    /// A body with <paramref name="field"/> set to <paramref name="value"/> and every other top-level part present but empty
+    /// (a decision's "content": {}), so that the answer is about that field and not about a missing part.
+    /// </summary>
+    public string Body(BodyField field, JsonNode? value)
+    {
+        var body = field.Body(value);
+        foreach (var part in BodyFields.Where(f => f.Path.Count == 1 && f.Kind == FieldKind.Part && f.Path[0].Name != field.Path[0].Name))
+            body[part.Path[0].Name] = new JsonObject();
+        return body.ToJsonString();
+    }
+
+    public override string ToString() => $"{Method} {Route} ({Name})";
+}
+
+/// <summary>A query parameter: its name as bound, and the type it binds to (enum, int, date...).</summary>
+public sealed record QueryParameter(string Name, Type Type, bool IsList);
+
+public enum FieldKind { Text, List, Date, Instant, Enum, Part, Other }
+
+/// <summary>One field of a body: its path (JSON names), its type, and for a list the kind of its entries.</summary>
+public sealed record BodyField(IReadOnlyList<Segment> Path, Type Type, FieldKind Kind, FieldKind ItemKind, Type? ItemType)
+{
+    /// <summary>The name the API's error uses: "content.plan[0].details".</summary>
+    public string Key => string.Concat(Path.Select((s, i) => (i == 0 ? "" : ".") + s.Name + (s.InList ? "[0]" : "")));
+
+    /// <summary>A body holding only this field (inside one-entry lists where its path goes through one).</summary>
+    public JsonObject Body(JsonNode? value)
+    {
+        var root = new JsonObject();
+        var current = root;
+        for (var i = 0; i < Path.Count; i++)
+        {
+            var segment = Path[i];
+            if (i == Path.Count - 1)
+            {
+                current[segment.Name] = value;
+                break;
+            }
+            var next = new JsonObject();
+            current[segment.Name] = segment.InList ? new JsonArray(next) : next;
+            current = next;
+        }
+        return root;
+    }
+
+    public override string ToString() => Key;
+}
+
+/// <summary>A step of a field's path; <see cref="InList"/> when it is an entry of a list of parts.</summary>
+public sealed record Segment(string Name, bool InList);
+
+public static class ApiSurface
+{
+    public static IReadOnlyList<ApiOperation> Operations(AppFixture app)
+    {
+        var isService = app.App.Services.GetRequiredService<IServiceProviderIsService>();
+        return [.. app.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true)
+            .Select(e => new ApiOperation(
+                e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName ?? e.DisplayName ?? "",
+                e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Single() ?? "GET",
+                e.RoutePattern.RawText!,
+                e.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType,
+                QueryOf(e, isService)))
+            .OrderBy(o => o.Route).ThenBy(o => o.Method)];
+    }
+
+    static List<QueryParameter> QueryOf(RouteEndpoint endpoint, IServiceProviderIsService isService)
+    {
+        var handler = endpoint.Metadata.GetMetadata<MethodInfo>();
+        if (handler is null) return [];
+        var route = endpoint.RoutePattern.Parameters.Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var body = endpoint.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
+        List<QueryParameter> query = [];
+        foreach (var p in handler.GetParameters())
+        {
+            if (p.IsDefined(typeof(AsParametersAttribute), false))
+            {
+                foreach (var property in p.ParameterType.GetProperties().Where(x => x.SetMethod is { IsPublic: true }))
+                    query.Add(new QueryParameter(property.Name, property.PropertyType, property.PropertyType.IsArray));
+            }
+            else if (!route.Contains(p.Name!) && p.ParameterType != body && Bindable(p.ParameterType) && !isService.IsService(p.ParameterType))
+                query.Add(new QueryParameter(p.Name!, p.ParameterType, p.ParameterType.IsArray));
+        }
+        return query;
+    }
+
+    static bool Bindable(Type t)
+    {
+        var element = t.IsArray ? t.GetElementType()! : t;
+        element = Nullable.GetUnderlyingType(element) ?? element;
+        return element.IsEnum || element.IsPrimitive || element == typeof(string) || element == typeof(Guid) || element == typeof(DateOnly)
+            || element == typeof(DateTimeOffset) || element == typeof(decimal);
+    }
+
+    /// <summary>Every field a client can send in <paramref name="type"/>, nested parts and lists of parts included.</summary>
+    public static IReadOnlyList<BodyField> Fields(Type type, IReadOnlyList<Segment> prefix)
+    {
+        if (prefix.Count > 6) return [];
+        List<BodyField> fields = [];
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (property.SetMethod is not { IsPublic: true } || property.IsDefined(typeof(JsonIgnoreAttribute))) continue;
+            var name = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(property.Name);
+            var t = property.PropertyType;
+            var kind = KindOf(t);
+            if (kind == FieldKind.List)
+            {
+                var item = ItemType(t)!;
+                var itemKind = KindOf(item);
+                fields.Add(new BodyField([.. prefix, new Segment(name, false)], t, kind, itemKind, item));
+                if (itemKind == FieldKind.Part) fields.AddRange(Fields(item, [.. prefix, new Segment(name, true)]));
+                continue;
+            }
+            if (kind == FieldKind.Part)
+            {
+                fields.Add(new BodyField([.. prefix, new Segment(name, false)], t, kind, FieldKind.Other, null));
+                fields.AddRange(Fields(t, [.. prefix, new Segment(name, false)]));
+                continue;
+            }
+            fields.Add(new BodyField([.. prefix, new Segment(name, false)], t, kind, FieldKind.Other, null));
+        }
+        return fields;
+    }
+
+    static FieldKind KindOf(Type t)
+    {
+        t = Nullable.GetUnderlyingType(t) ?? t;
+        if (t == typeof(string)) return FieldKind.Text;
+        if (t == typeof(DateOnly)) return FieldKind.Date;
+        if (t == typeof(DateTimeOffset) || t == typeof(DateTime)) return FieldKind.Instant;
+        if (t.IsEnum) return FieldKind.Enum;
+        if (ItemType(t) is not null) return FieldKind.List;
+        if (t.IsClass && t.Namespace?.StartsWith("TumorBoard.", StringComparison.Ordinal) == true) return FieldKind.Part;
+        return FieldKind.Other;
+    }
+
+    static Type? ItemType(Type t)
+    {
+        if (t == typeof(string)) return null;
+        if (t.IsArray) return t.GetElementType();
+        return t.GetInterfaces().Append(t).FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))
+            ?.GetGenericArguments()[0];
+    }
+
+    /// <summary>Sends <paramref name="body"/> (raw JSON) to the operation.</summary>
+    public static async Task<HttpResponseMessage> SendAsync(HttpClient client, ApiOperation op, string? json, string query = "")
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(op.Method), op.Url(query));
+        if (json is not null) request.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+        else if (op.BodyType is not null) request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+        return await client.SendAsync(request);
+    }
+
+    /// <summary>Rows in every table and the newest audit entry: equal before and after means nothing was written.</summary>
+    public static async Task<string> FingerprintAsync(AppFixture app)
+    {
+        await using var conn = new Npgsql.NpgsqlConnection(app.App.ConnectionString);
+        await conn.OpenAsync();
+        List<string> tables = [];
+        await using (var list = new Npgsql.NpgsqlCommand(
+            "SELECT quote_ident(tablename) FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'data_protection_keys' ORDER BY 1", conn))
+        await using (var reader = await list.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
+        var sql = string.Join(" UNION ALL ", tables.Select(t => $"SELECT '{t}' || ':' || count(*) FROM {t}"));
+        List<string> counts = [];
+        await using (var count = new Npgsql.NpgsqlCommand(sql, conn))
+        await using (var reader = await count.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) counts.Add(reader.GetString(0));
+        await using var stamps = new Npgsql.NpgsqlCommand("SELECT string_agg(concat(id, security_stamp, xmin::text), ',' ORDER BY id) FROM users", conn);
+        return string.Join(";", counts) + "|" + await stamps.ExecuteScalarAsync();
+    }
+
+}
