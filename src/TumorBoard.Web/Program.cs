@@ -22,7 +22,11 @@ using TumorBoard.Web.Api;
 using TumorBoard.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
+builder.WebHost.ConfigureKestrel(k =>
+{
+    k.AddServerHeader = false;
+    RequestLimitsMiddleware.ConfigureKestrel(k);
+});
 
 var database = await DatabaseSetup.ResolveAsync(builder);
 var cluster = database.Cluster;
@@ -58,7 +62,9 @@ builder.Services.AddDataProtection().SetApplicationName("TumorBoard").PersistKey
 builder.Services.AddSignInRateLimiting(builder.Configuration);
 
 builder.Services.AddProblemDetails();
+builder.Services.AddSingleton<IProblemDetailsWriter, ApiProblemDetailsWriter>();   // after the default writer: its fallback
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+builder.Services.AddSingleton<Microsoft.AspNetCore.Diagnostics.IDeveloperPageExceptionFilter, NoEchoDeveloperPageFilter>();
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.Configure<JsonOptions>(o =>
 {
@@ -113,6 +119,8 @@ app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseExceptionHandler(app.Environment.IsDevelopment() ? "/Error" : "/Error");
 app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
 app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
+app.UseMiddleware<RequestLimitsMiddleware>();
+app.UseMiddleware<JsonCharsetCheck>();
 if (!app.Environment.IsDevelopment()) app.UseHsts();
 app.UseStaticFiles();
 app.UseRouting();

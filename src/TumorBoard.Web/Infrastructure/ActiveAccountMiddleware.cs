@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TumorBoard.Application.Persistence;
@@ -11,12 +12,16 @@ namespace TumorBoard.Web.Infrastructure;
 /// On every authenticated request: the account must still be active and its security stamp unchanged
 /// (deactivation, a role change or a password reset renews the stamp). Otherwise the request continues as
 /// anonymous and a cookie is removed, so a deactivated account can use neither its cookie nor a token it holds.
+/// While the database is down the check throws, and the request answers 503 (problem+json on the API, the error page
+/// elsewhere): a token is never honoured unchecked. The error page shown for that outage skips the check, as anonymous.
 /// </summary>
 public sealed class ActiveAccountMiddleware(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext context, TumorBoardDbContext db, IOptions<IdentityOptions> identity)
     {
-        if (context.User.Identity?.IsAuthenticated == true)
+        if (context.Features.Get<IExceptionHandlerFeature>() is { } failed && DatabaseOutage.Is(failed.Error))
+            context.User = new ClaimsPrincipal(new ClaimsIdentity());
+        else if (context.User.Identity?.IsAuthenticated == true)
         {
             var idText = context.User.FindFirstValue(ClaimTypes.NameIdentifier);
             var stamp = context.User.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType);

@@ -2,36 +2,73 @@ using System.Text.Json;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace TumorBoard.Web.Infrastructure;
 
-/// <summary>Turns exceptions from the pipeline into RFC 9457 problem details for the API.</summary>
-public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+/// <summary>
+/// Turns every exception on an /api route into RFC 9457 problem details (with the trace id the problem-details service
+/// adds): the pipeline's exceptions as their status, an unreachable database as 503 with Retry-After, anything else as a
+/// 500 that names nothing from the request or the exception. API routes never fall through to the HTML error page.
+/// </summary>
+public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails, ILogger<ApiExceptionHandler> log) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
-        // The middleware has already switched Request.Path to the error page: ask for the original one.
-        var path = http.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? http.Request.Path;
-        if (!path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase)) return false;
+        if (!IsApi(http)) return false;
 
-        ProblemDetails? problem = exception switch
-        {
-            ValidationException v => new ValidationProblemDetails(ExceptionMapping.Errors(v))
-            {
-                Status = StatusCodes.Status400BadRequest, Title = "The request is invalid",
-            },
-            BadHttpRequestException b => BadRequest(b),
-            _ => ExceptionMapping.Map(exception) is { } o ? new ProblemDetails { Status = o.Status, Title = o.Title, Detail = o.Detail } : null,
-        };
-        if (problem is null) return false;   // the default 500 path, without a stack trace outside Development
-
+        var problem = ProblemFor(exception);
         http.Response.StatusCode = problem.Status!.Value;
+        // ASP.NET Core 10 no longer logs an exception an IExceptionHandler has handled: the server errors are logged here
+        // (the path only: a query string may name a patient).
+        var path = http.Features.Get<IExceptionHandlerPathFeature>()?.Path;
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            DatabaseOutage.SetRetryAfter(http.Response);
+            log.LogWarning("The database is unavailable: {Method} {Path} answered 503 ({Error}).", http.Request.Method, path,
+                exception.GetBaseException().Message);
+        }
+        else if (problem.Status >= StatusCodes.Status500InternalServerError)
+            log.LogError(exception, "Unexpected error: {Method} {Path} answered 500.", http.Request.Method, path);
         return await problemDetails.TryWriteAsync(new() { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }
+
+    /// <summary>Whether the request was for the API (while an exception is handled, Request.Path is the error page's).</summary>
+    public static bool IsApi(HttpContext http) =>
+        new PathString(http.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? http.Request.Path.Value)
+            .StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+
+    public static ProblemDetails ProblemFor(Exception exception) => exception switch
+    {
+        ValidationException v => new ValidationProblemDetails(ExceptionMapping.Errors(v))
+        {
+            Status = StatusCodes.Status400BadRequest, Title = "The request is invalid",
+        },
+        BadHttpRequestException b => BadRequest(b),
+        _ when DatabaseOutage.Is(exception) => Unavailable(),
+        _ => ExceptionMapping.Map(exception) is { } o
+            ? new ProblemDetails { Status = o.Status, Title = o.Title, Detail = o.Detail }
+            : Unexpected(),
+    };
+
+    public static ProblemDetails Unavailable() => new()
+    {
+        Status = StatusCodes.Status503ServiceUnavailable, Title = DatabaseOutage.Title, Detail = DatabaseOutage.Detail,
+    };
+
+    /// <summary>A bug: the log has the exception under the trace id; the body says nothing about it or the request.</summary>
+    public static ProblemDetails Unexpected() => new()
+    {
+        Status = StatusCodes.Status500InternalServerError, Title = "Something went wrong",
+        Detail = "The error has been logged under the trace id of this response. Nothing was saved by the step that failed.",
+    };
 
     /// <summary>A body that does not bind (wrong type, unknown enum value, a field given twice): 400 naming the field.</summary>
     static ProblemDetails BadRequest(BadHttpRequestException b)
     {
+        // Refusals that are not about a field (body too large, wrong media type, too slow): their own status, no echo.
+        if (b.StatusCode != StatusCodes.Status400BadRequest)
+            return new ProblemDetails { Status = b.StatusCode, Title = ReasonPhrases.GetReasonPhrase(b.StatusCode) };
         var json = b.InnerException as JsonException;
         var field = json?.Path is { } path ? FieldOf(path) : "body";
         var message = json is null ? b.Message

@@ -62,6 +62,7 @@ public static class IdentitySetup
             .AddSignInManager()
             .AddClaimsPrincipalFactory<AppClaimsFactory>()
             .AddDefaultTokenProviders();
+        services.AddSingleton<ILookupNormalizer, TolerantLookupNormalizer>();   // registered last: replaces Identity's
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
         services.AddScoped<Authenticator>();
         services.AddScoped<ISignatureCheck, SignatureCheck>();

@@ -98,12 +98,30 @@ public sealed class LocalPostgres : IAsyncDisposable
         }
 
         Port = FreePort();
+        await StartServerAsync(ct);
+    }
+
+    async Task StartServerAsync(CancellationToken ct)
+    {
         var options = $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' " +
                       "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
         await RunAsync(Path.Combine(binDir, "pg_ctl"),
             ["-D", dataDir, "-l", Path.Combine(dataDir, "server.log"), "-w", "-t", "60", "-o", options, "start"], ct);
         startedHere = true;
     }
+
+    /// <summary>
+    /// Stops the server at once, as a crash would: open connections break, nothing is checkpointed, and the next start
+    /// recovers from the write-ahead log. For fault tests; <see cref="RestartAsync"/> brings it back on the same port.
+    /// </summary>
+    public async Task KillAsync()
+    {
+        await RunAsync(Path.Combine(binDir, "pg_ctl"), ["-D", dataDir, "-m", "immediate", "-w", "stop"], CancellationToken.None);
+        startedHere = false;
+    }
+
+    /// <summary>Starts the server again on its port after <see cref="KillAsync"/> or <see cref="StopAsync"/>.</summary>
+    public Task RestartAsync(CancellationToken ct = default) => StartServerAsync(ct);
 
     public async Task StopAsync()
     {

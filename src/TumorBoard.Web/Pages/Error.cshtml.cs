@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using TumorBoard.Web.Infrastructure;
 
 namespace TumorBoard.Web.Pages;
 
@@ -17,16 +18,24 @@ public sealed class ErrorModel : PageModel
 
     void Describe(int? code)
     {
-        var failed = HttpContext.Features.Get<IExceptionHandlerPathFeature>() is not null;
-        Status = code ?? (failed ? 500 : Response.StatusCode);
+        var failure = HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Error;
+        if (code is < 400 or > 599) code = null;   // the query is the user's to type: only error statuses
+        Status = code ?? (failure is null ? Response.StatusCode : DatabaseOutage.Is(failure) ? 503 : 500);
         Response.StatusCode = Status;
+        if (Status == 503) DatabaseOutage.SetRetryAfter(Response);
         TraceId = HttpContext.TraceIdentifier;
         (Title, Message) = Status switch
         {
             400 => ("The request could not be read", "Check what you entered and try again."),
             403 => ("Not allowed", "Your role does not allow this. If you think it should, ask an administrator."),
             404 => ("Not found", "There is nothing at this address. It may have been mistyped, or the record does not exist."),
+            413 => ("The request is too large", "What was sent is larger than TumorBoard accepts."),
+            414 => ("The address is too long", "Shorten the search or filter and try again."),
             429 => ("Too many attempts", "Wait a minute before trying again."),
+            431 => ("The request could not be read", "The request carries more header data than TumorBoard accepts."),
+            503 => ("TumorBoard is temporarily unavailable",
+                "The database cannot be reached at the moment. Try again in a few seconds; if you were saving something, " +
+                "reload the page first to see whether it was saved."),
             _ => ("Something went wrong", "The error has been logged. Nothing was saved by the step that failed."),
         };
     }

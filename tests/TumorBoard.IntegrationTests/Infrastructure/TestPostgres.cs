@@ -23,9 +23,11 @@ public static class TestPostgres
     static string? adminConnectionString;
     public static string Source { get; private set; } = "";
 
-    public static async Task<string> CreateDatabaseAsync()
+    public static async Task<string> CreateDatabaseAsync() => await CreateDatabaseAsync(await ServerAsync());
+
+    /// <summary>A fresh test database on another server (a private cluster a test starts and stops itself).</summary>
+    public static async Task<string> CreateDatabaseAsync(string admin)
     {
-        var admin = await ServerAsync();
         var name = "tb_test_" + Guid.NewGuid().ToString("N")[..12];
         await DatabaseRoles.PrepareDatabaseAsync(admin, name);
         return new NpgsqlConnectionStringBuilder(admin) { Database = name, IncludeErrorDetail = true }.ConnectionString;
