@@ -21,7 +21,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails) :
                 Status = StatusCodes.Status400BadRequest, Title = "The request is invalid",
             },
             BadHttpRequestException b => BadRequest(b),
-            _ => ExceptionMapping.Map(exception) is { } o ? new ProblemDetails { Status = o.Status, Title = o.Title, Detail = o.Detail } : null,
+            _ => ExceptionMapping.Map(exception, versionPrecondition: http.Request.Headers.IfMatch.Count > 0) is { } o ? new ProblemDetails { Status = o.Status, Title = o.Title, Detail = o.Detail } : null,
         };
         if (problem is null) return false;   // the default 500 path, without a stack trace outside Development
 
@@ -32,6 +32,11 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails) :
     /// <summary>A body that does not bind (wrong type, unknown enum value): 400 naming the field.</summary>
     static ProblemDetails BadRequest(BadHttpRequestException b)
     {
+        if (b is Api.BadHeaderException header)
+            return new ValidationProblemDetails(new Dictionary<string, string[]> { [header.Header] = [header.Message] })
+            {
+                Status = StatusCodes.Status400BadRequest, Title = "The request is invalid",
+            };
         var json = b.InnerException as JsonException;
         var field = json?.Path is { } path ? FieldOf(path) : "body";
         var message = json is null ? b.Message : $"The value of '{field}' is not valid here.";

@@ -19,7 +19,7 @@ public sealed class ETagTests(AppFixture app) : IAsyncLifetime
     public async Task Answers_201_with_a_location_that_gets_the_same_record(string area)
     {
         using var client = await app.ClientAsync(AppFixture.Coordinator);
-        object body = area == "patients" ? TestData.Patient("LOC-1") : TestData.Case(await app.Send(AppFixture.Coordinator, TestData.Patient()));
+        object body = area == "patients" ? TestData.Patient("LOC-1") : TestData.Case((await app.Send(AppFixture.Coordinator, TestData.Patient())).Id);
 
         using var created = await client.PostAsync($"/api/v1/{area}", Api.Body(body));
         created.StatusCode.ShouldBe(HttpStatusCode.Created);

@@ -15,7 +15,7 @@ public sealed class ProblemDetailsTests(AppFixture app) : IAsyncLifetime
     [Fact]
     public async Task Answers_400_with_camel_case_field_names_for_invalid_fields()
     {
-        var patientId = await app.Send(AppFixture.Coordinator, TestData.Patient());
+        var patientId = (await app.Send(AppFixture.Coordinator, TestData.Patient())).Id;
         var command = TestData.Case(patientId);
         var body = command with { ClinicalQuestion = "", Lesions = [command.Lesions[0] with { LevelFrom = null }], Karnofsky = 75 };
         using var client = await app.ClientAsync(AppFixture.Coordinator);
@@ -56,7 +56,7 @@ public sealed class ProblemDetailsTests(AppFixture app) : IAsyncLifetime
     [Fact]
     public async Task Answers_403_to_a_clinician_registering_a_case()
     {
-        var patientId = await app.Send(AppFixture.Coordinator, TestData.Patient());
+        var patientId = (await app.Send(AppFixture.Coordinator, TestData.Patient())).Id;
         using var client = await app.ClientAsync(AppFixture.Clinician);
         await (await client.PostAsync("/api/v1/cases", Api.Body(TestData.Case(patientId)))).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
     }

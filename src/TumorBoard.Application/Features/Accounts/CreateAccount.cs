@@ -10,7 +10,7 @@ namespace TumorBoard.Application.Features.Accounts;
 public static class CreateAccount
 {
     [RequiresRole(Domain.Security.Roles.Administrator)]
-    public sealed record Command : ICommand<Guid>, IAccountFields
+    public sealed record Command : ICommand<GetAccount.Result>, IAccountFields
     {
         public string Email { get; init; } = "";
         public string DisplayName { get; init; } = "";
@@ -34,9 +34,10 @@ public static class CreateAccount
         }
     }
 
-    public sealed class Handler(TumorBoardDbContext db, UserManager<AppUser> users, TimeProvider clock) : ICommandHandler<Command, Guid>
+    /// <summary>Answers with the account as saved, read inside the same transaction before it commits.</summary>
+    public sealed class Handler(TumorBoardDbContext db, UserManager<AppUser> users, TimeProvider clock) : ICommandHandler<Command, GetAccount.Result>
     {
-        public async ValueTask<Guid> Handle(Command command, CancellationToken ct)
+        public async ValueTask<GetAccount.Result> Handle(Command command, CancellationToken ct)
         {
             var email = command.Email.Trim();
             var user = new AppUser
@@ -47,8 +48,9 @@ public static class CreateAccount
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             (await users.CreateAsync(user, command.Password)).ThrowIfFailed(nameof(Command.Password));
             (await users.AddToRolesAsync(user, AccountRules.Normalize(command.Roles))).ThrowIfFailed(nameof(Command.Roles));
+            var saved = await GetAccount.LoadAsync(db, user.Id, clock, ct);
             await tx.CommitAsync(ct);
-            return user.Id;
+            return saved;
         }
     }
 }

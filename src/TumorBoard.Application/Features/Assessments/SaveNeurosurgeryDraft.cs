@@ -1,3 +1,4 @@
+using TumorBoard.Application.Common.Models;
 using FluentValidation;
 using Mediator;
 using TumorBoard.Application.Common.Security;
@@ -14,7 +15,7 @@ public static class SaveNeurosurgeryDraft
     {
         public Guid CaseId { get; init; }
         /// <summary>Required when a draft exists already (If-Match / hidden form field).</summary>
-        public uint? ExpectedVersion { get; init; }
+        public VersionMatch? ExpectedVersion { get; init; }
     }
 
     public sealed class Validator : AbstractValidator<Command>

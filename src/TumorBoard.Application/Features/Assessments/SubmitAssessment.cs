@@ -1,3 +1,4 @@
+using TumorBoard.Application.Common.Models;
 using FluentValidation;
 using Mediator;
 using TumorBoard.Application.Common.Security;
@@ -13,7 +14,7 @@ public static class SubmitAssessment
     public sealed record Command(Guid CaseId, Discipline Discipline) : ICommand<AssessmentSaved>
     {
         /// <summary>Optional: when given, the draft must still be this version.</summary>
-        public uint? ExpectedVersion { get; init; }
+        public VersionMatch? ExpectedVersion { get; init; }
     }
 
     public sealed class Validator : AbstractValidator<Command>

@@ -1,7 +1,9 @@
+using TumorBoard.Application.Common.Models;
 using FluentValidation;
 using FluentValidation.Results;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.Cases;
@@ -27,7 +29,7 @@ public static class SignDecision
         public Guid DecisionId { get; init; }
         public string Password { get; init; } = "";
         /// <summary>Optional: the draft version the chair read (If-Match); when given it must still be current (412).</summary>
-        public uint? ExpectedVersion { get; init; }
+        public VersionMatch? ExpectedVersion { get; init; }
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -35,7 +37,8 @@ public static class SignDecision
         public Validator() => RuleFor(c => c.Password).NotEmpty().WithMessage("Re-enter your password to sign.");
     }
 
-    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock, ISignatureCheck signatures)
+    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock, ISignatureCheck signatures,
+        IOptions<BoardOptions> board)
         : ICommandHandler<Command, DecisionSaved>
     {
         public async ValueTask<DecisionSaved> Handle(Command c, CancellationToken ct)
@@ -83,8 +86,9 @@ public static class SignDecision
                         assessment.Lock(now);
             }
             await db.SaveChangesAsync(ct);
+            var saved = await GetDecision.LoadAsync(db, decision.Id, clock, board.Value, ct);
             await tx.CommitAsync(ct);
-            return new DecisionSaved(decision.Id, decision.Number, decision.Version);
+            return new DecisionSaved(saved);
         }
 
         /// <summary>"More information needed": the case goes onto the next planned meeting with room (practice.md (d)11).</summary>
