@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using System.Threading.RateLimiting;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Authentication;
@@ -13,6 +12,7 @@ using Microsoft.EntityFrameworkCore;
 using Scalar.AspNetCore;
 using TumorBoard.Application.Common.Audit;
 using TumorBoard.Application.Common.Behaviors;
+using TumorBoard.Application.Common.Idempotency;
 using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Features.Cases;
@@ -33,6 +33,10 @@ builder.Services.AddScoped<AuditScope>();
 builder.Services.AddScoped<AuditVerifier>();
 builder.Services.AddScoped<CaseReadLog>();
 builder.Services.AddScoped<AssessmentWriter>();
+builder.Services.AddOptions<IdempotencyOptions>().Bind(builder.Configuration.GetSection("Idempotency"))
+    .Validate(o => o.RetentionHours >= 24, "Idempotency:RetentionHours must be at least 24.").ValidateOnStart();
+builder.Services.AddScoped<IdempotencyStore>();
+builder.Services.AddHostedService<ExpiredRowsPurge>();
 builder.Services.Configure<BoardOptions>(builder.Configuration.GetSection("Board"));
 builder.Services.AddSingleton(ScoreTables.LoadRadiosensitivity(builder.Configuration, builder.Environment));
 
@@ -54,7 +58,7 @@ ValidatorOptions.Global.LanguageManager.Enabled = true;
 
 builder.Services.AddTumorBoardIdentity(builder.Configuration, builder.Environment);
 builder.Services.AddDataProtection().SetApplicationName("TumorBoard").PersistKeysToDbContext<TumorBoardDbContext>();
-builder.Services.AddSignInRateLimiting(builder.Configuration);
+builder.Services.AddSignInThrottle(builder.Configuration);
 
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
@@ -103,6 +107,7 @@ if (app.Environment.IsDevelopment())
 if (cluster is not null)
     app.Lifetime.ApplicationStopped.Register(() => cluster.StopAsync().GetAwaiter().GetResult());
 
+app.UseForwardedHeaders();   // only from the proxies ReverseProxy: names (none by default)
 app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseExceptionHandler(app.Environment.IsDevelopment() ? "/Error" : "/Error");
 app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
@@ -110,11 +115,11 @@ app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseS
 if (!app.Environment.IsDevelopment()) app.UseHsts();
 app.UseStaticFiles();
 app.UseRouting();
-app.UseRateLimiter();
 app.UseAuthentication();
 app.UseMiddleware<ActiveAccountMiddleware>();
 app.UseAuthorization();
 app.UseAntiforgery();
+app.UseMiddleware<IdempotencyMiddleware>();
 
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();

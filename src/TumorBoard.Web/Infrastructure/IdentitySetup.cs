@@ -1,7 +1,7 @@
-using System.Threading.RateLimiting;
+using System.Net;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using TumorBoard.Application.Persistence;
 using TumorBoard.Application.Common.Security;
 
@@ -11,7 +11,6 @@ public static class IdentitySetup
 {
     /// <summary>The scheme the default authentication picks: the bearer token under /api, the cookie elsewhere.</summary>
     public const string Smart = "Smart";
-    public const string SignInPolicy = "sign-in";
 
     public static void AddTumorBoardIdentity(this IServiceCollection services, IConfiguration config, IWebHostEnvironment env)
     {
@@ -41,6 +40,12 @@ public static class IdentitySetup
             o.Events.OnRedirectToAccessDenied = c => { c.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
         });
 
+        // The antiforgery cookie like the sign-in cookie: never sent over plain HTTP outside Development.
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.SecurePolicy = env.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        });
+
         services.AddIdentityCore<AppUser>(o =>
             {
                 o.Password.RequiredLength = 12;
@@ -66,32 +71,32 @@ public static class IdentitySetup
         services.AddAuthorization(o => o.FallbackPolicy = o.DefaultPolicy);
     }
 
-    /// <summary>Sign-in page and token endpoint: a fixed window per client address; 429 problem details past it.</summary>
-    public static void AddSignInRateLimiting(this IServiceCollection services, IConfiguration config)
+    /// <summary>
+    /// Sign-in page and token endpoint: <see cref="SignInThrottle"/> (per account and per address, in PostgreSQL). The
+    /// client address is the connection's unless the connection comes from a reverse proxy named in configuration
+    /// (ReverseProxy:KnownProxies, addresses; ReverseProxy:KnownNetworks, CIDR ranges): only then is its X-Forwarded-For
+    /// (and X-Forwarded-Proto) believed. By default none is, so a client cannot choose the address it is counted under.
+    /// </summary>
+    public static void AddSignInThrottle(this IServiceCollection services, IConfiguration config)
     {
-        var permits = config.GetValue("RateLimiting:SignInPermitLimit", 10);
-        var window = TimeSpan.FromSeconds(config.GetValue("RateLimiting:SignInWindowSeconds", 60));
-        services.AddRateLimiter(o =>
-        {
-            o.AddPolicy(SignInPolicy, c => RateLimitPartition.GetFixedWindowLimiter(
-                c.Connection.RemoteIpAddress?.ToString() ?? "local",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 }));
-            o.OnRejected = async (ctx, ct) =>
-            {
-                var http = ctx.HttpContext;
-                http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                http.Response.Headers.RetryAfter = ((int)window.TotalSeconds).ToString();
-                var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
-                await problems.WriteAsync(new()
-                {
-                    HttpContext = http,
-                    ProblemDetails = new ProblemDetails
-                    {
-                        Status = StatusCodes.Status429TooManyRequests, Title = "Too many sign-in attempts",
-                        Detail = "Wait a minute before trying again.",
-                    },
-                });
-            };
-        });
+        services.Configure<SignInThrottleOptions>(config.GetSection("RateLimiting"));
+        services.AddScoped<SignInThrottle>();
+        services.Configure<ForwardedHeadersOptions>(o => ConfigureForwardedHeaders(o, config));
+    }
+
+    public static void ConfigureForwardedHeaders(ForwardedHeadersOptions o, IConfiguration config)
+    {
+        o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+        // The defaults trust loopback; trust exactly what is configured instead.
+        o.KnownProxies.Clear();
+        o.KnownIPNetworks.Clear();
+        foreach (var proxy in config.GetSection("ReverseProxy:KnownProxies").Get<string[]>() ?? [])
+            o.KnownProxies.Add(IPAddress.TryParse(proxy, out var ip) ? ip
+                : throw new InvalidOperationException($"ReverseProxy:KnownProxies: '{proxy}' is not an IP address."));
+        foreach (var network in config.GetSection("ReverseProxy:KnownNetworks").Get<string[]>() ?? [])
+            o.KnownIPNetworks.Add(System.Net.IPNetwork.TryParse(network, out var n) ? n
+                : throw new InvalidOperationException($"ReverseProxy:KnownNetworks: '{network}' is not a network in CIDR notation (10.0.0.0/8)."));
+        // How many proxies in a row may append to X-Forwarded-For (one reverse proxy in front: 1).
+        o.ForwardLimit = config.GetValue("ReverseProxy:ForwardLimit", 1);
     }
 }

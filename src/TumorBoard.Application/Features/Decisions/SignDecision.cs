@@ -50,6 +50,25 @@ public static class SignDecision
             var decision = await DecisionAccess.LoadAsync(db, c.DecisionId, c.ExpectedVersion, ct);
             if (decision.Status != DecisionStatus.Draft)
                 throw new DomainConflictException($"Decision version {decision.Number} is already {decision.Status}: a signed decision is never signed again.");
+            var loaded = decision.Version;
+            try
+            {
+                return await SignAsync(decision, ct);
+            }
+            catch (Exception e) when (e is DomainConflictException or DbUpdateException and not DbUpdateConcurrencyException)
+            {
+                // Refused by state that a request committing after the load produced (another signature of this very draft,
+                // met as a domain rule, a unique index or a guard trigger): the same lost race as a stale version a moment
+                // later, so the same answer — 412 with a precondition, 409 without.
+                var stored = await db.Decisions.AsNoTracking().Where(d => d.Id == decision.Id).Select(d => d.Version).FirstAsync(ct);
+                if (stored == loaded) throw;
+                if (c.ExpectedVersion is not null) throw new StaleVersionException("decision");
+                throw new DomainConflictException($"Decision version {decision.Number} was signed or changed at the same moment by another request.");
+            }
+        }
+
+        async Task<DecisionSaved> SignAsync(BoardDecision decision, CancellationToken ct)
+        {
             var meeting = await db.Meetings.FirstAsync(m => m.Id == decision.MeetingId, ct);
             var chair = await DecisionAccess.MemberAsync(db, user, ct);
             var current = await db.Decisions.FirstOrDefaultAsync(d => d.CaseId == decision.CaseId && d.Status == DecisionStatus.Signed, ct);
