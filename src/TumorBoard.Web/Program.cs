@@ -107,7 +107,8 @@ if (app.Environment.IsDevelopment())
 if (cluster is not null)
     app.Lifetime.ApplicationStopped.Register(() => cluster.StopAsync().GetAwaiter().GetResult());
 
-app.UseForwardedHeaders();   // only from the proxies ReverseProxy: names (none by default)
+// X-Forwarded-For/-Proto only from the proxies ReverseProxy: names; with none configured the headers are ignored.
+if (IdentitySetup.HasReverseProxy(app.Configuration)) app.UseForwardedHeaders();
 app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseExceptionHandler(app.Environment.IsDevelopment() ? "/Error" : "/Error");
 app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());

@@ -25,12 +25,15 @@ public static class IdentitySetup
                 o.BearerTokenExpiration = TimeSpan.FromMinutes(config.GetValue("Auth:TokenLifetimeMinutes", 60)))
             .AddIdentityCookies();
 
+        // Cookies only over HTTPS outside Development (served over TLS, or behind a TLS proxy named in ReverseProxy: so
+        // X-Forwarded-Proto is believed). Auth:RequireHttps=false only for a local trial on http://localhost (docker compose).
+        var secure = config.GetValue("Auth:RequireHttps", !env.IsDevelopment()) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "TumorBoard.Auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
-            o.Cookie.SecurePolicy = env.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            o.Cookie.SecurePolicy = secure;
             o.ExpireTimeSpan = TimeSpan.FromMinutes(config.GetValue("Auth:IdleTimeoutMinutes", 30));
             o.SlidingExpiration = true;
             o.LoginPath = "/Account/SignIn";
@@ -40,11 +43,8 @@ public static class IdentitySetup
             o.Events.OnRedirectToAccessDenied = c => { c.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
         });
 
-        // The antiforgery cookie like the sign-in cookie: never sent over plain HTTP outside Development.
-        services.AddAntiforgery(o =>
-        {
-            o.Cookie.SecurePolicy = env.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
-        });
+        // The antiforgery cookie like the sign-in cookie (antiforgery then refuses to issue a form token over plain HTTP).
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = secure);
 
         services.AddIdentityCore<AppUser>(o =>
             {
@@ -83,6 +83,14 @@ public static class IdentitySetup
         services.AddScoped<SignInThrottle>();
         services.Configure<ForwardedHeadersOptions>(o => ConfigureForwardedHeaders(o, config));
     }
+
+    /// <summary>
+    /// Whether a reverse proxy is configured. Only then does the app read forwarded headers at all: the middleware with
+    /// empty KnownProxies and KnownIPNetworks would believe any peer.
+    /// </summary>
+    public static bool HasReverseProxy(IConfiguration config) =>
+        (config.GetSection("ReverseProxy:KnownProxies").Get<string[]>()?.Length ?? 0) > 0
+        || (config.GetSection("ReverseProxy:KnownNetworks").Get<string[]>()?.Length ?? 0) > 0;
 
     public static void ConfigureForwardedHeaders(ForwardedHeadersOptions o, IConfiguration config)
     {
