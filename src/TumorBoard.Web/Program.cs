@@ -21,7 +21,10 @@ using TumorBoard.Application.Features.Assessments;
 using TumorBoard.Web.Api;
 using TumorBoard.Web.Infrastructure;
 
-var builder = WebApplication.CreateBuilder(args);
+// appsettings.json and wwwroot from the app's folder, not from wherever it was started (AppFolders).
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppFolders.ContentRoot(args) });
+// The framework's request lines print whole URLs (search text in the query): RequestLogMiddleware logs them redacted.
+builder.Services.PostConfigure<LoggerFilterOptions>(RequestLogMiddleware.SilenceHostingRequestLines);
 builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
 
 var (connectionString, cluster) = await DatabaseSetup.ResolveAsync(builder);
@@ -109,6 +112,7 @@ if (cluster is not null)
 
 // X-Forwarded-For/-Proto only from the proxies ReverseProxy: names; with none configured the headers are ignored.
 if (IdentitySetup.HasReverseProxy(app.Configuration)) app.UseForwardedHeaders();
+app.UseMiddleware<RequestLogMiddleware>();
 app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseExceptionHandler(app.Environment.IsDevelopment() ? "/Error" : "/Error");
 app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
