@@ -34,11 +34,8 @@ public static class AccountsEndpoints
         return TypedResults.Created($"/api/v1/accounts/{account.Id}", account);
     }
 
-    static async Task<Ok<GetAccount.Result>> Update(Guid id, UpdateAccount.Command command, ISender sender, CancellationToken ct)
-    {
-        await sender.Send(command with { Id = id }, ct);
-        return TypedResults.Ok(await sender.Send(new GetAccount.Query(id), ct));
-    }
+    static async Task<Ok<GetAccount.Result>> Update(Guid id, UpdateAccount.Command command, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(command with { Id = id }, ct));
 
     static async Task<NoContent> Deactivate(Guid id, ISender sender, CancellationToken ct)
     {

@@ -120,7 +120,7 @@ public sealed class AnswerAfterCommitTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Creating_an_account_answers_201_with_the_account_saved()
+    public async Task Creating_and_changing_an_account_answer_with_the_account_saved()
     {
         using var admin = await ClientAsync(AppFixture.Admin);
 
@@ -128,6 +128,11 @@ public sealed class AnswerAfterCommitTests : IAsyncLifetime
 
         created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         (await created.ReadAsync()).GetProperty("roles").EnumerateArray().Select(r => r.GetString()).ShouldBe([Roles.Clinician]);
+
+        using var updated = await admin.PutAsync(created.Headers.Location,
+            Api.Body(new { displayName = "Renamed Person", roles = new[] { Roles.Coordinator } }));
+        updated.StatusCode.ShouldBe(HttpStatusCode.OK, await updated.Content.ReadAsStringAsync());
+        (await updated.ReadAsync()).GetProperty("displayName").GetString().ShouldBe("Renamed Person");
     }
 
     [Fact]

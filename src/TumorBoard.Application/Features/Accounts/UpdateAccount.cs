@@ -12,7 +12,7 @@ namespace TumorBoard.Application.Features.Accounts;
 public static class UpdateAccount
 {
     [RequiresRole(Domain.Security.Roles.Administrator)]
-    public sealed record Command : ICommand<Unit>, IAccountFields
+    public sealed record Command : ICommand<GetAccount.Result>, IAccountFields
     {
         /// <summary>From the route (API) or the page's hidden field.</summary>
         [JsonIgnore] public Guid Id { get; init; }
@@ -26,9 +26,11 @@ public static class UpdateAccount
         public Validator() => Include(new AccountFieldsValidator());
     }
 
-    public sealed class Handler(TumorBoardDbContext db, UserManager<AppUser> users, ICurrentUser me) : ICommandHandler<Command, Unit>
+    /// <summary>Answers with the account as saved, read inside the same transaction before it commits.</summary>
+    public sealed class Handler(TumorBoardDbContext db, UserManager<AppUser> users, ICurrentUser me, TimeProvider clock)
+        : ICommandHandler<Command, GetAccount.Result>
     {
-        public async ValueTask<Unit> Handle(Command command, CancellationToken ct)
+        public async ValueTask<GetAccount.Result> Handle(Command command, CancellationToken ct)
         {
             var user = await users.FindByIdAsync(command.Id.ToString()) ?? throw NotFoundException.For("Account", command.Id);
             var wanted = AccountRules.Normalize(command.Roles);
@@ -48,8 +50,9 @@ public static class UpdateAccount
             if (add.Length > 0) (await users.AddToRolesAsync(user, add)).ThrowIfFailed(nameof(Command.Roles));
             // Existing cookies and tokens carry the old roles: renewing the stamp makes them stop working.
             if (accessChanged) (await users.UpdateSecurityStampAsync(user)).ThrowIfFailed(nameof(Command.Roles));
+            var saved = await GetAccount.LoadAsync(db, user.Id, clock, ct);
             await tx.CommitAsync(ct);
-            return Unit.Value;
+            return saved;
         }
     }
 }

@@ -1,6 +1,6 @@
-using TumorBoard.Application.Common.Models;
 using FluentValidation;
 using Mediator;
+using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Common.Security;
 using TumorBoard.Domain.Assessments;
 using TumorBoard.Domain.Security;

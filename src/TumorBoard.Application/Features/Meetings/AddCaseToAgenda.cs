@@ -1,7 +1,7 @@
-using Microsoft.Extensions.Options;
-using TumorBoard.Application.Common.Models;
 using FluentValidation;
 using Mediator;
+using Microsoft.Extensions.Options;
+using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.Security;
