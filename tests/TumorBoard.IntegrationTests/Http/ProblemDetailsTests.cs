@@ -103,7 +103,7 @@ public sealed class ProblemDetailsTests(AppFixture app) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Answers_428_to_a_put_without_if_match_and_412_to_a_stale_one()
+    public async Task Answers_428_to_a_put_without_if_match_412_to_a_stale_one_and_400_to_a_malformed_one()
     {
         var (_, caseId) = await Api.CaseAsync(app);
         var patientId = (await app.Send(AppFixture.Coordinator, new Application.Features.Cases.GetCase.Query(caseId))).Patient.Id;
@@ -114,8 +114,9 @@ public sealed class ProblemDetailsTests(AppFixture app) : IAsyncLifetime
             .ShouldBeProblemAsync(HttpStatusCode.PreconditionRequired);
         await (await client.SendAsync(Api.Request(HttpMethod.Put, $"/api/v1/cases/{caseId}", body, ifMatch: "\"1\"")))
             .ShouldBeProblemAsync(HttpStatusCode.PreconditionFailed);
-        await (await client.SendAsync(Api.Request(HttpMethod.Put, $"/api/v1/cases/{caseId}", body, ifMatch: "garbage")))
-            .ShouldBeProblemAsync(HttpStatusCode.PreconditionFailed);
+        // Not an entity tag: a malformed header (400 naming it), not a stale version.
+        (await (await client.SendAsync(Api.Request(HttpMethod.Put, $"/api/v1/cases/{caseId}", body, ifMatch: "garbage")))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest)).ErrorKeys().ShouldBe(["If-Match"]);
         await (await client.SendAsync(Api.Request(HttpMethod.Put, $"/api/v1/patients/{patientId}", TestData.Patient())))
             .ShouldBeProblemAsync(HttpStatusCode.PreconditionRequired);
     }
