@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using System.Threading.RateLimiting;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Authentication;
@@ -13,6 +12,7 @@ using Microsoft.EntityFrameworkCore;
 using Scalar.AspNetCore;
 using TumorBoard.Application.Common.Audit;
 using TumorBoard.Application.Common.Behaviors;
+using TumorBoard.Application.Common.Idempotency;
 using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Features.Cases;
@@ -21,7 +21,10 @@ using TumorBoard.Application.Features.Assessments;
 using TumorBoard.Web.Api;
 using TumorBoard.Web.Infrastructure;
 
-var builder = WebApplication.CreateBuilder(args);
+// appsettings.json and wwwroot from the app's folder, not from wherever it was started (AppFolders).
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppFolders.ContentRoot(args) });
+// The framework's request lines print whole URLs (search text in the query): RequestLogMiddleware logs them redacted.
+builder.Services.PostConfigure<LoggerFilterOptions>(RequestLogMiddleware.SilenceHostingRequestLines);
 builder.WebHost.ConfigureKestrel(k =>
 {
     k.AddServerHeader = false;
@@ -38,6 +41,10 @@ builder.Services.AddScoped<ICurrentUser, CurrentUser>();
 builder.Services.AddScoped<AuditScope>();
 builder.Services.AddScoped<CaseReadLog>();
 builder.Services.AddScoped<AssessmentWriter>();
+builder.Services.AddOptions<IdempotencyOptions>().Bind(builder.Configuration.GetSection("Idempotency"))
+    .Validate(o => o.RetentionHours >= 24, "Idempotency:RetentionHours must be at least 24.").ValidateOnStart();
+builder.Services.AddScoped<IdempotencyStore>();
+builder.Services.AddHostedService<ExpiredRowsPurge>();
 builder.Services.Configure<BoardOptions>(builder.Configuration.GetSection("Board"));
 builder.Services.AddSingleton(ScoreTables.LoadRadiosensitivity(builder.Configuration, builder.Environment));
 
@@ -59,7 +66,7 @@ ValidatorOptions.Global.LanguageManager.Enabled = true;
 
 builder.Services.AddTumorBoardIdentity(builder.Configuration, builder.Environment);
 builder.Services.AddDataProtection().SetApplicationName("TumorBoard").PersistKeysToDbContext<TumorBoardDbContext>();
-builder.Services.AddSignInRateLimiting(builder.Configuration);
+builder.Services.AddSignInThrottle(builder.Configuration);
 
 builder.Services.AddProblemDetails();
 builder.Services.AddSingleton<IProblemDetailsWriter, ApiProblemDetailsWriter>();   // after the default writer: its fallback
@@ -115,6 +122,9 @@ await DatabaseSetup.CheckRunTimeRoleAsync(database.App, app.Environment, app.Log
 if (cluster is not null)
     app.Lifetime.ApplicationStopped.Register(() => cluster.StopAsync().GetAwaiter().GetResult());
 
+// X-Forwarded-For/-Proto only from the proxies ReverseProxy: names; with none configured the headers are ignored.
+if (IdentitySetup.HasReverseProxy(app.Configuration)) app.UseForwardedHeaders();
+app.UseMiddleware<RequestLogMiddleware>();
 app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseExceptionHandler(app.Environment.IsDevelopment() ? "/Error" : "/Error");
 app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
@@ -124,12 +134,12 @@ app.UseMiddleware<JsonCharsetCheck>();
 if (!app.Environment.IsDevelopment()) app.UseHsts();
 app.UseStaticFiles();
 app.UseRouting();
-app.UseRateLimiter();
 app.UseAuthentication();
 app.UseMiddleware<ActiveAccountMiddleware>();
 app.UseAuthorization();
 app.UseAntiforgery();
 app.UseMiddleware<QueryStringCheck>();
+app.UseMiddleware<IdempotencyMiddleware>();
 
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();

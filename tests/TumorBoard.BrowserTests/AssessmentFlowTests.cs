@@ -74,7 +74,7 @@ public sealed class AssessmentFlowTests(BrowserFixture browser)
         scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>().HttpContext =
             new DefaultHttpContext { RequestServices = scope.ServiceProvider, User = principal };
         var sender = scope.ServiceProvider.GetRequiredService<ISender>();
-        var patientId = await sender.Send(TestData.Patient());
-        return await sender.Send(TestData.Case(patientId));
+        var patientId = (await sender.Send(TestData.Patient())).Id;
+        return (await sender.Send(TestData.Case(patientId))).Id;
     }
 }

@@ -50,15 +50,15 @@ public sealed class AssessmentViewsAccessibilityTests(BrowserFixture browser)
             Title = "Spine tumor board", StartsAt = DateTimeOffset.UtcNow.AddDays(3), DurationMinutes = 90, Location = "Room 4.12",
             ChairId = chair!.Id, Capacity = 5,
         }))[0];
-        var itemId = await SendAsync(AppFixture.Coordinator, new AddCaseToAgenda.Command { MeetingId = meetingId, CaseId = caseId });
+        var itemId = (await SendAsync(AppFixture.Coordinator, new AddCaseToAgenda.Command { MeetingId = meetingId, CaseId = caseId })).ItemId;
         return $"/Meetings/{meetingId}/Board/{itemId}";
     }
 
     /// <summary>A case with three submitted assessments (neurosurgery revised once) that disagree, written through the use cases.</summary>
     async Task<Guid> CaseWithAssessmentsAsync()
     {
-        var patientId = await SendAsync(AppFixture.Coordinator, TestData.Patient());
-        var caseId = await SendAsync(AppFixture.Coordinator, TestData.Case(patientId));
+        var patientId = (await SendAsync(AppFixture.Coordinator, TestData.Patient())).Id;
+        var caseId = (await SendAsync(AppFixture.Coordinator, TestData.Case(patientId))).Id;
         var neurosurgery = Neurosurgery(caseId);
         await SendAsync(AppFixture.Neurosurgeon, neurosurgery);
         var submitted = await SendAsync(AppFixture.Neurosurgeon, new SubmitAssessment.Command(caseId, Discipline.Neurosurgery));

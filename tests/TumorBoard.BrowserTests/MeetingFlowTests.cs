@@ -81,8 +81,8 @@ public sealed class MeetingFlowTests(BrowserFixture browser)
             new DefaultHttpContext { RequestServices = scope.ServiceProvider, User = principal };
         var sender = scope.ServiceProvider.GetRequiredService<ISender>();
         var patient = TestData.Patient();
-        var patientId = await sender.Send(patient);
-        var caseId = await sender.Send(TestData.Case(patientId));
+        var patientId = (await sender.Send(patient)).Id;
+        var caseId = (await sender.Send(TestData.Case(patientId))).Id;
         await sender.Send(new MarkCaseReady.Command(caseId));
         return (caseId, patient.Mrn);
     }

@@ -32,6 +32,8 @@ public sealed class TumorBoardDbContext(
     public DbSet<DecisionFollowUp> DecisionFollowUps => Set<DecisionFollowUp>();
     public DbSet<AssessmentWaiver> AssessmentWaivers => Set<AssessmentWaiver>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<IdempotencyKey> IdempotencyKeys => Set<IdempotencyKey>();
+    public DbSet<SignInWindow> SignInWindows => Set<SignInWindow>();
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 
     /// <summary>Audit rows no tracked change produces (reads of a case); the next save seals and writes them.</summary>

@@ -30,15 +30,12 @@ public static class AccountsEndpoints
 
     static async Task<Created<GetAccount.Result>> Create(CreateAccount.Command command, ISender sender, CancellationToken ct)
     {
-        var id = await sender.Send(command, ct);
-        return TypedResults.Created($"/api/v1/accounts/{id}", await sender.Send(new GetAccount.Query(id), ct));
+        var account = await sender.Send(command, ct);
+        return TypedResults.Created($"/api/v1/accounts/{account.Id}", account);
     }
 
-    static async Task<Ok<GetAccount.Result>> Update(Guid id, UpdateAccount.Command command, ISender sender, CancellationToken ct)
-    {
-        await sender.Send(command with { Id = id }, ct);
-        return TypedResults.Ok(await sender.Send(new GetAccount.Query(id), ct));
-    }
+    static async Task<Ok<GetAccount.Result>> Update(Guid id, UpdateAccount.Command command, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(command with { Id = id }, ct));
 
     static async Task<NoContent> Deactivate(Guid id, ISender sender, CancellationToken ct)
     {

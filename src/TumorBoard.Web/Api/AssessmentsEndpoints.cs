@@ -78,15 +78,14 @@ public static class AssessmentsEndpoints
         return TypedResults.Ok(result);
     }
 
-    /// <summary>Every write answers with the new current version; 201 when it created the assessment.</summary>
+    /// <summary>Every write answers with the new current version as its command saved it; 201 when it created the assessment.</summary>
     static async Task<Results<Created<GetAssessmentVersion.Result>, Ok<GetAssessmentVersion.Result>>> Write(ISender s,
         HttpResponse res, Guid caseId, ICommand<AssessmentSaved> command, CancellationToken ct)
     {
         var saved = await s.Send(command, ct);
-        var result = await s.Send(new GetAssessmentVersion.Query(caseId, saved.Discipline), ct);
-        ETags.Set(res, result.Version);
+        ETags.Set(res, saved.View.Version);
         return saved.Created
-            ? TypedResults.Created($"/api/v1/cases/{caseId}/assessments/{Slug(saved.Discipline)}", result)
-            : TypedResults.Ok(result);
+            ? TypedResults.Created($"/api/v1/cases/{caseId}/assessments/{Slug(saved.Discipline)}", saved.View)
+            : TypedResults.Ok(saved.View);
     }
 }

@@ -27,33 +27,27 @@ public static class CasesEndpoints
     static async Task<Ok<GetCase.Result>> Get(Guid caseId, HttpResponse response, ISender sender, CancellationToken ct)
         => Respond(response, await sender.Send(new GetCase.Query(caseId), ct));
 
+    /// <summary>Every write answers with what its command saved, never with a second read after the commit.</summary>
     static async Task<Created<GetCase.Result>> Register(RegisterCase.Command command, HttpResponse response, ISender sender, CancellationToken ct)
     {
-        var id = await sender.Send(command, ct);
-        var result = await sender.Send(new GetCase.Query(id), ct);
+        var result = await sender.Send(command, ct);
         ETags.Set(response, result.Version);
-        return TypedResults.Created($"/api/v1/cases/{id}", result);
+        return TypedResults.Created($"/api/v1/cases/{result.Id}", result);
     }
 
     static async Task<Ok<GetCase.Result>> Update(Guid caseId, UpdateCase.Command command, HttpRequest request,
-        HttpResponse response, ISender sender, CancellationToken ct)
-    {
-        await sender.Send(command with { CaseId = caseId, ExpectedVersion = ETags.FromIfMatch(request) }, ct);
-        return Respond(response, await sender.Send(new GetCase.Query(caseId), ct));
-    }
+        HttpResponse response, ISender sender, CancellationToken ct) =>
+        Respond(response, await sender.Send(command with { CaseId = caseId, ExpectedVersion = ETags.FromIfMatch(request) }, ct));
 
-    static async Task<Ok<GetCase.Result>> MarkReady(Guid caseId, HttpRequest request, HttpResponse response, ISender sender, CancellationToken ct)
-    {
-        await sender.Send(new MarkCaseReady.Command(caseId) { ExpectedVersion = ETags.FromIfMatch(request) }, ct);
-        return Respond(response, await sender.Send(new GetCase.Query(caseId), ct));
-    }
+    static async Task<Ok<GetCase.Result>> MarkReady(Guid caseId, HttpRequest request, HttpResponse response, ISender sender, CancellationToken ct) =>
+        Respond(response, await sender.Send(new MarkCaseReady.Command(caseId) { ExpectedVersion = ETags.FromIfMatch(request) }, ct));
 
     static async Task<Ok<GetCase.Result>> Withdraw(Guid caseId, WithdrawBody body, HttpRequest request, HttpResponse response,
-        ISender sender, CancellationToken ct)
-    {
-        await sender.Send(new WithdrawCase.Command { CaseId = caseId, Reason = body.Reason ?? "", ExpectedVersion = ETags.FromIfMatch(request) }, ct);
-        return Respond(response, await sender.Send(new GetCase.Query(caseId), ct));
-    }
+        ISender sender, CancellationToken ct) =>
+        Respond(response, await sender.Send(new WithdrawCase.Command
+        {
+            CaseId = caseId, Reason = body.Reason ?? "", ExpectedVersion = ETags.FromIfMatch(request),
+        }, ct));
 
     static Ok<GetCase.Result> Respond(HttpResponse response, GetCase.Result result)
     {

@@ -42,7 +42,7 @@ public static class DecisionsEndpoints
     static async Task<Created<DecisionView>> Record(Guid meetingId, Guid itemId, ContentBody body, HttpResponse response, ISender sender, CancellationToken ct)
     {
         var saved = await sender.Send(new RecordDecision.Command { MeetingId = meetingId, ItemId = itemId, Content = body.Content! }, ct);
-        return TypedResults.Created($"/api/v1/decisions/{saved.Id}", await ViewAsync(saved.Id, response, sender, ct));
+        return TypedResults.Created($"/api/v1/decisions/{saved.Id}", Saved(saved, response));
     }
 
     static async Task<Created<WaiverCreated>> Waive(Guid meetingId, Guid itemId, WaiverBody body, ISender sender, CancellationToken ct)
@@ -66,42 +66,46 @@ public static class DecisionsEndpoints
     static async Task<Ok<DecisionView>> Get(Guid decisionId, HttpResponse response, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await ViewAsync(decisionId, response, sender, ct));
 
-    static async Task<Ok<DecisionView>> Revise(Guid decisionId, ContentBody body, HttpRequest request, HttpResponse response, ISender sender, CancellationToken ct)
-    {
-        await sender.Send(new ReviseDecision.Command { DecisionId = decisionId, Content = body.Content!, ExpectedVersion = ETags.FromIfMatch(request) }, ct);
-        return TypedResults.Ok(await ViewAsync(decisionId, response, sender, ct));
-    }
+    static async Task<Ok<DecisionView>> Revise(Guid decisionId, ContentBody body, HttpRequest request, HttpResponse response, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(Saved(await sender.Send(new ReviseDecision.Command
+        {
+            DecisionId = decisionId, Content = body.Content!, ExpectedVersion = ETags.FromIfMatch(request),
+        }, ct), response));
 
-    static async Task<Ok<DecisionView>> Position(Guid decisionId, PositionBody body, HttpResponse response, ISender sender, CancellationToken ct)
-    {
-        await sender.Send(new RecordPosition.Command { DecisionId = decisionId, Kind = body.Kind, Text = body.Text }, ct);
-        return TypedResults.Ok(await ViewAsync(decisionId, response, sender, ct));
-    }
+    static async Task<Ok<DecisionView>> Position(Guid decisionId, PositionBody body, HttpResponse response, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(Saved(await sender.Send(new RecordPosition.Command { DecisionId = decisionId, Kind = body.Kind, Text = body.Text }, ct), response));
 
-    static async Task<Ok<DecisionView>> Sign(Guid decisionId, SignBody body, HttpRequest request, HttpResponse response, ISender sender, CancellationToken ct)
-    {
-        await sender.Send(new SignDecision.Command { DecisionId = decisionId, Password = body.Password ?? "", ExpectedVersion = ETags.FromIfMatch(request) }, ct);
-        return TypedResults.Ok(await ViewAsync(decisionId, response, sender, ct));
-    }
+    static async Task<Ok<DecisionView>> Sign(Guid decisionId, SignBody body, HttpRequest request, HttpResponse response, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(Saved(await sender.Send(new SignDecision.Command
+        {
+            DecisionId = decisionId, Password = body.Password ?? "", ExpectedVersion = ETags.FromIfMatch(request),
+        }, ct), response));
 
     static async Task<Created<DecisionView>> Amend(Guid decisionId, AmendBody body, HttpResponse response, ISender sender, CancellationToken ct)
     {
         var saved = await sender.Send(new AmendDecision.Command { DecisionId = decisionId, Reason = body.Reason ?? "", Content = body.Content! }, ct);
-        return TypedResults.Created($"/api/v1/decisions/{saved.Id}", await ViewAsync(saved.Id, response, sender, ct));
+        return TypedResults.Created($"/api/v1/decisions/{saved.Id}", Saved(saved, response));
     }
 
     static async Task<Created<DecisionView>> FollowUp(Guid decisionId, FollowUpBody body, HttpResponse response, ISender sender, CancellationToken ct)
     {
-        await sender.Send(new RecordFollowUp.Command
+        var saved = await sender.Send(new RecordFollowUp.Command
         {
             DecisionId = decisionId, StepNumber = body.StepNumber, Status = body.Status, Reason = body.Reason,
             ReasonText = body.ReasonText, Note = body.Note,
         }, ct);
-        return TypedResults.Created($"/api/v1/decisions/{decisionId}", await ViewAsync(decisionId, response, sender, ct));
+        return TypedResults.Created($"/api/v1/decisions/{decisionId}", Saved(saved, response));
     }
 
     static async Task<Ok<IReadOnlyList<ListCaseDecisions.Row>>> ListForCase(Guid caseId, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new ListCaseDecisions.Query(caseId), ct));
+
+    /// <summary>Every write answers with the decision as its command saved it, never with a second read after the commit.</summary>
+    static DecisionView Saved(DecisionSaved saved, HttpResponse response)
+    {
+        ETags.Set(response, saved.Version);
+        return saved.View;
+    }
 
     static async Task<DecisionView> ViewAsync(Guid decisionId, HttpResponse response, ISender sender, CancellationToken ct)
     {

@@ -29,15 +29,15 @@ public static class MeetingsEndpoints
         g.MapPut("/{meetingId:guid}", Update).WithName("UpdateMeeting");
         g.MapPost("/{meetingId:guid}/agenda", AddCase).WithName("AddCaseToAgenda");
         g.MapPost("/{meetingId:guid}/agenda/{itemId:guid}/remove", (Guid meetingId, Guid itemId, ReasonBody b, HttpRequest r, HttpResponse res, ISender s, CancellationToken ct) =>
-            Change(s, res, meetingId, new RemoveCaseFromAgenda.Command { MeetingId = meetingId, ItemId = itemId, Reason = b.Reason ?? "", ExpectedVersion = ETags.FromIfMatch(r) }, ct)).WithName("RemoveCaseFromAgenda");
+            Change(s, res, new RemoveCaseFromAgenda.Command { MeetingId = meetingId, ItemId = itemId, Reason = b.Reason ?? "", ExpectedVersion = ETags.FromIfMatch(r) }, ct)).WithName("RemoveCaseFromAgenda");
         g.MapPut("/{meetingId:guid}/agenda/order", (Guid meetingId, OrderBody b, HttpRequest r, HttpResponse res, ISender s, CancellationToken ct) =>
-            Change(s, res, meetingId, new ReorderAgenda.Command { MeetingId = meetingId, ItemIds = b.ItemIds, ExpectedVersion = ETags.FromIfMatch(r) }, ct)).WithName("ReorderAgenda");
+            Change(s, res, new ReorderAgenda.Command { MeetingId = meetingId, ItemIds = b.ItemIds, ExpectedVersion = ETags.FromIfMatch(r) }, ct)).WithName("ReorderAgenda");
         g.MapPost("/{meetingId:guid}/agenda/{itemId:guid}/move", (Guid meetingId, Guid itemId, MoveBody b, HttpRequest r, HttpResponse res, ISender s, CancellationToken ct) =>
-            Change(s, res, meetingId, new ReorderAgenda.Command { MeetingId = meetingId, ItemId = itemId, Offset = b.Offset, ExpectedVersion = ETags.FromIfMatch(r) }, ct)).WithName("MoveAgendaItem");
+            Change(s, res, new ReorderAgenda.Command { MeetingId = meetingId, ItemId = itemId, Offset = b.Offset, ExpectedVersion = ETags.FromIfMatch(r) }, ct)).WithName("MoveAgendaItem");
         g.MapPut("/{meetingId:guid}/agenda/{itemId:guid}/minutes", (Guid meetingId, Guid itemId, MinutesBody b, HttpRequest r, HttpResponse res, ISender s, CancellationToken ct) =>
-            Change(s, res, meetingId, new SetAgendaMinutes.Command { MeetingId = meetingId, ItemId = itemId, Minutes = b.Minutes, ExpectedVersion = ETags.FromIfMatch(r) }, ct)).WithName("SetAgendaMinutes");
+            Change(s, res, new SetAgendaMinutes.Command { MeetingId = meetingId, ItemId = itemId, Minutes = b.Minutes, ExpectedVersion = ETags.FromIfMatch(r) }, ct)).WithName("SetAgendaMinutes");
         g.MapPut("/{meetingId:guid}/attendance", (Guid meetingId, AttendanceBody b, HttpRequest r, HttpResponse res, ISender s, CancellationToken ct) =>
-            Change(s, res, meetingId, new RecordAttendance.Command { MeetingId = meetingId, PresentUserIds = b.PresentUserIds, ExpectedVersion = ETags.FromIfMatch(r) }, ct)).WithName("RecordAttendance");
+            Change(s, res, new RecordAttendance.Command { MeetingId = meetingId, PresentUserIds = b.PresentUserIds, ExpectedVersion = ETags.FromIfMatch(r) }, ct)).WithName("RecordAttendance");
         g.MapPost("/{meetingId:guid}/start", (Guid meetingId, HttpRequest r, HttpResponse res, ISender s, CancellationToken ct) =>
             Step(s, r, res, meetingId, MeetingStep.Start, null, null, ct)).WithName("StartMeeting");
         g.MapPost("/{meetingId:guid}/close", (Guid meetingId, HttpRequest r, HttpResponse res, ISender s, CancellationToken ct) =>
@@ -65,35 +65,29 @@ public static class MeetingsEndpoints
         return TypedResults.Created($"/api/v1/meetings/{ids[0]}", new Planned(ids));
     }
 
-    static async Task<Ok<GetMeeting.Result>> Update(Guid meetingId, UpdateMeeting.Command command, HttpRequest r, HttpResponse res, ISender s, CancellationToken ct)
-    {
-        await s.Send(command with { MeetingId = meetingId, ExpectedVersion = ETags.FromIfMatch(r) }, ct);
-        return Respond(res, await s.Send(new GetMeeting.Query(meetingId), ct));
-    }
+    static async Task<Ok<GetMeeting.Result>> Update(Guid meetingId, UpdateMeeting.Command command, HttpRequest r, HttpResponse res, ISender s, CancellationToken ct) =>
+        Respond(res, await s.Send(command with { MeetingId = meetingId, ExpectedVersion = ETags.FromIfMatch(r) }, ct));
 
     static async Task<Created<GetMeeting.Result>> AddCase(Guid meetingId, AddCaseBody b, HttpRequest r, HttpResponse res, ISender s, CancellationToken ct)
     {
-        var itemId = await s.Send(new AddCaseToAgenda.Command
+        var added = await s.Send(new AddCaseToAgenda.Command
         {
             MeetingId = meetingId, CaseId = b.CaseId, LateAdditionReason = b.LateAdditionReason, ExpectedVersion = ETags.FromIfMatch(r),
         }, ct);
-        var meeting = await s.Send(new GetMeeting.Query(meetingId), ct);
-        ETags.Set(res, meeting.Version);
-        return TypedResults.Created($"/api/v1/meetings/{meetingId}#agenda-{itemId}", meeting);
+        ETags.Set(res, added.Meeting.Version);
+        return TypedResults.Created($"/api/v1/meetings/{meetingId}#agenda-{added.ItemId}", added.Meeting);
     }
 
     static Task<Ok<GetMeeting.Result>> Step(ISender s, HttpRequest r, HttpResponse res, Guid meetingId, MeetingStep step, Guid? itemId,
         string? reason, CancellationToken ct) =>
-        Change(s, res, meetingId, new ConductMeeting.Command
+        Change(s, res, new ConductMeeting.Command
         {
             MeetingId = meetingId, Step = step, ItemId = itemId, Reason = reason, ExpectedVersion = ETags.FromIfMatch(r),
         }, ct);
 
-    static async Task<Ok<GetMeeting.Result>> Change(ISender s, HttpResponse res, Guid meetingId, ICommand<uint> command, CancellationToken ct)
-    {
-        await s.Send(command, ct);
-        return Respond(res, await s.Send(new GetMeeting.Query(meetingId), ct));
-    }
+    /// <summary>Every change answers with the meeting as its command saved it, never with a second read after the commit.</summary>
+    static async Task<Ok<GetMeeting.Result>> Change(ISender s, HttpResponse res, ICommand<GetMeeting.Result> command, CancellationToken ct) =>
+        Respond(res, await s.Send(command, ct));
 
     static Ok<GetMeeting.Result> Respond(HttpResponse res, GetMeeting.Result meeting)
     {

@@ -27,19 +27,18 @@ public static class PatientsEndpoints
         return TypedResults.Ok(patient);
     }
 
+    /// <summary>Answers with what the command saved (no second read after the commit that could fail and hide the save).</summary>
     static async Task<Created<GetPatient.Result>> Register(RegisterPatient.Command command, HttpResponse response, ISender sender, CancellationToken ct)
     {
-        var id = await sender.Send(command, ct);
-        var patient = await sender.Send(new GetPatient.Query(id), ct);
+        var patient = await sender.Send(command, ct);
         ETags.Set(response, patient.Version);
-        return TypedResults.Created($"/api/v1/patients/{id}", patient);
+        return TypedResults.Created($"/api/v1/patients/{patient.Id}", patient);
     }
 
     static async Task<Ok<GetPatient.Result>> Update(Guid patientId, UpdatePatient.Command command, HttpRequest request,
         HttpResponse response, ISender sender, CancellationToken ct)
     {
-        await sender.Send(command with { PatientId = patientId, ExpectedVersion = ETags.FromIfMatch(request) }, ct);
-        var patient = await sender.Send(new GetPatient.Query(patientId), ct);
+        var patient = await sender.Send(command with { PatientId = patientId, ExpectedVersion = ETags.FromIfMatch(request) }, ct);
         ETags.Set(response, patient.Version);
         return TypedResults.Ok(patient);
     }

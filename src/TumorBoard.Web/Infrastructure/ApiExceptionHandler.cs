@@ -17,7 +17,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails, I
     {
         if (!IsApi(http)) return false;
 
-        var problem = ProblemFor(exception);
+        var problem = ProblemFor(exception, versionPrecondition: http.Request.Headers.IfMatch.Count > 0);
         http.Response.StatusCode = problem.Status!.Value;
         // ASP.NET Core 10 no longer logs an exception an IExceptionHandler has handled: the server errors are logged here
         // (the path only: a query string may name a patient).
@@ -38,7 +38,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails, I
         new PathString(http.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? http.Request.Path.Value)
             .StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
 
-    public static ProblemDetails ProblemFor(Exception exception) => exception switch
+    public static ProblemDetails ProblemFor(Exception exception, bool versionPrecondition = false) => exception switch
     {
         ValidationException v => new ValidationProblemDetails(ExceptionMapping.Errors(v))
         {
@@ -46,7 +46,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails, I
         },
         BadHttpRequestException b => BadRequest(b),
         _ when DatabaseOutage.Is(exception) => Unavailable(),
-        _ => ExceptionMapping.Map(exception) is { } o
+        _ => ExceptionMapping.Map(exception, versionPrecondition) is { } o
             ? new ProblemDetails { Status = o.Status, Title = o.Title, Detail = o.Detail }
             : Unexpected(),
     };
@@ -66,6 +66,11 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails, I
     /// <summary>A body that does not bind (wrong type, unknown enum value, a field given twice): 400 naming the field.</summary>
     static ProblemDetails BadRequest(BadHttpRequestException b)
     {
+        if (b is Api.BadHeaderException header)
+            return new ValidationProblemDetails(new Dictionary<string, string[]> { [header.Header] = [header.Message] })
+            {
+                Status = StatusCodes.Status400BadRequest, Title = "The request is invalid",
+            };
         // Refusals that are not about a field (body too large, wrong media type, too slow): their own status, no echo.
         if (b.StatusCode != StatusCodes.Status400BadRequest)
             return new ProblemDetails { Status = b.StatusCode, Title = ReasonPhrases.GetReasonPhrase(b.StatusCode) };

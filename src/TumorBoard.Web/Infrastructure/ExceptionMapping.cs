@@ -12,7 +12,12 @@ public static class ExceptionMapping
 {
     public sealed record Outcome(int Status, string Title, string? Detail);
 
-    public static Outcome? Map(Exception exception) => exception switch
+    /// <summary>
+    /// <paramref name="versionPrecondition"/>: the request named the version it was based on (If-Match). A row-version race
+    /// lost at save time is then the same outcome as a stale If-Match found before it: 412. Without a precondition (a
+    /// position, a follow-up: writes that retry on their own) a race still lost is a 409 conflict, like every domain conflict.
+    /// </summary>
+    public static Outcome? Map(Exception exception, bool versionPrecondition = false) => exception switch
     {
         NotFoundException e => new(StatusCodes.Status404NotFound, "Not found", e.Message),
         UnauthorizedAccessException => new(StatusCodes.Status401Unauthorized, "Sign-in required", null),
@@ -20,6 +25,8 @@ public static class ExceptionMapping
         DomainConflictException e => new(StatusCodes.Status409Conflict, "Conflict", e.Message),
         StaleVersionException e => new(StatusCodes.Status412PreconditionFailed, "Changed by someone else", e.Message),
         VersionRequiredException e => new(StatusCodes.Status428PreconditionRequired, "Version required", e.Message),
+        DbUpdateConcurrencyException when versionPrecondition => new(StatusCodes.Status412PreconditionFailed, "Changed by someone else",
+            "The record was changed by someone else since you opened it. Reload it and apply your change again."),
         DbUpdateConcurrencyException => new(StatusCodes.Status409Conflict, "Changed by someone else",
             "The record was changed by someone else at the same time. Reload it and apply your change again."),
         DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: { } name } }

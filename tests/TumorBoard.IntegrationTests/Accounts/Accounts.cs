@@ -20,7 +20,7 @@ public static class Accounts
     public static async Task<(Guid Id, string Email)> CreateAsync(AppFixture app, string[]? roles = null, Discipline? discipline = null)
     {
         var command = Create(roles: roles, discipline: discipline);
-        var id = await app.Send(AppFixture.Admin, command);
+        var id = (await app.Send(AppFixture.Admin, command)).Id;
         return (id, command.Email);
     }
 }

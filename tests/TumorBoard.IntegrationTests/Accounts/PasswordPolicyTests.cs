@@ -49,7 +49,7 @@ public sealed partial class PasswordPolicyTests(AppFixture app) : IAsyncLifetime
         (await Should.ThrowAsync<ValidationException>(() => app.Send(AppFixture.Admin, create with { Password = $"{localPart}-x" })))
             .Errors.ShouldContain(e => e.ErrorMessage == PersonalMessage);
 
-        var id = await app.Send(AppFixture.Admin, create);
+        var id = (await app.Send(AppFixture.Admin, create)).Id;
         (await Should.ThrowAsync<ValidationException>(() => app.Send(AppFixture.Admin,
             new ResetPassword.Command { Id = id, NewPassword = "Hildegard-returns-9" })))
             .Errors.ShouldHaveSingleItem().PropertyName.ShouldBe("NewPassword");

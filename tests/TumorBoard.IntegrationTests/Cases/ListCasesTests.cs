@@ -26,8 +26,8 @@ public sealed class ListCasesTests(AppFixture app) : IAsyncLifetime
 
     async Task<Guid> Register(string familyName, Urgency urgency, PrimaryHistology histology)
     {
-        var patientId = await app.Send(AppFixture.Coordinator, TestData.Patient() with { FamilyName = familyName });
-        return await app.Send(AppFixture.Coordinator, TestData.Case(patientId) with { Urgency = urgency, Histology = histology });
+        var patientId = (await app.Send(AppFixture.Coordinator, TestData.Patient() with { FamilyName = familyName })).Id;
+        return (await app.Send(AppFixture.Coordinator, TestData.Case(patientId) with { Urgency = urgency, Histology = histology })).Id;
     }
 
     async Task<Guid[]> Ids(ListCases.Query query) =>

@@ -39,7 +39,7 @@ public sealed class RegisterCaseTests(AppFixture app) : IAsyncLifetime
     [Fact]
     public async Task Rejects_a_case_without_a_clinical_question_and_stores_nothing()
     {
-        var patientId = await app.Send(AppFixture.Coordinator, TestData.Patient());
+        var patientId = (await app.Send(AppFixture.Coordinator, TestData.Patient())).Id;
         var failure = await Should.ThrowAsync<ValidationException>(() =>
             app.Send(AppFixture.Coordinator, TestData.Case(patientId) with { ClinicalQuestion = " " }));
         failure.Errors.ShouldContain(e => e.PropertyName == nameof(RegisterCase.Command.ClinicalQuestion));
@@ -49,7 +49,7 @@ public sealed class RegisterCaseTests(AppFixture app) : IAsyncLifetime
     [Fact]
     public async Task A_clinician_may_not_register_a_case()
     {
-        var patientId = await app.Send(AppFixture.Coordinator, TestData.Patient());
+        var patientId = (await app.Send(AppFixture.Coordinator, TestData.Patient())).Id;
         await Should.ThrowAsync<ForbiddenException>(() => app.Send(AppFixture.Clinician, TestData.Case(patientId)));
     }
 

@@ -35,9 +35,9 @@ public static class TestData
 
     public static async Task<(Guid PatientId, Guid CaseId)> RegisterCaseAsync(AppFixture app, Func<RegisterCase.Command, RegisterCase.Command>? change = null)
     {
-        var patientId = await app.Send(AppFixture.Coordinator, Patient());
+        var patientId = (await app.Send(AppFixture.Coordinator, Patient())).Id;
         var command = Case(patientId);
-        var caseId = await app.Send(AppFixture.Coordinator, change is null ? command : change(command));
+        var caseId = (await app.Send(AppFixture.Coordinator, change is null ? command : change(command))).Id;
         return (patientId, caseId);
     }
 

@@ -172,8 +172,11 @@ public sealed class DecisionHttpTests(AppFixture app) : IAsyncLifetime
 
         var (missing, _) = await SendAsync(AppFixture.Coordinator, HttpMethod.Put, Url(id), changed);
         await missing.ShouldBeProblemAsync(HttpStatusCode.PreconditionRequired);
+        // Not an entity tag at all: the header is malformed (400 naming it), not a stale version.
         var (unreadable, _) = await SendAsync(AppFixture.Coordinator, HttpMethod.Put, Url(id), changed, "not-a-version");
-        await unreadable.ShouldBeProblemAsync(HttpStatusCode.PreconditionFailed);
+        await unreadable.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        var (foreign, _) = await SendAsync(AppFixture.Coordinator, HttpMethod.Put, Url(id), changed, "\"not-a-version\"");
+        await foreign.ShouldBeProblemAsync(HttpStatusCode.PreconditionFailed);
 
         var (position, _) = await SendAsync(AppFixture.MedOnc, HttpMethod.Put, Url(id, "/position"), new { kind = "Agree" });
         position.StatusCode.ShouldBe(HttpStatusCode.OK);

@@ -83,7 +83,8 @@ public sealed class DecisionRaceTests(AppFixture app) : IAsyncLifetime
         var statuses = responses.Select(r => r.StatusCode).ToList();
         statuses.Count(s => s == HttpStatusCode.OK).ShouldBe(1, string.Join(", ", statuses));
         await ShouldBeRefusalsAsync(responses.Where(r => r.StatusCode != HttpStatusCode.OK),
-            withIfMatch ? [HttpStatusCode.Conflict, HttpStatusCode.PreconditionFailed] : [HttpStatusCode.Conflict]);
+            // The same lost race, the same answer: with If-Match every loser is 412 (stale when checked, or lost at the save).
+            withIfMatch ? [HttpStatusCode.PreconditionFailed] : [HttpStatusCode.Conflict]);
         var versions = await VersionsAsync(board.CaseId);
         versions.ShouldHaveSingleItem().Status.ShouldBe(DecisionStatus.Signed);
         versions[0].SignatureIsIntact.ShouldBeTrue();

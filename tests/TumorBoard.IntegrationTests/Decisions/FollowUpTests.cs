@@ -344,7 +344,7 @@ public sealed class FollowUpTests(AppFixture app) : IAsyncLifetime
 
     Task<Paged<FollowUpRow>> OverdueAsync() => app.Send(AppFixture.Coordinator, new ListOverdueFollowUps.Query());
 
-    Task<Guid> FollowUpAsync(string by, Guid decisionId, int step, FollowUpStatus status, DeviationReason? reason = null, string? text = null) =>
+    Task<DecisionSaved> FollowUpAsync(string by, Guid decisionId, int step, FollowUpStatus status, DeviationReason? reason = null, string? text = null) =>
         app.Send(by, new RecordFollowUp.Command { DecisionId = decisionId, StepNumber = step, Status = status, Reason = reason, ReasonText = text });
 
     static List<string> MessagesUnder(string html, string field) =>

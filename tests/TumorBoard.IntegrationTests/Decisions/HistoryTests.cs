@@ -148,7 +148,7 @@ public sealed class HistoryTests(AppFixture app) : IAsyncLifetime
         var (first, items, cases) = await MeetingTestData.MeetingWithCasesAsync(app, 1);
         await app.Send(AppFixture.Coordinator, new RemoveCaseFromAgenda.Command { MeetingId = first, ItemId = items[0], Reason = "Imaging not available yet" });
         var second = await MeetingTestData.PlanMeetingAsync(app);
-        var item = await app.Send(AppFixture.Coordinator, new AddCaseToAgenda.Command { MeetingId = second, CaseId = cases[0] });
+        var item = (await app.Send(AppFixture.Coordinator, new AddCaseToAgenda.Command { MeetingId = second, CaseId = cases[0] })).ItemId;
         await app.Send(AppFixture.Coordinator, new ConductMeeting.Command { MeetingId = second, Step = MeetingStep.Start });
         await app.Send(Chair, new ConductMeeting.Command { MeetingId = second, Step = MeetingStep.Defer, ItemId = item, Reason = "Out of time" });
 

@@ -119,8 +119,8 @@ public sealed class FuzzWorld : IAsyncDisposable
 
         foreach (var kind in new[] { "patient", "case", "meeting", "item", "decision" })
             Ids[kind] = Places.Where(p => p.ContainsKey(kind)).Select(p => p[kind]).Distinct().ToArray();
-        Ids["user"] = [.. users, target, signIn];
-        Ids["account"] = [target, signIn];
+        Ids["user"] = [.. users, target.Id, signIn.Id];
+        Ids["account"] = [target.Id, signIn.Id];
 
         var caseId = signedBoard.CaseId;
         var plan = await MeetingTestData.PlanAsync(f);

@@ -52,6 +52,43 @@ public sealed class LogPrivacyTests
             string.Join(Environment.NewLine, log.Lines));
     }
 
+    [Fact]
+    public async Task No_logged_url_carries_search_text_even_when_every_category_logs_information()
+    {
+        var log = new CapturingLoggerProvider();
+        // What an app that found no appsettings.json logs: everything at Information, the framework's request lines included;
+        // a provider-specific level for the very category that prints URLs does not bring them back either.
+        await using var app = new TumorBoardApp(await TestPostgres.CreateDatabaseAsync(), new Dictionary<string, string?>
+        {
+            ["Logging:LogLevel:Default"] = "Information",
+            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Information",
+            ["Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics"] = "Information",
+            ["Logging:Console:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics"] = "Trace",
+        });
+        await using var factory = app.WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddProvider(log)));
+        using var api = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var token = await api.PostAsJsonAsync("/api/v1/auth/token", new { email = AppFixture.Coordinator, password = AppFixture.Password });
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await token.ReadAsync()).GetProperty("accessToken").GetString());
+        using var pages = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        (await PageClient.PostFormAsync(pages, "/Account/SignIn", new() { ["Input.Email"] = AppFixture.Coordinator, ["Input.Password"] = AppFixture.Password }))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        foreach (var url in new[] { $"/api/v1/patients?text={FamilyName}&page=1", $"/api/v1/cases?text={Mrn}&status=Draft",
+                     $"/api/v1/accounts?text={GivenName}", $"/api/v1/patients?{FamilyName}" })
+            (await api.GetAsync(url)).StatusCode.ShouldBeOneOf(HttpStatusCode.OK, HttpStatusCode.Forbidden);
+        foreach (var url in new[] { $"/Patients?Text={FamilyName}+{GivenName}", $"/Cases?Text={Mrn}&pageNumber=2",
+                     $"/Cases/Register?Text={FamilyName}", $"/Account/SignIn?ReturnUrl=%2FPatients%3FText%3D{FamilyName}" })
+            (await pages.GetAsync(url)).StatusCode.ShouldBeOneOf(HttpStatusCode.OK, HttpStatusCode.Redirect);
+
+        var lines = log.Lines.ToList();
+        lines.ShouldContain(l => l.Contains("HTTP GET /api/v1/patients?text=[redacted]&page=1 answered 200"), string.Join(Environment.NewLine, lines));
+        lines.ShouldContain(l => l.Contains("HTTP GET /Cases?Text=[redacted]&pageNumber=2 answered 200"));
+        lines.ShouldNotContain(l => l.Contains("Request starting"));
+        lines.ShouldNotContain(l => l.Contains(Mrn, StringComparison.OrdinalIgnoreCase)
+            || l.Contains(FamilyName, StringComparison.OrdinalIgnoreCase) || l.Contains(GivenName, StringComparison.OrdinalIgnoreCase),
+            string.Join(Environment.NewLine, lines));
+    }
+
     sealed class CapturingLoggerProvider : ILoggerProvider, ISupportExternalScope
     {
         public ConcurrentQueue<string> Lines { get; } = new();

@@ -15,7 +15,7 @@ public sealed class ProblemDetailsTests(AppFixture app) : IAsyncLifetime
     [Fact]
     public async Task Answers_400_with_camel_case_field_names_for_invalid_fields()
     {
-        var patientId = await app.Send(AppFixture.Coordinator, TestData.Patient());
+        var patientId = (await app.Send(AppFixture.Coordinator, TestData.Patient())).Id;
         var command = TestData.Case(patientId);
         var body = command with { ClinicalQuestion = "", Lesions = [command.Lesions[0] with { LevelFrom = null }], Karnofsky = 75 };
         using var client = await app.ClientAsync(AppFixture.Coordinator);
@@ -56,7 +56,7 @@ public sealed class ProblemDetailsTests(AppFixture app) : IAsyncLifetime
     [Fact]
     public async Task Answers_403_to_a_clinician_registering_a_case()
     {
-        var patientId = await app.Send(AppFixture.Coordinator, TestData.Patient());
+        var patientId = (await app.Send(AppFixture.Coordinator, TestData.Patient())).Id;
         using var client = await app.ClientAsync(AppFixture.Clinician);
         await (await client.PostAsync("/api/v1/cases", Api.Body(TestData.Case(patientId)))).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
     }
@@ -103,7 +103,7 @@ public sealed class ProblemDetailsTests(AppFixture app) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Answers_428_to_a_put_without_if_match_and_412_to_a_stale_one()
+    public async Task Answers_428_to_a_put_without_if_match_412_to_a_stale_one_and_400_to_a_malformed_one()
     {
         var (_, caseId) = await Api.CaseAsync(app);
         var patientId = (await app.Send(AppFixture.Coordinator, new Application.Features.Cases.GetCase.Query(caseId))).Patient.Id;
@@ -114,8 +114,9 @@ public sealed class ProblemDetailsTests(AppFixture app) : IAsyncLifetime
             .ShouldBeProblemAsync(HttpStatusCode.PreconditionRequired);
         await (await client.SendAsync(Api.Request(HttpMethod.Put, $"/api/v1/cases/{caseId}", body, ifMatch: "\"1\"")))
             .ShouldBeProblemAsync(HttpStatusCode.PreconditionFailed);
-        await (await client.SendAsync(Api.Request(HttpMethod.Put, $"/api/v1/cases/{caseId}", body, ifMatch: "garbage")))
-            .ShouldBeProblemAsync(HttpStatusCode.PreconditionFailed);
+        // Not an entity tag: a malformed header (400 naming it), not a stale version.
+        (await (await client.SendAsync(Api.Request(HttpMethod.Put, $"/api/v1/cases/{caseId}", body, ifMatch: "garbage")))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest)).ErrorKeys().ShouldBe(["If-Match"]);
         await (await client.SendAsync(Api.Request(HttpMethod.Put, $"/api/v1/patients/{patientId}", TestData.Patient())))
             .ShouldBeProblemAsync(HttpStatusCode.PreconditionRequired);
     }

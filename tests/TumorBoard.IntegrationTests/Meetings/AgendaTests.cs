@@ -65,7 +65,7 @@ public sealed class AgendaTests(AppFixture app) : IAsyncLifetime
     {
         var meetingId = await MeetingTestData.PlanMeetingAsync(app);
         var caseId = await MeetingTestData.ReadyCaseAsync(app);
-        var itemId = await app.Send(AppFixture.Coordinator, new AddCaseToAgenda.Command { MeetingId = meetingId, CaseId = caseId });
+        var itemId = (await app.Send(AppFixture.Coordinator, new AddCaseToAgenda.Command { MeetingId = meetingId, CaseId = caseId })).ItemId;
 
         await Should.ThrowAsync<FluentValidation.ValidationException>(() => app.Send(AppFixture.Coordinator,
             new RemoveCaseFromAgenda.Command { MeetingId = meetingId, ItemId = itemId }));
@@ -98,8 +98,8 @@ public sealed class AgendaTests(AppFixture app) : IAsyncLifetime
         var meetingId = await MeetingTestData.PlanMeetingAsync(app);
         var a = await MeetingTestData.ReadyCaseAsync(app);
         var b = await MeetingTestData.ReadyCaseAsync(app);
-        var itemA = await app.Send(AppFixture.Coordinator, new AddCaseToAgenda.Command { MeetingId = meetingId, CaseId = a });
-        var itemB = await app.Send(AppFixture.Coordinator, new AddCaseToAgenda.Command { MeetingId = meetingId, CaseId = b });
+        var itemA = (await app.Send(AppFixture.Coordinator, new AddCaseToAgenda.Command { MeetingId = meetingId, CaseId = a })).ItemId;
+        var itemB = (await app.Send(AppFixture.Coordinator, new AddCaseToAgenda.Command { MeetingId = meetingId, CaseId = b })).ItemId;
 
         await app.Send(AppFixture.Neurosurgeon, new RecordAttendance.Command { MeetingId = meetingId,
             PresentUserIds = [await app.UserIdAsync(AppFixture.Neurosurgeon), await app.UserIdAsync(AppFixture.MedOnc)] });

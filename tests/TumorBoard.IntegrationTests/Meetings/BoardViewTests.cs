@@ -96,7 +96,7 @@ public sealed class BoardViewTests(AppFixture app) : IAsyncLifetime
         var old = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-60));
         var meetingId = await MeetingTestData.PlanMeetingAsync(app);
         var caseId = await MeetingTestData.ReadyCaseAsync(app, c => c with { Lesions = [c.Lesions[0] with { ImagingDate = old }] });
-        var itemId = await app.Send(AppFixture.Coordinator, new AddCaseToAgenda.Command { MeetingId = meetingId, CaseId = caseId });
+        var itemId = (await app.Send(AppFixture.Coordinator, new AddCaseToAgenda.Command { MeetingId = meetingId, CaseId = caseId })).ItemId;
         await app.QueryDbAsync(async db =>   // an edit after listing: a scheduled case keeps its place with a gap
         {
             var c = await db.Cases.SingleAsync(x => x.Id == caseId);

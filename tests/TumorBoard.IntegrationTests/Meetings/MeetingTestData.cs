@@ -32,7 +32,7 @@ public static class MeetingTestData
         for (var i = 0; i < cases; i++)
         {
             caseIds[i] = await ReadyCaseAsync(app);
-            itemIds[i] = await app.Send(AppFixture.Coordinator, new AddCaseToAgenda.Command { MeetingId = meetingId, CaseId = caseIds[i] });
+            itemIds[i] = (await app.Send(AppFixture.Coordinator, new AddCaseToAgenda.Command { MeetingId = meetingId, CaseId = caseIds[i] })).ItemId;
         }
         return (meetingId, itemIds, caseIds);
     }

@@ -69,7 +69,7 @@ public sealed class WorklistTests(AppFixture app) : IAsyncLifetime
         await app.Send(AppFixture.Coordinator, new AddCaseToAgenda.Command { MeetingId = later, CaseId = cases[0] });
         await app.Send(AppFixture.Coordinator, new AddCaseToAgenda.Command { MeetingId = sooner, CaseId = cases[1] });
         await app.Send(AppFixture.Coordinator, new AddCaseToAgenda.Command { MeetingId = sooner, CaseId = cases[2] });
-        var removed = await app.Send(AppFixture.Coordinator, new AddCaseToAgenda.Command { MeetingId = sooner, CaseId = cases[3] });
+        var removed = (await app.Send(AppFixture.Coordinator, new AddCaseToAgenda.Command { MeetingId = sooner, CaseId = cases[3] })).ItemId;
         await app.Send(AppFixture.Coordinator, new RemoveCaseFromAgenda.Command { MeetingId = sooner, ItemId = removed, Reason = "Biopsy pending" });
         var cutoff = DateTimeOffset.UtcNow.AddHours(-2);
         await app.QueryDbAsync(db => db.Meetings.Where(m => m.Id == sooner).ExecuteUpdateAsync(s => s.SetProperty(m => m.SubmissionCutoff, cutoff)));

@@ -24,8 +24,8 @@ public sealed partial class LookAlikeMrnTests(AppFixture app) : IAsyncLifetime
 
     const string Match = "This medical record number matches patient DEMO-1001, Muster Anna (born 1961-04-12), who is already registered.";
 
-    Task<Guid> RegisterAnnaAsync() =>
-        app.Send(AppFixture.Coordinator, TestData.Patient("DEMO-1001") with { FamilyName = "Muster", GivenName = "Anna" });
+    async Task<Guid> RegisterAnnaAsync() =>
+        (await app.Send(AppFixture.Coordinator, TestData.Patient("DEMO-1001") with { FamilyName = "Muster", GivenName = "Anna" })).Id;
 
     public static TheoryData<string> LookAlikes() =>
     [
@@ -48,7 +48,7 @@ public sealed partial class LookAlikeMrnTests(AppFixture app) : IAsyncLifetime
     public async Task An_update_to_a_look_alike_of_another_patients_mrn_is_refused_but_its_own_in_any_form_is_kept()
     {
         await RegisterAnnaAsync();
-        var id = await app.Send(AppFixture.Coordinator, TestData.Patient("DEMO-1002"));
+        var id = (await app.Send(AppFixture.Coordinator, TestData.Patient("DEMO-1002"))).Id;
         var p = await app.Send(AppFixture.Coordinator, new GetPatient.Query(id));
         var update = new UpdatePatient.Command
         {
@@ -65,7 +65,7 @@ public sealed partial class LookAlikeMrnTests(AppFixture app) : IAsyncLifetime
     [Fact]
     public async Task A_new_patient_is_stored_with_the_canonical_mrn_and_an_mrn_that_cannot_be_one_is_named()
     {
-        var id = await app.Send(AppFixture.Coordinator, TestData.Patient(" kssg/2024.117\u2013a\u200B "));
+        var id = (await app.Send(AppFixture.Coordinator, TestData.Patient(" kssg/2024.117\u2013a\u200B "))).Id;
         (await app.Send(AppFixture.Coordinator, new GetPatient.Query(id))).Mrn.ShouldBe("KSSG/2024.117-A");
 
         var bad = await Should.ThrowAsync<ValidationException>(() => app.Send(AppFixture.Coordinator, TestData.Patient("M\u00DCLLER 7")));
@@ -179,7 +179,7 @@ public sealed partial class LookAlikeMrnTests(AppFixture app) : IAsyncLifetime
         html.ShouldContain($"href=\"/Patients/Details/{anna}\">Open patient DEMO-1001, Muster Anna</a>");
         (await app.QueryDbAsync(db => db.Patients.CountAsync())).ShouldBe(1);
 
-        var other = await app.Send(AppFixture.Coordinator, TestData.Patient("DEMO-1003"));
+        var other = (await app.Send(AppFixture.Coordinator, TestData.Patient("DEMO-1003"))).Id;
         var edit = await PageClient.PostFormAsync(client, $"/Patients/Edit/{other}", new()
         {
             ["Input.Mrn"] = "DEMO-1001\u00A0", ["Input.FamilyName"] = "Muster", ["Input.GivenName"] = "Erika", ["Input.DateOfBirth"] = "1961-04-12",

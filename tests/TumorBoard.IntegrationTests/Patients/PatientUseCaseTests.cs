@@ -24,7 +24,7 @@ public sealed class PatientUseCaseTests(AppFixture app) : IAsyncLifetime
     [Fact]
     public async Task Registers_a_patient_with_the_mrn_and_names_trimmed()
     {
-        var id = await app.Send(AppFixture.Coordinator, TestData.Patient("  MRN-100  ") with { FamilyName = " Muster " });
+        var id = (await app.Send(AppFixture.Coordinator, TestData.Patient("  MRN-100  ") with { FamilyName = " Muster " })).Id;
         var stored = await app.Send(AppFixture.Clinician, new GetPatient.Query(id));
         (stored.Mrn, stored.FamilyName, stored.GivenName, stored.Sex).ShouldBe(("MRN-100", "Muster", "Erika", Sex.Female));
         stored.Cases.ShouldBeEmpty();
@@ -54,9 +54,9 @@ public sealed class PatientUseCaseTests(AppFixture app) : IAsyncLifetime
     [Fact]
     public async Task Updates_a_patient_and_keeps_its_own_mrn()
     {
-        var id = await app.Send(AppFixture.Coordinator, TestData.Patient("MRN-300"));
+        var id = (await app.Send(AppFixture.Coordinator, TestData.Patient("MRN-300"))).Id;
         var before = await app.Send(AppFixture.Coordinator, new GetPatient.Query(id));
-        var version = await app.Send(AppFixture.Coordinator, Update(before) with { FamilyName = "Mustermann", Mrn = " MRN-300 " });
+        var version = (await app.Send(AppFixture.Coordinator, Update(before) with { FamilyName = "Mustermann", Mrn = " MRN-300 " })).Version;
         var after = await app.Send(AppFixture.Coordinator, new GetPatient.Query(id));
         (after.FamilyName, after.Mrn, after.Version).ShouldBe(("Mustermann", "MRN-300", version));
         version.ShouldNotBe(before.Version);
@@ -66,7 +66,7 @@ public sealed class PatientUseCaseTests(AppFixture app) : IAsyncLifetime
     public async Task Refuses_an_update_to_another_patients_mrn_a_stale_version_or_no_version()
     {
         await app.Send(AppFixture.Coordinator, TestData.Patient("MRN-400"));
-        var id = await app.Send(AppFixture.Coordinator, TestData.Patient("MRN-401"));
+        var id = (await app.Send(AppFixture.Coordinator, TestData.Patient("MRN-401"))).Id;
         var p = await app.Send(AppFixture.Coordinator, new GetPatient.Query(id));
 
         (await Should.ThrowAsync<ValidationException>(() => app.Send(AppFixture.Coordinator, Update(p) with { Mrn = "MRN-400" })))

@@ -11,7 +11,7 @@ namespace TumorBoard.Application.Features.Accounts;
 public static class CreateAccount
 {
     [RequiresRole(Domain.Security.Roles.Administrator)]
-    public sealed record Command : ICommand<Guid>, IAccountFields
+    public sealed record Command : ICommand<GetAccount.Result>, IAccountFields
     {
         public string Email { get; init; } = "";
         public string DisplayName { get; init; } = "";
@@ -36,10 +36,11 @@ public static class CreateAccount
         }
     }
 
+    /// <summary>Answers with the account as saved, read inside the same transaction before it commits.</summary>
     public sealed class Handler(TumorBoardDbContext db, UserManager<AppUser> users, TimeProvider clock, ICurrentUser me, AuditScope scope)
-        : ICommandHandler<Command, Guid>
+        : ICommandHandler<Command, GetAccount.Result>
     {
-        public async ValueTask<Guid> Handle(Command command, CancellationToken ct)
+        public async ValueTask<GetAccount.Result> Handle(Command command, CancellationToken ct)
         {
             var email = command.Email.Trim();
             var user = new AppUser
@@ -54,8 +55,9 @@ public static class CreateAccount
             db.QueueRolesAudit(me, scope, clock, user.Id, "Added", new AccountRules.RolesChange(
                 new([], [.. roles.Order(StringComparer.Ordinal)]), command.Discipline is { } d ? new(null, d.ToString()) : null, null));
             (await users.AddToRolesAsync(user, roles)).ThrowIfFailed(nameof(Command.Roles));
+            var saved = await GetAccount.LoadAsync(db, user.Id, clock, ct);
             await tx.CommitAsync(ct);
-            return user.Id;
+            return saved;
         }
     }
 }

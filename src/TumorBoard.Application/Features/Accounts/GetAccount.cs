@@ -17,14 +17,17 @@ public static class GetAccount
 
     public sealed class Handler(TumorBoardDbContext db, TimeProvider clock) : IQueryHandler<Query, Result>
     {
-        public async ValueTask<Result> Handle(Query query, CancellationToken ct)
-        {
-            var u = await db.Users.AsNoTracking().FirstOrDefaultAsync(x => x.Id == query.Id, ct)
-                ?? throw NotFoundException.For("Account", query.Id);
-            var roles = await db.UserRoles.Where(ur => ur.UserId == u.Id)
-                .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).OrderBy(n => n).ToListAsync(ct);
-            var locked = u.LockoutEnd is { } end && end > clock.GetUtcNow();
-            return new Result(u.Id, u.Email ?? "", u.DisplayName, roles, u.Discipline, u.IsActive, locked, u.CreatedAt);
-        }
+        public async ValueTask<Result> Handle(Query query, CancellationToken ct) => await LoadAsync(db, query.Id, clock, ct);
+    }
+
+    /// <summary>The account as stored; inside a write's open transaction it sees that write (CreateAccount answers with it).</summary>
+    public static async Task<Result> LoadAsync(TumorBoardDbContext db, Guid id, TimeProvider clock, CancellationToken ct)
+    {
+        var u = await db.Users.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct)
+            ?? throw NotFoundException.For("Account", id);
+        var roles = await db.UserRoles.Where(ur => ur.UserId == u.Id)
+            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).OrderBy(n => n).ToListAsync(ct);
+        var locked = u.LockoutEnd is { } end && end > clock.GetUtcNow();
+        return new Result(u.Id, u.Email ?? "", u.DisplayName, roles, u.Discipline, u.IsActive, locked, u.CreatedAt);
     }
 }

@@ -21,7 +21,7 @@ public static class UpdateAccount
     public const int ReasonMaxLength = 500;
 
     [RequiresRole(Domain.Security.Roles.Administrator)]
-    public sealed record Command : ICommand<Unit>, IAccountFields
+    public sealed record Command : ICommand<GetAccount.Result>, IAccountFields
     {
         /// <summary>From the route (API) or the page's hidden field.</summary>
         [JsonIgnore] public Guid Id { get; init; }
@@ -41,10 +41,11 @@ public static class UpdateAccount
         }
     }
 
+    /// <summary>Answers with the account as saved, read inside the same transaction before it commits.</summary>
     public sealed class Handler(TumorBoardDbContext db, UserManager<AppUser> users, ICurrentUser me, AuditScope scope, TimeProvider clock)
-        : ICommandHandler<Command, Unit>
+        : ICommandHandler<Command, GetAccount.Result>
     {
-        public async ValueTask<Unit> Handle(Command command, CancellationToken ct)
+        public async ValueTask<GetAccount.Result> Handle(Command command, CancellationToken ct)
         {
             var user = await users.FindByIdAsync(command.Id.ToString()) ?? throw NotFoundException.For("Account", command.Id);
             var wanted = AccountRules.Normalize(command.Roles);
@@ -77,8 +78,9 @@ public static class UpdateAccount
                 // Existing cookies and tokens carry the old roles: renewing the stamp makes them stop working.
                 (await users.UpdateSecurityStampAsync(user)).ThrowIfFailed(nameof(Command.Roles));
             }
+            var saved = await GetAccount.LoadAsync(db, user.Id, clock, ct);
             await tx.CommitAsync(ct);
-            return Unit.Value;
+            return saved;
         }
     }
 }

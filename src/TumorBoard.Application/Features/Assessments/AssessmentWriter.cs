@@ -10,9 +10,12 @@ using TumorBoard.Domain.Security;
 
 namespace TumorBoard.Application.Features.Assessments;
 
-/// <summary>What a write returns: the new current version, the row version (ETag) and the warnings to show.</summary>
+/// <summary>
+/// What a write returns: the new current version, the row version (ETag), the warnings to show, and the current version
+/// as the API answers with it (<see cref="View"/>, read in the write's transaction before it commits).
+/// </summary>
 public sealed record AssessmentSaved(Guid AssessmentId, Discipline Discipline, AssessmentStatus Status, int Number, bool Created,
-    uint Version, IReadOnlyList<string> Warnings);
+    uint Version, IReadOnlyList<string> Warnings, GetAssessmentVersion.Result View);
 
 /// <summary>
 /// The shared write path of the assessment use cases: the discipline guard first (403), then the case (404, 409 when
@@ -20,7 +23,7 @@ public sealed record AssessmentSaved(Guid AssessmentId, Discipline Discipline, A
 /// </summary>
 public sealed class AssessmentWriter(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock, RadiosensitivityTable table)
 {
-    public async Task<AssessmentSaved> SaveDraftAsync(Guid caseId, AssessmentContent content, uint? expectedVersion, CancellationToken ct)
+    public async Task<AssessmentSaved> SaveDraftAsync(Guid caseId, AssessmentContent content, VersionMatch? expectedVersion, CancellationToken ct)
     {
         var author = Author(content.Discipline);
         var (tumorCase, assessment) = await LoadAsync(caseId, content.Discipline, ct);
@@ -39,7 +42,7 @@ public sealed class AssessmentWriter(TumorBoardDbContext db, ICurrentUser user, 
         return await SaveAsync(assessment, created, ct);
     }
 
-    public async Task<AssessmentSaved> ReviseAsync(Guid caseId, AssessmentContent content, string reason, uint? expectedVersion,
+    public async Task<AssessmentSaved> ReviseAsync(Guid caseId, AssessmentContent content, string reason, VersionMatch? expectedVersion,
         CancellationToken ct)
     {
         var author = Author(content.Discipline);
@@ -50,13 +53,12 @@ public sealed class AssessmentWriter(TumorBoardDbContext db, ICurrentUser user, 
         return await SaveAsync(assessment, false, ct);
     }
 
-    public async Task<AssessmentSaved> SubmitAsync(Guid caseId, Discipline discipline, uint? expectedVersion, CancellationToken ct)
+    public async Task<AssessmentSaved> SubmitAsync(Guid caseId, Discipline discipline, VersionMatch? expectedVersion, CancellationToken ct)
     {
         var author = Author(discipline);
         var (tumorCase, assessment) = await LoadAsync(caseId, discipline, ct);
         if (assessment is null) throw new NotFoundException($"There is no {discipline} draft of case {caseId} to submit.");
-        if (expectedVersion is { } v && v != assessment.Version) throw new StaleVersionException("assessment");
-        if (expectedVersion is { } e) db.Entry(assessment).Property(a => a.Version).OriginalValue = e;
+        if (expectedVersion is { } v && !v.Matches(assessment.Version)) throw new StaleVersionException("assessment");
         assessment.Submit(AssessmentContext.For(tumorCase, table), author, clock.GetUtcNow());
         return await SaveAsync(assessment, false, ct);
     }
@@ -77,17 +79,20 @@ public sealed class AssessmentWriter(TumorBoardDbContext db, ICurrentUser user, 
         return (tumorCase, assessment);
     }
 
-    void RequireVersion(Assessment assessment, uint? expectedVersion)
+    void RequireVersion(Assessment assessment, VersionMatch? expectedVersion)
     {
         if (expectedVersion is not { } expected) throw new VersionRequiredException();
-        if (assessment.Version != expected) throw new StaleVersionException("assessment");
-        db.Entry(assessment).Property(a => a.Version).OriginalValue = expected;
+        if (!expected.Matches(assessment.Version)) throw new StaleVersionException("assessment");
     }
 
     async Task<AssessmentSaved> SaveAsync(Assessment a, bool created, CancellationToken ct)
     {
-        await db.SaveChangesAsync(ct);
-        var warnings = AssessmentReads.Warnings(a.Current.ComputedJson);
-        return new AssessmentSaved(a.Id, a.Discipline, a.Status, a.CurrentVersionNumber, created, a.Version, warnings);
+        // Read back as GET shows it (jsonb orders the keys its own way), before the commit: an answer that fails saves nothing.
+        var view = await db.SaveChangesThenReadAsync(async () =>
+        {
+            var stored = await db.Assessments.AsNoTracking().Include(x => x.Versions).FirstAsync(x => x.Id == a.Id, ct);
+            return GetAssessmentVersion.Of(stored, stored.Versions.Single(v => v.Number == stored.CurrentVersionNumber));
+        }, ct);
+        return new AssessmentSaved(a.Id, a.Discipline, a.Status, a.CurrentVersionNumber, created, a.Version, view.Warnings, view);
     }
 }

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Mediator;
+using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Common.Security;
 using TumorBoard.Domain.Assessments;
 using TumorBoard.Domain.Security;
@@ -16,7 +17,7 @@ public static class ReviseMedicalOncology
         public Guid CaseId { get; init; }
         [MultiLine]
         public string Reason { get; init; } = "";
-        public uint? ExpectedVersion { get; init; }
+        public VersionMatch? ExpectedVersion { get; init; }
     }
 
     public sealed class Validator : AbstractValidator<Command>

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Mediator;
+using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Common.Security;
 using TumorBoard.Domain.Assessments;
 using TumorBoard.Domain.Security;
@@ -14,7 +15,7 @@ public static class SaveNeurosurgeryDraft
     {
         public Guid CaseId { get; init; }
         /// <summary>Required when a draft exists already (If-Match / hidden form field).</summary>
-        public uint? ExpectedVersion { get; init; }
+        public VersionMatch? ExpectedVersion { get; init; }
     }
 
     public sealed class Validator : AbstractValidator<Command>

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Mediator;
+using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Common.Security;
 using TumorBoard.Domain.Assessments;
 using TumorBoard.Domain.Security;
@@ -13,7 +14,7 @@ public static class SubmitAssessment
     public sealed record Command(Guid CaseId, Discipline Discipline) : ICommand<AssessmentSaved>
     {
         /// <summary>Optional: when given, the draft must still be this version.</summary>
-        public uint? ExpectedVersion { get; init; }
+        public VersionMatch? ExpectedVersion { get; init; }
     }
 
     public sealed class Validator : AbstractValidator<Command>

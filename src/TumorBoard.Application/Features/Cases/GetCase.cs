@@ -54,13 +54,17 @@ public static class GetCase
                 UpdatedBy = db.Users.Where(u => u.Id == c.UpdatedBy).Select(u => u.DisplayName).FirstOrDefault(),
             }).FirstOrDefaultAsync(ct) ?? throw NotFoundException.For("Case", caseId);
 
-        var found = row.Case;
-        return new Result
-        {
-            Id = found.Id, Patient = row.Patient, Status = found.Status, WithdrawalReason = found.WithdrawalReason,
-            Details = found.Details, MissingForBoard = found.MissingForBoard(),
-            CreatedAt = found.CreatedAt, CreatedByName = row.CreatedBy, UpdatedAt = found.UpdatedAt, UpdatedByName = row.UpdatedBy,
-            Version = found.Version,
-        };
+        return From(row.Case, row.Patient, row.CreatedBy, row.UpdatedBy);
     }
+
+    /// <summary>The read model of a case as held in memory (a write answers with what it saved, not with a second read).</summary>
+    public static Result From(TumorBoardCase found, PatientSummary patient, string? createdByName, string? updatedByName) => new()
+    {
+        Id = found.Id, Patient = patient, Status = found.Status, WithdrawalReason = found.WithdrawalReason,
+        Details = found.Details, MissingForBoard = found.MissingForBoard(),
+        CreatedAt = found.CreatedAt, CreatedByName = createdByName, UpdatedAt = found.UpdatedAt, UpdatedByName = updatedByName,
+        Version = found.Version,
+    };
+
+    public static PatientSummary Summary(Patient p) => new(p.Id, p.Mrn, p.FamilyName, p.GivenName, p.DateOfBirth, p.Sex);
 }

@@ -10,21 +10,20 @@ namespace TumorBoard.Application.Features.Cases;
 public static class MarkCaseReady
 {
     [RequiresRole(Roles.Coordinator)]
-    public sealed record Command(Guid CaseId) : ICommand<uint>
+    public sealed record Command(Guid CaseId) : ICommand<GetCase.Result>
     {
         /// <summary>Optional: when given, the case must still be at this version.</summary>
-        public uint? ExpectedVersion { get; init; }
+        public VersionMatch? ExpectedVersion { get; init; }
     }
 
-    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, uint>
+    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, GetCase.Result>
     {
-        public async ValueTask<uint> Handle(Command command, CancellationToken ct)
+        public async ValueTask<GetCase.Result> Handle(Command command, CancellationToken ct)
         {
             var tumorCase = await db.Cases.FindAsync([command.CaseId], ct) ?? throw NotFoundException.For("Case", command.CaseId);
-            if (command.ExpectedVersion is { } v && v != tumorCase.Version) throw new StaleVersionException("case");
+            if (command.ExpectedVersion is { } v && !v.Matches(tumorCase.Version)) throw new StaleVersionException("case");
             tumorCase.MarkReady(user.RequiredId, clock.GetUtcNow());
-            await db.SaveChangesAsync(ct);
-            return tumorCase.Version;
+            return await db.SaveChangesThenReadAsync(() => GetCase.LoadAsync(db, tumorCase.Id, ct), ct);
         }
     }
 }

@@ -12,7 +12,7 @@ namespace TumorBoard.Application.Features.Cases;
 public static class RegisterCase
 {
     [RequiresRole(Roles.Coordinator)]
-    public sealed record Command : CaseFields, ICommand<Guid>
+    public sealed record Command : CaseFields, ICommand<GetCase.Result>
     {
         public Guid PatientId { get; init; }
     }
@@ -26,16 +26,21 @@ public static class RegisterCase
         }
     }
 
-    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, Guid>
+    /// <summary>
+    /// Answers with the case as saved: what the answer needs besides the case (its patient, the author's name) is read
+    /// before the save, so nothing can fail between the commit and the answer.
+    /// </summary>
+    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, GetCase.Result>
     {
-        public async ValueTask<Guid> Handle(Command command, CancellationToken ct)
+        public async ValueTask<GetCase.Result> Handle(Command command, CancellationToken ct)
         {
-            if (!await db.Patients.AnyAsync(p => p.Id == command.PatientId, ct))
-                throw NotFoundException.For("Patient", command.PatientId);
+            var patient = await db.Patients.AsNoTracking().FirstOrDefaultAsync(p => p.Id == command.PatientId, ct)
+                ?? throw NotFoundException.For("Patient", command.PatientId);
+            var author = await db.Users.Where(u => u.Id == user.RequiredId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
             var tumorCase = TumorBoardCase.Register(command.PatientId, command.ToDetails(), user.RequiredId, clock.GetUtcNow());
             db.Cases.Add(tumorCase);
             await db.SaveChangesAsync(ct);
-            return tumorCase.Id;
+            return GetCase.From(tumorCase, GetCase.Summary(patient), author, author);
         }
     }
 }

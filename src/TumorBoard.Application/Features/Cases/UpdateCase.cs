@@ -11,11 +11,11 @@ namespace TumorBoard.Application.Features.Cases;
 public static class UpdateCase
 {
     [RequiresRole(Roles.Coordinator)]
-    public sealed record Command : CaseFields, ICommand<uint>
+    public sealed record Command : CaseFields, ICommand<GetCase.Result>
     {
         public Guid CaseId { get; init; }
         /// <summary>The version the edit is based on (If-Match / hidden form field).</summary>
-        public uint? ExpectedVersion { get; init; }
+        public VersionMatch? ExpectedVersion { get; init; }
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -23,18 +23,16 @@ public static class UpdateCase
         public Validator(TimeProvider clock) => Include(new CaseFieldsValidator(clock));
     }
 
-    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, uint>
+    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, GetCase.Result>
     {
-        public async ValueTask<uint> Handle(Command command, CancellationToken ct)
+        public async ValueTask<GetCase.Result> Handle(Command command, CancellationToken ct)
         {
             var tumorCase = await db.Cases.FindAsync([command.CaseId], ct) ?? throw NotFoundException.For("Case", command.CaseId);
             if (command.ExpectedVersion is not { } expected) throw new VersionRequiredException();
-            if (tumorCase.Version != expected) throw new StaleVersionException("case");
-            db.Entry(tumorCase).Property(c => c.Version).OriginalValue = expected;
+            if (!expected.Matches(tumorCase.Version)) throw new StaleVersionException("case");
 
             tumorCase.Update(command.ToDetails(), user.RequiredId, clock.GetUtcNow());
-            await db.SaveChangesAsync(ct);
-            return tumorCase.Version;
+            return await db.SaveChangesThenReadAsync(() => GetCase.LoadAsync(db, tumorCase.Id, ct), ct);
         }
     }
 }

@@ -11,12 +11,12 @@ namespace TumorBoard.Application.Features.Cases;
 public static class WithdrawCase
 {
     [RequiresRole(Roles.Coordinator)]
-    public sealed record Command : ICommand<uint>
+    public sealed record Command : ICommand<GetCase.Result>
     {
         public Guid CaseId { get; init; }
         [MultiLine]
         public string Reason { get; init; } = "";
-        public uint? ExpectedVersion { get; init; }
+        public VersionMatch? ExpectedVersion { get; init; }
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -27,15 +27,14 @@ public static class WithdrawCase
         }
     }
 
-    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, uint>
+    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, GetCase.Result>
     {
-        public async ValueTask<uint> Handle(Command command, CancellationToken ct)
+        public async ValueTask<GetCase.Result> Handle(Command command, CancellationToken ct)
         {
             var tumorCase = await db.Cases.FindAsync([command.CaseId], ct) ?? throw NotFoundException.For("Case", command.CaseId);
-            if (command.ExpectedVersion is { } v && v != tumorCase.Version) throw new StaleVersionException("case");
+            if (command.ExpectedVersion is { } v && !v.Matches(tumorCase.Version)) throw new StaleVersionException("case");
             tumorCase.Withdraw(command.Reason, user.RequiredId, clock.GetUtcNow());
-            await db.SaveChangesAsync(ct);
-            return tumorCase.Version;
+            return await db.SaveChangesThenReadAsync(() => GetCase.LoadAsync(db, tumorCase.Id, ct), ct);
         }
     }
 }

@@ -1,6 +1,8 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.Cases;
@@ -36,7 +38,8 @@ public static class AmendDecision
         }
     }
 
-    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock, RadiosensitivityTable table)
+    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock, RadiosensitivityTable table,
+        IOptions<BoardOptions> board)
         : ICommandHandler<Command, DecisionSaved>
     {
         public async ValueTask<DecisionSaved> Handle(Command c, CancellationToken ct)
@@ -65,8 +68,7 @@ public static class AmendDecision
             // The board's suggestion and waivers stay those of the meeting the decision was made in.
             amendment.Revise(c.Content, inputs with { NomsSuggestionJson = signed.NomsSuggestionJson, Waivers = signed.Waivers }, author, now);
             db.Decisions.Add(amendment);
-            await db.SaveChangesAsync(ct);
-            return new DecisionSaved(amendment.Id, amendment.Number, amendment.Version);
+            return new DecisionSaved(await db.SaveChangesThenReadAsync(() => GetDecision.LoadAsync(db, amendment.Id, clock, board.Value, ct), ct));
         }
     }
 }

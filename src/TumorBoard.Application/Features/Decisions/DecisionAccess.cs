@@ -19,10 +19,10 @@ namespace TumorBoard.Application.Features.Decisions;
 /// <summary>Loading decisions and what the rules need around them; the record-level "who may" rules of issue #6.</summary>
 public static class DecisionAccess
 {
-    public static async Task<BoardDecision> LoadAsync(TumorBoardDbContext db, Guid decisionId, uint? expectedVersion, CancellationToken ct)
+    public static async Task<BoardDecision> LoadAsync(TumorBoardDbContext db, Guid decisionId, VersionMatch? expectedVersion, CancellationToken ct)
     {
         var d = await db.Decisions.FirstOrDefaultAsync(x => x.Id == decisionId, ct) ?? throw NotFoundException.For("Decision", decisionId);
-        if (expectedVersion is { } v && v != d.Version) throw new StaleVersionException("decision");
+        if (expectedVersion is { } v && !v.Matches(d.Version)) throw new StaleVersionException("decision");
         return d;
     }
 

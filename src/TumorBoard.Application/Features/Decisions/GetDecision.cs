@@ -25,19 +25,24 @@ public static class GetDecision
 
     public sealed class Handler(TumorBoardDbContext db, TimeProvider clock, IOptions<BoardOptions> board) : IQueryHandler<Query, DecisionView>
     {
-        public async ValueTask<DecisionView> Handle(Query query, CancellationToken ct)
-        {
-            var d = await db.Decisions.AsNoTracking().FirstOrDefaultAsync(x => x.Id == query.DecisionId, ct)
-                ?? throw NotFoundException.For("Decision", query.DecisionId);
-            var meeting = await db.Meetings.AsNoTracking().Where(m => m.Id == d.MeetingId)
-                .Select(m => new { m.Title, m.StartsAt, m.ChairId }).FirstAsync(ct);
-            var supersededByNumber = d.SupersededById is null ? null
-                : await db.Decisions.Where(x => x.Id == d.SupersededById).Select(x => (int?)x.Number).FirstOrDefaultAsync(ct);
-            var amendsNumber = d.AmendsId is null ? null
-                : await db.Decisions.Where(x => x.Id == d.AmendsId).Select(x => (int?)x.Number).FirstOrDefaultAsync(ct);
-            return DecisionView.From(d, meeting.Title, meeting.StartsAt, meeting.ChairId, amendsNumber, supersededByNumber,
-                board.Value.BoardToday(clock));
-        }
+        public async ValueTask<DecisionView> Handle(Query query, CancellationToken ct) =>
+            await LoadAsync(db, query.DecisionId, clock, board.Value, ct);
+    }
+
+    /// <summary>The decision as stored; inside a write's open transaction it sees that write (the decision commands answer with it).</summary>
+    public static async Task<DecisionView> LoadAsync(TumorBoardDbContext db, Guid decisionId, TimeProvider clock, BoardOptions board,
+        CancellationToken ct)
+    {
+        var d = await db.Decisions.AsNoTracking().FirstOrDefaultAsync(x => x.Id == decisionId, ct)
+            ?? throw NotFoundException.For("Decision", decisionId);
+        var meeting = await db.Meetings.AsNoTracking().Where(m => m.Id == d.MeetingId)
+            .Select(m => new { m.Title, m.StartsAt, m.ChairId }).FirstAsync(ct);
+        var supersededByNumber = d.SupersededById is null ? null
+            : await db.Decisions.Where(x => x.Id == d.SupersededById).Select(x => (int?)x.Number).FirstOrDefaultAsync(ct);
+        var amendsNumber = d.AmendsId is null ? null
+            : await db.Decisions.Where(x => x.Id == d.AmendsId).Select(x => (int?)x.Number).FirstOrDefaultAsync(ct);
+        return DecisionView.From(d, meeting.Title, meeting.StartsAt, meeting.ChairId, amendsNumber, supersededByNumber,
+            board.BoardToday(clock));
     }
 }
 

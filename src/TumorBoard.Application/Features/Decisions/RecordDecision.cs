@@ -1,6 +1,8 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Features.Meetings;
 using TumorBoard.Application.Persistence;
@@ -10,8 +12,17 @@ using TumorBoard.Domain.Security;
 
 namespace TumorBoard.Application.Features.Decisions;
 
-/// <summary>A decision version as saved: its id, its number for the case and its row version (ETag).</summary>
-public sealed record DecisionSaved(Guid Id, int Number, uint Version);
+/// <summary>
+/// A decision version as saved, read in the write's own transaction before it commits (so an answer that fails leaves
+/// nothing saved): its id, its number for the case, its row version (ETag) and the whole view the API answers with.
+/// Not an <see cref="Common.Audit.ICaseReadResult"/>: writing a decision is not recorded as reading it.
+/// </summary>
+public sealed record DecisionSaved(DecisionView View)
+{
+    public Guid Id => View.Id;
+    public int Number => View.Number;
+    public uint Version => View.Version;
+}
 
 /// <summary>
 /// Records the board's decision for a case on the agenda of a running meeting, as a draft for positions and the chair's
@@ -32,7 +43,8 @@ public static class RecordDecision
         public Validator(TimeProvider clock) => RuleFor(c => c.Content).NotNull().SetValidator(new DecisionContentValidator(clock));
     }
 
-    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock, RadiosensitivityTable table)
+    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock, RadiosensitivityTable table,
+        IOptions<BoardOptions> board)
         : ICommandHandler<Command, DecisionSaved>
     {
         public async ValueTask<DecisionSaved> Handle(Command c, CancellationToken ct)
@@ -47,8 +59,7 @@ public static class RecordDecision
             var decision = BoardDecision.Record(new DecisionTarget(item.CaseId, meeting.Id, item.Id),
                 await DecisionAccess.NextNumberAsync(db, item.CaseId, ct), c.Content, inputs, author, clock.GetUtcNow());
             db.Decisions.Add(decision);
-            await db.SaveChangesAsync(ct);
-            return new DecisionSaved(decision.Id, decision.Number, decision.Version);
+            return new DecisionSaved(await db.SaveChangesThenReadAsync(() => GetDecision.LoadAsync(db, decision.Id, clock, board.Value, ct), ct));
         }
     }
 }

@@ -1,5 +1,7 @@
 using FluentValidation;
 using Mediator;
+using Microsoft.Extensions.Options;
+using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.Common;
@@ -16,7 +18,7 @@ namespace TumorBoard.Application.Features.Decisions;
 public static class RecordFollowUp
 {
     [RequiresRole(Roles.Coordinator, Roles.Specialist, Roles.Clinician)]
-    public sealed record Command : ICommand<Guid>
+    public sealed record Command : ICommand<DecisionSaved>
     {
         public Guid DecisionId { get; init; }
         public int StepNumber { get; init; }
@@ -45,17 +47,18 @@ public static class RecordFollowUp
         }
     }
 
-    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, Guid>
+    /// <summary>Answers with the decision as saved, the new follow-up in it.</summary>
+    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock, IOptions<BoardOptions> board)
+        : ICommandHandler<Command, DecisionSaved>
     {
-        public async ValueTask<Guid> Handle(Command c, CancellationToken ct)
+        public async ValueTask<DecisionSaved> Handle(Command c, CancellationToken ct)
         {
             var decision = await DecisionAccess.LoadAsync(db, c.DecisionId, null, ct);
             if (!FollowUpReads.MayRecord(user, decision.ResponsibleClinicianId))
                 throw new ForbiddenException("Only the responsible clinician or a coordinator records the follow-up of this decision.");
-            var followUp = decision.RecordFollowUp(c.StepNumber, c.Status!.Value, c.Reason, c.ReasonText, c.Note,
+            decision.RecordFollowUp(c.StepNumber, c.Status!.Value, c.Reason, c.ReasonText, c.Note,
                 await DecisionAccess.MemberAsync(db, user, ct), clock.GetUtcNow());
-            await db.SaveChangesAsync(ct);
-            return followUp.Id;
+            return new DecisionSaved(await db.SaveChangesThenReadAsync(() => GetDecision.LoadAsync(db, decision.Id, clock, board.Value, ct), ct));
         }
     }
 }

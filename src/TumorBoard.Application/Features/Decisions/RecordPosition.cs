@@ -1,6 +1,8 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.Common;
@@ -35,7 +37,8 @@ public static class RecordPosition
         }
     }
 
-    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, DecisionSaved>
+    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock, IOptions<BoardOptions> board)
+        : ICommandHandler<Command, DecisionSaved>
     {
         // Members answer at the same moment ("all agreed?"): a position that lost the race to another write on the draft is
         // taken again on a fresh read, as if it had arrived a moment later; a signature that won the race refuses it (409).
@@ -48,8 +51,7 @@ public static class RecordPosition
                 var attendee = meeting.Attendees.FirstOrDefault(a => a.UserId == me.Id)
                     ?? throw new ForbiddenException("Only members recorded as present at the meeting take a position on its decision.");
                 decision.RecordPosition(me with { Discipline = attendee.Discipline ?? me.Discipline }, c.Kind, c.Text, clock.GetUtcNow());
-                await db.SaveChangesAsync(ct);
-                return new DecisionSaved(decision.Id, decision.Number, decision.Version);
+                return new DecisionSaved(await db.SaveChangesThenReadAsync(() => GetDecision.LoadAsync(db, decision.Id, clock, board.Value, ct), ct));
             });
     }
 }

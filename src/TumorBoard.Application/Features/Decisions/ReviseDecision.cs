@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Persistence;
@@ -18,7 +19,7 @@ public static class ReviseDecision
     {
         public Guid DecisionId { get; init; }
         public DecisionContent Content { get; init; } = new();
-        public uint? ExpectedVersion { get; init; }
+        public VersionMatch? ExpectedVersion { get; init; }
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -26,7 +27,8 @@ public static class ReviseDecision
         public Validator(TimeProvider clock) => RuleFor(c => c.Content).NotNull().SetValidator(new DecisionContentValidator(clock));
     }
 
-    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock, RadiosensitivityTable table)
+    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock, RadiosensitivityTable table,
+        IOptions<BoardOptions> board)
         : ICommandHandler<Command, DecisionSaved>
     {
         public async ValueTask<DecisionSaved> Handle(Command c, CancellationToken ct)
@@ -40,8 +42,7 @@ public static class ReviseDecision
             var inputs = await DecisionAccess.InputsAsync(db, table, decision.CaseId, decision.AgendaItemId, c.Content, ct);
             decision.Revise(c.Content, decision.IsAmendment ? inputs with { NomsSuggestionJson = decision.NomsSuggestionJson, Waivers = decision.Waivers } : inputs,
                 await DecisionAccess.MemberAsync(db, user, ct), clock.GetUtcNow());
-            await db.SaveChangesAsync(ct);
-            return new DecisionSaved(decision.Id, decision.Number, decision.Version);
+            return new DecisionSaved(await db.SaveChangesThenReadAsync(() => GetDecision.LoadAsync(db, decision.Id, clock, board.Value, ct), ct));
         }
     }
 }

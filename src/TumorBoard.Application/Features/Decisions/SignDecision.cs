@@ -2,6 +2,8 @@ using FluentValidation;
 using FluentValidation.Results;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.Cases;
@@ -28,7 +30,7 @@ public static class SignDecision
         public Guid DecisionId { get; init; }
         public string Password { get; init; } = "";
         /// <summary>Optional: the draft version the chair read (If-Match); when given it must still be current (412).</summary>
-        public uint? ExpectedVersion { get; init; }
+        public VersionMatch? ExpectedVersion { get; init; }
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -36,7 +38,8 @@ public static class SignDecision
         public Validator() => RuleFor(c => c.Password).NotEmpty().WithMessage("Re-enter your password to sign.");
     }
 
-    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock, ISignatureCheck signatures)
+    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock, ISignatureCheck signatures,
+        IOptions<BoardOptions> board)
         : ICommandHandler<Command, DecisionSaved>
     {
         public async ValueTask<DecisionSaved> Handle(Command c, CancellationToken ct)
@@ -48,6 +51,25 @@ public static class SignDecision
             var decision = await DecisionAccess.LoadAsync(db, c.DecisionId, c.ExpectedVersion, ct);
             if (decision.Status != DecisionStatus.Draft)
                 throw new DomainConflictException($"Decision version {decision.Number} is already {decision.Status}: a signed decision is never signed again.");
+            var loaded = decision.Version;
+            try
+            {
+                return await SignAsync(decision, ct);
+            }
+            catch (Exception e) when (e is DomainConflictException or DbUpdateException and not DbUpdateConcurrencyException)
+            {
+                // Refused by state that a request committing after the load produced (another signature of this very draft,
+                // met as a domain rule, a unique index or a guard trigger): the same lost race as a stale version a moment
+                // later, so the same answer — 412 with a precondition, 409 without.
+                var stored = await db.Decisions.AsNoTracking().Where(d => d.Id == decision.Id).Select(d => d.Version).FirstAsync(ct);
+                if (stored == loaded) throw;
+                if (c.ExpectedVersion is not null) throw new StaleVersionException("decision");
+                throw new DomainConflictException($"Decision version {decision.Number} was signed or changed at the same moment by another request.");
+            }
+        }
+
+        async Task<DecisionSaved> SignAsync(BoardDecision decision, CancellationToken ct)
+        {
             var meeting = await db.Meetings.FirstAsync(m => m.Id == decision.MeetingId, ct);
             var chair = await DecisionAccess.MemberAsync(db, user, ct);
             var current = await db.Decisions.FirstOrDefaultAsync(d => d.CaseId == decision.CaseId && d.Status == DecisionStatus.Signed, ct);
@@ -84,8 +106,9 @@ public static class SignDecision
                         assessment.Lock(now);
             }
             await db.SaveChangesAsync(ct);
+            var saved = await GetDecision.LoadAsync(db, decision.Id, clock, board.Value, ct);
             await tx.CommitAsync(ct);
-            return new DecisionSaved(decision.Id, decision.Number, decision.Version);
+            return new DecisionSaved(saved);
         }
 
         /// <summary>"More information needed": the case goes onto the next planned meeting with room (practice.md (d)11).</summary>

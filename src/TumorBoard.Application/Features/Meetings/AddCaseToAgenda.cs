@@ -1,5 +1,7 @@
 using FluentValidation;
 using Mediator;
+using Microsoft.Extensions.Options;
+using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.Security;
@@ -11,14 +13,14 @@ namespace TumorBoard.Application.Features.Meetings;
 public static class AddCaseToAgenda
 {
     [RequiresRole(Roles.Coordinator)]
-    public sealed record Command : ICommand<Guid>
+    public sealed record Command : ICommand<AgendaItemAdded>
     {
         public Guid MeetingId { get; init; }
         public Guid CaseId { get; init; }
         /// <summary>Required after the submission cut-off unless the case is urgent (audited).</summary>
         [MultiLine]
         public string? LateAdditionReason { get; init; }
-        public uint? ExpectedVersion { get; init; }
+        public VersionMatch? ExpectedVersion { get; init; }
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -30,15 +32,20 @@ public static class AddCaseToAgenda
         }
     }
 
-    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, Guid>
+    /// <summary>The new agenda item and the meeting as saved (read in the write's transaction, before it commits).</summary>
+    public sealed record AgendaItemAdded(Guid ItemId, GetMeeting.Result Meeting);
+
+    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock, IOptions<BoardOptions> options)
+        : ICommandHandler<Command, AgendaItemAdded>
     {
-        public async ValueTask<Guid> Handle(Command c, CancellationToken ct)
+        public async ValueTask<AgendaItemAdded> Handle(Command c, CancellationToken ct)
         {
             var meeting = await MeetingAccess.LoadForChangeAsync(db, c.MeetingId, c.ExpectedVersion, ct);
             var tumorCase = await MeetingAccess.CaseAsync(db, c.CaseId, ct);
             var item = meeting.AddCase(tumorCase, c.LateAdditionReason, user.RequiredId, clock.GetUtcNow());
-            await db.SaveChangesAsync(ct);   // meeting xmin + capacity check + one-open-agenda index guard races
-            return item.Id;
+            // meeting xmin + capacity check + one-open-agenda index guard races
+            var saved = await db.SaveChangesThenReadAsync(() => GetMeeting.LoadAsync(db, meeting.Id, clock, options.Value, ct), ct);
+            return new AgendaItemAdded(item.Id, saved);
         }
     }
 }

@@ -1,5 +1,7 @@
 using FluentValidation;
 using Mediator;
+using Microsoft.Extensions.Options;
+using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.Common;
@@ -17,14 +19,14 @@ public enum MeetingStep { Start, MarkDiscussed, Defer, Close, Cancel }
 public static class ConductMeeting
 {
     [RequiresRole(Roles.Coordinator, Roles.Specialist)]
-    public sealed record Command : ICommand<uint>
+    public sealed record Command : ICommand<GetMeeting.Result>
     {
         public Guid MeetingId { get; init; }
         public MeetingStep Step { get; init; }
         public Guid? ItemId { get; init; }
         [MultiLine]
         public string? Reason { get; init; }
-        public uint? ExpectedVersion { get; init; }
+        public VersionMatch? ExpectedVersion { get; init; }
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -40,9 +42,11 @@ public static class ConductMeeting
         }
     }
 
-    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, uint>
+    /// <summary>Answers with the meeting as saved (read in the write's transaction, before it commits).</summary>
+    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock, IOptions<BoardOptions> options)
+        : ICommandHandler<Command, GetMeeting.Result>
     {
-        public async ValueTask<uint> Handle(Command c, CancellationToken ct)
+        public async ValueTask<GetMeeting.Result> Handle(Command c, CancellationToken ct)
         {
             var meeting = await MeetingAccess.LoadForChangeAsync(db, c.MeetingId, c.ExpectedVersion, ct);
             if (c.Step == MeetingStep.Cancel && !user.IsInRole(Roles.Coordinator))
@@ -62,8 +66,7 @@ public static class ConductMeeting
                     else meeting.MarkDiscussed(item.Id, tumorCase, actor, now);
                     break;
             }
-            await db.SaveChangesAsync(ct);
-            return meeting.Version;
+            return await db.SaveChangesThenReadAsync(() => GetMeeting.LoadAsync(db, meeting.Id, clock, options.Value, ct), ct);
         }
     }
 }

@@ -44,38 +44,41 @@ public static class GetMeeting
 
     public sealed class Handler(TumorBoardDbContext db, TimeProvider clock, IOptions<BoardOptions> options) : IQueryHandler<Query, Result>
     {
-        public async ValueTask<Result> Handle(Query q, CancellationToken ct)
-        {
-            var m = await MeetingAccess.ReadAsync(db, q.MeetingId, ct);
-            var caseIds = m.Agenda.Select(i => i.CaseId).ToList();
-            var cases = await (from c in db.Cases.AsNoTracking()
-                               join p in db.Patients on c.PatientId equals p.Id
-                               where caseIds.Contains(c.Id)
-                               select new { c.Id, p.Mrn, p.FamilyName, p.GivenName, c.Lesions, c.Urgency, c.ClinicalQuestion, c.Status })
-                .ToDictionaryAsync(x => x.Id, ct);
-            // One query for every case on the agenda: which disciplines have a submitted (or locked) assessment.
-            var submitted = (await db.Assessments.AsNoTracking()
-                    .Where(a => caseIds.Contains(a.CaseId) && a.Status != AssessmentStatus.Draft)
-                    .Select(a => new { a.CaseId, a.Discipline }).ToListAsync(ct))
-                .ToLookup(x => x.CaseId, x => x.Discipline);
-            var (chairName, attendees) = await PeopleAsync(db, m, ct);
-
-            var staleBefore = options.Value.ImagingStaleBefore(clock.GetUtcNow());
-            var agenda = m.Agenda.Where(i => i.IsActive).OrderBy(i => i.Position).Select(i =>
-            {
-                var c = cases[i.CaseId];
-                return new Item(i.Id, i.Position, i.Status, i.Minutes, i.IsLateAddition, i.LateAdditionReason, i.Reason, c.Id, c.Mrn,
-                    $"{c.FamilyName}, {c.GivenName}", $"{Initial(c.GivenName)}{Initial(c.FamilyName)}",
-                    string.Join(", ", c.Lesions.Select(l => l.Levels)), c.Urgency, c.ClinicalQuestion, c.Status,
-                    Readiness.Of(c.Lesions, submitted[c.Id], staleBefore));
-            }).ToList();
-            return new Result(m.Id, m.Title, m.StartsAt, m.DurationMinutes, m.Location, m.VideoLink, m.ChairId,
-                chairName, m.Capacity, m.SubmissionCutoff, m.Status, m.CancellationReason, m.SeriesId,
-                agenda, attendees, m.MissingForQuorum, m.HasQuorum, m.IsPastCutoff(clock.GetUtcNow()), m.Version);
-        }
-
-        static string Initial(string s) => s.Length > 0 ? char.ToUpperInvariant(s[0]).ToString() : "";
+        public async ValueTask<Result> Handle(Query q, CancellationToken ct) => await LoadAsync(db, q.MeetingId, clock, options.Value, ct);
     }
+
+    /// <summary>The meeting as stored; inside a write's open transaction it sees that write (the meeting commands answer with it).</summary>
+    public static async Task<Result> LoadAsync(TumorBoardDbContext db, Guid meetingId, TimeProvider clock, BoardOptions options, CancellationToken ct)
+    {
+        var m = await MeetingAccess.ReadAsync(db, meetingId, ct);
+        var caseIds = m.Agenda.Select(i => i.CaseId).ToList();
+        var cases = await (from c in db.Cases.AsNoTracking()
+                           join p in db.Patients on c.PatientId equals p.Id
+                           where caseIds.Contains(c.Id)
+                           select new { c.Id, p.Mrn, p.FamilyName, p.GivenName, c.Lesions, c.Urgency, c.ClinicalQuestion, c.Status })
+            .ToDictionaryAsync(x => x.Id, ct);
+        // One query for every case on the agenda: which disciplines have a submitted (or locked) assessment.
+        var submitted = (await db.Assessments.AsNoTracking()
+                .Where(a => caseIds.Contains(a.CaseId) && a.Status != AssessmentStatus.Draft)
+                .Select(a => new { a.CaseId, a.Discipline }).ToListAsync(ct))
+            .ToLookup(x => x.CaseId, x => x.Discipline);
+        var (chairName, attendees) = await PeopleAsync(db, m, ct);
+
+        var staleBefore = options.ImagingStaleBefore(clock.GetUtcNow());
+        var agenda = m.Agenda.Where(i => i.IsActive).OrderBy(i => i.Position).Select(i =>
+        {
+            var c = cases[i.CaseId];
+            return new Item(i.Id, i.Position, i.Status, i.Minutes, i.IsLateAddition, i.LateAdditionReason, i.Reason, c.Id, c.Mrn,
+                $"{c.FamilyName}, {c.GivenName}", $"{Initial(c.GivenName)}{Initial(c.FamilyName)}",
+                string.Join(", ", c.Lesions.Select(l => l.Levels)), c.Urgency, c.ClinicalQuestion, c.Status,
+                Readiness.Of(c.Lesions, submitted[c.Id], staleBefore));
+        }).ToList();
+        return new Result(m.Id, m.Title, m.StartsAt, m.DurationMinutes, m.Location, m.VideoLink, m.ChairId,
+            chairName, m.Capacity, m.SubmissionCutoff, m.Status, m.CancellationReason, m.SeriesId,
+            agenda, attendees, m.MissingForQuorum, m.HasQuorum, m.IsPastCutoff(clock.GetUtcNow()), m.Version);
+    }
+
+    static string Initial(string s) => s.Length > 0 ? char.ToUpperInvariant(s[0]).ToString() : "";
 
     /// <summary>The chair's name and the attendees by discipline and name, in one query.</summary>
     public static async Task<(string ChairName, IReadOnlyList<Attendee> Attendees)> PeopleAsync(TumorBoardDbContext db, Meeting m,

@@ -12,10 +12,10 @@ namespace TumorBoard.Application.Features.Meetings;
 /// <summary>Loading a meeting (for a change or for reading), and the record-level rule "a coordinator or this meeting's chair".</summary>
 public static class MeetingAccess
 {
-    public static async Task<Meeting> LoadForChangeAsync(TumorBoardDbContext db, Guid meetingId, uint? expectedVersion, CancellationToken ct)
+    public static async Task<Meeting> LoadForChangeAsync(TumorBoardDbContext db, Guid meetingId, VersionMatch? expectedVersion, CancellationToken ct)
     {
         var meeting = await db.Meetings.FirstOrDefaultAsync(m => m.Id == meetingId, ct) ?? throw NotFoundException.For("Meeting", meetingId);
-        if (expectedVersion is { } v && v != meeting.Version) throw new StaleVersionException("meeting");
+        if (expectedVersion is { } v && !v.Matches(meeting.Version)) throw new StaleVersionException("meeting");
         return meeting;
     }
 

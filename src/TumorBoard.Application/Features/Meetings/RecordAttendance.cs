@@ -1,6 +1,8 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.Security;
@@ -11,11 +13,11 @@ namespace TumorBoard.Application.Features.Meetings;
 public static class RecordAttendance
 {
     [RequiresRole(Roles.Coordinator, Roles.Specialist)]
-    public sealed record Command : ICommand<uint>
+    public sealed record Command : ICommand<GetMeeting.Result>
     {
         public Guid MeetingId { get; init; }
         public List<Guid> PresentUserIds { get; init; } = [];
-        public uint? ExpectedVersion { get; init; }
+        public VersionMatch? ExpectedVersion { get; init; }
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -28,16 +30,17 @@ public static class RecordAttendance
         }
     }
 
-    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, uint>
+    /// <summary>Answers with the meeting as saved (read in the write's transaction, before it commits).</summary>
+    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock, IOptions<BoardOptions> options)
+        : ICommandHandler<Command, GetMeeting.Result>
     {
-        public async ValueTask<uint> Handle(Command c, CancellationToken ct)
+        public async ValueTask<GetMeeting.Result> Handle(Command c, CancellationToken ct)
         {
             var meeting = await MeetingAccess.LoadForChangeAsync(db, c.MeetingId, c.ExpectedVersion, ct);
             MeetingAccess.RequireCoordinatorOrChair(user, meeting);
             var members = await db.Users.Where(u => c.PresentUserIds.Contains(u.Id)).Select(u => new { u.Id, u.Discipline }).ToListAsync(ct);
             meeting.RecordAttendance(members.Select(m => (m.Id, m.Discipline)), user.RequiredId, clock.GetUtcNow());
-            await db.SaveChangesAsync(ct);
-            return meeting.Version;
+            return await db.SaveChangesThenReadAsync(() => GetMeeting.LoadAsync(db, meeting.Id, clock, options.Value, ct), ct);
         }
     }
 }

@@ -1,5 +1,7 @@
 using FluentValidation;
 using Mediator;
+using Microsoft.Extensions.Options;
+using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.Common;
@@ -11,13 +13,13 @@ namespace TumorBoard.Application.Features.Meetings;
 public static class RemoveCaseFromAgenda
 {
     [RequiresRole(Roles.Coordinator)]
-    public sealed record Command : ICommand<uint>
+    public sealed record Command : ICommand<GetMeeting.Result>
     {
         public Guid MeetingId { get; init; }
         public Guid ItemId { get; init; }
         [MultiLine]
         public string Reason { get; init; } = "";
-        public uint? ExpectedVersion { get; init; }
+        public VersionMatch? ExpectedVersion { get; init; }
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -25,16 +27,17 @@ public static class RemoveCaseFromAgenda
         public Validator() => RuleFor(c => c.Reason).NotEmpty().WithMessage("Give the reason for removing the case.").MaximumLength(1000);
     }
 
-    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, uint>
+    /// <summary>Answers with the meeting as saved (read in the write's transaction, before it commits).</summary>
+    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock, IOptions<BoardOptions> options)
+        : ICommandHandler<Command, GetMeeting.Result>
     {
-        public async ValueTask<uint> Handle(Command c, CancellationToken ct)
+        public async ValueTask<GetMeeting.Result> Handle(Command c, CancellationToken ct)
         {
             var meeting = await MeetingAccess.LoadForChangeAsync(db, c.MeetingId, c.ExpectedVersion, ct);
             var item = meeting.Agenda.FirstOrDefault(i => i.Id == c.ItemId) ?? throw NotFoundException.For("Agenda item", c.ItemId);
             var tumorCase = await MeetingAccess.CaseAsync(db, item.CaseId, ct);
             meeting.RemoveCase(item.Id, tumorCase, c.Reason, user.RequiredId, clock.GetUtcNow());
-            await db.SaveChangesAsync(ct);
-            return meeting.Version;
+            return await db.SaveChangesThenReadAsync(() => GetMeeting.LoadAsync(db, meeting.Id, clock, options.Value, ct), ct);
         }
     }
 }

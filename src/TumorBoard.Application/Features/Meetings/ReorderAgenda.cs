@@ -1,5 +1,7 @@
 using FluentValidation;
 using Mediator;
+using Microsoft.Extensions.Options;
+using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.Security;
@@ -10,7 +12,7 @@ namespace TumorBoard.Application.Features.Meetings;
 public static class ReorderAgenda
 {
     [RequiresRole(Roles.Coordinator)]
-    public sealed record Command : ICommand<uint>
+    public sealed record Command : ICommand<GetMeeting.Result>
     {
         public Guid MeetingId { get; init; }
         /// <summary>Every active agenda item, in the new order.</summary>
@@ -18,7 +20,7 @@ public static class ReorderAgenda
         /// <summary>Or: one item and a step (-1 up, +1 down).</summary>
         public Guid? ItemId { get; init; }
         public int? Offset { get; init; }
-        public uint? ExpectedVersion { get; init; }
+        public VersionMatch? ExpectedVersion { get; init; }
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -31,15 +33,16 @@ public static class ReorderAgenda
         }
     }
 
-    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, uint>
+    /// <summary>Answers with the meeting as saved (read in the write's transaction, before it commits).</summary>
+    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock, IOptions<BoardOptions> options)
+        : ICommandHandler<Command, GetMeeting.Result>
     {
-        public async ValueTask<uint> Handle(Command c, CancellationToken ct)
+        public async ValueTask<GetMeeting.Result> Handle(Command c, CancellationToken ct)
         {
             var meeting = await MeetingAccess.LoadForChangeAsync(db, c.MeetingId, c.ExpectedVersion, ct);
             if (c.ItemIds is { Count: > 0 } order) meeting.Reorder(order, user.RequiredId, clock.GetUtcNow());
             else meeting.Move(c.ItemId!.Value, c.Offset!.Value, user.RequiredId, clock.GetUtcNow());
-            await db.SaveChangesAsync(ct);
-            return meeting.Version;
+            return await db.SaveChangesThenReadAsync(() => GetMeeting.LoadAsync(db, meeting.Id, clock, options.Value, ct), ct);
         }
     }
 }

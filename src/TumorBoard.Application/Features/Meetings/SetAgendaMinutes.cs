@@ -1,5 +1,7 @@
 using FluentValidation;
 using Mediator;
+using Microsoft.Extensions.Options;
+using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.Security;
@@ -9,12 +11,12 @@ namespace TumorBoard.Application.Features.Meetings;
 public static class SetAgendaMinutes
 {
     [RequiresRole(Roles.Coordinator)]
-    public sealed record Command : ICommand<uint>
+    public sealed record Command : ICommand<GetMeeting.Result>
     {
         public Guid MeetingId { get; init; }
         public Guid ItemId { get; init; }
         public int? Minutes { get; init; }
-        public uint? ExpectedVersion { get; init; }
+        public VersionMatch? ExpectedVersion { get; init; }
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -22,14 +24,15 @@ public static class SetAgendaMinutes
         public Validator() => RuleFor(c => c.Minutes).InclusiveBetween(1, 120).WithMessage("Minutes per case are 1 to 120.");
     }
 
-    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, uint>
+    /// <summary>Answers with the meeting as saved (read in the write's transaction, before it commits).</summary>
+    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock, IOptions<BoardOptions> options)
+        : ICommandHandler<Command, GetMeeting.Result>
     {
-        public async ValueTask<uint> Handle(Command c, CancellationToken ct)
+        public async ValueTask<GetMeeting.Result> Handle(Command c, CancellationToken ct)
         {
             var meeting = await MeetingAccess.LoadForChangeAsync(db, c.MeetingId, c.ExpectedVersion, ct);
             meeting.SetMinutes(c.ItemId, c.Minutes, user.RequiredId, clock.GetUtcNow());
-            await db.SaveChangesAsync(ct);
-            return meeting.Version;
+            return await db.SaveChangesThenReadAsync(() => GetMeeting.LoadAsync(db, meeting.Id, clock, options.Value, ct), ct);
         }
     }
 }

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Mediator;
+using Microsoft.Extensions.Options;
 using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Persistence;
@@ -11,10 +12,10 @@ namespace TumorBoard.Application.Features.Meetings;
 public static class UpdateMeeting
 {
     [RequiresRole(Roles.Coordinator)]
-    public sealed record Command : MeetingFields, ICommand<uint>
+    public sealed record Command : MeetingFields, ICommand<GetMeeting.Result>
     {
         public Guid MeetingId { get; init; }
-        public uint? ExpectedVersion { get; init; }
+        public VersionMatch? ExpectedVersion { get; init; }
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -22,16 +23,17 @@ public static class UpdateMeeting
         public Validator(TimeProvider clock, TumorBoardDbContext db) => Include(new MeetingFieldsValidator(clock, db));
     }
 
-    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, uint>
+    /// <summary>Answers with the meeting as saved (read in the write's transaction, before it commits).</summary>
+    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock, IOptions<BoardOptions> options)
+        : ICommandHandler<Command, GetMeeting.Result>
     {
-        public async ValueTask<uint> Handle(Command c, CancellationToken ct)
+        public async ValueTask<GetMeeting.Result> Handle(Command c, CancellationToken ct)
         {
             if (c.ExpectedVersion is null) throw new VersionRequiredException();
             var meeting = await MeetingAccess.LoadForChangeAsync(db, c.MeetingId, c.ExpectedVersion, ct);
             meeting.Update(new MeetingPlan(c.Title, c.StartsAt!.Value, c.DurationMinutes, c.Location, c.VideoLink,
                 c.ChairId!.Value, c.Capacity, c.SubmissionCutoff), user.RequiredId, clock.GetUtcNow());
-            await db.SaveChangesAsync(ct);
-            return meeting.Version;
+            return await db.SaveChangesThenReadAsync(() => GetMeeting.LoadAsync(db, meeting.Id, clock, options.Value, ct), ct);
         }
     }
 }

@@ -11,7 +11,7 @@ namespace TumorBoard.Application.Features.Patients;
 public static class RegisterPatient
 {
     [RequiresRole(Roles.Coordinator)]
-    public sealed record Command : ICommand<Guid>, IPatientFields
+    public sealed record Command : ICommand<GetPatient.Result>, IPatientFields
     {
         public string Mrn { get; init; } = "";
         public string FamilyName { get; init; } = "";
@@ -29,15 +29,16 @@ public static class RegisterPatient
         }
     }
 
-    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, Guid>
+    /// <summary>Answers with the patient as saved (a new patient has no cases), never a second read that could fail after the commit.</summary>
+    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, GetPatient.Result>
     {
-        public async ValueTask<Guid> Handle(Command command, CancellationToken ct)
+        public async ValueTask<GetPatient.Result> Handle(Command command, CancellationToken ct)
         {
             var patient = Patient.Register(command.Mrn, command.FamilyName, command.GivenName,
                 command.DateOfBirth!.Value, command.Sex!.Value, user.RequiredId, clock.GetUtcNow());
             db.Patients.Add(patient);
             await db.SaveChangesAsync(ct);   // a racing duplicate MRN hits the unique index on the canonical form -> 409
-            return patient.Id;
+            return GetPatient.From(patient, []);
         }
     }
 }

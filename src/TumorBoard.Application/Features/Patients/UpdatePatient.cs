@@ -13,11 +13,11 @@ namespace TumorBoard.Application.Features.Patients;
 public static class UpdatePatient
 {
     [RequiresRole(Roles.Coordinator)]
-    public sealed record Command : ICommand<uint>, IPatientFields
+    public sealed record Command : ICommand<GetPatient.Result>, IPatientFields
     {
         public Guid PatientId { get; init; }
         /// <summary>The version the edit is based on (If-Match / hidden form field).</summary>
-        public uint? ExpectedVersion { get; init; }
+        public VersionMatch? ExpectedVersion { get; init; }
         public string Mrn { get; init; } = "";
         public string FamilyName { get; init; } = "";
         public string GivenName { get; init; } = "";
@@ -34,20 +34,18 @@ public static class UpdatePatient
         }
     }
 
-    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, uint>
+    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, GetPatient.Result>
     {
-        public async ValueTask<uint> Handle(Command command, CancellationToken ct)
+        public async ValueTask<GetPatient.Result> Handle(Command command, CancellationToken ct)
         {
             var patient = await db.Patients.FindAsync([command.PatientId], ct)
                 ?? throw NotFoundException.For("Patient", command.PatientId);
             if (command.ExpectedVersion is not { } expected) throw new VersionRequiredException();
-            if (patient.Version != expected) throw new StaleVersionException("patient");
-            db.Entry(patient).Property(p => p.Version).OriginalValue = expected;
+            if (!expected.Matches(patient.Version)) throw new StaleVersionException("patient");
 
             patient.Update(command.Mrn, command.FamilyName, command.GivenName,
                 command.DateOfBirth!.Value, command.Sex!.Value, user.RequiredId, clock.GetUtcNow());
-            await db.SaveChangesAsync(ct);
-            return patient.Version;
+            return await db.SaveChangesThenReadAsync(() => GetPatient.LoadAsync(db, patient.Id, ct), ct);
         }
     }
 }

@@ -1,14 +1,13 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using TumorBoard.Application.Persistence;
 using TumorBoard.Web.Infrastructure;
 
 namespace TumorBoard.Web.Pages.Account;
 
-[EnableRateLimiting(IdentitySetup.SignInPolicy)]
-public sealed class SignInModel(Authenticator authenticator, SignInManager<AppUser> signIn) : PageModel
+/// <summary>The sign-in form. Showing it is never limited; each POST counts against the account and the address (<see cref="SignInThrottle"/>).</summary>
+public sealed class SignInModel(Authenticator authenticator, SignInManager<AppUser> signIn, SignInThrottle throttle) : PageModel
 {
     public sealed class Form
     {
@@ -23,6 +22,15 @@ public sealed class SignInModel(Authenticator authenticator, SignInManager<AppUs
 
     public async Task<IActionResult> OnPostAsync()
     {
+        var verdict = await throttle.AttemptAsync(Input.Email, HttpContext.Connection.RemoteIpAddress, HttpContext.RequestAborted);
+        if (!verdict.Allowed)
+        {
+            ModelState.AddModelError(string.Empty, $"{SignInThrottle.Message} Wait {verdict.RetryAfterSeconds} seconds, then try again.");
+            Input.Password = "";
+            Response.Headers.RetryAfter = verdict.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return Page();
+        }
         var user = await authenticator.CheckAsync(Input.Email, Input.Password);
         if (user is null)
         {

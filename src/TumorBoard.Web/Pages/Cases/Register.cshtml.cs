@@ -39,7 +39,7 @@ public sealed class RegisterModel(ISender sender) : PageModel, IFormPage
             await OnFormRejectedAsync(ct);
             return Page();
         }
-        var caseId = await sender.Send(Input, ct);
+        var caseId = (await sender.Send(Input, ct)).Id;
         TempData["Flash"] = "Case registered as a draft.";
         return RedirectToPage("Details", new { id = caseId });
     }

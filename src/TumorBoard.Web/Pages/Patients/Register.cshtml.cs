@@ -19,7 +19,7 @@ public sealed class RegisterModel(ISender sender) : PageModel, IFormPage
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!ModelState.IsValid) return Page();
-        var id = await sender.Send(Input, ct);
+        var id = (await sender.Send(Input, ct)).Id;
         TempData["Flash"] = "Patient registered.";
         return ThenCase ? RedirectToPage("/Cases/Register", new { patientId = id }) : RedirectToPage("Details", new { id });
     }

@@ -17,7 +17,7 @@ public sealed class CreateModel(ISender sender) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!ModelState.IsValid) return Page();
-        var id = await sender.Send(Input, ct);
+        var id = (await sender.Send(Input, ct)).Id;
         TempData["Flash"] = $"Account {Input.Email} created.";
         return RedirectToPage("Edit", new { id });
     }
