@@ -29,7 +29,7 @@ public static class Mrn
         var visible = new StringBuilder(entered.Length);
         foreach (var c in entered)
             if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.Format) visible.Append(c);
-        var folded = visible.ToString().Normalize(NormalizationForm.FormKC);
+        var folded = Common.UnicodeText.NormalizeOrKeep(visible.ToString(), NormalizationForm.FormKC);
         var result = new StringBuilder(folded.Length);
         foreach (var c in folded)
         {

@@ -136,7 +136,7 @@ public static class PasswordScreen
 
     static readonly char[] NonWordSeparators = [' ', '.', '-', '_', '+', '@', ',', '\'', '(', ')', '/', '\t'];
 
-    static string Fold(string s) => s.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+    static string Fold(string s) => Common.UnicodeText.NormalizeOrKeep(s, NormalizationForm.FormKC).ToLowerInvariant();
 
     /// <summary>Letters and digits only, so "Maya.Medonc" and "maya-medonc" both read "mayamedonc".</summary>
     static string Squash(string s) => string.Concat(s.Where(char.IsLetterOrDigit));

@@ -24,7 +24,7 @@ public sealed class FuzzWorld : IAsyncDisposable
 {
     public const string SignInEmail = "fuzz.signin@example.org";
     public const string TargetEmail = "fuzz.target@example.org";
-    const string FuzzPassword = "Fuzz-Account-2026!";
+    const string FuzzPassword = "Glacier-Compass-Tide-41";
 
     public static readonly string[] Roles =
         [AppFixture.Coordinator, AppFixture.MedOnc, AppFixture.RadOnc, AppFixture.Neurosurgeon, AppFixture.Clinician, AppFixture.Admin];

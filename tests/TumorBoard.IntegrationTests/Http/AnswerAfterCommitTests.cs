@@ -130,7 +130,7 @@ public sealed class AnswerAfterCommitTests : IAsyncLifetime
         (await created.ReadAsync()).GetProperty("roles").EnumerateArray().Select(r => r.GetString()).ShouldBe([Roles.Clinician]);
 
         using var updated = await admin.PutAsync(created.Headers.Location,
-            Api.Body(new { displayName = "Renamed Person", roles = new[] { Roles.Coordinator } }));
+            Api.Body(new { displayName = "Renamed Person", roles = new[] { Roles.Coordinator }, roleChangeReason = "Moved to the board office" }));
         updated.StatusCode.ShouldBe(HttpStatusCode.OK, await updated.Content.ReadAsStringAsync());
         (await updated.ReadAsync()).GetProperty("displayName").GetString().ShouldBe("Renamed Person");
     }

@@ -74,13 +74,20 @@ public sealed class ContentRootTests
         log.ShouldNotContain("Zwetschgenmeier");
     }
 
+    static readonly string CheckpointKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+    static readonly string CheckpointFile = Path.Combine(Path.GetTempPath(), "tb-content-root-" + Guid.NewGuid().ToString("N")[..8] + ".jsonl");
+
     static ProcessStartInfo StartInfo(string dll, string connectionString, string[] args)
     {
         var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetTempPath(), RedirectStandardOutput = true, RedirectStandardError = true };
         psi.ArgumentList.Add(dll);
         foreach (var a in args) psi.ArgumentList.Add(a);
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        psi.Environment["ConnectionStrings__TumorBoard"] = connectionString;
+        // Production as documented: the app as the least-privilege role, migrations as the owner, a checkpoint key and file.
+        psi.Environment["ConnectionStrings__TumorBoard"] = TestPostgres.AsApp(connectionString);
+        psi.Environment["ConnectionStrings__TumorBoardOwner"] = TestPostgres.AsOwner(connectionString);
+        psi.Environment["Audit__CheckpointKey"] = CheckpointKey;
+        psi.Environment["Audit__CheckpointFile"] = CheckpointFile;
         psi.Environment.Remove("ASPNETCORE_CONTENTROOT");
         psi.Environment.Remove("DOTNET_CONTENTROOT");
         psi.Environment["Logging__Console__FormatterName"] = "simple";

@@ -29,6 +29,7 @@ public static class TestPostgres
     public static async Task<string> CreateDatabaseAsync(string admin)
     {
         var name = "tb_test_" + Guid.NewGuid().ToString("N")[..12];
+        await DatabaseRoles.EnsureAsync(admin, OwnerPassword, AppPassword);   // idempotent: another server may lack the roles
         await DatabaseRoles.PrepareDatabaseAsync(admin, name);
         return new NpgsqlConnectionStringBuilder(admin) { Database = name, IncludeErrorDetail = true }.ConnectionString;
     }

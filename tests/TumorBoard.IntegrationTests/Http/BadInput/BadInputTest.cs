@@ -1,6 +1,10 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Shouldly;
+using TumorBoard.Application.Persistence;
 using TumorBoard.Application.Features.Accounts;
 using TumorBoard.Domain.Security;
 using TumorBoard.IntegrationTests.Infrastructure;
@@ -30,15 +34,29 @@ public abstract class BadInputTest(AppFixture app) : IAsyncLifetime
     {
         await App.ResetAsync();
         if (!await App.QueryDbAsync(db => db.Users.AnyAsync(u => u.Email == EveryRole)))
-            await App.Send(AppFixture.Admin, new CreateAccount.Command
-            {
-                Email = EveryRole, DisplayName = "Every Role", Roles = [.. Roles.All], Discipline = Discipline.Neurosurgery,
-                Password = AppFixture.Password,
-            });
+            await CreateEveryRoleAccountAsync();
         Operations = ApiSurface.Operations(App);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>
+    /// One identity that reaches every operation, so each bad value meets the operation's input rules rather than its role
+    /// check. The application refuses Administrator together with clinical roles (CreateAccount's validator), so this test
+    /// account is made with Identity directly, beside the application's rules, and exists only in this collection's database.
+    /// </summary>
+    async Task CreateEveryRoleAccountAsync()
+    {
+        await using var scope = App.App.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = new AppUser
+        {
+            Id = Guid.CreateVersion7(), UserName = EveryRole, Email = EveryRole, EmailConfirmed = true, DisplayName = "Every Role",
+            Discipline = Discipline.Neurosurgery, CreatedAt = DateTimeOffset.UtcNow,
+        };
+        (await users.CreateAsync(user, AppFixture.Password)).Succeeded.ShouldBeTrue();
+        (await users.AddToRolesAsync(user, Roles.All)).Succeeded.ShouldBeTrue();
+    }
 
     protected Task<HttpClient> ClientAsync() => App.ClientAsync(EveryRole);
 
