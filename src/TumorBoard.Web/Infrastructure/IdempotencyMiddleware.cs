@@ -9,9 +9,10 @@ using TumorBoard.Application.Persistence;
 namespace TumorBoard.Web.Infrastructure;
 
 /// <summary>
-/// The Idempotency-Key request header on every POST under /api/v1 that a signed-in user sends (every one that creates a
-/// record: patients, cases, accounts, meetings, agenda entries, decisions, amendments, follow-ups, waivers, assessment
-/// revisions; and the other POST actions alike). Without the header nothing changes. With it, the first request runs
+/// The Idempotency-Key request header on every POST and PUT under /api/v1 that a signed-in user sends (every one that
+/// creates a record: patients, cases, accounts, meetings, agenda entries, decisions, amendments, follow-ups, waivers,
+/// assessment revisions, and the first assessment draft, which a PUT creates; and the other writes alike). Without the
+/// header nothing changes. With it, the first request runs
 /// and a successful (2xx) answer is stored with the key; a retry with the same key and the same body gets that answer
 /// again (status, body, Location, ETag, plus <c>Idempotent-Replayed: true</c>) and writes nothing; the same key with
 /// another body or path is 422; a retry while the first is still running (or was interrupted after it may have written)
@@ -26,7 +27,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, ILogger<Idempote
 
     public async Task InvokeAsync(HttpContext http, ICurrentUser user, IdempotencyStore store, TumorBoardDbContext db)
     {
-        if (!HttpMethods.IsPost(http.Request.Method) || !http.Request.Path.StartsWithSegments("/api/v1")
+        if (!(HttpMethods.IsPost(http.Request.Method) || HttpMethods.IsPut(http.Request.Method)) || !http.Request.Path.StartsWithSegments("/api/v1")
             || !http.Request.Headers.TryGetValue(Header, out var values)
             // The token endpoint (anonymous) never stores what it answers: a bearer token has no place in a table.
             || http.GetEndpoint() is not { } endpoint || endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null

@@ -13,7 +13,7 @@ using TumorBoard.Web.Infrastructure;
 namespace TumorBoard.IntegrationTests.Http;
 
 /// <summary>
-/// The Idempotency-Key header on POSTs that create records: a retry with the same key and body gets the first answer and
+/// The Idempotency-Key header on the POSTs (and PUTs) that create records: a retry with the same key and body gets the first answer and
 /// creates nothing; another body is 422; parallel requests with one key create one record (the database decides); keys
 /// are per user, kept 24 h, purged after; a refused request gives its key back.
 /// </summary>
@@ -223,6 +223,30 @@ public sealed class IdempotencyKeyTests(AppFixture app) : IAsyncLifetime
         again.StatusCode.ShouldBe(HttpStatusCode.Created, await again.Content.ReadAsStringAsync());
         again.Headers.Location.ShouldBe(added.Headers.Location);
         (await app.QueryDbAsync(db => db.AgendaItems.CountAsync(i => i.CaseId == caseId))).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task The_put_that_creates_the_first_assessment_draft_replays_too()
+    {
+        var (_, caseId) = await TestData.RegisterCaseAsync(app);
+        using var client = await app.ClientAsync(AppFixture.Neurosurgeon);
+        var key = NewKey();
+        var url = $"/api/v1/cases/{caseId}/assessments/neurosurgery/draft";
+
+        HttpRequestMessage Put()
+        {
+            var request = Api.Request(HttpMethod.Put, url, Assessments.AssessmentTestData.Neurosurgery(caseId));
+            request.Headers.TryAddWithoutValidation(IdempotencyMiddleware.Header, key);
+            return request;
+        }
+        using var created = await client.SendAsync(Put());
+        using var retry = await client.SendAsync(Put());   // without the key: 428, the draft now exists and needs its version
+
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        retry.StatusCode.ShouldBe(HttpStatusCode.Created);
+        retry.Headers.Contains(IdempotencyMiddleware.ReplayedHeader).ShouldBeTrue();
+        retry.ETag().ShouldBe(created.ETag());
+        (await app.QueryDbAsync(db => db.AssessmentVersions.CountAsync())).ShouldBe(1);
     }
 
     [Fact]
