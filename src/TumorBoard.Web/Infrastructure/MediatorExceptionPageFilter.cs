@@ -50,7 +50,16 @@ public sealed class MediatorExceptionPageFilter : IAsyncPageFilter
 
     static async Task<IActionResult> Redisplay(PageHandlerExecutedContext done)
     {
-        if (done.HandlerInstance is IFormPage page) await page.OnFormRejectedAsync(done.HttpContext.RequestAborted);
+        if (done.HandlerInstance is not IFormPage page) return new PageResult();
+        try
+        {
+            await page.OnFormRejectedAsync(done.HttpContext.RequestAborted);
+        }
+        // Reloading what the form needs can fail in its own right (a filter refused on a case that does not exist).
+        catch (Exception e) when (ExceptionMapping.Map(e) is { } o)
+        {
+            return o.Status == StatusCodes.Status401Unauthorized ? new ChallengeResult() : new StatusCodeResult(o.Status);
+        }
         return new PageResult();
     }
 }

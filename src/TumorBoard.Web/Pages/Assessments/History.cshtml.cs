@@ -5,6 +5,7 @@ using TumorBoard.Application.Features.Assessments;
 using TumorBoard.Domain.Assessments;
 using TumorBoard.Domain.Security;
 using TumorBoard.Web.Api;
+using TumorBoard.Web.Infrastructure;
 
 namespace TumorBoard.Web.Pages.Assessments;
 
@@ -12,7 +13,7 @@ namespace TumorBoard.Web.Pages.Assessments;
 /// Every version of a discipline's assessment, and what changed between two of them (GetAssessmentHistory's diff):
 /// the last two by default, or any two chosen with the GET form.
 /// </summary>
-public sealed class HistoryModel(ISender sender) : PageModel
+public sealed class HistoryModel(ISender sender) : PageModel, IFormPage
 {
     [BindProperty(SupportsGet = true)] public int? From { get; set; }
     [BindProperty(SupportsGet = true)] public int? To { get; set; }
@@ -27,8 +28,16 @@ public sealed class HistoryModel(ISender sender) : PageModel
     {
         CaseId = caseId;
         Discipline = AssessmentsEndpoints.Parse(discipline);   // 404 for anything but the three disciplines
-        var chosen = From is not null && To is not null;
-        History = await sender.Send(new GetAssessmentHistory.Query(caseId, Discipline)
+        await LoadAsync(From is not null && To is not null, ct);
+    }
+
+    // Version numbers the query refuses (out of range): the default comparison, the message under the form.
+    string IFormPage.ModelPrefix => "";
+    public Task OnFormRejectedAsync(CancellationToken ct) => LoadAsync(chosen: false, ct);
+
+    async Task LoadAsync(bool chosen, CancellationToken ct)
+    {
+        History = await sender.Send(new GetAssessmentHistory.Query(CaseId, Discipline)
             { From = chosen ? From : null, To = chosen ? To : null }, ct);
         if (chosen) Compared = History.Compared;
         else if (History.Versions.Count >= 2)

@@ -126,6 +126,27 @@ public sealed partial class BadInputPageTests(AppFixture app) : BadInputTest(app
     }
 
     [Fact]
+    public async Task A_refused_filter_on_a_record_that_does_not_exist_is_a_404()
+    {
+        var (_, caseId) = await TestData.RegisterCaseAsync(App);
+        var client = await PageClient.SignedInAsync(App, AppFixture.Clinician);
+        (await client.GetAsync($"/Cases/{Guid.NewGuid()}/History?To=9999-12-31")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await client.GetAsync($"/Cases/{caseId}/Assessments/neurosurgery/History?From=-1&To=2")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        await PageAsync(await (await PageClient.SignedInAsync(App, AppFixture.Coordinator)).GetAsync("/Cases/Register?Text=a%00b"));
+    }
+
+    [Fact]
+    public async Task The_assessment_history_page_shows_a_version_out_of_range_under_the_form()
+    {
+        var (_, caseId) = await TestData.RegisterCaseAsync(App);
+        await App.Send(AppFixture.Neurosurgeon, Assessments.AssessmentTestData.Neurosurgery(caseId));
+        var client = await PageClient.SignedInAsync(App, AppFixture.Clinician);
+        var html = await PageAsync(await client.GetAsync($"/Cases/{caseId}/Assessments/neurosurgery/History?From=0&To=200000"));
+        MessagesUnder(html, "From").ShouldHaveSingleItem().ShouldContain("1 to 100000");
+        MessagesUnder(html, "To").ShouldHaveSingleItem().ShouldContain("1 to 100000");
+    }
+
+    [Fact]
     public async Task The_history_page_shows_a_day_out_of_range_under_the_filter()
     {
         var (_, caseId) = await TestData.RegisterCaseAsync(App);
