@@ -9,7 +9,8 @@ namespace TumorBoard.IntegrationTests.Fuzz;
 /// <summary>
 /// A CsCheck generator of bad requests: a class (weighted), an operation of the document that the class applies to,
 /// a plausible request for it (<see cref="PlausibleValues"/>), then one defect of that class. Everything random is
-/// drawn from the PCG CsCheck passes in, so one seed replays the same sequence of requests.
+/// drawn from the PCG CsCheck passes in, so one seed replays the same sequence of requests as long as the app answers
+/// the same way (the roles learnt from 403s steer later draws; ids and versions differ from run to run).
 /// </summary>
 public sealed class BadRequestGen : Gen<FuzzRequest>
 {
