@@ -14,7 +14,7 @@ public enum CitationKind { Section, GeneralRule, Item, Id }
 
 /// <summary>
 /// Finds the citations of docs/domain in a source file and checks them against the pages (the forms are listed in
-/// docs/domain/README.md). A bare "§3.2" belongs to the page the file named last; "issue §4" and "CFR §11.10" are not
+/// docs/domain/README.md). A bare "§3.2" belongs to the page the file named last; "issue §4", "CFR §11.10" and "RFC 9110 §13.1.1" are not
 /// citations of these pages.
 /// </summary>
 public static partial class Citations
@@ -107,7 +107,7 @@ public static partial class Citations
     [GeneratedRegex("""
         (?<page>\b(?:scores|practice|pathways)\.md\b)
         |(?<rule>\bgeneral\ rule\ (?<rn>\d+))
-        |(?<sec>(?<other>\b(?:issue|CFR)\s)?§\s?(?<from>\d+(?:\.\d+)*)(?:\s?[-–]\s?(?<to>\d+(?:\.\d+)*))?
+        |(?<sec>(?<other>\b(?:issue|CFR|RFC\s\d+)\s)?§\s?(?<from>\d+(?:\.\d+)*)(?:\s?[-–]\s?(?<to>\d+(?:\.\d+)*))?
             (?:\ (?<qual>step\ [A-Z]\b|pitfalls\b|ambiguities\b|[A-Z]\d*(?:/[A-Z]\d*)*(?![\w/])))?)
         |(?<item>\((?<letter>[a-e])\)(?<in>\d+)(?:[-–](?<ito>\d+))?)
         |(?<id>\b(?<idk>DH|REG)-(?<idn>\d+)(?:[-–](?<idto>\d+))?\b)

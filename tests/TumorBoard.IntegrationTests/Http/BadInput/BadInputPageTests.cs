@@ -63,7 +63,7 @@ public sealed partial class BadInputPageTests(AppFixture app) : BadInputTest(app
     [Fact]
     public async Task The_case_form_shows_dates_out_of_range_under_their_fields_and_stores_nothing()
     {
-        var patientId = await App.Send(AppFixture.Coordinator, TestData.Patient());
+        var patientId = (await App.Send(AppFixture.Coordinator, TestData.Patient())).Id;
         var client = await PageClient.SignedInAsync(App, AppFixture.Coordinator);
         var html = await PageAsync(await PageClient.PostFormAsync(client, $"/Cases/Register?patientId={patientId}", new()
         {
