@@ -158,7 +158,7 @@ api.MapWorklistsEndpoints();
 api.MapAssessmentsEndpoints();
 api.MapAuditEndpoints();
 api.MapDecisionsEndpoints();
-api.MapHistoryEndpoints();
+api.MapCaseHistoryEndpoints();
 api.MapFollowUpsEndpoints();
 app.MapRazorPages();
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TumorBoard.Application.Features.Assessments;
 using TumorBoard.Application.Features.Cases;
 using TumorBoard.Application.Features.Meetings;
+using TumorBoard.Application.Features.Meetings.Agenda;
 using TumorBoard.Domain.Security;
 using TumorBoard.IntegrationTests.Cases;
 using TumorBoard.IntegrationTests.Infrastructure;

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TumorBoard.Application.Features.Meetings;
+using TumorBoard.Application.Features.Meetings.Calendar;
 
 namespace TumorBoard.Web.Api;
 

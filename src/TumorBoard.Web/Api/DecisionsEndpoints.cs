@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TumorBoard.Application.Features.Decisions;
+using TumorBoard.Application.Features.FollowUps;
 using TumorBoard.Domain.Decisions;
 using TumorBoard.Domain.Security;
 

@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Features.Meetings;
+using TumorBoard.Application.Features.Meetings.Agenda;
 using TumorBoard.Domain.Cases;
 
 namespace TumorBoard.Web.Api;

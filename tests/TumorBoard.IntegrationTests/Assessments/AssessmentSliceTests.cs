@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using TumorBoard.Application.Features.Assessments;
 using TumorBoard.Application.Features.Meetings;
+using TumorBoard.Application.Features.Meetings.Agenda;
 using TumorBoard.Domain.Assessments;
 using TumorBoard.Domain.Cases;
 using TumorBoard.Domain.Common;

@@ -1,5 +1,6 @@
 using TumorBoard.Application.Features.Assessments;
 using TumorBoard.Application.Features.Meetings;
+using TumorBoard.Application.Features.Meetings.Agenda;
 using TumorBoard.Domain.Security;
 using TumorBoard.IntegrationTests.Infrastructure;
 using TumorBoard.IntegrationTests.Meetings;

@@ -9,6 +9,7 @@ using TumorBoard.Domain.Meetings;
 using TumorBoard.Domain.Security;
 using TumorBoard.IntegrationTests.Http;
 using TumorBoard.IntegrationTests.Infrastructure;
+using TumorBoard.Application.Features.FollowUps;
 using static TumorBoard.IntegrationTests.Decisions.DecisionTestData;
 
 namespace TumorBoard.IntegrationTests.Decisions;

@@ -3,6 +3,7 @@ using Npgsql;
 using Microsoft.EntityFrameworkCore;
 using TumorBoard.Application.Common.Audit;
 using TumorBoard.Application.Features.Decisions;
+using TumorBoard.Application.Features.FollowUps;
 using TumorBoard.Application.Features.Meetings;
 using TumorBoard.Domain.Assessments;
 using TumorBoard.Domain.Cases;

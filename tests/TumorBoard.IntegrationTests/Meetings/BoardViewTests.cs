@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Features.Assessments;
 using TumorBoard.Application.Features.Meetings;
+using TumorBoard.Application.Features.Meetings.Agenda;
 using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.Assessments;
 using TumorBoard.Domain.Common;

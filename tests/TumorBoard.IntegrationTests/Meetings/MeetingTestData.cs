@@ -1,5 +1,6 @@
 using TumorBoard.Application.Features.Cases;
 using TumorBoard.Application.Features.Meetings;
+using TumorBoard.Application.Features.Meetings.Agenda;
 using TumorBoard.IntegrationTests.Cases;
 using TumorBoard.IntegrationTests.Infrastructure;
 

@@ -119,7 +119,7 @@ public sealed class MeetingsHttpTests(AppFixture app) : IAsyncLifetime
     public async Task Lists_upcoming_meetings_and_offers_the_next_one_with_room()
     {
         var full = await MeetingTestData.PlanMeetingAsync(app, capacity: 1, startsIn: TimeSpan.FromDays(2));
-        await app.Send(AppFixture.Coordinator, new Application.Features.Meetings.AddCaseToAgenda.Command
+        await app.Send(AppFixture.Coordinator, new Application.Features.Meetings.Agenda.AddCaseToAgenda.Command
             { MeetingId = full, CaseId = await MeetingTestData.ReadyCaseAsync(app) });
         var open = await MeetingTestData.PlanMeetingAsync(app, startsIn: TimeSpan.FromDays(4));
         using var client = await app.ClientAsync(AppFixture.Clinician);

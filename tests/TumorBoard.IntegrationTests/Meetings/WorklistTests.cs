@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using TumorBoard.Application.Features.Meetings;
+using TumorBoard.Application.Features.Meetings.Agenda;
 using TumorBoard.Domain.Cases;
 using TumorBoard.Domain.Meetings;
 using TumorBoard.Domain.Security;

@@ -5,6 +5,7 @@ using TumorBoard.Application.Features.Accounts;
 using TumorBoard.Application.Features.Cases;
 using TumorBoard.Application.Features.Decisions;
 using TumorBoard.Application.Features.Meetings;
+using TumorBoard.Application.Features.Meetings.Agenda;
 using TumorBoard.Application.Features.Patients;
 using TumorBoard.Domain.Cases;
 using TumorBoard.Domain.Common;

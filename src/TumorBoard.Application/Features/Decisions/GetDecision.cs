@@ -10,6 +10,7 @@ using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.Common;
 using TumorBoard.Domain.Decisions;
 using TumorBoard.Domain.Security;
+using TumorBoard.Application.Features.FollowUps;
 
 namespace TumorBoard.Application.Features.Decisions;
 

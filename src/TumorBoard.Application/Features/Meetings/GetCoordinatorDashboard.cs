@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Features.Decisions;
+using TumorBoard.Application.Features.FollowUps;
 using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.Cases;
 using TumorBoard.Domain.Meetings;

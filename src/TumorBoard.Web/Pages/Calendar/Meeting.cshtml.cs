@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TumorBoard.Application.Features.Meetings;
+using TumorBoard.Application.Features.Meetings.Calendar;
 
 namespace TumorBoard.Web.Pages.Calendar;
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using TumorBoard.Application.Features.Decisions;
+using TumorBoard.Application.Features.CaseHistory;
 using TumorBoard.Domain.Security;
 using TumorBoard.Web.Api;
 using TumorBoard.Web.Infrastructure;
@@ -43,8 +44,8 @@ public sealed class HistoryModel(ISender sender, IOptions<JsonOptions> json) : P
     {
         var document = await sender.Send(new ExportCaseHistory.Query(caseId), ct);
         Response.Headers.CacheControl = "no-store";
-        return File(JsonSerializer.SerializeToUtf8Bytes(document, HistoryEndpoints.ExportJson(json.Value)), "application/json",
-            HistoryEndpoints.ExportFileName(caseId));
+        return File(JsonSerializer.SerializeToUtf8Bytes(document, CaseHistoryEndpoints.ExportJson(json.Value)), "application/json",
+            CaseHistoryEndpoints.ExportFileName(caseId));
     }
 
     /// <summary>The "compare versions" form (a GET without script) lands here and goes on to the comparison page.</summary>

@@ -7,6 +7,7 @@ using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Features.Cases;
 using TumorBoard.Application.Features.Decisions;
+using TumorBoard.Application.Features.FollowUps;
 using TumorBoard.Domain.Decisions;
 using TumorBoard.Web.Infrastructure;
 

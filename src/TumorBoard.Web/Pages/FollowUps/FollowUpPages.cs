@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Features.Decisions;
+using TumorBoard.Application.Features.FollowUps;
 using TumorBoard.Web.Infrastructure;
 
 namespace TumorBoard.Web.Pages.FollowUps;

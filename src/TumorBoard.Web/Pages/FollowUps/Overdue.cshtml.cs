@@ -1,6 +1,7 @@
 using Mediator;
 using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Features.Decisions;
+using TumorBoard.Application.Features.FollowUps;
 
 namespace TumorBoard.Web.Pages.FollowUps;
 

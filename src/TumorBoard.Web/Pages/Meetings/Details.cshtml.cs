@@ -6,6 +6,7 @@ using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Features.Cases;
 using TumorBoard.Application.Features.Decisions;
 using TumorBoard.Application.Features.Meetings;
+using TumorBoard.Application.Features.Meetings.Agenda;
 using TumorBoard.Domain.Cases;
 using TumorBoard.Domain.Meetings;
 using TumorBoard.Domain.Security;

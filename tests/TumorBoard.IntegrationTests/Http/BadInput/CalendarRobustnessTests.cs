@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using TumorBoard.Application.Features.Meetings;
+using TumorBoard.Application.Features.Meetings.Calendar;
 using TumorBoard.IntegrationTests.Infrastructure;
 using TumorBoard.IntegrationTests.Meetings;
 using IcalCalendar = Ical.Net.Calendar;

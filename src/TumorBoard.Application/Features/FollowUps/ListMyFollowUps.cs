@@ -6,7 +6,7 @@ using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.Security;
 
-namespace TumorBoard.Application.Features.Decisions;
+namespace TumorBoard.Application.Features.FollowUps;
 
 /// <summary>
 /// "All outstanding actions for a single user" (practice.md (b)12): the current signed decisions the signed-in user is the

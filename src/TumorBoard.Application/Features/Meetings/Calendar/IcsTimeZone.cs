@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace TumorBoard.Application.Features.Meetings;
+namespace TumorBoard.Application.Features.Meetings.Calendar;
 
 /// <summary>
 /// The VTIMEZONE of the configured zone, generated from the adjustment rule in force now (for Europe/Zurich:

@@ -9,7 +9,7 @@ using TumorBoard.Domain.Cases;
 using TumorBoard.Domain.Decisions;
 using TumorBoard.Domain.Security;
 
-namespace TumorBoard.Application.Features.Decisions;
+namespace TumorBoard.Application.Features.CaseHistory;
 
 /// <summary>
 /// A case's decision history (issue #6, DH-2): one timeline, oldest first, of registration, every agenda listing and

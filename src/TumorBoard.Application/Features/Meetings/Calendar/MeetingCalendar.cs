@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using TumorBoard.Domain.Meetings;
 
-namespace TumorBoard.Application.Features.Meetings;
+namespace TumorBoard.Application.Features.Meetings.Calendar;
 
 /// <summary>
 /// Writes board meetings as an RFC 5545 iCalendar (no package): CRLF line ends, lines folded at 75 octets,

@@ -7,7 +7,7 @@ using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.Common;
 using TumorBoard.Domain.Security;
 
-namespace TumorBoard.Application.Features.Meetings;
+namespace TumorBoard.Application.Features.Meetings.Agenda;
 
 /// <summary>Takes a case off a planned meeting with a reason; the case returns to ReadyForBoard.</summary>
 public static class RemoveCaseFromAgenda

@@ -7,7 +7,7 @@ using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.Common;
 using TumorBoard.Domain.Security;
 
-namespace TumorBoard.Application.Features.Meetings;
+namespace TumorBoard.Application.Features.Meetings.Calendar;
 
 /// <summary>One board meeting as an .ics file ("add to calendar").</summary>
 public static class GetMeetingCalendar

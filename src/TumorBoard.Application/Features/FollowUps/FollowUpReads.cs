@@ -5,7 +5,7 @@ using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.Decisions;
 using TumorBoard.Domain.Security;
 
-namespace TumorBoard.Application.Features.Decisions;
+namespace TumorBoard.Application.Features.FollowUps;
 
 /// <summary>
 /// One current signed decision as the follow-up lists show it (practice.md (b)12, (b)13, (d)10). A plan step is open while

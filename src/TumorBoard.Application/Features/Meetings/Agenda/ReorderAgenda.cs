@@ -6,7 +6,7 @@ using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.Security;
 
-namespace TumorBoard.Application.Features.Meetings;
+namespace TumorBoard.Application.Features.Meetings.Agenda;
 
 /// <summary>Sets the whole agenda order (API), or moves one item up or down (the pages' buttons).</summary>
 public static class ReorderAgenda

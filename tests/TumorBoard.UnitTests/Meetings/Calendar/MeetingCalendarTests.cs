@@ -1,7 +1,8 @@
 using TumorBoard.Application.Features.Meetings;
+using TumorBoard.Application.Features.Meetings.Calendar;
 using TumorBoard.Domain.Meetings;
 
-namespace TumorBoard.UnitTests.Meetings;
+namespace TumorBoard.UnitTests.Meetings.Calendar;
 
 public sealed class MeetingCalendarTests
 {

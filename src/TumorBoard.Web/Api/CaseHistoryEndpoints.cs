@@ -6,14 +6,15 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using TumorBoard.Application.Features.Decisions;
+using TumorBoard.Application.Features.CaseHistory;
 using TumorBoard.Domain.Security;
 
 namespace TumorBoard.Web.Api;
 
 /// <summary>A case's decision history (issue #6; DH-2, DH-8): the timeline, its JSON export and the comparison of two decision versions.</summary>
-public static class HistoryEndpoints
+public static class CaseHistoryEndpoints
 {
-    public static RouteGroupBuilder MapHistoryEndpoints(this RouteGroupBuilder api)
+    public static RouteGroupBuilder MapCaseHistoryEndpoints(this RouteGroupBuilder api)
     {
         var cases = api.MapGroup("/cases/{caseId:guid}/history").WithTags("Decision history");
         cases.MapGet("/", Timeline).WithName("GetCaseHistory");

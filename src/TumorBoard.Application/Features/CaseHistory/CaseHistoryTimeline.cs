@@ -4,9 +4,9 @@ using TumorBoard.Domain.Common;
 using TumorBoard.Domain.Decisions;
 using TumorBoard.Domain.Meetings;
 using TumorBoard.Domain.Security;
-using static TumorBoard.Application.Features.Decisions.HistoryEventKind;
+using static TumorBoard.Application.Features.CaseHistory.HistoryEventKind;
 
-namespace TumorBoard.Application.Features.Decisions;
+namespace TumorBoard.Application.Features.CaseHistory;
 
 /// <summary>
 /// Turns a case's records into its decision history (DH-2: nothing obscured): registration, every agenda listing and

@@ -4,7 +4,7 @@ using TumorBoard.Domain.Meetings;
 using TumorBoard.UnitTests.Cases;
 using static TumorBoard.UnitTests.Meetings.TestMeetings;
 
-namespace TumorBoard.UnitTests.Meetings;
+namespace TumorBoard.UnitTests.Meetings.Agenda;
 
 public sealed class AgendaRulesTests
 {

@@ -7,7 +7,7 @@ using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.Security;
 using TumorBoard.Domain.Common;
 
-namespace TumorBoard.Application.Features.Meetings;
+namespace TumorBoard.Application.Features.Meetings.Agenda;
 
 /// <summary>Schedules a ReadyForBoard case onto a planned meeting (the case becomes Scheduled).</summary>
 public static class AddCaseToAgenda

@@ -5,7 +5,7 @@ using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Persistence;
 
-namespace TumorBoard.Application.Features.Meetings;
+namespace TumorBoard.Application.Features.Meetings.Calendar;
 
 /// <summary>
 /// The signed-in user's meetings as one calendar: meetings they chair or attend(ed), and for coordinators every

@@ -4,7 +4,7 @@ using TumorBoard.Domain.Common;
 using TumorBoard.Domain.Decisions;
 using TumorBoard.Domain.Meetings;
 
-namespace TumorBoard.Application.Features.Decisions;
+namespace TumorBoard.Application.Features.CaseHistory;
 
 /// <summary>
 /// What only the audit trail knows about a case's history: when and by whom an agenda listing was removed, deferred or

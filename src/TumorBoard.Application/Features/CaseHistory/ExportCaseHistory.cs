@@ -9,8 +9,9 @@ using TumorBoard.Domain.Assessments;
 using TumorBoard.Domain.Cases;
 using TumorBoard.Domain.Decisions;
 using TumorBoard.Domain.Security;
+using TumorBoard.Application.Features.Decisions;
 
-namespace TumorBoard.Application.Features.Decisions;
+namespace TumorBoard.Application.Features.CaseHistory;
 
 /// <summary>
 /// The whole decision history of a case as one machine-readable document for inspection (DH-8, REG-3): the case and

@@ -7,7 +7,10 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using TumorBoard.Application.Features.Assessments;
 using TumorBoard.Application.Features.Decisions;
+using TumorBoard.Application.Features.FollowUps;
+using TumorBoard.Application.Features.CaseHistory;
 using TumorBoard.Application.Features.Meetings;
+using TumorBoard.Application.Features.Meetings.Agenda;
 using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.Common;
 using TumorBoard.Domain.Decisions;
@@ -16,10 +19,11 @@ using TumorBoard.IntegrationTests.Assessments;
 using TumorBoard.IntegrationTests.Http;
 using TumorBoard.IntegrationTests.Infrastructure;
 using TumorBoard.IntegrationTests.Meetings;
-using static TumorBoard.Application.Features.Decisions.HistoryEventKind;
+using TumorBoard.IntegrationTests.Decisions;
+using static TumorBoard.Application.Features.CaseHistory.HistoryEventKind;
 using static TumorBoard.IntegrationTests.Decisions.DecisionTestData;
 
-namespace TumorBoard.IntegrationTests.Decisions;
+namespace TumorBoard.IntegrationTests.CaseHistory;
 
 /// <summary>A case's decision history (issue #6; DH-2, DH-3, DH-8): the timeline, filters, comparison, export, pages.</summary>
 [Collection(AppCollection.Name)]

@@ -7,8 +7,9 @@ using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.Common;
 using TumorBoard.Domain.Decisions;
 using TumorBoard.Domain.Security;
+using TumorBoard.Application.Features.Decisions;
 
-namespace TumorBoard.Application.Features.Decisions;
+namespace TumorBoard.Application.Features.FollowUps;
 
 /// <summary>
 /// What was actually done for one plan step of the current signed decision (practice.md (b)10, (b)13): implemented,

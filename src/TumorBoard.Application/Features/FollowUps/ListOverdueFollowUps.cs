@@ -6,7 +6,7 @@ using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.Security;
 
-namespace TumorBoard.Application.Features.Decisions;
+namespace TumorBoard.Application.Features.FollowUps;
 
 /// <summary>
 /// The coordinator's reminder list (issue #6 "overdue follow-ups appear on the coordinator's dashboard", practice.md (d)10):

@@ -6,7 +6,7 @@ using TumorBoard.IntegrationTests.Cases;
 using TumorBoard.IntegrationTests.Http;
 using TumorBoard.IntegrationTests.Infrastructure;
 
-namespace TumorBoard.IntegrationTests.Meetings;
+namespace TumorBoard.IntegrationTests.Meetings.Agenda;
 
 /// <summary>The agenda and conduct endpoints: what succeeds, and 400/409 for what may not happen.</summary>
 [Collection(AppCollection.Name)]

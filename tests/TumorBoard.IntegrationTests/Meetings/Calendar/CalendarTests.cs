@@ -2,11 +2,13 @@ using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using TumorBoard.Application.Features.Meetings;
+using TumorBoard.Application.Features.Meetings.Calendar;
+using TumorBoard.Application.Features.Meetings.Agenda;
 using TumorBoard.Domain.Meetings;
 using TumorBoard.IntegrationTests.Infrastructure;
 using IcalCalendar = Ical.Net.Calendar;
 
-namespace TumorBoard.IntegrationTests.Meetings;
+namespace TumorBoard.IntegrationTests.Meetings.Calendar;
 
 [Collection(AppCollection.Name)]
 public sealed class CalendarTests(AppFixture app) : IAsyncLifetime

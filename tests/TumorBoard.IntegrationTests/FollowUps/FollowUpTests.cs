@@ -6,14 +6,16 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Features.Decisions;
+using TumorBoard.Application.Features.FollowUps;
 using TumorBoard.Application.Features.Meetings;
 using TumorBoard.Domain.Common;
 using TumorBoard.Domain.Decisions;
 using TumorBoard.IntegrationTests.Http;
 using TumorBoard.IntegrationTests.Infrastructure;
+using TumorBoard.IntegrationTests.Decisions;
 using static TumorBoard.IntegrationTests.Decisions.DecisionTestData;
 
-namespace TumorBoard.IntegrationTests.Decisions;
+namespace TumorBoard.IntegrationTests.FollowUps;
 
 /// <summary>
 /// Follow-up of signed decisions (issue #6, practice.md (b)12-13, (d)10): the coordinator's overdue list and dashboard

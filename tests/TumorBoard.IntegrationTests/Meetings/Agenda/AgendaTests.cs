@@ -1,11 +1,12 @@
 using TumorBoard.Application.Features.Cases;
 using TumorBoard.Application.Features.Meetings;
+using TumorBoard.Application.Features.Meetings.Agenda;
 using TumorBoard.Domain.Cases;
 using TumorBoard.Domain.Common;
 using TumorBoard.Domain.Meetings;
 using TumorBoard.IntegrationTests.Infrastructure;
 
-namespace TumorBoard.IntegrationTests.Meetings;
+namespace TumorBoard.IntegrationTests.Meetings.Agenda;
 
 [Collection(AppCollection.Name)]
 public sealed class AgendaTests(AppFixture app) : IAsyncLifetime

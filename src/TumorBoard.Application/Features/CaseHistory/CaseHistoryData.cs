@@ -7,7 +7,7 @@ using TumorBoard.Domain.Common;
 using TumorBoard.Domain.Decisions;
 using TumorBoard.Domain.Meetings;
 
-namespace TumorBoard.Application.Features.Decisions;
+namespace TumorBoard.Application.Features.CaseHistory;
 
 /// <summary>The case with its patient and who registered it.</summary>
 public sealed record CaseRow(TumorBoardCase Case, GetCase.PatientSummary Patient, string? CreatedByName);

@@ -2,7 +2,7 @@ using TumorBoard.Domain.Common;
 using TumorBoard.Domain.Decisions;
 using TumorBoard.Domain.Security;
 
-namespace TumorBoard.Application.Features.Decisions;
+namespace TumorBoard.Application.Features.CaseHistory;
 
 /// <summary>What happened to a case, as the decision history lists it. The names are stable: API clients filter on them.</summary>
 public enum HistoryEventKind
