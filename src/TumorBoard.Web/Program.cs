@@ -19,7 +19,13 @@ using TumorBoard.Application.Features.Cases;
 using TumorBoard.Application.Persistence;
 using TumorBoard.Application.Features.Assessments;
 using TumorBoard.Web.Api;
-using TumorBoard.Web.Infrastructure;
+using TumorBoard.Web.Http;
+using TumorBoard.Web.Hosting;
+using TumorBoard.Web.Errors;
+using TumorBoard.Web.Development;
+using TumorBoard.Web.Database;
+using TumorBoard.Web.Auth;
+using TumorBoard.Web.Audit;
 
 // appsettings.json and wwwroot from the app's folder, not from wherever it was started (AppFolders).
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppFolders.ContentRoot(args) });

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using TumorBoard.Web.Infrastructure;
+using TumorBoard.Web.Auth;
 
 namespace TumorBoard.Web.Api;
 

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using TumorBoard.Application.Features.Accounts;
 using TumorBoard.IntegrationTests.Infrastructure;
-using TumorBoard.Web.Infrastructure;
+using TumorBoard.Web.Auth;
 using Microsoft.EntityFrameworkCore;
 
 namespace TumorBoard.IntegrationTests.Accounts;

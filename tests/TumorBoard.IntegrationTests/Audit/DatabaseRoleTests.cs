@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using TumorBoard.IntegrationTests.Cases;
 using TumorBoard.IntegrationTests.Infrastructure;
-using TumorBoard.Web.Infrastructure;
+using TumorBoard.Web.Database;
 
 namespace TumorBoard.IntegrationTests.Audit;
 

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using TumorBoard.IntegrationTests.Infrastructure;
-using TumorBoard.Web.Infrastructure;
+using TumorBoard.Web.Errors;
 using static TumorBoard.IntegrationTests.Decisions.DecisionTestData;
 
 namespace TumorBoard.IntegrationTests.Decisions;

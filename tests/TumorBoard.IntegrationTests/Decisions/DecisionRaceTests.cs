@@ -5,7 +5,7 @@ using TumorBoard.Application.Features.Decisions;
 using TumorBoard.Domain.Decisions;
 using TumorBoard.IntegrationTests.Http;
 using TumorBoard.IntegrationTests.Infrastructure;
-using TumorBoard.Web.Infrastructure;
+using TumorBoard.Web.Errors;
 using static TumorBoard.IntegrationTests.Decisions.DecisionTestData;
 
 namespace TumorBoard.IntegrationTests.Decisions;

@@ -5,7 +5,7 @@ using TumorBoard.Application.Features.Meetings;
 using TumorBoard.Domain.Decisions;
 using TumorBoard.Domain.Meetings;
 using TumorBoard.IntegrationTests.Infrastructure;
-using TumorBoard.Web.Infrastructure;
+using TumorBoard.Web.Development;
 
 namespace TumorBoard.IntegrationTests.Decisions;
 

@@ -10,7 +10,8 @@ using TumorBoard.Domain.Patients;
 using TumorBoard.IntegrationTests.Cases;
 using TumorBoard.IntegrationTests.Http;
 using TumorBoard.IntegrationTests.Infrastructure;
-using TumorBoard.Web.Infrastructure;
+using TumorBoard.Web.Errors;
+using TumorBoard.Web.Development;
 using Xunit.Abstractions;
 
 namespace TumorBoard.IntegrationTests.Faults;

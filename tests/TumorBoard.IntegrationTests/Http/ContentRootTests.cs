@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using TumorBoard.IntegrationTests.Infrastructure;
-using TumorBoard.Web.Infrastructure;
+using TumorBoard.Web.Hosting;
 
 namespace TumorBoard.IntegrationTests.Http;
 

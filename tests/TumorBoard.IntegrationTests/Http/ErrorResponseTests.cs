@@ -11,7 +11,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using TumorBoard.IntegrationTests.Infrastructure;
-using TumorBoard.Web.Infrastructure;
+using TumorBoard.Web.Http;
+using TumorBoard.Web.Errors;
 
 namespace TumorBoard.IntegrationTests.Http;
 

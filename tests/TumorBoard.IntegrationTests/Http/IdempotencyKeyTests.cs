@@ -8,7 +8,7 @@ using TumorBoard.Domain.Security;
 using TumorBoard.IntegrationTests.Cases;
 using TumorBoard.IntegrationTests.Infrastructure;
 using TumorBoard.IntegrationTests.Meetings;
-using TumorBoard.Web.Infrastructure;
+using TumorBoard.Web.Http;
 
 namespace TumorBoard.IntegrationTests.Http;
 

@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using TumorBoard.Application.Common.Audit;
 using TumorBoard.Application.Persistence;
-using TumorBoard.Web.Infrastructure;
+using TumorBoard.Web.Development;
 
 namespace TumorBoard.IntegrationTests.Infrastructure;
 

@@ -1,7 +1,8 @@
 using System.Net.Sockets;
 using Npgsql;
 using Testcontainers.PostgreSql;
-using TumorBoard.Web.Infrastructure;
+using TumorBoard.Web.Development;
+using TumorBoard.Web.Database;
 
 namespace TumorBoard.IntegrationTests.Infrastructure;
 

@@ -104,7 +104,7 @@ public sealed partial class LookAlikeMrnTests(AppFixture app) : IAsyncLifetime
             """);
         var violation = await Should.ThrowAsync<PostgresException>(() => ExecuteAsync(insert));
         violation.ConstraintName.ShouldBe("ix_patients_mrn");
-        var outcome = Web.Infrastructure.ExceptionMapping.Map(new DbUpdateException("race", violation))!;
+        var outcome = Web.Errors.ExceptionMapping.Map(new DbUpdateException("race", violation))!;
         (outcome.Status, outcome.Detail).ShouldBe((409, "A patient with this medical record number (or one that differs only in look-alike characters) " +
             "was registered at the same moment: search for it before registering again."));
     }

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TumorBoard.Application.Persistence;
-using TumorBoard.Web.Infrastructure;
+using TumorBoard.Web.Auth;
 
 namespace TumorBoard.Web.Pages.Account;
 

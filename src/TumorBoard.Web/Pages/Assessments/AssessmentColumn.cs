@@ -4,7 +4,7 @@ using TumorBoard.Domain.Assessments;
 using TumorBoard.Domain.Scores;
 using TumorBoard.Domain.Security;
 using TumorBoard.Web.Api;
-using TumorBoard.Web.Infrastructure;
+using TumorBoard.Web.Forms;
 using static TumorBoard.Web.Pages.Scores.ScoreOptions;
 
 namespace TumorBoard.Web.Pages.Assessments;

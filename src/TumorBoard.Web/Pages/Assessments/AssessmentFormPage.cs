@@ -8,7 +8,8 @@ using TumorBoard.Application.Features.Cases;
 using TumorBoard.Domain.Assessments;
 using TumorBoard.Domain.Cases;
 using TumorBoard.Domain.Security;
-using TumorBoard.Web.Infrastructure;
+using TumorBoard.Web.Forms;
+using TumorBoard.Web.Errors;
 
 namespace TumorBoard.Web.Pages.Assessments;
 

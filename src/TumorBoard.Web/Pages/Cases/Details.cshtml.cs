@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using TumorBoard.Application.Features.Assessments;
 using TumorBoard.Application.Features.Cases;
 using TumorBoard.Application.Features.Decisions;
-using TumorBoard.Web.Infrastructure;
+using TumorBoard.Web.Errors;
 
 namespace TumorBoard.Web.Pages.Cases;
 

@@ -8,7 +8,8 @@ using TumorBoard.Application.Features.Decisions;
 using TumorBoard.Application.Features.CaseHistory;
 using TumorBoard.Domain.Security;
 using TumorBoard.Web.Api;
-using TumorBoard.Web.Infrastructure;
+using TumorBoard.Web.Forms;
+using TumorBoard.Web.Errors;
 
 namespace TumorBoard.Web.Pages.Cases;
 

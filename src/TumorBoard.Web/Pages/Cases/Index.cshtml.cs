@@ -5,7 +5,7 @@ using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Features.Cases;
 using TumorBoard.Domain.Cases;
 using TumorBoard.Domain.Clinical;
-using TumorBoard.Web.Infrastructure;
+using TumorBoard.Web.Errors;
 
 namespace TumorBoard.Web.Pages.Cases;
 

@@ -6,7 +6,7 @@ using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Features.Cases;
 using TumorBoard.Application.Features.Patients;
 using TumorBoard.Domain.Security;
-using TumorBoard.Web.Infrastructure;
+using TumorBoard.Web.Errors;
 
 namespace TumorBoard.Web.Pages.Cases;
 

@@ -1,7 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TumorBoard.Application.Features.Decisions;
-using TumorBoard.Web.Infrastructure;
+using TumorBoard.Web.Errors;
 
 namespace TumorBoard.Web.Pages.Decisions;
 

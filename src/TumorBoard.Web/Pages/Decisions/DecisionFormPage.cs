@@ -7,7 +7,8 @@ using TumorBoard.Application.Features.Cases;
 using TumorBoard.Application.Features.Decisions;
 using TumorBoard.Domain.Assessments;
 using TumorBoard.Domain.Decisions;
-using TumorBoard.Web.Infrastructure;
+using TumorBoard.Web.Forms;
+using TumorBoard.Web.Errors;
 
 namespace TumorBoard.Web.Pages.Decisions;
 

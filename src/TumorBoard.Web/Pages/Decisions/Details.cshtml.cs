@@ -7,7 +7,7 @@ using TumorBoard.Application.Features.Decisions;
 using TumorBoard.Domain.Assessments;
 using TumorBoard.Domain.Common;
 using TumorBoard.Domain.Decisions;
-using TumorBoard.Web.Infrastructure;
+using TumorBoard.Web.Errors;
 
 namespace TumorBoard.Web.Pages.Decisions;
 

@@ -9,7 +9,8 @@ using TumorBoard.Application.Features.Cases;
 using TumorBoard.Application.Features.Decisions;
 using TumorBoard.Application.Features.FollowUps;
 using TumorBoard.Domain.Decisions;
-using TumorBoard.Web.Infrastructure;
+using TumorBoard.Web.Errors;
+using TumorBoard.Web.Forms;
 
 namespace TumorBoard.Web.Pages.Decisions;
 

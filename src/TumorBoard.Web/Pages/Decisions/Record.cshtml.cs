@@ -9,7 +9,7 @@ using TumorBoard.Domain.Common;
 using TumorBoard.Domain.Decisions;
 using TumorBoard.Domain.Meetings;
 using TumorBoard.Domain.Security;
-using TumorBoard.Web.Infrastructure;
+using TumorBoard.Web.Forms;
 
 namespace TumorBoard.Web.Pages.Decisions;
 

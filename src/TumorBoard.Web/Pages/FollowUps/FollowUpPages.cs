@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Features.Decisions;
 using TumorBoard.Application.Features.FollowUps;
-using TumorBoard.Web.Infrastructure;
+using TumorBoard.Web.Errors;
 
 namespace TumorBoard.Web.Pages.FollowUps;
 

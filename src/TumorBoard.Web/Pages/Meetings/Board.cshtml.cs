@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Features.Meetings;
-using TumorBoard.Web.Infrastructure;
 using TumorBoard.Web.Pages.Assessments;
+using TumorBoard.Web.Forms;
 
 namespace TumorBoard.Web.Pages.Meetings;
 

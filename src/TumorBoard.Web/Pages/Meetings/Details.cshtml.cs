@@ -10,7 +10,8 @@ using TumorBoard.Application.Features.Meetings.Agenda;
 using TumorBoard.Domain.Cases;
 using TumorBoard.Domain.Meetings;
 using TumorBoard.Domain.Security;
-using TumorBoard.Web.Infrastructure;
+using TumorBoard.Web.Errors;
+using TumorBoard.Web.Forms;
 
 namespace TumorBoard.Web.Pages.Meetings;
 

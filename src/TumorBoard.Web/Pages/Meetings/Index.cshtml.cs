@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Features.Meetings;
-using TumorBoard.Web.Infrastructure;
+using TumorBoard.Web.Errors;
 
 namespace TumorBoard.Web.Pages.Meetings;
 

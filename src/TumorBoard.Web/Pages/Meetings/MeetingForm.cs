@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Features.Meetings;
-using TumorBoard.Web.Infrastructure;
+using TumorBoard.Web.Forms;
 
 namespace TumorBoard.Web.Pages.Meetings;
 

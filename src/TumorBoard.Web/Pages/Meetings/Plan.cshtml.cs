@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Features.Meetings;
 using TumorBoard.Domain.Security;
-using TumorBoard.Web.Infrastructure;
+using TumorBoard.Web.Errors;
 
 namespace TumorBoard.Web.Pages.Meetings;
 

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using TumorBoard.Web.Errors;
 
 namespace TumorBoard.Web.Pages.Scores;
 

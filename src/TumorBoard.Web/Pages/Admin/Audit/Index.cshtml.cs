@@ -8,7 +8,8 @@ using Microsoft.Extensions.Options;
 using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Features.Audit;
 using TumorBoard.Domain.Security;
-using TumorBoard.Web.Infrastructure;
+using TumorBoard.Web.Errors;
+using TumorBoard.Web.Forms;
 
 namespace TumorBoard.Web.Pages.Admin.Audit;
 
