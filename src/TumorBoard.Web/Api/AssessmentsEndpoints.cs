@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using TumorBoard.Application.Features.Assessments;
 using TumorBoard.Domain.Common;
 using TumorBoard.Domain.Security;
+using static TumorBoard.Web.Shared.DisciplineRoute;
 
 namespace TumorBoard.Web.Api;
 
@@ -46,23 +47,6 @@ public static class AssessmentsEndpoints
             .WithName("ReviseMedicalOncology");
         return g;
     }
-
-    /// <summary>The route value of a discipline; anything else is 404 (no such resource).</summary>
-    public static Discipline Parse(string discipline) => discipline.ToLowerInvariant() switch
-    {
-        "neurosurgery" => Discipline.Neurosurgery,
-        "radiation-oncology" => Discipline.RadiationOncology,
-        "medical-oncology" => Discipline.MedicalOncology,
-        _ => throw new NotFoundException($"There is no '{discipline}' assessment (neurosurgery, radiation-oncology, medical-oncology)."),
-    };
-
-    public static string Slug(Discipline discipline) => discipline switch
-    {
-        Discipline.Neurosurgery => "neurosurgery",
-        Discipline.RadiationOncology => "radiation-oncology",
-        Discipline.MedicalOncology => "medical-oncology",
-        _ => discipline.ToString().ToLowerInvariant(),
-    };
 
     static async Task<Ok<ListAssessments.Result>> List(Guid caseId, ISender s, CancellationToken ct) =>
         TypedResults.Ok(await s.Send(new ListAssessments.Query(caseId), ct));

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using TumorBoard.Application.Features.Decisions;
 using TumorBoard.Application.Features.CaseHistory;
 using TumorBoard.Domain.Security;
+using static TumorBoard.Web.Shared.CaseHistoryExport;
 
 namespace TumorBoard.Web.Api;
 
@@ -40,11 +41,6 @@ public static class CaseHistoryEndpoints
         response.Headers.CacheControl = "no-store";
         return TypedResults.Json(document, ExportJson(json.Value));
     }
-
-    public static string ExportFileName(Guid caseId) => $"case-{caseId}-history.json";
-
-    /// <summary>The API's JSON (camelCase, enum names), indented for reading.</summary>
-    public static JsonSerializerOptions ExportJson(JsonOptions json) => new(json.SerializerOptions) { WriteIndented = true };
 
     static async Task<Ok<CompareDecisionVersions.Result>> Compare(Guid decisionId, Guid otherId, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new CompareDecisionVersions.Query(decisionId, otherId), ct));

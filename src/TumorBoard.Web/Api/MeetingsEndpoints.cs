@@ -40,15 +40,15 @@ public static class MeetingsEndpoints
         g.MapPut("/{meetingId:guid}/attendance", (Guid meetingId, AttendanceBody b, HttpRequest r, HttpResponse res, ISender s, CancellationToken ct) =>
             Change(s, res, new RecordAttendance.Command { MeetingId = meetingId, PresentUserIds = b.PresentUserIds, ExpectedVersion = ETags.FromIfMatch(r) }, ct)).WithName("RecordAttendance");
         g.MapPost("/{meetingId:guid}/start", (Guid meetingId, HttpRequest r, HttpResponse res, ISender s, CancellationToken ct) =>
-            Step(s, r, res, meetingId, MeetingStep.Start, null, null, ct)).WithName("StartMeeting");
+            Change(s, res, new StartMeeting.Command { MeetingId = meetingId, ExpectedVersion = ETags.FromIfMatch(r) }, ct)).WithName("StartMeeting");
         g.MapPost("/{meetingId:guid}/close", (Guid meetingId, HttpRequest r, HttpResponse res, ISender s, CancellationToken ct) =>
-            Step(s, r, res, meetingId, MeetingStep.Close, null, null, ct)).WithName("CloseMeeting");
+            Change(s, res, new CloseMeeting.Command { MeetingId = meetingId, ExpectedVersion = ETags.FromIfMatch(r) }, ct)).WithName("CloseMeeting");
         g.MapPost("/{meetingId:guid}/cancel", (Guid meetingId, ReasonBody b, HttpRequest r, HttpResponse res, ISender s, CancellationToken ct) =>
-            Step(s, r, res, meetingId, MeetingStep.Cancel, null, b.Reason, ct)).WithName("CancelMeeting");
+            Change(s, res, new CancelMeeting.Command { MeetingId = meetingId, Reason = b.Reason, ExpectedVersion = ETags.FromIfMatch(r) }, ct)).WithName("CancelMeeting");
         g.MapPost("/{meetingId:guid}/agenda/{itemId:guid}/discussed", (Guid meetingId, Guid itemId, HttpRequest r, HttpResponse res, ISender s, CancellationToken ct) =>
-            Step(s, r, res, meetingId, MeetingStep.MarkDiscussed, itemId, null, ct)).WithName("MarkAgendaItemDiscussed");
+            Change(s, res, new MarkCaseDiscussed.Command { MeetingId = meetingId, ItemId = itemId, ExpectedVersion = ETags.FromIfMatch(r) }, ct)).WithName("MarkAgendaItemDiscussed");
         g.MapPost("/{meetingId:guid}/agenda/{itemId:guid}/defer", (Guid meetingId, Guid itemId, ReasonBody b, HttpRequest r, HttpResponse res, ISender s, CancellationToken ct) =>
-            Step(s, r, res, meetingId, MeetingStep.Defer, itemId, b.Reason, ct)).WithName("DeferAgendaItem");
+            Change(s, res, new DeferCase.Command { MeetingId = meetingId, ItemId = itemId, Reason = b.Reason, ExpectedVersion = ETags.FromIfMatch(r) }, ct)).WithName("DeferAgendaItem");
         return g;
     }
 
@@ -78,13 +78,6 @@ public static class MeetingsEndpoints
         ETags.Set(res, added.Meeting.Version);
         return TypedResults.Created($"/api/v1/meetings/{meetingId}#agenda-{added.ItemId}", added.Meeting);
     }
-
-    static Task<Ok<GetMeeting.Result>> Step(ISender s, HttpRequest r, HttpResponse res, Guid meetingId, MeetingStep step, Guid? itemId,
-        string? reason, CancellationToken ct) =>
-        Change(s, res, new ConductMeeting.Command
-        {
-            MeetingId = meetingId, Step = step, ItemId = itemId, Reason = reason, ExpectedVersion = ETags.FromIfMatch(r),
-        }, ct);
 
     /// <summary>Every change answers with the meeting as its command saved it, never with a second read after the commit.</summary>
     static async Task<Ok<GetMeeting.Result>> Change(ISender s, HttpResponse res, ICommand<GetMeeting.Result> command, CancellationToken ct) =>

@@ -44,7 +44,7 @@ public sealed class HistoryTests(AppFixture app) : IAsyncLifetime
         var ns = await app.Send(AppFixture.Neurosurgeon, new GetAssessmentVersion.Query(board.CaseId, Discipline.Neurosurgery));
         await app.Send(AppFixture.Neurosurgeon, AssessmentTestData.Revision(
             AssessmentTestData.Neurosurgery(board.CaseId) with { Rationale = "Cord compression progressed." }, "New MRI", ns.Version));
-        await app.Send(AppFixture.Coordinator, new ConductMeeting.Command { MeetingId = board.MeetingId, Step = MeetingStep.MarkDiscussed, ItemId = board.ItemId });
+        await app.Send(AppFixture.Coordinator, new MarkCaseDiscussed.Command { MeetingId = board.MeetingId, ItemId = board.ItemId });
         var content = await ContentAsync(app);
         var draft = await RecordAsync(app, board, content);
         var revised = content with { Rationale = "Separation surgery, then SBRT to T5." };
@@ -153,8 +153,8 @@ public sealed class HistoryTests(AppFixture app) : IAsyncLifetime
         await app.Send(AppFixture.Coordinator, new RemoveCaseFromAgenda.Command { MeetingId = first, ItemId = items[0], Reason = "Imaging not available yet" });
         var second = await MeetingTestData.PlanMeetingAsync(app);
         var item = (await app.Send(AppFixture.Coordinator, new AddCaseToAgenda.Command { MeetingId = second, CaseId = cases[0] })).ItemId;
-        await app.Send(AppFixture.Coordinator, new ConductMeeting.Command { MeetingId = second, Step = MeetingStep.Start });
-        await app.Send(Chair, new ConductMeeting.Command { MeetingId = second, Step = MeetingStep.Defer, ItemId = item, Reason = "Out of time" });
+        await app.Send(AppFixture.Coordinator, new StartMeeting.Command { MeetingId = second });
+        await app.Send(Chair, new DeferCase.Command { MeetingId = second, ItemId = item, Reason = "Out of time" });
 
         var events = (await HistoryAsync(new GetCaseHistory.Query(cases[0]))).Events;
         Assert.Equal([CaseRegistered, CaseStatusChanged, Scheduled, Removed, Scheduled, Deferred], events.Select(e => e.Kind));

@@ -55,7 +55,7 @@ public sealed partial class AmendmentSignerTests(AppFixture app) : IAsyncLifetim
         (await app.Send(AppFixture.Coordinator, await MeetingTestData.PlanAsync(app, startsIn: startsIn) with { ChairId = await app.UserIdAsync(chair) }))[0];
 
     Task StartAsync(Guid meetingId) =>
-        app.Send(AppFixture.Coordinator, new ConductMeeting.Command { MeetingId = meetingId, Step = MeetingStep.Start });
+        app.Send(AppFixture.Coordinator, new StartMeeting.Command { MeetingId = meetingId });
 
     async Task<DecisionStatus> StatusAsync(Guid decisionId) => (await app.Send(AppFixture.Clinician, new GetDecision.Query(decisionId))).Status;
 
@@ -103,7 +103,7 @@ public sealed partial class AmendmentSignerTests(AppFixture app) : IAsyncLifetim
     public async Task The_chair_of_the_meeting_that_made_the_decision_signs_its_amendment_after_that_meeting_closed()
     {
         var (original, amendment, _, _, board) = await AmendmentAsync();
-        await app.Send(AppFixture.Coordinator, new ConductMeeting.Command { MeetingId = board.MeetingId, Step = MeetingStep.Close });
+        await app.Send(AppFixture.Coordinator, new CloseMeeting.Command { MeetingId = board.MeetingId });
         (await app.Send(Chair, new GetDecisionActions.Query(amendment))).CanSign.ShouldBeTrue();
 
         await SignAsync(app, amendment, Chair);

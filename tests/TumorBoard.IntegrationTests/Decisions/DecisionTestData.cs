@@ -38,7 +38,7 @@ public static class DecisionTestData
         if (quorum) present.Add(await app.UserIdAsync(AppFixture.RadOnc));
         foreach (var email in alsoPresent ?? []) present.Add(await app.UserIdAsync(email));
         await app.Send(AppFixture.Coordinator, new RecordAttendance.Command { MeetingId = meetingId, PresentUserIds = present });
-        if (start) await app.Send(AppFixture.Coordinator, new ConductMeeting.Command { MeetingId = meetingId, Step = MeetingStep.Start });
+        if (start) await app.Send(AppFixture.Coordinator, new StartMeeting.Command { MeetingId = meetingId });
         return new Board(meetingId, items[0], caseId);
     }
 

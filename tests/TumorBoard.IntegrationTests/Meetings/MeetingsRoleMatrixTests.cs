@@ -1,4 +1,5 @@
 using TumorBoard.Application.Features.Meetings;
+using TumorBoard.Application.Features.Meetings.Agenda;
 using TumorBoard.IntegrationTests.Http;
 using TumorBoard.IntegrationTests.Infrastructure;
 
@@ -60,10 +61,10 @@ public sealed class MeetingsRoleMatrixTests(AppFixture app) : IAsyncLifetime
         var (meetingId, items, _) = await MeetingTestData.MeetingWithCasesAsync(app, cases: 2);
         var (method, url) = (new HttpMethod(endpoint.Split(' ')[0]), endpoint.Split(' ')[1]);
         if (url.EndsWith("/discussed") || url.EndsWith("/defer") || url.EndsWith("/close"))
-            await app.Send(AppFixture.Coordinator, new ConductMeeting.Command { MeetingId = meetingId, Step = MeetingStep.Start });
+            await app.Send(AppFixture.Coordinator, new StartMeeting.Command { MeetingId = meetingId });
         if (url.EndsWith("/close"))
             foreach (var item in items)
-                await app.Send(AppFixture.Coordinator, new ConductMeeting.Command { MeetingId = meetingId, Step = MeetingStep.MarkDiscussed, ItemId = item });
+                await app.Send(AppFixture.Coordinator, new MarkCaseDiscussed.Command { MeetingId = meetingId, ItemId = item });
         url = url.Replace("{meeting}", meetingId.ToString()).Replace("{item}", items[1].ToString());
 
         // A body and version that would succeed, so only the role decides.

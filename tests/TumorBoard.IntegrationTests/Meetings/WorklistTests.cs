@@ -50,7 +50,7 @@ public sealed class WorklistTests(AppFixture app) : IAsyncLifetime
         var later = await MeetingTestData.PlanMeetingAsync(app, capacity: 3, startsIn: TimeSpan.FromDays(10));
         var sooner = await MeetingTestData.PlanMeetingAsync(app, capacity: 4, startsIn: TimeSpan.FromDays(2));
         var cancelled = await MeetingTestData.PlanMeetingAsync(app, startsIn: TimeSpan.FromDays(5));
-        await app.Send(AppFixture.Coordinator, new ConductMeeting.Command { MeetingId = cancelled, Step = MeetingStep.Cancel, Reason = "Holiday" });
+        await app.Send(AppFixture.Coordinator, new CancelMeeting.Command { MeetingId = cancelled, Reason = "Holiday" });
 
         var dashboard = await app.Send(AppFixture.Coordinator, new GetCoordinatorDashboard.Query());
 
@@ -91,7 +91,7 @@ public sealed class WorklistTests(AppFixture app) : IAsyncLifetime
         await app.Send(AppFixture.Coordinator, new AddCaseToAgenda.Command { MeetingId = meetingId, CaseId = await MeetingTestData.ReadyCaseAsync(app) });
         (await app.Send(AppFixture.RadOnc, new GetSpecialistWorklist.Query())).Total.ShouldBe(1);
 
-        await app.Send(AppFixture.Coordinator, new ConductMeeting.Command { MeetingId = meetingId, Step = MeetingStep.Cancel, Reason = "Holiday" });
+        await app.Send(AppFixture.Coordinator, new CancelMeeting.Command { MeetingId = meetingId, Reason = "Holiday" });
 
         (await app.Send(AppFixture.RadOnc, new GetSpecialistWorklist.Query())).Items.ShouldBeEmpty();
     }

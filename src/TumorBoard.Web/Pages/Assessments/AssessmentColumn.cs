@@ -3,7 +3,7 @@ using TumorBoard.Application.Features.Assessments;
 using TumorBoard.Domain.Assessments;
 using TumorBoard.Domain.Scores;
 using TumorBoard.Domain.Security;
-using TumorBoard.Web.Api;
+using TumorBoard.Web.Shared;
 using TumorBoard.Web.Forms;
 using static TumorBoard.Web.Pages.Scores.ScoreOptions;
 
@@ -21,7 +21,7 @@ public sealed class AssessmentColumn
 {
     public required Discipline Discipline { get; init; }
     public string Title => FormOptions.Label(Discipline);
-    public string Slug => AssessmentsEndpoints.Slug(Discipline);
+    public string Slug => DisciplineRoute.Slug(Discipline);
     /// <summary>Side-by-side view: the latest version of any kind; null when the discipline has not started.</summary>
     public ListAssessments.Summary? Latest { get; init; }
     /// <summary>Board view: the latest submitted version; null while there is none.</summary>

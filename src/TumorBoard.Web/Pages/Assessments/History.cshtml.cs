@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using TumorBoard.Application.Features.Assessments;
 using TumorBoard.Domain.Assessments;
 using TumorBoard.Domain.Security;
-using TumorBoard.Web.Api;
+using TumorBoard.Web.Shared;
 using TumorBoard.Web.Errors;
 
 namespace TumorBoard.Web.Pages.Assessments;
@@ -27,7 +27,7 @@ public sealed class HistoryModel(ISender sender) : PageModel, IFormPage
     public async Task OnGetAsync(Guid caseId, string discipline, CancellationToken ct)
     {
         CaseId = caseId;
-        Discipline = AssessmentsEndpoints.Parse(discipline);   // 404 for anything but the three disciplines
+        Discipline = DisciplineRoute.Parse(discipline);   // 404 for anything but the three disciplines
         await LoadAsync(From is not null && To is not null, ct);
     }
 

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 using TumorBoard.Application.Features.Decisions;
 using TumorBoard.Application.Features.CaseHistory;
 using TumorBoard.Domain.Security;
-using TumorBoard.Web.Api;
+using TumorBoard.Web.Shared;
 using TumorBoard.Web.Forms;
 using TumorBoard.Web.Errors;
 
@@ -45,8 +45,8 @@ public sealed class HistoryModel(ISender sender, IOptions<JsonOptions> json) : P
     {
         var document = await sender.Send(new ExportCaseHistory.Query(caseId), ct);
         Response.Headers.CacheControl = "no-store";
-        return File(JsonSerializer.SerializeToUtf8Bytes(document, CaseHistoryEndpoints.ExportJson(json.Value)), "application/json",
-            CaseHistoryEndpoints.ExportFileName(caseId));
+        return File(JsonSerializer.SerializeToUtf8Bytes(document, CaseHistoryExport.ExportJson(json.Value)), "application/json",
+            CaseHistoryExport.ExportFileName(caseId));
     }
 
     /// <summary>The "compare versions" form (a GET without script) lands here and goes on to the comparison page.</summary>
@@ -68,7 +68,7 @@ public sealed class HistoryModel(ISender sender, IOptions<JsonOptions> json) : P
     public string? DecisionLink(HistoryEvent e) => e.DecisionId is { } id ? $"/Decisions/{id}/Report" : null;
 
     public string? AssessmentLink(HistoryEvent e) => e is { AssessmentVersion: { } n, Discipline: { } d }
-        ? $"/Cases/{CaseId}/Assessments/{AssessmentsEndpoints.Slug(d)}/History" + (n > 1 ? $"?From={n - 1}&To={n}" : "")
+        ? $"/Cases/{CaseId}/Assessments/{DisciplineRoute.Slug(d)}/History" + (n > 1 ? $"?From={n - 1}&To={n}" : "")
         : null;
 
     public string? MeetingLink(HistoryEvent e) => e.MeetingId is { } id ? $"/Meetings/Details/{id}" : null;

@@ -58,16 +58,20 @@ public sealed class DetailsModel(ISender sender, IOptions<BoardOptions> board) :
     public Task<IActionResult> OnPostAttendanceAsync(List<Guid>? presentUserIds, CancellationToken ct) =>
         SendAsync(new RecordAttendance.Command { MeetingId = Id, PresentUserIds = presentUserIds ?? [], ExpectedVersion = Version }, "Attendance recorded.", ct);
 
-    public Task<IActionResult> OnPostStepAsync(MeetingStep step, Guid? itemId, string? reason, CancellationToken ct) =>
-        SendAsync(new ConductMeeting.Command { MeetingId = Id, Step = step, ItemId = itemId, Reason = reason, ExpectedVersion = Version },
-            step switch
-            {
-                MeetingStep.Start => "The meeting has started.",
-                MeetingStep.MarkDiscussed => "The case is marked discussed.",
-                MeetingStep.Defer => "The case was deferred.",
-                MeetingStep.Close => "The meeting is closed.",
-                _ => "The meeting was cancelled.",
-            }, ct);
+    public Task<IActionResult> OnPostStartAsync(CancellationToken ct) =>
+        SendAsync(new StartMeeting.Command { MeetingId = Id, ExpectedVersion = Version }, "The meeting has started.", ct);
+
+    public Task<IActionResult> OnPostCloseAsync(CancellationToken ct) =>
+        SendAsync(new CloseMeeting.Command { MeetingId = Id, ExpectedVersion = Version }, "The meeting is closed.", ct);
+
+    public Task<IActionResult> OnPostCancelAsync(string? reason, CancellationToken ct) =>
+        SendAsync(new CancelMeeting.Command { MeetingId = Id, Reason = reason, ExpectedVersion = Version }, "The meeting was cancelled.", ct);
+
+    public Task<IActionResult> OnPostDiscussedAsync(Guid? itemId, CancellationToken ct) =>
+        SendAsync(new MarkCaseDiscussed.Command { MeetingId = Id, ItemId = itemId, ExpectedVersion = Version }, "The case is marked discussed.", ct);
+
+    public Task<IActionResult> OnPostDeferAsync(Guid? itemId, string? reason, CancellationToken ct) =>
+        SendAsync(new DeferCase.Command { MeetingId = Id, ItemId = itemId, Reason = reason, ExpectedVersion = Version }, "The case was deferred.", ct);
 
     async Task<IActionResult> SendAsync<T>(ICommand<T> command, string done, CancellationToken ct)
     {

@@ -110,12 +110,12 @@ public sealed class AgendaTests(AppFixture app) : IAsyncLifetime
             [await app.UserIdAsync(AppFixture.Neurosurgeon), await app.UserIdAsync(AppFixture.MedOnc), await app.UserIdAsync(AppFixture.RadOnc)] });
         (await app.Send(AppFixture.Clinician, new GetMeeting.Query(meetingId))).HasQuorum.ShouldBeTrue();
 
-        await app.Send(AppFixture.Neurosurgeon, new ConductMeeting.Command { MeetingId = meetingId, Step = MeetingStep.Start });
-        await app.Send(AppFixture.Neurosurgeon, new ConductMeeting.Command { MeetingId = meetingId, Step = MeetingStep.MarkDiscussed, ItemId = itemA });
+        await app.Send(AppFixture.Neurosurgeon, new StartMeeting.Command { MeetingId = meetingId });
+        await app.Send(AppFixture.Neurosurgeon, new MarkCaseDiscussed.Command { MeetingId = meetingId, ItemId = itemA });
         await Should.ThrowAsync<DomainConflictException>(() =>
-            app.Send(AppFixture.Coordinator, new ConductMeeting.Command { MeetingId = meetingId, Step = MeetingStep.Close }));
-        await app.Send(AppFixture.Coordinator, new ConductMeeting.Command { MeetingId = meetingId, Step = MeetingStep.Defer, ItemId = itemB, Reason = "Awaiting biopsy" });
-        await app.Send(AppFixture.Coordinator, new ConductMeeting.Command { MeetingId = meetingId, Step = MeetingStep.Close });
+            app.Send(AppFixture.Coordinator, new CloseMeeting.Command { MeetingId = meetingId }));
+        await app.Send(AppFixture.Coordinator, new DeferCase.Command { MeetingId = meetingId, ItemId = itemB, Reason = "Awaiting biopsy" });
+        await app.Send(AppFixture.Coordinator, new CloseMeeting.Command { MeetingId = meetingId });
 
         (await app.Send(AppFixture.Clinician, new GetMeeting.Query(meetingId))).Status.ShouldBe(MeetingStatus.Closed);
         (await app.Send(AppFixture.Clinician, new GetCase.Query(a))).Status.ShouldBe(CaseStatus.Discussed);

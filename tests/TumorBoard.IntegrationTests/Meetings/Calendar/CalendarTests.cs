@@ -28,7 +28,7 @@ public sealed class CalendarTests(AppFixture app) : IAsyncLifetime
         var cancelled = await PlanAsync(Summer.AddDays(7), "Spine board, cancelled");
         var caseId = await MeetingTestData.ReadyCaseAsync(app);
         await app.Send(AppFixture.Coordinator, new AddCaseToAgenda.Command { MeetingId = summer, CaseId = caseId });
-        await app.Send(AppFixture.Coordinator, new ConductMeeting.Command { MeetingId = cancelled, Step = MeetingStep.Cancel, Reason = "Holiday" });
+        await app.Send(AppFixture.Coordinator, new CancelMeeting.Command { MeetingId = cancelled, Reason = "Holiday" });
         var patient = await app.QueryDbAsync(db => Task.FromResult(db.Patients.Single()));
         var anHourAgo = DateTimeOffset.UtcNow.AddHours(-1);   // planned an hour ago: the update below comes later
         await app.QueryDbAsync(db => db.Meetings.Where(m => m.Id == winter)

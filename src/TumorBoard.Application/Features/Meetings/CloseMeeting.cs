@@ -1,0 +1,30 @@
+using Mediator;
+using Microsoft.Extensions.Options;
+using TumorBoard.Application.Common.Models;
+using TumorBoard.Application.Common.Security;
+using TumorBoard.Application.Persistence;
+using TumorBoard.Domain.Security;
+
+namespace TumorBoard.Application.Features.Meetings;
+
+/// <summary>Closes a meeting in progress once every case on its agenda is discussed or deferred. The chair or a coordinator.</summary>
+public static class CloseMeeting
+{
+    [RequiresRole(Roles.Coordinator, Roles.Specialist)]
+    public sealed record Command : ICommand<GetMeeting.Result>
+    {
+        public Guid MeetingId { get; init; }
+        public VersionMatch? ExpectedVersion { get; init; }
+    }
+
+    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock, IOptions<BoardOptions> options)
+        : ICommandHandler<Command, GetMeeting.Result>
+    {
+        public ValueTask<GetMeeting.Result> Handle(Command c, CancellationToken ct) =>
+            MeetingConduct.RunAsync(db, user, clock, options.Value, c.MeetingId, c.ExpectedVersion, (meeting, actor, now) =>
+            {
+                meeting.Close(actor, now);
+                return Task.CompletedTask;
+            }, ct);
+    }
+}
