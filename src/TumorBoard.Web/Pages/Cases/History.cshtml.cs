@@ -52,9 +52,9 @@ public sealed class HistoryModel(ISender sender, IOptions<JsonOptions> json) : P
     /// <summary>The "compare versions" form (a GET without script) lands here and goes on to the comparison page.</summary>
     public IActionResult OnGetCompare(Guid caseId, Guid? first, Guid? second)
     {
-        if (first is { } a && second is { } b && a != b) return Redirect($"/Decisions/{a}/Compare/{b}");
+        if (first is { } a && second is { } b && a != b) return RedirectToPage("/Decisions/Compare", new { id = a, otherId = b });
         TempData["Flash"] = "Choose two different decision versions to compare.";
-        return Redirect($"/Cases/{caseId}/History");
+        return RedirectToPage("/Cases/History", new { caseId });
     }
 
     /// <summary>A filter the query refused (dates the wrong way round): the unfiltered history, with the message under the field.</summary>
@@ -65,13 +65,14 @@ public sealed class HistoryModel(ISender sender, IOptions<JsonOptions> json) : P
     }
 
     /// <summary>Where an event's records are shown: the decision report, the assessment's version history, the meeting.</summary>
-    public string? DecisionLink(HistoryEvent e) => e.DecisionId is { } id ? $"/Decisions/{id}/Report" : null;
+    public string? DecisionLink(HistoryEvent e) => e.DecisionId is { } id ? Url.Page("/Decisions/Report", new { id }) : null;
 
     public string? AssessmentLink(HistoryEvent e) => e is { AssessmentVersion: { } n, Discipline: { } d }
-        ? $"/Cases/{CaseId}/Assessments/{DisciplineRoute.Slug(d)}/History" + (n > 1 ? $"?From={n - 1}&To={n}" : "")
+        ? Url.Page("/Assessments/History",
+            new { caseId = CaseId, discipline = DisciplineRoute.Slug(d), From = n > 1 ? n - 1 : (int?)null, To = n > 1 ? n : (int?)null })
         : null;
 
-    public string? MeetingLink(HistoryEvent e) => e.MeetingId is { } id ? $"/Meetings/Details/{id}" : null;
+    public string? MeetingLink(HistoryEvent e) => e.MeetingId is { } id ? Url.Page("/Meetings/Details", new { id }) : null;
 
     /// <summary>The version a "Print decision report" link opens: the current signed decision, else the latest version.</summary>
     public GetCaseHistory.DecisionVersion? ReportVersion =>

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using TumorBoard.Domain.Security;
 using Mediator;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using TumorBoard.Application.Common.Models;
@@ -32,5 +33,5 @@ public sealed class BoardModel(ISender sender, IOptions<BoardOptions> board) : P
     public bool CanDecide => User.IsInRole(Roles.Coordinator)
         || (User.IsInRole(Roles.Specialist) && User.FindFirstValue(ClaimTypes.NameIdentifier) == View.Meeting.ChairId.ToString());
 
-    public string ItemPath(Guid itemId) => $"/Meetings/{View.Meeting.Id}/Board/{itemId}";
+    public string ItemPath(Guid itemId) => Url.Page("/Meetings/Board", new { meetingId = View.Meeting.Id, itemId })!;
 }

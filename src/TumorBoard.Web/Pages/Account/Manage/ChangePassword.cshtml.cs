@@ -26,6 +26,6 @@ public sealed class ChangePasswordModel(ISender sender, UserManager<AppUser> use
         var user = await users.GetUserAsync(User);
         if (user is not null) await signIn.SignInAsync(user, isPersistent: false);
         TempData["Flash"] = "Your password is changed.";
-        return Redirect("/");
+        return RedirectToPage("/Index");
     }
 }
