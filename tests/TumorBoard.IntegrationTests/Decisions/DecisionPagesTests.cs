@@ -174,7 +174,7 @@ public sealed partial class DecisionPagesTests(AppFixture app) : IAsyncLifetime
         recorded.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var page = await client.GetStringAsync(path);
         page.ShouldContain("Dissent recorded:");
-        page.ShouldContain("Disagrees (dissent)");
+        page.ShouldContain("Disagree (dissent)");
         page.ShouldContain("Systemic therapy first.");
 
         // The draft changes afterwards: the position shows as taken on an earlier draft.

@@ -43,7 +43,7 @@ public sealed class DecisionDiffTests
         var added = Surgery with { Plan = [.. Surgery.Plan, new PlanStep { Kind = PlanStepKind.ReferralRehabilitation, Timing = StepTiming.Soon }] };
         var changes = Diff(Surgery, added with { Intent = TreatmentIntent.Palliative });
         changes.Select(c => c.Field).ShouldBe(new[] { "plan[2]", "intent" });
-        changes[0].ShouldBe(new LabelledChange("plan[2]", "Plan step 3", null, "Referral to rehabilitation · Soon"));
+        changes[0].ShouldBe(new LabelledChange("plan[2]", "Plan step 3", null, "Referral: rehabilitation · Soon (within four weeks)"));
 
         var removed = Diff(Surgery, Surgery with { Plan = [Surgery.Plan[0]] }).ShouldHaveSingleItem();
         removed.ShouldBe(new LabelledChange("plan[1]", "Plan step 2", "SBRT/SRS · T5 · 27 Gy in 3 fractions · After the previous step", null));

@@ -43,7 +43,7 @@ public static class ConductMeeting
     }
 
     /// <summary>Answers with the meeting as saved (read in the write's transaction, before it commits).</summary>
-    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock, IOptions<BoardOptions> options)
+    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, BoardClock clock, IOptions<BoardOptions> options)
         : ICommandHandler<Command, GetMeeting.Result>
     {
         public async ValueTask<GetMeeting.Result> Handle(Command c, CancellationToken ct)
@@ -52,7 +52,7 @@ public static class ConductMeeting
             if (c.Step == MeetingStep.Cancel && !user.IsInRole(Roles.Coordinator))
                 throw new ForbiddenException("Only a coordinator may cancel a meeting.");
             MeetingAccess.RequireCoordinatorOrChair(user, meeting);
-            var (actor, now) = (user.RequiredId, clock.GetUtcNow());
+            var (actor, now) = (user.RequiredId, clock.UtcNow);
             switch (c.Step)
             {
                 case MeetingStep.Start: meeting.Start(actor, now); break;
