@@ -135,7 +135,7 @@ public sealed partial class DecisionPagesTests(AppFixture app) : IAsyncLifetime
         var refused = await PageClient.PostFormAsync(coordinator, RecordPath(board), await FieldsAsync());
         refused.StatusCode.ShouldBe(HttpStatusCode.OK);
         var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
-        html.ShouldContain("The board cannot decide this case now: no submitted assessment (and no waiver) for RadiationOncology.");
+        html.ShouldContain("The board cannot decide this case now: no submitted assessment (and no waiver) for radiation oncology.");
         html.ShouldContain("Only the meeting's chair");
         html.ShouldContain("Separation surgery then SBRT.");   // the form keeps what was typed
 

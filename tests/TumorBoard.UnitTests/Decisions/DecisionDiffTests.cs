@@ -64,7 +64,8 @@ public sealed class DecisionDiffTests
             "Concordance with the NOMS suggestion", "Reason for discordance", "Patient preferences", "Patient preferences not available",
             "Why the preferences are not available", "Responsible clinician", "Follow-up date",
         });
-        changes.Single(c => c.Field == "nomsConcordance").ShouldBe(new LabelledChange("nomsConcordance", "Concordance with the NOMS suggestion", "Concordant", "Discordant"));
+        changes.Single(c => c.Field == "nomsConcordance").ShouldBe(new LabelledChange("nomsConcordance", "Concordance with the NOMS suggestion",
+            "Concordant with the NOMS suggestion", "Departs from the NOMS suggestion"));
         changes.Single(c => c.Field == "followUpDate").After.ShouldBe("2027-01-07");
     }
 }
