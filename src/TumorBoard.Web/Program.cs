@@ -42,6 +42,7 @@ var cluster = database.Cluster;
 builder.Services.AddTumorBoardDatabase(database.App);
 builder.AddAuditCheckpoints(migrateOnly: args.Contains("--migrate"));
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<BoardClock>();   // the board's local today/now over the same TimeProvider
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, CurrentUser>();
 builder.Services.AddScoped<AuditScope>();

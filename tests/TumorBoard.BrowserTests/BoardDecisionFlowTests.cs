@@ -56,7 +56,7 @@ public sealed class BoardDecisionFlowTests(BrowserFixture browser)
         var decisionUrl = new Uri(coordinator.Url).AbsolutePath;
 
         await TakePositionAsync(decisionUrl, AppFixture.MedOnc, "Dr. Maya Medonc", "Agree", null);
-        await TakePositionAsync(decisionUrl, AppFixture.RadOnc, "Dr. Rafael Radonc", "Disagree", "I would give SBRT alone and keep surgery for progression.");
+        await TakePositionAsync(decisionUrl, AppFixture.RadOnc, "Dr. Rafael Radonc", "Disagree (dissent)", "I would give SBRT alone and keep surgery for progression.");
 
         var chair = await browser.SignedInPageAsync(DecisionTestData.Chair);
         await chair.GotoAsync(decisionUrl);

@@ -103,7 +103,7 @@ public sealed class Assessment
     void RequireWritable(AssessmentAuthor author, AssessmentContent content)
     {
         if (content.Discipline != Discipline)
-            throw new DomainConflictException($"This is the {Discipline} assessment, not {content.Discipline}.");
+            throw new DomainConflictException($"This is the {DisplayWords.InSentence(Discipline)} assessment, not {DisplayWords.InSentence(content.Discipline)}.");
         RequireAuthorOf(Discipline, author);
         if (Status == AssessmentStatus.Locked)
             throw new DomainConflictException("The case's decision is signed: the assessment is locked.");

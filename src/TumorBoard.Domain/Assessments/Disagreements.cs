@@ -1,3 +1,5 @@
+using TumorBoard.Domain.Common;
+
 namespace TumorBoard.Domain.Assessments;
 
 /// <summary>
@@ -18,8 +20,8 @@ public static class Disagreements
         var operates = surgery is { } s && OpenSurgery.Contains(s);
 
         if (operates && radiationOncology?.Timing == RadiationTiming.NoSurgery && radiation is not (null or RadiationRecommendation.None))
-            lines.Add($"Radiation oncology recommends {Words(radiation.Value)} without surgery, "
-                + $"while neurosurgery recommends {Words(surgery!.Value)}.");
+            lines.Add($"Radiation oncology recommends {DisplayWords.InSentence(radiation.Value)} without surgery, "
+                + $"while neurosurgery recommends {DisplayWords.InSentence(surgery!.Value)}.");
         if (surgery == NeurosurgeryRecommendation.None
             && (radiation == RadiationRecommendation.PostoperativeSbrt
                 || radiationOncology?.Timing is RadiationTiming.BeforeSurgery or RadiationTiming.AfterSurgery))
@@ -34,34 +36,13 @@ public static class Disagreements
                 + $"radiation oncology {Levels(radiationOncology.TargetLevels)}.");
 
         if (operates && medicalOncology?.ExpectedSurvival == ExpectedSurvival.LessThan3Months)
-            lines.Add($"Medical oncology expects survival under 3 months, while neurosurgery recommends {Words(surgery!.Value)}.");
+            lines.Add($"Medical oncology expects survival under 3 months, while neurosurgery recommends {DisplayWords.InSentence(surgery!.Value)}.");
         if (operates && medicalOncology?.FitForSystemicTherapy == false && neurosurgery?.FitForOpenSurgery == SurgicalFitness.Yes)
             lines.Add("Neurosurgery judges the patient fit for open surgery, while medical oncology judges them not fit for systemic therapy.");
         if (neurosurgery?.Frankel is { } nf && medicalOncology?.Frankel is { } mf && nf != mf)
             lines.Add($"Frankel grade differs: neurosurgery {nf}, medical oncology {mf}.");
         return lines;
     }
-
-    public static string Words(NeurosurgeryRecommendation r) => r switch
-    {
-        NeurosurgeryRecommendation.None => "no surgery",
-        NeurosurgeryRecommendation.SeparationSurgery => "separation surgery",
-        NeurosurgeryRecommendation.StabilisationOpen => "open stabilisation",
-        NeurosurgeryRecommendation.StabilisationPercutaneous => "percutaneous stabilisation",
-        NeurosurgeryRecommendation.CementVertebroplasty => "vertebroplasty",
-        NeurosurgeryRecommendation.CementKyphoplasty => "kyphoplasty",
-        NeurosurgeryRecommendation.EnBlocResection => "en bloc resection",
-        _ => r.ToString(),
-    };
-
-    public static string Words(RadiationRecommendation r) => r switch
-    {
-        RadiationRecommendation.None => "no radiotherapy",
-        RadiationRecommendation.ConventionalEbrt => "conventional EBRT",
-        RadiationRecommendation.SbrtSrs => "SBRT/SRS",
-        RadiationRecommendation.PostoperativeSbrt => "postoperative SBRT",
-        _ => r.ToString(),
-    };
 
     static string Levels(IEnumerable<Clinical.SpinalLevel> levels) => string.Join(", ", levels.Order());
 }

@@ -76,7 +76,7 @@ public sealed class TumorBoardCase
     public void Update(CaseDetails details, Guid actor, DateTimeOffset now)
     {
         if (Status is CaseStatus.Decided or CaseStatus.Closed)
-            throw new DomainConflictException($"The case is {Status}: a decided case cannot be edited.");
+            throw new DomainConflictException($"The case is {DisplayWords.InSentence(Status)}: a decided case cannot be edited.");
         if (Status is CaseStatus.Withdrawn)
             throw new DomainConflictException("The case was withdrawn and cannot be edited.");
         Apply(details, actor, now);
@@ -88,7 +88,7 @@ public sealed class TumorBoardCase
     public void MarkReady(Guid actor, DateTimeOffset now)
     {
         if (Status != CaseStatus.Draft)
-            throw new DomainConflictException($"Only a Draft case can be marked ready; this case is {Status}.");
+            throw new DomainConflictException($"Only a Draft case can be marked ready; this case is {DisplayWords.InSentence(Status)}.");
         var missing = MissingForBoard();
         if (missing.Count > 0)
             throw new DomainConflictException("The case is not ready for the board. Missing: " + string.Join("; ", missing) + ".");
@@ -105,7 +105,7 @@ public sealed class TumorBoardCase
     public void MarkDecided(Guid actor, DateTimeOffset now)
     {
         if (Status is not (CaseStatus.Scheduled or CaseStatus.Discussed))
-            throw new DomainConflictException($"Only a Scheduled or Discussed case can be decided; this case is {Status}.");
+            throw new DomainConflictException($"Only a Scheduled or Discussed case can be decided; this case is {DisplayWords.InSentence(Status)}.");
         Move(CaseStatus.Decided, actor, now);
     }
 
@@ -113,7 +113,7 @@ public sealed class TumorBoardCase
     public void Relist(Guid actor, DateTimeOffset now)
     {
         if (Status is not (CaseStatus.Scheduled or CaseStatus.Discussed))
-            throw new DomainConflictException($"Only a Scheduled or Discussed case can be re-listed; this case is {Status}.");
+            throw new DomainConflictException($"Only a Scheduled or Discussed case can be re-listed; this case is {DisplayWords.InSentence(Status)}.");
         Move(CaseStatus.ReadyForBoard, actor, now);
     }
 
@@ -124,7 +124,7 @@ public sealed class TumorBoardCase
         if (string.IsNullOrWhiteSpace(reason))
             throw new DomainConflictException("A withdrawal needs a reason.");
         if (Status is CaseStatus.Decided or CaseStatus.Closed or CaseStatus.Withdrawn)
-            throw new DomainConflictException($"The case is {Status}: only a case not yet decided can be withdrawn.");
+            throw new DomainConflictException($"The case is {DisplayWords.InSentence(Status)}: only a case not yet decided can be withdrawn.");
         WithdrawalReason = reason.Trim();
         Move(CaseStatus.Withdrawn, actor, now);
     }
@@ -132,7 +132,7 @@ public sealed class TumorBoardCase
     void Require(CaseStatus from, CaseStatus to, Guid actor, DateTimeOffset now)
     {
         if (Status != from)
-            throw new DomainConflictException($"The case is {Status}; it must be {from} to become {to}.");
+            throw new DomainConflictException($"The case is {DisplayWords.InSentence(Status)}; it must be {DisplayWords.InSentence(from)} to become {DisplayWords.InSentence(to)}.");
         Move(to, actor, now);
     }
 

@@ -1,34 +1,181 @@
 using System.Text.RegularExpressions;
+using TumorBoard.Domain.Assessments;
+using TumorBoard.Domain.Cases;
+using TumorBoard.Domain.Clinical;
+using TumorBoard.Domain.Decisions;
+using TumorBoard.Domain.Meetings;
+using TumorBoard.Domain.Patients;
+using TumorBoard.Domain.Scores;
+using TumorBoard.Domain.Security;
 
 namespace TumorBoard.Domain.Common;
 
 /// <summary>
-/// Member and field names as a reader sees them in histories, comparisons and reports: "TreatmentRecommendation" ->
-/// "Treatment recommendation", "SbrtSrs" -> "SBRT/SRS". Short codes ("T5", "D") stay as they are.
+/// The one place that turns a domain value into the clinic's words: every page, the printed report, the case-history
+/// export, the calendar and the option lists of the forms read their labels here. Each Domain enumeration lists the
+/// words of every member below (a unit test fails when one is missing or two members of one enumeration share words);
+/// the JSON API keeps carrying the member names. Field names ("TreatmentRecommendation" -> "Treatment recommendation")
+/// are worded by rule through <see cref="Of(string)"/>.
 /// </summary>
 public static partial class DisplayWords
 {
-    static readonly Dictionary<string, string> Special = new(StringComparer.Ordinal)
+    /// <summary>What a page shows for a value that is not recorded.</summary>
+    public const string NotRecorded = "—";
+
+    static readonly Dictionary<Type, IReadOnlyDictionary<string, string>> Enums = new(
+    [
+        // Cases, patients, meetings
+        Words((CaseStatus.Draft, "Draft"), (CaseStatus.ReadyForBoard, "Ready for board"), (CaseStatus.Scheduled, "Scheduled"),
+            (CaseStatus.Discussed, "Discussed"), (CaseStatus.Decided, "Decided"), (CaseStatus.Closed, "Closed"), (CaseStatus.Withdrawn, "Withdrawn")),
+        Words((Urgency.Routine, "Routine"), (Urgency.Urgent, "Urgent")),
+        Words((Compartment.VertebralBody, "Vertebral body"), (Compartment.Pedicle, "Pedicle"), (Compartment.PosteriorElements, "Posterior elements"),
+            (Compartment.Epidural, "Epidural"), (Compartment.IntraduralExtramedullary, "Intradural-extramedullary"),
+            (Compartment.Intramedullary, "Intramedullary")),
+        Words((Sex.Female, "Female"), (Sex.Male, "Male"), (Sex.Other, "Other"), (Sex.Unknown, "Unknown")),
+        Words((MeetingStatus.Planned, "Planned"), (MeetingStatus.InProgress, "In progress"), (MeetingStatus.Closed, "Closed"),
+            (MeetingStatus.Cancelled, "Cancelled")),
+        Words((AgendaItemStatus.Scheduled, "Scheduled"), (AgendaItemStatus.Discussed, "Discussed"), (AgendaItemStatus.Decided, "Decided"),
+            (AgendaItemStatus.Deferred, "Deferred"), (AgendaItemStatus.Removed, "Removed")),
+        Words((Discipline.MedicalOncology, "Medical oncology"), (Discipline.RadiationOncology, "Radiation oncology"),
+            (Discipline.Neurosurgery, "Neurosurgery"), (Discipline.Radiology, "Radiology"), (Discipline.Pathology, "Pathology")),
+        Words((PasswordWeakness.Common, "A common password"), (PasswordWeakness.Pattern, "A pattern"),
+            (PasswordWeakness.PersonalInfo, "Contains the account's name or e-mail address"),
+            (PasswordWeakness.ApplicationName, "Contains the application's name")),
+
+        // Clinical presentation (scores.md §1.1 pain, §4 visceral metastases, §7.1 Frankel, §7.2 ASIA)
+        Codes<SpinalLevel>(),
+        Words((PrimaryHistology.LungNsclc, "Lung, non-small-cell (NSCLC)"), (PrimaryHistology.SmallCellLung, "Lung, small-cell"),
+            (PrimaryHistology.Breast, "Breast"), (PrimaryHistology.Prostate, "Prostate"), (PrimaryHistology.RenalCell, "Renal cell"),
+            (PrimaryHistology.Thyroid, "Thyroid"), (PrimaryHistology.Colorectal, "Colorectal"), (PrimaryHistology.Melanoma, "Melanoma"),
+            (PrimaryHistology.Hepatocellular, "Hepatocellular"), (PrimaryHistology.Gastric, "Gastric"), (PrimaryHistology.Oesophageal, "Oesophageal"),
+            (PrimaryHistology.Pancreatic, "Pancreatic"), (PrimaryHistology.Bladder, "Bladder"), (PrimaryHistology.Uterine, "Uterine"),
+            (PrimaryHistology.Ovarian, "Ovarian"), (PrimaryHistology.Sarcoma, "Sarcoma"), (PrimaryHistology.Lymphoma, "Lymphoma"),
+            (PrimaryHistology.MultipleMyeloma, "Multiple myeloma / plasmacytoma"), (PrimaryHistology.GermCell, "Seminoma / germ-cell"),
+            (PrimaryHistology.Neuroendocrine, "Neuroendocrine / carcinoid"), (PrimaryHistology.UnknownPrimary, "Unknown primary"),
+            (PrimaryHistology.Other, "Other (describe)")),
+        Words((PainCharacter.Mechanical, "Mechanical"), (PainCharacter.Occasional, "Occasional, non-mechanical"), (PainCharacter.None, "None")),
+        Codes<FrankelGrade>(),
+        Codes<AsiaGrade>(),
+        Words((VisceralMetastases.None, "None"), (VisceralMetastases.Removable, "Removable"), (VisceralMetastases.Unremovable, "Unremovable")),
+
+        // Specialist assessments
+        Words((AssessmentStatus.Draft, "Draft"), (AssessmentStatus.Submitted, "Submitted"), (AssessmentStatus.Locked, "Locked")),
+        Words((AssessmentVersionKind.Draft, "Draft"), (AssessmentVersionKind.Submission, "Submission"), (AssessmentVersionKind.Revision, "Revision")),
+        Words((NeurologicalCourse.Stable, "Stable"), (NeurologicalCourse.Progressive, "Progressive"), (NeurologicalCourse.Acute, "Acute")),
+        Words((SurgicalFitness.Yes, "Yes"), (SurgicalFitness.No, "No"), (SurgicalFitness.Borderline, "Borderline")),
+        // Separation surgery, stabilisation and cement augmentation as the NOMS mechanical branch names them (scores.md §3.3 A4, B2).
+        Words((NeurosurgeryRecommendation.None, "No surgery"), (NeurosurgeryRecommendation.SeparationSurgery, "Separation surgery"),
+            (NeurosurgeryRecommendation.StabilisationOpen, "Open stabilisation"),
+            (NeurosurgeryRecommendation.StabilisationPercutaneous, "Percutaneous stabilisation"),
+            (NeurosurgeryRecommendation.CementVertebroplasty, "Vertebroplasty"), (NeurosurgeryRecommendation.CementKyphoplasty, "Kyphoplasty"),
+            (NeurosurgeryRecommendation.EnBlocResection, "En bloc resection")),
+        Words((RadiationRecommendation.None, "No radiotherapy"), (RadiationRecommendation.ConventionalEbrt, "Conventional EBRT"),
+            (RadiationRecommendation.SbrtSrs, "SBRT/SRS"), (RadiationRecommendation.PostoperativeSbrt, "Postoperative SBRT")),
+        Words((RadiationTiming.NoSurgery, "No surgery"), (RadiationTiming.BeforeSurgery, "Before surgery"), (RadiationTiming.AfterSurgery, "After surgery")),
+        Words((SystemicDiseaseStatus.NoOtherDisease, "No other disease"), (SystemicDiseaseStatus.Stable, "Stable"),
+            (SystemicDiseaseStatus.Responding, "Responding"), (SystemicDiseaseStatus.Progressive, "Progressive")),
+        Words((ExpectedSurvival.LessThan3Months, "Less than 3 months"), (ExpectedSurvival.From3To6Months, "From 3 to 6 months"),
+            (ExpectedSurvival.From6To12Months, "From 6 to 12 months"), (ExpectedSurvival.MoreThan12Months, "More than 12 months")),
+        Words((SystemicTherapyPlan.Continue, "Continue"), (SystemicTherapyPlan.Change, "Change"), (SystemicTherapyPlan.Start, "Start"),
+            (SystemicTherapyPlan.None, "None")),
+        Words((BoneModifyingAgent.Denosumab, "Denosumab"), (BoneModifyingAgent.ZoledronicAcid, "Zoledronic acid"), (BoneModifyingAgent.None, "None")),
+
+        // Scores: SINS (scores.md §1.1-1.2), ESCC (§2), radiosensitivity (§3.2), Tokuhashi (§4), Tomita (§5)
+        Words((SinsLocation.Junctional, "Junctional"), (SinsLocation.Mobile, "Mobile"), (SinsLocation.Semirigid, "Semirigid"),
+            (SinsLocation.Rigid, "Rigid")),
+        Words((SinsBoneLesion.Lytic, "Lytic"), (SinsBoneLesion.Mixed, "Mixed"), (SinsBoneLesion.Blastic, "Blastic")),
+        Words((SinsAlignment.SubluxationTranslation, "Subluxation/translation"), (SinsAlignment.DeNovoDeformity, "De novo deformity"),
+            (SinsAlignment.Normal, "Normal")),
+        Words((SinsCollapse.MoreThan50Percent, "More than 50 percent"), (SinsCollapse.LessThan50Percent, "Less than 50 percent"),
+            (SinsCollapse.NoCollapseOver50PercentInvolved, "No collapse over 50 percent involved"), (SinsCollapse.None, "None")),
+        Words((SinsPosterolateral.Bilateral, "Bilateral"), (SinsPosterolateral.Unilateral, "Unilateral"), (SinsPosterolateral.None, "None")),
+        Words((SinsCategory.Stable, "Stable"), (SinsCategory.PotentiallyUnstable, "Potentially unstable"), (SinsCategory.Unstable, "Unstable")),
+        Words((EsccGrade.Grade0, "Grade 0"), (EsccGrade.Grade1a, "Grade 1a"), (EsccGrade.Grade1b, "Grade 1b"), (EsccGrade.Grade1c, "Grade 1c"),
+            (EsccGrade.Grade2, "Grade 2"), (EsccGrade.Grade3, "Grade 3")),
+        Words((Radiosensitivity.Sensitive, "Sensitive"), (Radiosensitivity.Resistant, "Resistant"), (Radiosensitivity.Unknown, "Unknown")),
+        Words((TokuhashiPrimarySite.Lung, "Lung"), (TokuhashiPrimarySite.Osteosarcoma, "Osteosarcoma"), (TokuhashiPrimarySite.Stomach, "Stomach"),
+            (TokuhashiPrimarySite.Bladder, "Bladder"), (TokuhashiPrimarySite.Esophagus, "Esophagus"), (TokuhashiPrimarySite.Pancreas, "Pancreas"),
+            (TokuhashiPrimarySite.Liver, "Liver"), (TokuhashiPrimarySite.Gallbladder, "Gallbladder"), (TokuhashiPrimarySite.Unidentified, "Unidentified"),
+            (TokuhashiPrimarySite.Other, "Other"), (TokuhashiPrimarySite.Kidney, "Kidney"), (TokuhashiPrimarySite.Uterus, "Uterus"),
+            (TokuhashiPrimarySite.Rectum, "Rectum"), (TokuhashiPrimarySite.Thyroid, "Thyroid"), (TokuhashiPrimarySite.Breast, "Breast"),
+            (TokuhashiPrimarySite.Prostate, "Prostate"), (TokuhashiPrimarySite.Carcinoid, "Carcinoid")),
+        Words((TokuhashiPrognosis.LessThan6Months, "Less than 6 months"), (TokuhashiPrognosis.AtLeast6Months, "At least 6 months"),
+            (TokuhashiPrognosis.AtLeast12Months, "At least 12 months")),
+        Words((TomitaPrimaryGrowth.Slow, "Slow"), (TomitaPrimaryGrowth.Moderate, "Moderate"), (TomitaPrimaryGrowth.Rapid, "Rapid")),
+        Words((TomitaVisceral.None, "None"), (TomitaVisceral.Treatable, "Treatable"), (TomitaVisceral.Untreatable, "Untreatable")),
+        Words((TomitaBoneMetastases.Solitary, "Solitary"), (TomitaBoneMetastases.Multiple, "Multiple")),
+        Words((TomitaStrategy.WideOrMarginalExcision, "Wide or marginal excision"),
+            (TomitaStrategy.MarginalOrIntralesionalExcision, "Marginal or intralesional excision"),
+            (TomitaStrategy.PalliativeSurgery, "Palliative surgery"), (TomitaStrategy.SupportiveCare, "Supportive care")),
+
+        // Decisions: the treatment options NOMS integrates, plus supportive care and referrals (scores.md §3.3); the screen's
+        // fuller wording is the one the report, the history and the export use too.
+        Words((DecisionOutcome.TreatmentRecommendation, "Treatment recommendation"), (DecisionOutcome.MoreInformationNeeded, "More information needed"),
+            (DecisionOutcome.StandardOfCareConfirmed, "Standard of care confirmed")),
+        Words((InformationNeeded.Imaging, "Imaging"), (InformationNeeded.Biopsy, "Biopsy"), (InformationNeeded.Consult, "Consult")),
+        Words((PlanStepKind.SeparationSurgery, "Separation surgery"), (PlanStepKind.Stabilisation, "Stabilisation"),
+            (PlanStepKind.CementAugmentation, "Cement augmentation (vertebro-/kyphoplasty)"), (PlanStepKind.EnBlocResection, "En bloc resection"),
+            (PlanStepKind.ConventionalEbrt, "Conventional EBRT"), (PlanStepKind.SbrtSrs, "SBRT/SRS"),
+            (PlanStepKind.SystemicTherapy, "Systemic therapy"), (PlanStepKind.BoneModifyingAgent, "Bone-modifying agent"),
+            (PlanStepKind.BestSupportiveCare, "Best supportive care"), (PlanStepKind.ReferralPalliativeCare, "Referral: palliative care"),
+            (PlanStepKind.ReferralPain, "Referral: pain service"), (PlanStepKind.ReferralRehabilitation, "Referral: rehabilitation"),
+            (PlanStepKind.ReferralClinicalTrial, "Referral: clinical trial")),
+        // Timing windows as pathways.md §1 sets the MSCC targets.
+        Words((StepTiming.Emergency, "Emergency (within 24 hours)"), (StepTiming.Urgent, "Urgent (within a week)"),
+            (StepTiming.Soon, "Soon (within four weeks)"), (StepTiming.AfterPreviousStep, "After the previous step"), (StepTiming.Elective, "Elective")),
+        Words((TreatmentIntent.Palliative, "Palliative"), (TreatmentIntent.LocalControl, "Local control"), (TreatmentIntent.CurativeIntent, "Curative intent")),
+        Words((NomsConcordance.Concordant, "Concordant with the NOMS suggestion"), (NomsConcordance.Discordant, "Departs from the NOMS suggestion")),
+        Words((DiscordanceReason.PatientPreference, "Patient preference"), (DiscordanceReason.Comorbidity, "Comorbidity"),
+            (DiscordanceReason.PriorRadiotherapy, "Prior radiotherapy"), (DiscordanceReason.NewFindings, "New findings"),
+            (DiscordanceReason.Other, "Other (describe)")),
+        Words((DecisionStatus.Draft, "Draft"), (DecisionStatus.Signed, "Signed"), (DecisionStatus.Superseded, "Superseded")),
+        // A position as the member chooses it and as the decision, the report and the history list it.
+        Words((PositionKind.Agree, "Agree"), (PositionKind.Disagree, "Disagree (dissent)"), (PositionKind.Abstain, "Abstain")),
+        // Implementation and the reasons for deviating (practice.md (b)13).
+        Words((FollowUpStatus.Implemented, "Implemented"), (FollowUpStatus.PartiallyImplemented, "Partially implemented"),
+            (FollowUpStatus.NotImplemented, "Not implemented"), (FollowUpStatus.Unknown, "Unknown")),
+        Words((DeviationReason.PatientWish, "Patient's wish"), (DeviationReason.MedicalReason, "Medical reason"), (DeviationReason.Death, "Death"),
+            (DeviationReason.NewFindings, "New findings"), (DeviationReason.Other, "Other")),
+    ]);
+
+    /// <summary>Field and member names that the rule would word wrongly.</summary>
+    static readonly Dictionary<string, string> Names = new(StringComparer.Ordinal)
     {
-        ["SbrtSrs"] = "SBRT/SRS", ["ConventionalEbrt"] = "Conventional EBRT", ["EnBlocResection"] = "En bloc resection",
-        ["ReferralPalliativeCare"] = "Referral to palliative care", ["ReferralPain"] = "Referral to pain management",
-        ["ReferralRehabilitation"] = "Referral to rehabilitation", ["ReferralClinicalTrial"] = "Referral to a clinical trial",
-        ["AfterPreviousStep"] = "After the previous step", ["StandardOfCareConfirmed"] = "Standard of care confirmed",
-        ["Ecog"] = "ECOG", ["Asia"] = "ASIA", ["ReadyForBoard"] = "Ready for board", ["PatientWish"] = "Patient's wish",
-        ["FollowUpRecorded"] = "Follow-up recorded",
+        ["Ecog"] = "ECOG", ["Asia"] = "ASIA", ["FollowUpRecorded"] = "Follow-up recorded",
     };
 
-    public static string Of(Enum value) => Of(value.ToString());
+    /// <summary>The words of a member; a value outside the Domain's enumerations (a history event kind) is worded by rule.</summary>
+    public static string Of(Enum value) =>
+        Enums.TryGetValue(value.GetType(), out var words) && words.TryGetValue(value.ToString(), out var w) ? w : Of(value.ToString());
 
-    public static string Of<T>(T? value) where T : struct, Enum => value is { } v ? Of(v.ToString()) : "";
+    /// <summary>The words of a member, or <paramref name="none"/> when the value is not recorded.</summary>
+    public static string Of<T>(T? value, string none = NotRecorded) where T : struct, Enum => value is { } v ? Of(v) : none;
 
+    /// <summary>The words as they read inside a sentence: "no surgery", "radiation oncology", but "SBRT/SRS", "ECOG".</summary>
+    public static string InSentence(Enum value) => InSentence(Of(value));
+
+    /// <summary>A field or member name in words: "TreatmentRecommendation" -> "Treatment recommendation"; short codes
+    /// ("T5", "D") stay as they are.</summary>
     public static string Of(string name)
     {
-        if (Special.TryGetValue(name, out var words)) return words;
+        if (Names.TryGetValue(name, out var words)) return words;
         if (name.Length <= 3) return name;
         var spaced = Spacing().Replace(name, " ").Trim();
         return spaced.Length == 0 ? name : spaced[0] + spaced[1..].ToLowerInvariant();
     }
+
+    /// <summary>The enumerations that have words here, and their words by member name (for the completeness test).</summary>
+    public static IReadOnlyDictionary<Type, IReadOnlyDictionary<string, string>> Vocabulary => Enums;
+
+    static string InSentence(string words) =>
+        words.Length > 1 && char.IsUpper(words[0]) && !char.IsUpper(words[1]) ? char.ToLowerInvariant(words[0]) + words[1..] : words;
+
+    static KeyValuePair<Type, IReadOnlyDictionary<string, string>> Words<T>(params (T Value, string Words)[] members) where T : struct, Enum =>
+        new(typeof(T), members.ToDictionary(m => m.Value.ToString(), m => m.Words, StringComparer.Ordinal));
+
+    /// <summary>An enumeration whose member names are the clinic's codes ("T11", "C", "Occiput").</summary>
+    static KeyValuePair<Type, IReadOnlyDictionary<string, string>> Codes<T>() where T : struct, Enum =>
+        new(typeof(T), Enum.GetNames<T>().ToDictionary(n => n, n => n, StringComparer.Ordinal));
 
     [GeneratedRegex("(?<=[a-z])(?=[A-Z0-9])|(?<=[0-9])(?=[A-Z])")]
     private static partial Regex Spacing();

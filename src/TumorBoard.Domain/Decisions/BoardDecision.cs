@@ -86,7 +86,7 @@ public sealed class BoardDecision
     public BoardDecision StartAmendment(int number, string reason, BoardMember author, DateTimeOffset now)
     {
         if (Status != DecisionStatus.Signed)
-            throw new DomainConflictException($"Only the current signed decision can be amended; this version is {Status}.");
+            throw new DomainConflictException($"Only the current signed decision can be amended; this version is {DisplayWords.InSentence(Status)}.");
         if (string.IsNullOrWhiteSpace(reason)) throw new DomainConflictException("An amendment needs a reason.");
         return new BoardDecision
         {
@@ -131,7 +131,7 @@ public sealed class BoardDecision
     public void SupersedeBy(BoardDecision by, DateTimeOffset now)
     {
         if (Status != DecisionStatus.Signed)
-            throw new DomainConflictException($"Only the current signed decision can be superseded; this version is {Status}.");
+            throw new DomainConflictException($"Only the current signed decision can be superseded; this version is {DisplayWords.InSentence(Status)}.");
         Status = DecisionStatus.Superseded;
         SupersededById = by.Id;
         SupersededAt = now;
@@ -189,7 +189,7 @@ public sealed class BoardDecision
     void RequireDraft(string what)
     {
         if (Status != DecisionStatus.Draft)
-            throw new DomainConflictException($"Decision version {Number} is {Status}: a signed decision is never {what}; amend it instead.");
+            throw new DomainConflictException($"Decision version {Number} is {DisplayWords.InSentence(Status)}: a signed decision is never {what}; amend it instead.");
     }
 
     void Touch(Guid actor, DateTimeOffset now) { UpdatedAt = now; UpdatedById = actor; }

@@ -32,10 +32,10 @@ public static class DecisionDiff
         for (var i = 0; i < slots; i++)
             foreach (var field in StepFields(i, i < c.Plan.Count ? c.Plan[i] : null, i < otherSteps))
                 yield return field;
-        yield return new("intent", "Intent", DisplayWords.Of(c.Intent));
+        yield return new("intent", "Intent", DisplayWords.Of(c.Intent, none: ""));
         yield return new("rationale", "Rationale", c.Rationale);
-        yield return new("nomsConcordance", "Concordance with the NOMS suggestion", DisplayWords.Of(c.NomsConcordance));
-        yield return new("discordanceReason", "Reason for discordance", DisplayWords.Of(c.DiscordanceReason));
+        yield return new("nomsConcordance", "Concordance with the NOMS suggestion", DisplayWords.Of(c.NomsConcordance, none: ""));
+        yield return new("discordanceReason", "Reason for discordance", DisplayWords.Of(c.DiscordanceReason, none: ""));
         yield return new("discordanceText", "Discordance explained", c.DiscordanceText);
         yield return new("patientPreferences", "Patient preferences", c.PatientPreferences);
         yield return new("patientPreferencesNotAvailable", "Patient preferences not available", c.PatientPreferencesNotAvailable ? "Yes" : "No");

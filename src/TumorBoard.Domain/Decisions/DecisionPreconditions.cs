@@ -24,11 +24,11 @@ public static class DecisionPreconditions
         else if (item.Status == AgendaItemStatus.Deferred)
             unmet.Add("the case was deferred in this meeting");
         if (meeting.MissingForQuorum is { Count: > 0 } absent)
-            unmet.Add("no quorum: nobody present for " + string.Join(", ", absent));
+            unmet.Add("no quorum: nobody present for " + string.Join(", ", absent.Select(d => DisplayWords.InSentence(d))));
         var have = submitted.Concat(waived).ToHashSet();
         var missing = Quorum.Required.Where(d => !have.Contains(d)).ToList();
         if (missing.Count > 0)
-            unmet.Add("no submitted assessment (and no waiver) for " + string.Join(", ", missing));
+            unmet.Add("no submitted assessment (and no waiver) for " + string.Join(", ", missing.Select(d => DisplayWords.InSentence(d))));
         return unmet;
     }
 

@@ -102,7 +102,7 @@ public sealed class Meeting
     /// <summary>Sets the order of the active agenda; the list must name every active item once.</summary>
     public void Reorder(IReadOnlyList<Guid> itemIds, Guid actor, DateTimeOffset now)
     {
-        if (!IsOpen) throw new DomainConflictException($"The meeting is {Status}: its agenda can no longer be ordered.");
+        if (!IsOpen) throw new DomainConflictException($"The meeting is {DisplayWords.InSentence(Status)}: its agenda can no longer be ordered.");
         var active = ActiveAgenda.ToList();
         if (itemIds.Count != active.Count || !active.All(i => itemIds.Contains(i.Id)))
             throw new DomainConflictException("The new order must list every case on the agenda exactly once.");
@@ -123,7 +123,7 @@ public sealed class Meeting
 
     public void SetMinutes(Guid itemId, int? minutes, Guid actor, DateTimeOffset now)
     {
-        if (!IsOpen) throw new DomainConflictException($"The meeting is {Status}: its agenda can no longer be changed.");
+        if (!IsOpen) throw new DomainConflictException($"The meeting is {DisplayWords.InSentence(Status)}: its agenda can no longer be changed.");
         var item = ActiveAgenda.FirstOrDefault(i => i.Id == itemId) ?? throw NotFoundException.For("Agenda item", itemId);
         item.Minutes = minutes;
         Touch(actor, now);
@@ -167,7 +167,7 @@ public sealed class Meeting
         var item = Agenda.FirstOrDefault(i => i.Id == itemId) ?? throw NotFoundException.For("Agenda item", itemId);
         if (item.CaseId != tumorCase.Id) throw new InvalidOperationException("The case does not belong to this agenda item.");
         if (item.Status is not (AgendaItemStatus.Scheduled or AgendaItemStatus.Discussed))
-            throw new DomainConflictException($"This case is already {item.Status} on this meeting.");
+            throw new DomainConflictException($"This case is already {DisplayWords.InSentence(item.Status)} on this meeting.");
         if (relist) tumorCase.Relist(actor, now);
         else tumorCase.MarkDecided(actor, now);
         item.Status = AgendaItemStatus.Decided;
@@ -204,7 +204,7 @@ public sealed class Meeting
     public void RecordAttendance(IEnumerable<(Guid UserId, Discipline? Discipline)> present, Guid actor, DateTimeOffset now)
     {
         if (Status is MeetingStatus.Cancelled or MeetingStatus.Closed)
-            throw new DomainConflictException($"The meeting is {Status}: attendance can no longer be changed.");
+            throw new DomainConflictException($"The meeting is {DisplayWords.InSentence(Status)}: attendance can no longer be changed.");
         var wanted = present.DistinctBy(p => p.UserId).ToList();
         Attendees.RemoveAll(a => wanted.All(w => w.UserId != a.UserId));
         foreach (var p in wanted.Where(p => Attendees.All(a => a.UserId != p.UserId)))
@@ -217,7 +217,7 @@ public sealed class Meeting
         var item = Agenda.FirstOrDefault(i => i.Id == itemId) ?? throw NotFoundException.For("Agenda item", itemId);
         if (item.CaseId != tumorCase.Id) throw new InvalidOperationException("The case does not belong to this agenda item.");
         if (item.Status != AgendaItemStatus.Scheduled)
-            throw new DomainConflictException($"This case is already {item.Status} on this meeting.");
+            throw new DomainConflictException($"This case is already {DisplayWords.InSentence(item.Status)} on this meeting.");
         return item;
     }
 
@@ -229,7 +229,7 @@ public sealed class Meeting
 
     void RequireStatus(MeetingStatus status, string what)
     {
-        if (Status != status) throw new DomainConflictException($"The meeting is {Status}: only a {status} meeting can be {what}.");
+        if (Status != status) throw new DomainConflictException($"The meeting is {DisplayWords.InSentence(Status)}: only a {status} meeting can be {what}.");
     }
 
     void Touch(Guid actor, DateTimeOffset now) { UpdatedAt = now; UpdatedBy = actor; }

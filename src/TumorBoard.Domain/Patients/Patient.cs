@@ -31,20 +31,21 @@ public sealed class Patient
 
     static string Initial(string s) => s.Length > 0 ? char.ToUpperInvariant(s[0]).ToString() : "";
 
+    /// <summary>Registers a patient at the instant <paramref name="now"/>; <paramref name="today"/> is the board's local date
+    /// then (the date of birth must lie before it, as the validator checks on the same day).</summary>
     public static Patient Register(string mrn, string familyName, string givenName, DateOnly dateOfBirth, Sex sex,
-        Guid actor, DateTimeOffset now)
+        Guid actor, DateTimeOffset now, DateOnly today)
     {
         var p = new Patient { Id = Guid.CreateVersion7(), CreatedAt = now, CreatedBy = actor };
-        p.Set(mrn, familyName, givenName, dateOfBirth, sex, actor, now);
+        p.Set(mrn, familyName, givenName, dateOfBirth, sex, actor, now, today);
         return p;
     }
 
     public void Update(string mrn, string familyName, string givenName, DateOnly dateOfBirth, Sex sex,
-        Guid actor, DateTimeOffset now) => Set(mrn, familyName, givenName, dateOfBirth, sex, actor, now);
+        Guid actor, DateTimeOffset now, DateOnly today) => Set(mrn, familyName, givenName, dateOfBirth, sex, actor, now, today);
 
-    void Set(string mrn, string familyName, string givenName, DateOnly dateOfBirth, Sex sex, Guid actor, DateTimeOffset now)
+    void Set(string mrn, string familyName, string givenName, DateOnly dateOfBirth, Sex sex, Guid actor, DateTimeOffset now, DateOnly today)
     {
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
         if (!IsPlausibleDateOfBirth(dateOfBirth, today))
             throw new DomainConflictException("The date of birth must be in the past and at most 120 years ago.");
         var normalized = Patients.Mrn.Normalize(mrn);

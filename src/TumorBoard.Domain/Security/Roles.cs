@@ -33,14 +33,3 @@ public enum Discipline
     Radiology,
     Pathology,
 }
-
-public static class Disciplines
-{
-    /// <summary>The discipline in words, as at the start of a sentence ("Radiation oncology").</summary>
-    public static string Name(Discipline discipline) => discipline switch
-    {
-        Discipline.MedicalOncology => "Medical oncology",
-        Discipline.RadiationOncology => "Radiation oncology",
-        _ => discipline.ToString(),
-    };
-}

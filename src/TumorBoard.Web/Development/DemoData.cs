@@ -65,7 +65,7 @@ public static class DemoData
         foreach (var (i, s) in Samples.Index())
         {
             var patient = Patient.Register($"DEMO-{1001 + i}", s.Family, s.Given, today.AddYears(-s.Age).AddDays(-37 * i), s.Sex,
-                coordinator, now.AddDays(-30 + i));
+                coordinator, now.AddDays(-30 + i), today);
             db.Patients.Add(patient);
             var details = new CaseDetails
             {

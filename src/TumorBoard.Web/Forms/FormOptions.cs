@@ -1,30 +1,19 @@
 using Microsoft.AspNetCore.Mvc.Rendering;
 using TumorBoard.Domain.Clinical;
+using TumorBoard.Domain.Common;
 
 namespace TumorBoard.Web.Forms;
 
-/// <summary>Select options for the forms: enum member names as values, readable labels as text.</summary>
+/// <summary>Select options for the forms: member names as values (the strings of the JSON API), the words of
+/// <see cref="DisplayWords"/> as text, so a form says exactly what the pages, the report and the export say.</summary>
 public static class FormOptions
 {
-    static readonly Dictionary<string, string> Labels = new()
-    {
-        ["LungNsclc"] = "Lung, non-small-cell (NSCLC)", ["SmallCellLung"] = "Lung, small-cell", ["RenalCell"] = "Renal cell",
-        ["MultipleMyeloma"] = "Multiple myeloma / plasmacytoma", ["GermCell"] = "Seminoma / germ-cell",
-        ["Neuroendocrine"] = "Neuroendocrine / carcinoid", ["UnknownPrimary"] = "Unknown primary", ["Other"] = "Other (describe)",
-        ["Hepatocellular"] = "Hepatocellular", ["Oesophageal"] = "Oesophageal", ["Occasional"] = "Occasional, non-mechanical",
-        ["Mechanical"] = "Mechanical", ["None"] = "None", ["VertebralBody"] = "Vertebral body", ["PosteriorElements"] = "Posterior elements",
-        ["IntraduralExtramedullary"] = "Intradural-extramedullary", ["ReadyForBoard"] = "Ready for board",
-        ["MedicalOncology"] = "Medical oncology", ["InProgress"] = "In progress", ["MarkDiscussed"] = "Discussed", ["RadiationOncology"] = "Radiation oncology",
-    };
+    /// <summary>Every member in declaration order; <paramref name="empty"/> adds a first blank option.</summary>
+    public static List<SelectListItem> For<T>(string? empty = null) where T : struct, Enum =>
+        [.. empty is null ? [] : new[] { new SelectListItem(empty, "") },
+         .. Enum.GetValues<T>().Select(v => new SelectListItem(DisplayWords.Of(v), v.ToString()))];
 
-    public static string Label(string name) => Labels.TryGetValue(name, out var l) ? l : name;
-    public static string Label<T>(T value) where T : struct, Enum => Label(value.ToString());
-    public static string Label<T>(T? value) where T : struct, Enum => value is { } v ? Label(v.ToString()) : "—";
-
-    public static IEnumerable<SelectListItem> For<T>() where T : struct, Enum =>
-        Enum.GetNames<T>().Select(n => new SelectListItem(Label(n), n));
-
-    public static string YesNo(bool? value) => value switch { true => "Yes", false => "No", null => "—" };
+    public static string YesNo(bool? value) => value switch { true => "Yes", false => "No", null => DisplayWords.NotRecorded };
 
     public static IEnumerable<SelectListItem> YesNoOptions() => [new("Yes", "true"), new("No", "false")];
 

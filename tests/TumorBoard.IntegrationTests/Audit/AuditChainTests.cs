@@ -104,11 +104,11 @@ public sealed class AuditChainTests(AppFixture app) : IAsyncLifetime
         var actor = await app.UserIdAsync(AppFixture.Coordinator);
         await app.QueryDbAsync(async db =>
         {
-            var duplicate = Patient.Register(mrn, "Dup", "Licate", new DateOnly(1970, 1, 1), Sex.Male, actor, DateTimeOffset.UtcNow);
+            var duplicate = Patient.Register(mrn, "Dup", "Licate", new DateOnly(1970, 1, 1), Sex.Male, actor, DateTimeOffset.UtcNow, new DateOnly(2026, 1, 1));
             db.Patients.Add(duplicate);
             await Should.ThrowAsync<DbUpdateException>(() => db.SaveChangesAsync());
             db.Patients.Remove(duplicate);
-            db.Patients.Add(Patient.Register("RETRY-1", "Re", "Try", new DateOnly(1970, 1, 1), Sex.Male, actor, DateTimeOffset.UtcNow));
+            db.Patients.Add(Patient.Register("RETRY-1", "Re", "Try", new DateOnly(1970, 1, 1), Sex.Male, actor, DateTimeOffset.UtcNow, new DateOnly(2026, 1, 1)));
             return await db.SaveChangesAsync();
         });
 

@@ -44,11 +44,11 @@ public sealed class DecisionHttpProblemTests(AppFixture app) : IAsyncLifetime
 
         var noQuorum = await BoardAsync(app, quorum: false);
         (await DetailAsync(await SendAsync(AppFixture.Coordinator, HttpMethod.Post, RecordUrl(noQuorum), await BodyAsync()), HttpStatusCode.Conflict))
-            .ShouldContain("no quorum: nobody present for RadiationOncology");
+            .ShouldContain("no quorum: nobody present for radiation oncology");
 
         var missing = await BoardAsync(app, withoutAssessment: [Discipline.MedicalOncology, Discipline.Neurosurgery]);
         (await DetailAsync(await SendAsync(Chair, HttpMethod.Post, RecordUrl(missing), await BodyAsync()), HttpStatusCode.Conflict))
-            .ShouldContain("no submitted assessment (and no waiver) for MedicalOncology, Neurosurgery");
+            .ShouldContain("no submitted assessment (and no waiver) for medical oncology, neurosurgery");
 
         var (decided, _) = await SignedAsync(app);
         (await DetailAsync(await SendAsync(AppFixture.Coordinator, HttpMethod.Post, RecordUrl(decided), await BodyAsync()), HttpStatusCode.Conflict))

@@ -135,7 +135,7 @@ public sealed partial class DecisionPagesTests(AppFixture app) : IAsyncLifetime
         var refused = await PageClient.PostFormAsync(coordinator, RecordPath(board), await FieldsAsync());
         refused.StatusCode.ShouldBe(HttpStatusCode.OK);
         var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
-        html.ShouldContain("The board cannot decide this case now: no submitted assessment (and no waiver) for RadiationOncology.");
+        html.ShouldContain("The board cannot decide this case now: no submitted assessment (and no waiver) for radiation oncology.");
         html.ShouldContain("Only the meeting's chair");
         html.ShouldContain("Separation surgery then SBRT.");   // the form keeps what was typed
 
@@ -174,7 +174,7 @@ public sealed partial class DecisionPagesTests(AppFixture app) : IAsyncLifetime
         recorded.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var page = await client.GetStringAsync(path);
         page.ShouldContain("Dissent recorded:");
-        page.ShouldContain("Disagrees (dissent)");
+        page.ShouldContain("Disagree (dissent)");
         page.ShouldContain("Systemic therapy first.");
 
         // The draft changes afterwards: the position shows as taken on an earlier draft.

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Microsoft.Extensions.Time.Testing;
 using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Features.Decisions;
 using TumorBoard.Application.Features.FollowUps;
@@ -27,7 +28,7 @@ public sealed class FollowUpTests(AppFixture app) : IAsyncLifetime
     public Task InitializeAsync() => app.ResetAsync();
     public Task DisposeAsync() => Task.CompletedTask;
 
-    DateOnly Today => app.App.Services.GetRequiredService<IOptions<BoardOptions>>().Value.BoardToday(TimeProvider.System);
+    DateOnly Today => app.App.Services.GetRequiredService<BoardClock>().Today;
 
     [Fact]
     public async Task The_overdue_list_holds_a_past_due_decision_until_every_step_has_a_final_status()
@@ -313,6 +314,36 @@ public sealed class FollowUpTests(AppFixture app) : IAsyncLifetime
         html.ShouldContain($"/Decisions/{amendment.Id}/FollowUp");    // the way to the current decision
         html.ShouldNotContain("Record follow-up</button>");
         (await app.QueryDbAsync(db => db.DecisionFollowUps.CountAsync())).ShouldBe(0);
+    }
+
+    /// <summary>
+    /// The two midnights: shortly after the board's local midnight the UTC date is still the day before. A follow-up due
+    /// that day is overdue (or, shortly before midnight, not yet) identically on the coordinator's list, on the responsible
+    /// clinician's list, on the decision page and in the case-history export, because all of them read BoardClock.Today.
+    /// </summary>
+    [Theory]
+    [InlineData(30, true)]
+    [InlineData(-30, false)]
+    public async Task Between_the_two_midnights_a_follow_up_is_overdue_alike_on_the_lists_the_decision_and_the_export(
+        int minutesAfterLocalMidnight, bool overdue)
+    {
+        var due = Today;
+        var (board, decision) = await SignedDueAsync(due);
+        var clock = app.App.Services.GetRequiredService<BoardClock>();
+        var moment = clock.StartOf(due.AddDays(1)).AddMinutes(minutesAfterLocalMidnight);
+        DateOnly.FromDateTime(moment.UtcDateTime).ShouldBe(due);                  // in UTC it is still the due day
+        clock.DateAt(moment).ShouldBe(overdue ? due.AddDays(1) : due);           // where the board sits, it may be the next
+
+        await using var frozen = new FrozenApp(app, new FakeTimeProvider(moment));
+        frozen.Clock.Today.ShouldBe(clock.DateAt(moment));
+
+        var coordinatorList = await frozen.SendAsync(AppFixture.Coordinator, new ListOverdueFollowUps.Query());
+        coordinatorList.Items.Any(r => r.DecisionId == decision.Id).ShouldBe(overdue);
+        var clinicianList = await frozen.SendAsync(AppFixture.Clinician, new ListMyFollowUps.Query());
+        clinicianList.Items.Single(r => r.DecisionId == decision.Id).Overdue.ShouldBe(overdue);
+        (await frozen.SendAsync(AppFixture.Coordinator, new GetDecision.Query(decision.Id))).FollowUpOverdue.ShouldBe(overdue);
+        var export = await frozen.SendAsync(AppFixture.Coordinator, new ExportCaseHistory.Query(board.CaseId));
+        export.Decisions.Single(d => d.Id == decision.Id).FollowUpOverdue.ShouldBe(overdue);
     }
 
     // --- helpers ---

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Features.Assessments;
 using TumorBoard.Application.Features.Meetings;
@@ -24,6 +25,21 @@ public sealed class BoardViewTests(AppFixture app) : IAsyncLifetime
 {
     public Task InitializeAsync() => app.ResetAsync();
     public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task The_patient_is_a_year_older_from_the_board_s_midnight_on_the_birthday_while_the_UTC_date_is_still_the_day_before()
+    {
+        var (meetingId, items, _) = await MeetingTestData.MeetingWithCasesAsync(app, cases: 1);
+        var clock = app.App.Services.GetRequiredService<BoardClock>();
+        var birthday = new DateOnly(clock.Today.Year + 1, 4, 12);   // the test patient was born 1961-04-12
+        var justAfter = clock.StartOf(birthday).AddMinutes(30);
+        DateOnly.FromDateTime(justAfter.UtcDateTime).ShouldBe(birthday.AddDays(-1));
+
+        await using (var after = new FrozenApp(app, new FakeTimeProvider(justAfter)))
+            (await after.SendAsync(AppFixture.Clinician, new GetBoardView.Query(meetingId, items[0]))).PatientAge.ShouldBe(birthday.Year - 1961);
+        await using (var before = new FrozenApp(app, new FakeTimeProvider(justAfter.AddHours(-1))))
+            (await before.SendAsync(AppFixture.Clinician, new GetBoardView.Query(meetingId, items[0]))).PatientAge.ShouldBe(birthday.Year - 1962);
+    }
 
     [Fact]
     public async Task Shows_the_three_submitted_assessments_the_NOMS_suggestion_and_the_disagreement()
@@ -54,7 +70,7 @@ public sealed class BoardViewTests(AppFixture app) : IAsyncLifetime
         view.Item.Readiness.Awaiting.ShouldBeEmpty();
         view.Case.Id.ShouldBe(cases[1]);
         view.Case.Details.ClinicalQuestion.ShouldBe("Decompression and stabilisation, or radiotherapy alone?");
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = app.App.Services.GetRequiredService<BoardClock>().Today;
         view.PatientAge.ShouldBe(today.Year - 1961 - (today < new DateOnly(today.Year, 4, 12) ? 1 : 0));   // born 1961-04-12
         view.Meeting.Id.ShouldBe(meetingId);
         view.Meeting.ChairId.ShouldBe(await app.UserIdAsync(AppFixture.Neurosurgeon));
@@ -169,7 +185,7 @@ public sealed class BoardViewTests(AppFixture app) : IAsyncLifetime
             .UseNpgsql(app.App.ConnectionString).UseSnakeCaseNamingConvention().AddInterceptors(counter).Options;
         await using var db = new TumorBoardDbContext(options);
         var services = app.App.Services;
-        var handler = new GetBoardView.Handler(db, TimeProvider.System, services.GetRequiredService<IOptions<BoardOptions>>(),
+        var handler = new GetBoardView.Handler(db, services.GetRequiredService<BoardClock>(), services.GetRequiredService<IOptions<BoardOptions>>(),
             services.GetRequiredService<RadiosensitivityTable>());
         await handler.Handle(query, CancellationToken.None);
         return counter.Count;

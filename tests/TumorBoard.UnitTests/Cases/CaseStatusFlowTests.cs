@@ -78,7 +78,7 @@ public sealed class CaseStatusFlowTests
 
         var refusal = Should.Throw<DomainConflictException>(() => Apply(c, move, Guid.NewGuid(), TestCases.Now.AddHours(1)));
 
-        refusal.Message.ShouldContain(from.ToString());
+        refusal.Message.ShouldContain(DisplayWords.InSentence(from));   // in the vocabulary's words ("ready for board")
         c.Status.ShouldBe(from);
         c.UpdatedAt.ShouldBe(before);
     }

@@ -1,5 +1,8 @@
 using TumorBoard.Domain.Cases;
 using TumorBoard.Domain.Clinical;
+using TumorBoard.Application.Common.Models;
+using Microsoft.Extensions.Time.Testing;
+using Microsoft.Extensions.Options;
 
 namespace TumorBoard.UnitTests.Cases;
 
@@ -39,10 +42,9 @@ public static class TestCases
     }
 }
 
-/// <summary>A clock that stands still.</summary>
-public sealed class FixedClock(DateTimeOffset now) : TimeProvider
+/// <summary>The board's clock standing still at <see cref="TestCases.Now"/>: a FakeTimeProvider in the board's default zone.</summary>
+public static class FixedClock
 {
-    public static readonly FixedClock At2026 = new(TestCases.Now);
-    public static DateOnly Today => DateOnly.FromDateTime(TestCases.Now.UtcDateTime);
-    public override DateTimeOffset GetUtcNow() => now;
+    public static readonly BoardClock At2026 = new(new FakeTimeProvider(TestCases.Now), Options.Create(new BoardOptions()));
+    public static DateOnly Today => At2026.Today;
 }

@@ -43,7 +43,7 @@ public sealed class DecisionDiffTests
         var added = Surgery with { Plan = [.. Surgery.Plan, new PlanStep { Kind = PlanStepKind.ReferralRehabilitation, Timing = StepTiming.Soon }] };
         var changes = Diff(Surgery, added with { Intent = TreatmentIntent.Palliative });
         changes.Select(c => c.Field).ShouldBe(new[] { "plan[2]", "intent" });
-        changes[0].ShouldBe(new LabelledChange("plan[2]", "Plan step 3", null, "Referral to rehabilitation · Soon"));
+        changes[0].ShouldBe(new LabelledChange("plan[2]", "Plan step 3", null, "Referral: rehabilitation · Soon (within four weeks)"));
 
         var removed = Diff(Surgery, Surgery with { Plan = [Surgery.Plan[0]] }).ShouldHaveSingleItem();
         removed.ShouldBe(new LabelledChange("plan[1]", "Plan step 2", "SBRT/SRS · T5 · 27 Gy in 3 fractions · After the previous step", null));
@@ -64,7 +64,8 @@ public sealed class DecisionDiffTests
             "Concordance with the NOMS suggestion", "Reason for discordance", "Patient preferences", "Patient preferences not available",
             "Why the preferences are not available", "Responsible clinician", "Follow-up date",
         });
-        changes.Single(c => c.Field == "nomsConcordance").ShouldBe(new LabelledChange("nomsConcordance", "Concordance with the NOMS suggestion", "Concordant", "Discordant"));
+        changes.Single(c => c.Field == "nomsConcordance").ShouldBe(new LabelledChange("nomsConcordance", "Concordance with the NOMS suggestion",
+            "Concordant with the NOMS suggestion", "Departs from the NOMS suggestion"));
         changes.Single(c => c.Field == "followUpDate").After.ShouldBe("2027-01-07");
     }
 }

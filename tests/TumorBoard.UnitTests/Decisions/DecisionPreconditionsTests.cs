@@ -95,7 +95,7 @@ public sealed class DecisionPreconditionsTests
     public void A_missing_discipline_for_quorum_is_named()
     {
         var (meeting, item, _) = Board(absent: Discipline.RadiationOncology);
-        DecisionPreconditions.Unmet(meeting, item, All, []).ShouldHaveSingleItem().ShouldBe("no quorum: nobody present for RadiationOncology");
+        DecisionPreconditions.Unmet(meeting, item, All, []).ShouldHaveSingleItem().ShouldBe("no quorum: nobody present for radiation oncology");
     }
 
     [Fact]
@@ -105,11 +105,11 @@ public sealed class DecisionPreconditionsTests
         Discipline[] two = [Discipline.RadiationOncology, Discipline.Neurosurgery];
 
         DecisionPreconditions.Unmet(meeting, item, two, []).ShouldHaveSingleItem()
-            .ShouldBe("no submitted assessment (and no waiver) for MedicalOncology");
+            .ShouldBe("no submitted assessment (and no waiver) for medical oncology");
         DecisionPreconditions.Unmet(meeting, item, two, [Discipline.MedicalOncology]).ShouldBeEmpty();
         DecisionPreconditions.Unmet(meeting, item, [], All).ShouldBeEmpty();
         DecisionPreconditions.Unmet(meeting, item, [], [Discipline.Neurosurgery]).ShouldHaveSingleItem()
-            .ShouldBe("no submitted assessment (and no waiver) for MedicalOncology, RadiationOncology");
+            .ShouldBe("no submitted assessment (and no waiver) for medical oncology, radiation oncology");
     }
 
     [Fact]
@@ -122,8 +122,8 @@ public sealed class DecisionPreconditionsTests
         unmet.ShouldBe([
             "the meeting is Planned, not in progress",
             "the case is not on this meeting's agenda",
-            "no quorum: nobody present for Neurosurgery",
-            "no submitted assessment (and no waiver) for RadiationOncology, Neurosurgery",
+            "no quorum: nobody present for neurosurgery",
+            "no submitted assessment (and no waiver) for radiation oncology, neurosurgery",
         ]);
         var conflict = Should.Throw<DomainConflictException>(() => DecisionPreconditions.Require(meeting, null, [Discipline.MedicalOncology], []));
         foreach (var condition in unmet) conflict.Message.ShouldContain(condition);

@@ -76,10 +76,10 @@ public sealed class MrnTests
     [Fact]
     public void A_patient_keeps_the_canonical_form_and_refuses_one_that_cannot_be_an_mrn()
     {
-        Patient.Register(" d\u0435mo-1001\u200B", "Muster", "Anna", new DateOnly(1961, 4, 12), Sex.Female, Guid.NewGuid(), TestCases.Now)
+        Patient.Register(" d\u0435mo-1001\u200B", "Muster", "Anna", new DateOnly(1961, 4, 12), Sex.Female, Guid.NewGuid(), TestCases.Now, FixedClock.Today)
             .Mrn.ShouldBe("DEMO-1001");
         Should.Throw<DomainConflictException>(() =>
-            Patient.Register("DEMO 1001", "Muster", "Anna", new DateOnly(1961, 4, 12), Sex.Female, Guid.NewGuid(), TestCases.Now))
+            Patient.Register("DEMO 1001", "Muster", "Anna", new DateOnly(1961, 4, 12), Sex.Female, Guid.NewGuid(), TestCases.Now, FixedClock.Today))
             .Message.ShouldContain("a space is not allowed");
     }
 }

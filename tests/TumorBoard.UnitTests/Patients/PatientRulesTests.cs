@@ -43,7 +43,7 @@ public sealed class PatientRulesTests
     {
         Patient.IsPlausibleDateOfBirth(Dob(when), Today).ShouldBe(plausible);
         ErrorsOn(Valid() with { DateOfBirth = Dob(when) }).Contains("DateOfBirth").ShouldBe(!plausible);
-        var register = () => Patient.Register("M1", "F", "G", Dob(when), Sex.Male, Guid.NewGuid(), TestCases.Now);
+        var register = () => Patient.Register("M1", "F", "G", Dob(when), Sex.Male, Guid.NewGuid(), TestCases.Now, FixedClock.Today);
         if (plausible) register().DateOfBirth.ShouldBe(Dob(when));
         else Should.Throw<DomainConflictException>(register).Message.ShouldContain("120 years");
     }
@@ -51,7 +51,7 @@ public sealed class PatientRulesTests
     [Fact]
     public void Registering_trims_the_mrn_and_names_and_derives_initials()
     {
-        var p = Patient.Register("  MRN-7 ", " Muster ", " erika", new DateOnly(1970, 1, 1), Sex.Female, Guid.NewGuid(), TestCases.Now);
+        var p = Patient.Register("  MRN-7 ", " Muster ", " erika", new DateOnly(1970, 1, 1), Sex.Female, Guid.NewGuid(), TestCases.Now, FixedClock.Today);
         (p.Mrn, p.FamilyName, p.GivenName, p.Initials).ShouldBe(("MRN-7", "Muster", "erika", "EM"));
     }
 

@@ -1,3 +1,4 @@
+using TumorBoard.Application.Common.Models;
 using FluentValidation;
 using TumorBoard.Application.Common.Validation;
 using TumorBoard.Application.Features.Cases;
@@ -11,7 +12,7 @@ public sealed class ClinicalDatesTests
 
     sealed class DatesValidator : AbstractValidator<Dates>
     {
-        public DatesValidator(TimeProvider clock)
+        public DatesValidator(BoardClock clock)
         {
             RuleFor(d => d.Past).PastClinicalDate(clock, "The date of diagnosis");
             RuleFor(d => d.Search).SearchDay(clock);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using FluentValidation;
+using TumorBoard.Application.Common.Models;
 
 namespace TumorBoard.Application.Common.Validation;
 
@@ -14,40 +15,41 @@ public static class ClinicalDates
     public static readonly DateTimeOffset EarliestInstant = new(1900, 1, 1, 0, 0, 0, TimeSpan.Zero);
     public const int YearsAhead = 5;
 
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    /// <summary>The board's local date today (<see cref="BoardClock"/>).</summary>
+    public static DateOnly Today(BoardClock clock) => clock.Today;
 
     /// <summary>The last day anything may be planned for, or searched up to.</summary>
-    public static DateOnly Latest(TimeProvider clock) => Today(clock).AddYears(YearsAhead);
+    public static DateOnly Latest(BoardClock clock) => Today(clock).AddYears(YearsAhead);
 
     public static string Show(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>A past clinical date (diagnosis, imaging, end of a course): from 1900-01-01 up to today.</summary>
-    public static IRuleBuilderOptions<T, DateOnly?> PastClinicalDate<T>(this IRuleBuilder<T, DateOnly?> rule, TimeProvider clock, string what) =>
+    public static IRuleBuilderOptions<T, DateOnly?> PastClinicalDate<T>(this IRuleBuilder<T, DateOnly?> rule, BoardClock clock, string what) =>
         rule.Must(d => d is null || (d >= Earliest && d <= Today(clock)))
             .WithMessage($"{what} must be between {Show(Earliest)} and today.");
 
     /// <summary>A day a search filter names: from 1900-01-01 up to five years ahead.</summary>
-    public static IRuleBuilderOptions<T, DateOnly?> SearchDay<T>(this IRuleBuilder<T, DateOnly?> rule, TimeProvider clock) =>
+    public static IRuleBuilderOptions<T, DateOnly?> SearchDay<T>(this IRuleBuilder<T, DateOnly?> rule, BoardClock clock) =>
         rule.Must(d => d is null || (d >= Earliest && d <= Latest(clock)))
             .WithMessage(_ => $"Give a day between {Show(Earliest)} and {Show(Latest(clock))}.");
 
     /// <summary>An instant a search filter names: from 1900-01-01 up to five years ahead.</summary>
-    public static IRuleBuilderOptions<T, DateTimeOffset?> SearchInstant<T>(this IRuleBuilder<T, DateTimeOffset?> rule, TimeProvider clock) =>
+    public static IRuleBuilderOptions<T, DateTimeOffset?> SearchInstant<T>(this IRuleBuilder<T, DateTimeOffset?> rule, BoardClock clock) =>
         rule.Must(t => t is null || (t >= EarliestInstant && DateOnly.FromDateTime(t.Value.UtcDateTime) <= Latest(clock)))
             .WithMessage(_ => $"Give a time between {Show(Earliest)} and {Show(Latest(clock))}.");
 
     /// <summary>An instant of the board's work (a cut-off): from 1900-01-01 up to five years ahead.</summary>
-    public static IRuleBuilderOptions<T, DateTimeOffset?> BoardInstant<T>(this IRuleBuilder<T, DateTimeOffset?> rule, TimeProvider clock, string what) =>
+    public static IRuleBuilderOptions<T, DateTimeOffset?> BoardInstant<T>(this IRuleBuilder<T, DateTimeOffset?> rule, BoardClock clock, string what) =>
         rule.Must(t => t is null || (t >= EarliestInstant && DateOnly.FromDateTime(t.Value.UtcDateTime) <= Latest(clock)))
             .WithMessage(_ => $"{what} must be between {Show(Earliest)} and {Show(Latest(clock))}.");
 
     /// <summary>Something planned (a meeting, a follow-up): at most five years ahead.</summary>
-    public static IRuleBuilderOptions<T, DateOnly?> WithinPlanningHorizon<T>(this IRuleBuilder<T, DateOnly?> rule, TimeProvider clock, string what) =>
+    public static IRuleBuilderOptions<T, DateOnly?> WithinPlanningHorizon<T>(this IRuleBuilder<T, DateOnly?> rule, BoardClock clock, string what) =>
         rule.Must(d => d is null || d <= Latest(clock))
             .WithMessage(_ => $"{what} must be within the next {YearsAhead} years (by {Show(Latest(clock))}).");
 
     /// <summary>Something planned (a meeting, a follow-up): at most five years ahead.</summary>
-    public static IRuleBuilderOptions<T, DateTimeOffset?> WithinPlanningHorizon<T>(this IRuleBuilder<T, DateTimeOffset?> rule, TimeProvider clock,
+    public static IRuleBuilderOptions<T, DateTimeOffset?> WithinPlanningHorizon<T>(this IRuleBuilder<T, DateTimeOffset?> rule, BoardClock clock,
         string what) =>
         rule.Must(t => t is null || DateOnly.FromDateTime(t.Value.UtcDateTime) <= Latest(clock))
             .WithMessage(_ => $"{what} must be within the next {YearsAhead} years (by {Show(Latest(clock))}).");

@@ -46,7 +46,7 @@ public static class ListAuditEntries
 
     public sealed class Validator : AbstractValidator<Query>
     {
-        public Validator(TimeProvider clock)
+        public Validator(BoardClock clock)
         {
             RuleFor(q => q.From).SearchDay(clock);
             RuleFor(q => q.To).SearchDay(clock);

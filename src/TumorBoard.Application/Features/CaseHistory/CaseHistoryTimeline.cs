@@ -115,7 +115,7 @@ public static class CaseHistoryTimeline
         foreach (var f in d.FollowUps.OrderBy(f => f.RecordedAt))
             yield return On(FollowUpRecorded, f.RecordedAt, f.RecordedByName,
                 $"Follow-up of plan step {f.StepNumber}" + (f.StepNumber <= plan.Count ? $" ({DecisionDiff.Describe(plan[f.StepNumber - 1])})" : "")
-                + $" of decision version {d.Number}: {DisplayWords.Of(f.Status)}" + (f.Reason is { } r ? $", {DisplayWords.Of(r).ToLowerInvariant()}" : ""),
+                + $" of decision version {d.Number}: {DisplayWords.Of(f.Status)}" + (f.Reason is { } r ? $", {DisplayWords.InSentence(r)}" : ""),
                 Words(f.ReasonText, f.Note));
     }
 

@@ -10,6 +10,7 @@ using TumorBoard.Domain.Cases;
 using TumorBoard.Domain.Decisions;
 using TumorBoard.Domain.Security;
 using TumorBoard.Application.Features.Decisions;
+using TumorBoard.Application.Common.Models;
 
 namespace TumorBoard.Application.Features.CaseHistory;
 
@@ -43,12 +44,12 @@ public static class ExportCaseHistory
     public sealed record WaiverRecord(Guid Id, Guid MeetingId, Guid AgendaItemId, Discipline Discipline, string Reason, Guid WaivedById,
         string WaivedByName, DateTimeOffset WaivedAt);
 
-    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock) : IQueryHandler<Query, Document>
+    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, BoardClock clock) : IQueryHandler<Query, Document>
     {
         public async ValueTask<Document> Handle(Query query, CancellationToken ct)
         {
             var data = await CaseHistoryData.LoadAsync(db, query.CaseId, ct);
-            var now = clock.GetUtcNow();
+            var now = clock.UtcNow;
             var c = data.Case.Case;
             return new Document(Format, now, user.DisplayName,
                 new CaseSummary(c.Id, c.Status, c.WithdrawalReason, data.Case.Patient, c.Details, c.CreatedAt, data.Case.CreatedByName, c.UpdatedAt),
@@ -56,7 +57,7 @@ public static class ExportCaseHistory
                 [.. data.Assessments.OrderBy(a => a.Discipline).Select(Assessment)],
                 [.. data.Waivers.Select(w => new WaiverRecord(w.Id, w.MeetingId, w.AgendaItemId, w.Discipline, w.Reason, w.WaivedById,
                     w.WaivedByName, w.WaivedAt))],
-                [.. data.Decisions.Select(d => View(d, data, DateOnly.FromDateTime(now.UtcDateTime)))],
+                [.. data.Decisions.Select(d => View(d, data, clock.Today))],
                 CaseHistoryTimeline.Build(data));
         }
 

@@ -8,6 +8,7 @@ using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.Cases;
 using TumorBoard.Domain.Decisions;
 using TumorBoard.Domain.Security;
+using TumorBoard.Application.Common.Models;
 
 namespace TumorBoard.Application.Features.CaseHistory;
 
@@ -41,7 +42,7 @@ public static class GetCaseHistory
 
     public sealed class Validator : AbstractValidator<Query>
     {
-        public Validator(TimeProvider clock)
+        public Validator(BoardClock clock)
         {
             RuleFor(q => q.From).SearchDay(clock);
             RuleFor(q => q.To).SearchDay(clock);

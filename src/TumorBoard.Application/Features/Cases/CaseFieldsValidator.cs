@@ -2,12 +2,13 @@ using FluentValidation;
 using TumorBoard.Application.Common.Validation;
 using TumorBoard.Domain.Cases;
 using TumorBoard.Domain.Clinical;
+using TumorBoard.Application.Common.Models;
 
 namespace TumorBoard.Application.Features.Cases;
 
 public sealed class CaseFieldsValidator : AbstractValidator<CaseFields>
 {
-    public CaseFieldsValidator(TimeProvider clock)
+    public CaseFieldsValidator(BoardClock clock)
     {
         RuleFor(c => c.Histology).NotNull().WithMessage("Choose the primary tumour's histology.").IsInEnum();
         RuleFor(c => c.HistologyOtherText).NotEmpty().WithMessage("Describe the histology when you choose 'Other'.")

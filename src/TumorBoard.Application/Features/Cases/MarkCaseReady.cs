@@ -16,13 +16,13 @@ public static class MarkCaseReady
         public VersionMatch? ExpectedVersion { get; init; }
     }
 
-    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, GetCase.Result>
+    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, BoardClock clock) : ICommandHandler<Command, GetCase.Result>
     {
         public async ValueTask<GetCase.Result> Handle(Command command, CancellationToken ct)
         {
             var tumorCase = await db.Cases.FindAsync([command.CaseId], ct) ?? throw NotFoundException.For("Case", command.CaseId);
             if (command.ExpectedVersion is { } v && !v.Matches(tumorCase.Version)) throw new StaleVersionException("case");
-            tumorCase.MarkReady(user.RequiredId, clock.GetUtcNow());
+            tumorCase.MarkReady(user.RequiredId, clock.UtcNow);
             return await db.SaveChangesThenReadAsync(() => GetCase.LoadAsync(db, tumorCase.Id, ct), ct);
         }
     }

@@ -6,6 +6,7 @@ using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.Cases;
 using TumorBoard.Domain.Common;
 using TumorBoard.Domain.Security;
+using TumorBoard.Application.Common.Models;
 
 namespace TumorBoard.Application.Features.Cases;
 
@@ -19,7 +20,7 @@ public static class RegisterCase
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(TimeProvider clock)
+        public Validator(BoardClock clock)
         {
             RuleFor(c => c.PatientId).NotEmpty().WithMessage("Choose the patient.");
             Include(new CaseFieldsValidator(clock));
@@ -30,14 +31,14 @@ public static class RegisterCase
     /// Answers with the case as saved: what the answer needs besides the case (its patient, the author's name) is read
     /// before the save, so nothing can fail between the commit and the answer.
     /// </summary>
-    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, GetCase.Result>
+    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, BoardClock clock) : ICommandHandler<Command, GetCase.Result>
     {
         public async ValueTask<GetCase.Result> Handle(Command command, CancellationToken ct)
         {
             var patient = await db.Patients.AsNoTracking().FirstOrDefaultAsync(p => p.Id == command.PatientId, ct)
                 ?? throw NotFoundException.For("Patient", command.PatientId);
             var author = await db.Users.Where(u => u.Id == user.RequiredId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
-            var tumorCase = TumorBoardCase.Register(command.PatientId, command.ToDetails(), user.RequiredId, clock.GetUtcNow());
+            var tumorCase = TumorBoardCase.Register(command.PatientId, command.ToDetails(), user.RequiredId, clock.UtcNow);
             db.Cases.Add(tumorCase);
             await db.SaveChangesAsync(ct);
             return GetCase.From(tumorCase, GetCase.Summary(patient), author, author);

@@ -20,10 +20,10 @@ public static class UpdateCase
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(TimeProvider clock) => Include(new CaseFieldsValidator(clock));
+        public Validator(BoardClock clock) => Include(new CaseFieldsValidator(clock));
     }
 
-    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, GetCase.Result>
+    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, BoardClock clock) : ICommandHandler<Command, GetCase.Result>
     {
         public async ValueTask<GetCase.Result> Handle(Command command, CancellationToken ct)
         {
@@ -31,7 +31,7 @@ public static class UpdateCase
             if (command.ExpectedVersion is not { } expected) throw new VersionRequiredException();
             if (!expected.Matches(tumorCase.Version)) throw new StaleVersionException("case");
 
-            tumorCase.Update(command.ToDetails(), user.RequiredId, clock.GetUtcNow());
+            tumorCase.Update(command.ToDetails(), user.RequiredId, clock.UtcNow);
             return await db.SaveChangesThenReadAsync(() => GetCase.LoadAsync(db, tumorCase.Id, ct), ct);
         }
     }

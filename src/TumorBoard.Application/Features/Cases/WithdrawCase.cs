@@ -27,13 +27,13 @@ public static class WithdrawCase
         }
     }
 
-    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, GetCase.Result>
+    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, BoardClock clock) : ICommandHandler<Command, GetCase.Result>
     {
         public async ValueTask<GetCase.Result> Handle(Command command, CancellationToken ct)
         {
             var tumorCase = await db.Cases.FindAsync([command.CaseId], ct) ?? throw NotFoundException.For("Case", command.CaseId);
             if (command.ExpectedVersion is { } v && !v.Matches(tumorCase.Version)) throw new StaleVersionException("case");
-            tumorCase.Withdraw(command.Reason, user.RequiredId, clock.GetUtcNow());
+            tumorCase.Withdraw(command.Reason, user.RequiredId, clock.UtcNow);
             return await db.SaveChangesThenReadAsync(() => GetCase.LoadAsync(db, tumorCase.Id, ct), ct);
         }
     }

@@ -1,7 +1,6 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Persistence;
@@ -31,15 +30,14 @@ public static class AmendDecision
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(TimeProvider clock)
+        public Validator(BoardClock clock)
         {
             RuleFor(c => c.Reason).NotEmpty().WithMessage("Give the reason for the amendment.").MaximumLength(BoardDecision.ReasonMaxLength);
             RuleFor(c => c.Content).NotNull().SetValidator(new DecisionContentValidator(clock));
         }
     }
 
-    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock, RadiosensitivityTable table,
-        IOptions<BoardOptions> board)
+    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, BoardClock clock, RadiosensitivityTable table)
         : ICommandHandler<Command, DecisionSaved>
     {
         public async ValueTask<DecisionSaved> Handle(Command c, CancellationToken ct)
@@ -62,13 +60,13 @@ public static class AmendDecision
             // superseded this version, and an amendment of it could then never be signed nor make way for another draft.
             await db.Entry(signed).ReloadAsync(ct);
             var author = await DecisionAccess.MemberAsync(db, user, ct);
-            var now = clock.GetUtcNow();
+            var now = clock.UtcNow;
             var amendment = signed.StartAmendment(await DecisionAccess.NextNumberAsync(db, signed.CaseId, ct), c.Reason, author, now);
             var inputs = await DecisionAccess.InputsAsync(db, table, signed.CaseId, signed.AgendaItemId, c.Content, ct);
             // The board's suggestion and waivers stay those of the meeting the decision was made in.
             amendment.Revise(c.Content, inputs with { NomsSuggestionJson = signed.NomsSuggestionJson, Waivers = signed.Waivers }, author, now);
             db.Decisions.Add(amendment);
-            return new DecisionSaved(await db.SaveChangesThenReadAsync(() => GetDecision.LoadAsync(db, amendment.Id, clock, board.Value, ct), ct));
+            return new DecisionSaved(await db.SaveChangesThenReadAsync(() => GetDecision.LoadAsync(db, amendment.Id, clock, ct), ct));
         }
     }
 }

@@ -1,6 +1,7 @@
 using FluentValidation;
 using TumorBoard.Application.Common.Validation;
 using TumorBoard.Domain.Decisions;
+using TumorBoard.Application.Common.Models;
 
 namespace TumorBoard.Application.Features.Decisions;
 
@@ -12,7 +13,7 @@ public sealed class DecisionContentValidator : AbstractValidator<DecisionContent
 {
     public const int MaxPlanSteps = 20;
 
-    public DecisionContentValidator(TimeProvider clock)
+    public DecisionContentValidator(BoardClock clock)
     {
         RuleFor(c => c.Outcome).IsInEnum();
         RuleFor(c => c.Rationale).NotEmpty().WithMessage("Give the rationale for the decision.")
@@ -54,7 +55,7 @@ public sealed class DecisionContentValidator : AbstractValidator<DecisionContent
 
         RuleFor(c => c.ResponsibleClinicianId).NotNull().WithMessage("Name the clinician responsible for carrying it out.")
             .NotEqual(Guid.Empty).WithMessage("Name the clinician responsible for carrying it out.");
-        RuleFor(c => c.FollowUpDate).Must(d => d is null || d >= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
+        RuleFor(c => c.FollowUpDate).Must(d => d is null || d >= clock.Today)
             .WithMessage("The follow-up date cannot be in the past.")
             .WithinPlanningHorizon(clock, "The follow-up date");
     }

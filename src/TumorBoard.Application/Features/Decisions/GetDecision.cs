@@ -2,7 +2,6 @@ using System.Text.Json;
 using Mediator;
 using TumorBoard.Application.Common.Audit;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Features.Assessments;
@@ -24,15 +23,14 @@ public static class GetDecision
     [RequiresRole(Roles.Coordinator, Roles.Specialist, Roles.Clinician)]
     public sealed record Query(Guid DecisionId) : IQuery<DecisionView>;
 
-    public sealed class Handler(TumorBoardDbContext db, TimeProvider clock, IOptions<BoardOptions> board) : IQueryHandler<Query, DecisionView>
+    public sealed class Handler(TumorBoardDbContext db, BoardClock clock) : IQueryHandler<Query, DecisionView>
     {
         public async ValueTask<DecisionView> Handle(Query query, CancellationToken ct) =>
-            await LoadAsync(db, query.DecisionId, clock, board.Value, ct);
+            await LoadAsync(db, query.DecisionId, clock, ct);
     }
 
     /// <summary>The decision as stored; inside a write's open transaction it sees that write (the decision commands answer with it).</summary>
-    public static async Task<DecisionView> LoadAsync(TumorBoardDbContext db, Guid decisionId, TimeProvider clock, BoardOptions board,
-        CancellationToken ct)
+    public static async Task<DecisionView> LoadAsync(TumorBoardDbContext db, Guid decisionId, BoardClock clock, CancellationToken ct)
     {
         var d = await db.Decisions.AsNoTracking().FirstOrDefaultAsync(x => x.Id == decisionId, ct)
             ?? throw NotFoundException.For("Decision", decisionId);
@@ -43,7 +41,7 @@ public static class GetDecision
         var amendsNumber = d.AmendsId is null ? null
             : await db.Decisions.Where(x => x.Id == d.AmendsId).Select(x => (int?)x.Number).FirstOrDefaultAsync(ct);
         return DecisionView.From(d, meeting.Title, meeting.StartsAt, meeting.ChairId, amendsNumber, supersededByNumber,
-            board.BoardToday(clock));
+            clock.Today);
     }
 }
 

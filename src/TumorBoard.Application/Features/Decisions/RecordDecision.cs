@@ -1,7 +1,6 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Features.Meetings;
@@ -40,11 +39,10 @@ public static class RecordDecision
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(TimeProvider clock) => RuleFor(c => c.Content).NotNull().SetValidator(new DecisionContentValidator(clock));
+        public Validator(BoardClock clock) => RuleFor(c => c.Content).NotNull().SetValidator(new DecisionContentValidator(clock));
     }
 
-    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock, RadiosensitivityTable table,
-        IOptions<BoardOptions> board)
+    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, BoardClock clock, RadiosensitivityTable table)
         : ICommandHandler<Command, DecisionSaved>
     {
         public async ValueTask<DecisionSaved> Handle(Command c, CancellationToken ct)
@@ -57,9 +55,9 @@ public static class RecordDecision
             var inputs = await DecisionAccess.InputsAsync(db, table, item.CaseId, item.Id, c.Content, ct);
             var author = await DecisionAccess.MemberAsync(db, user, ct);
             var decision = BoardDecision.Record(new DecisionTarget(item.CaseId, meeting.Id, item.Id),
-                await DecisionAccess.NextNumberAsync(db, item.CaseId, ct), c.Content, inputs, author, clock.GetUtcNow());
+                await DecisionAccess.NextNumberAsync(db, item.CaseId, ct), c.Content, inputs, author, clock.UtcNow);
             db.Decisions.Add(decision);
-            return new DecisionSaved(await db.SaveChangesThenReadAsync(() => GetDecision.LoadAsync(db, decision.Id, clock, board.Value, ct), ct));
+            return new DecisionSaved(await db.SaveChangesThenReadAsync(() => GetDecision.LoadAsync(db, decision.Id, clock, ct), ct));
         }
     }
 }

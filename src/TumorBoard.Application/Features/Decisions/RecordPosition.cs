@@ -1,7 +1,6 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Persistence;
@@ -37,7 +36,7 @@ public static class RecordPosition
         }
     }
 
-    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock, IOptions<BoardOptions> board)
+    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, BoardClock clock)
         : ICommandHandler<Command, DecisionSaved>
     {
         // Members answer at the same moment ("all agreed?"): a position that lost the race to another write on the draft is
@@ -50,8 +49,8 @@ public static class RecordPosition
                 var me = await DecisionAccess.MemberAsync(db, user, ct);
                 var attendee = meeting.Attendees.FirstOrDefault(a => a.UserId == me.Id)
                     ?? throw new ForbiddenException("Only members recorded as present at the meeting take a position on its decision.");
-                decision.RecordPosition(me with { Discipline = attendee.Discipline ?? me.Discipline }, c.Kind, c.Text, clock.GetUtcNow());
-                return new DecisionSaved(await db.SaveChangesThenReadAsync(() => GetDecision.LoadAsync(db, decision.Id, clock, board.Value, ct), ct));
+                decision.RecordPosition(me with { Discipline = attendee.Discipline ?? me.Discipline }, c.Kind, c.Text, clock.UtcNow);
+                return new DecisionSaved(await db.SaveChangesThenReadAsync(() => GetDecision.LoadAsync(db, decision.Id, clock, ct), ct));
             });
     }
 }

@@ -1,7 +1,6 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Persistence;
@@ -24,11 +23,10 @@ public static class ReviseDecision
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(TimeProvider clock) => RuleFor(c => c.Content).NotNull().SetValidator(new DecisionContentValidator(clock));
+        public Validator(BoardClock clock) => RuleFor(c => c.Content).NotNull().SetValidator(new DecisionContentValidator(clock));
     }
 
-    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock, RadiosensitivityTable table,
-        IOptions<BoardOptions> board)
+    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, BoardClock clock, RadiosensitivityTable table)
         : ICommandHandler<Command, DecisionSaved>
     {
         public async ValueTask<DecisionSaved> Handle(Command c, CancellationToken ct)
@@ -41,8 +39,8 @@ public static class ReviseDecision
                 await DecisionAccess.RequirePreconditionsAsync(db, meeting, DecisionAccess.Item(meeting, decision.AgendaItemId), ct);
             var inputs = await DecisionAccess.InputsAsync(db, table, decision.CaseId, decision.AgendaItemId, c.Content, ct);
             decision.Revise(c.Content, decision.IsAmendment ? inputs with { NomsSuggestionJson = decision.NomsSuggestionJson, Waivers = decision.Waivers } : inputs,
-                await DecisionAccess.MemberAsync(db, user, ct), clock.GetUtcNow());
-            return new DecisionSaved(await db.SaveChangesThenReadAsync(() => GetDecision.LoadAsync(db, decision.Id, clock, board.Value, ct), ct));
+                await DecisionAccess.MemberAsync(db, user, ct), clock.UtcNow);
+            return new DecisionSaved(await db.SaveChangesThenReadAsync(() => GetDecision.LoadAsync(db, decision.Id, clock, ct), ct));
         }
     }
 }

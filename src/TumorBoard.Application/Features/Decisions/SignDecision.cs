@@ -2,7 +2,6 @@ using FluentValidation;
 using FluentValidation.Results;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Persistence;
@@ -38,8 +37,7 @@ public static class SignDecision
         public Validator() => RuleFor(c => c.Password).NotEmpty().WithMessage("Re-enter your password to sign.");
     }
 
-    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock, ISignatureCheck signatures,
-        IOptions<BoardOptions> board)
+    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, BoardClock clock, ISignatureCheck signatures)
         : ICommandHandler<Command, DecisionSaved>
     {
         public async ValueTask<DecisionSaved> Handle(Command c, CancellationToken ct)
@@ -87,7 +85,7 @@ public static class SignDecision
                 tumorCase = await db.Cases.FirstAsync(x => x.Id == decision.CaseId, ct);
             }
 
-            var now = clock.GetUtcNow();
+            var now = clock.UtcNow;
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             if (current is not null)
             {
@@ -106,7 +104,7 @@ public static class SignDecision
                         assessment.Lock(now);
             }
             await db.SaveChangesAsync(ct);
-            var saved = await GetDecision.LoadAsync(db, decision.Id, clock, board.Value, ct);
+            var saved = await GetDecision.LoadAsync(db, decision.Id, clock, ct);
             await tx.CommitAsync(ct);
             return new DecisionSaved(saved);
         }

@@ -8,6 +8,7 @@ using TumorBoard.Domain.Common;
 using TumorBoard.Domain.Decisions;
 using TumorBoard.Domain.Meetings;
 using TumorBoard.Domain.Security;
+using TumorBoard.Application.Common.Models;
 
 namespace TumorBoard.Application.Features.Decisions;
 
@@ -37,7 +38,7 @@ public static class WaiveAssessment
         }
     }
 
-    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, Guid>
+    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, BoardClock clock) : ICommandHandler<Command, Guid>
     {
         public async ValueTask<Guid> Handle(Command c, CancellationToken ct)
         {
@@ -54,7 +55,7 @@ public static class WaiveAssessment
             if (await db.AssessmentWaivers.AnyAsync(w => w.AgendaItemId == item.Id && w.Discipline == c.Discipline, ct))
                 throw new DomainConflictException($"The {c.Discipline} assessment is already waived for this case.");
             var waiver = new AssessmentWaiver(meeting.Id, item.Id, item.CaseId, c.Discipline, c.Reason,
-                await DecisionAccess.MemberAsync(db, user, ct), clock.GetUtcNow());
+                await DecisionAccess.MemberAsync(db, user, ct), clock.UtcNow);
             db.AssessmentWaivers.Add(waiver);
             await db.SaveChangesAsync(ct);
             return waiver.Id;

@@ -19,10 +19,6 @@ public sealed record FollowUpRow(Guid DecisionId, Guid CaseId, string PatientNam
 /// <summary>The follow-up lists' shared query: the coordinator's overdue list, "my follow-ups" and the dashboard.</summary>
 public static class FollowUpReads
 {
-    /// <summary>Today's date where the board sits (BoardOptions.TimeZone), not in UTC: a follow-up is due on a local day.</summary>
-    public static DateOnly BoardToday(this BoardOptions board, TimeProvider clock) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), board.Zone).DateTime);
-
     /// <summary>Overdue follow-ups, most overdue first (backed by ix_decisions_signed_follow_up_date).</summary>
     public static Task<Paged<FollowUpRow>> OverdueAsync(TumorBoardDbContext db, DateOnly today, int page, int size, CancellationToken ct) =>
         PageAsync(Signed(db).Where(x => x.D.FollowUpDate < today && x.D.OpenSteps > 0), today, page, size, ct);

@@ -1,6 +1,5 @@
 using FluentValidation;
 using Mediator;
-using Microsoft.Extensions.Options;
 using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Persistence;
@@ -28,11 +27,11 @@ public static class ListMyFollowUps
         public Validator() => Include(new PagedQueryValidator());
     }
 
-    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock, IOptions<BoardOptions> board)
+    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, BoardClock clock)
         : IQueryHandler<Query, Paged<FollowUpRow>>
     {
         public async ValueTask<Paged<FollowUpRow>> Handle(Query q, CancellationToken ct) =>
-            await FollowUpReads.ResponsibleAsync(db, user.RequiredId, q.IncludeCompleted ?? false, board.Value.BoardToday(clock),
+            await FollowUpReads.ResponsibleAsync(db, user.RequiredId, q.IncludeCompleted ?? false, clock.Today,
                 q.PageNumber, q.Size, ct);
     }
 }

@@ -1,6 +1,5 @@
 using FluentValidation;
 using Mediator;
-using Microsoft.Extensions.Options;
 using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Persistence;
@@ -24,10 +23,10 @@ public static class ListOverdueFollowUps
         public Validator() => Include(new PagedQueryValidator());
     }
 
-    public sealed class Handler(TumorBoardDbContext db, TimeProvider clock, IOptions<BoardOptions> board)
+    public sealed class Handler(TumorBoardDbContext db, BoardClock clock)
         : IQueryHandler<Query, Paged<FollowUpRow>>
     {
         public async ValueTask<Paged<FollowUpRow>> Handle(Query q, CancellationToken ct) =>
-            await FollowUpReads.OverdueAsync(db, board.Value.BoardToday(clock), q.PageNumber, q.Size, ct);
+            await FollowUpReads.OverdueAsync(db, clock.Today, q.PageNumber, q.Size, ct);
     }
 }

@@ -1,6 +1,5 @@
 using FluentValidation;
 using Mediator;
-using Microsoft.Extensions.Options;
 using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Persistence;
@@ -49,7 +48,7 @@ public static class RecordFollowUp
     }
 
     /// <summary>Answers with the decision as saved, the new follow-up in it.</summary>
-    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock, IOptions<BoardOptions> board)
+    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, BoardClock clock)
         : ICommandHandler<Command, DecisionSaved>
     {
         public async ValueTask<DecisionSaved> Handle(Command c, CancellationToken ct)
@@ -58,8 +57,8 @@ public static class RecordFollowUp
             if (!FollowUpReads.MayRecord(user, decision.ResponsibleClinicianId))
                 throw new ForbiddenException("Only the responsible clinician or a coordinator records the follow-up of this decision.");
             decision.RecordFollowUp(c.StepNumber, c.Status!.Value, c.Reason, c.ReasonText, c.Note,
-                await DecisionAccess.MemberAsync(db, user, ct), clock.GetUtcNow());
-            return new DecisionSaved(await db.SaveChangesThenReadAsync(() => GetDecision.LoadAsync(db, decision.Id, clock, board.Value, ct), ct));
+                await DecisionAccess.MemberAsync(db, user, ct), clock.UtcNow);
+            return new DecisionSaved(await db.SaveChangesThenReadAsync(() => GetDecision.LoadAsync(db, decision.Id, clock, ct), ct));
         }
     }
 }

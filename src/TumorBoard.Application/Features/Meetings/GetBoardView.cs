@@ -63,7 +63,7 @@ public static class GetBoardView
     /// <summary>A quorum discipline and its latest submitted version; Submitted is null while there is none.</summary>
     public sealed record Column(Discipline Discipline, GetAssessmentVersion.Result? Submitted);
 
-    public sealed class Handler(TumorBoardDbContext db, TimeProvider clock, IOptions<BoardOptions> options, RadiosensitivityTable table)
+    public sealed class Handler(TumorBoardDbContext db, BoardClock clock, IOptions<BoardOptions> options, RadiosensitivityTable table)
         : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query q, CancellationToken ct)
@@ -82,9 +82,9 @@ public static class GetBoardView
                         ? new Column(d, GetAssessmentVersion.Of(a, v))
                         : new Column(d, null))
                 .ToList();
-            var now = clock.GetUtcNow();
+            var now = clock.UtcNow;
             var readiness = GetMeeting.Readiness.Of(tumorCase.Details.Lesions,
-                columns.Where(c => c.Submitted is not null).Select(c => c.Discipline), options.Value.ImagingStaleBefore(now));
+                columns.Where(c => c.Submitted is not null).Select(c => c.Discipline), options.Value.ImagingStaleBefore(clock.Today));
             var submitted = AssessmentReads.Submitted(assessments);
             var decision = await DecisionStateAsync(meeting, item, columns, ct);
 
@@ -94,7 +94,7 @@ public static class GetBoardView
                 new ItemSummary(item.Id, item.Position, agenda.Count, item.Status, item.Minutes, item.IsLateAddition,
                     item.LateAdditionReason, item.Reason, index > 0 ? agenda[index - 1].Id : null,
                     index < agenda.Count - 1 ? agenda[index + 1].Id : null, readiness),
-                tumorCase, Patient.AgeOn(tumorCase.Patient.DateOfBirth, DateOnly.FromDateTime(now.UtcDateTime)), columns,
+                tumorCase, Patient.AgeOn(tumorCase.Patient.DateOfBirth, clock.Today), columns,
                 submitted.BoardNoms(AssessmentContext.For(tumorCase.Details, table)), submitted.Disagreements(),
                 MissingInputs(tumorCase, readiness, assessments, meeting, options.Value.ImagingStaleDays), decision);
         }
@@ -119,15 +119,15 @@ public static class GetBoardView
         List<string> lines = [];
         foreach (var discipline in readiness.Awaiting)
             lines.Add(assessments.FirstOrDefault(a => a.Discipline == discipline) is { } draft
-                ? $"{Disciplines.Name(discipline)} has not submitted its assessment (a draft, version {draft.CurrentVersionNumber}, is saved)."
-                : $"{Disciplines.Name(discipline)} has not started its assessment.");
+                ? $"{DisplayWords.Of(discipline)} has not submitted its assessment (a draft, version {draft.CurrentVersionNumber}, is saved)."
+                : $"{DisplayWords.Of(discipline)} has not started its assessment.");
         lines.AddRange(tumorCase.MissingForBoard.Select(m => $"Missing from the case record: {m}."));
         if (readiness.ImagingStale)
             lines.Add(readiness.NewestImaging is { } newest
                 ? $"The newest spinal imaging is from {newest:yyyy-MM-dd}, more than {imagingStaleDays} days ago: make sure current imaging is available."
                 : "No spinal imaging is recorded for the case.");
         lines.AddRange(meeting.MissingForQuorum.Select(d =>
-            $"No quorum yet: nobody from {Disciplines.Name(d).ToLowerInvariant()} is recorded as present."));
+            $"No quorum yet: nobody from {DisplayWords.InSentence(d)} is recorded as present."));
         return lines;
     }
 }

@@ -50,12 +50,12 @@ public static class GetCoordinatorDashboard
         public Validator() => RuleFor(q => q.MeetingCount).InclusiveBetween(1, 50).OverridePropertyName("meetings");
     }
 
-    public sealed class Handler(TumorBoardDbContext db, TimeProvider clock, IOptions<BoardOptions> options) : IQueryHandler<Query, Result>
+    public sealed class Handler(TumorBoardDbContext db, BoardClock clock, IOptions<BoardOptions> options) : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query q, CancellationToken ct)
         {
-            var now = clock.GetUtcNow();
-            var today = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
+            var now = clock.UtcNow;
+            var today = clock.StartOf(clock.Today);
             var meetings = await db.Meetings.AsNoTracking().IgnoreAutoIncludes()
                 .Where(m => m.Status == MeetingStatus.InProgress || (m.Status == MeetingStatus.Planned && m.StartsAt >= today))
                 .OrderBy(m => m.StartsAt).ThenBy(m => m.Id).Take(q.MeetingCount)
@@ -82,7 +82,7 @@ public static class GetCoordinatorDashboard
                 readyRows.Select(c => c.ToCase(now, c.Urgency == Urgency.Urgent ? next : null)).ToList(), readyTotal,
                 draftRows.Select(c => c.ToCase(now, null)).ToList(), draftTotal, options.Value.DraftAgeDays, next)
             {
-                OverdueFollowUps = await FollowUpReads.OverdueAsync(db, options.Value.BoardToday(clock), 1, OverdueFollowUpsShown, ct),
+                OverdueFollowUps = await FollowUpReads.OverdueAsync(db, clock.Today, 1, OverdueFollowUpsShown, ct),
             };
         }
 

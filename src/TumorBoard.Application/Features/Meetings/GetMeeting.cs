@@ -42,13 +42,13 @@ public static class GetMeeting
 
     public sealed record Attendee(Guid UserId, string Name, Discipline? Discipline);
 
-    public sealed class Handler(TumorBoardDbContext db, TimeProvider clock, IOptions<BoardOptions> options) : IQueryHandler<Query, Result>
+    public sealed class Handler(TumorBoardDbContext db, BoardClock clock, IOptions<BoardOptions> options) : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query q, CancellationToken ct) => await LoadAsync(db, q.MeetingId, clock, options.Value, ct);
     }
 
     /// <summary>The meeting as stored; inside a write's open transaction it sees that write (the meeting commands answer with it).</summary>
-    public static async Task<Result> LoadAsync(TumorBoardDbContext db, Guid meetingId, TimeProvider clock, BoardOptions options, CancellationToken ct)
+    public static async Task<Result> LoadAsync(TumorBoardDbContext db, Guid meetingId, BoardClock clock, BoardOptions options, CancellationToken ct)
     {
         var m = await MeetingAccess.ReadAsync(db, meetingId, ct);
         var caseIds = m.Agenda.Select(i => i.CaseId).ToList();
@@ -64,7 +64,7 @@ public static class GetMeeting
             .ToLookup(x => x.CaseId, x => x.Discipline);
         var (chairName, attendees) = await PeopleAsync(db, m, ct);
 
-        var staleBefore = options.ImagingStaleBefore(clock.GetUtcNow());
+        var staleBefore = options.ImagingStaleBefore(clock.Today);
         var agenda = m.Agenda.Where(i => i.IsActive).OrderBy(i => i.Position).Select(i =>
         {
             var c = cases[i.CaseId];
@@ -75,7 +75,7 @@ public static class GetMeeting
         }).ToList();
         return new Result(m.Id, m.Title, m.StartsAt, m.DurationMinutes, m.Location, m.VideoLink, m.ChairId,
             chairName, m.Capacity, m.SubmissionCutoff, m.Status, m.CancellationReason, m.SeriesId,
-            agenda, attendees, m.MissingForQuorum, m.HasQuorum, m.IsPastCutoff(clock.GetUtcNow()), m.Version);
+            agenda, attendees, m.MissingForQuorum, m.HasQuorum, m.IsPastCutoff(clock.UtcNow), m.Version);
     }
 
     static string Initial(string s) => s.Length > 0 ? char.ToUpperInvariant(s[0]).ToString() : "";

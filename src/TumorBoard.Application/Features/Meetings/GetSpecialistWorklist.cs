@@ -6,6 +6,7 @@ using TumorBoard.Domain.Assessments;
 using TumorBoard.Domain.Cases;
 using TumorBoard.Domain.Meetings;
 using TumorBoard.Domain.Security;
+using TumorBoard.Application.Common.Models;
 
 namespace TumorBoard.Application.Features.Meetings;
 
@@ -26,15 +27,15 @@ public static class GetSpecialistWorklist
         Guid ItemId, int Position, Guid CaseId, string Mrn, string PatientName, Urgency Urgency, string ClinicalQuestion,
         DateTimeOffset DueAt, bool Overdue, bool DraftSaved);
 
-    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock) : IQueryHandler<Query, Result>
+    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, BoardClock clock) : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query q, CancellationToken ct)
         {
             // A specialist account always has a discipline; without one there is nothing this user owes.
             if (user.Discipline is not { } discipline) return new Result(null, [], 0, 0);
 
-            var now = clock.GetUtcNow();
-            var today = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
+            var now = clock.UtcNow;
+            var today = clock.StartOf(clock.Today);
             // A case still Scheduled on an upcoming agenda is owed by my discipline unless its assessment for my
             // discipline is Submitted or Locked (a NOT EXISTS in the same SQL); a Draft stays on the list as "draft saved".
             var due =

@@ -26,7 +26,7 @@ public static class ListMeetings
 
     public sealed class Validator : AbstractValidator<Query>
     {
-        public Validator(TimeProvider clock)
+        public Validator(BoardClock clock)
         {
             RuleFor(q => q.Status).IsInEnum();
             RuleFor(q => q.From).SearchInstant(clock);
@@ -34,7 +34,7 @@ public static class ListMeetings
         }
     }
 
-    public sealed class Handler(TumorBoardDbContext db, TimeProvider clock) : IQueryHandler<Query, Paged<Row>>
+    public sealed class Handler(TumorBoardDbContext db, BoardClock clock) : IQueryHandler<Query, Paged<Row>>
     {
         public async ValueTask<Paged<Row>> Handle(Query q, CancellationToken ct)
         {
@@ -42,7 +42,7 @@ public static class ListMeetings
             if (q.Status is { } s) meetings = meetings.Where(m => m.Status == s);
             if (q.IncludePast != true)
             {
-                var from = q.From?.ToUniversalTime() ?? new DateTimeOffset(clock.GetUtcNow().UtcDateTime.Date, TimeSpan.Zero);
+                var from = q.From?.ToUniversalTime() ?? clock.StartOf(clock.Today);
                 meetings = meetings.Where(m => m.StartsAt >= from);
             }
             var total = await meetings.CountAsync(ct);

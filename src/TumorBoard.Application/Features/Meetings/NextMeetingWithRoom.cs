@@ -5,6 +5,7 @@ using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.Cases;
 using TumorBoard.Domain.Meetings;
 using TumorBoard.Domain.Security;
+using TumorBoard.Application.Common.Models;
 
 namespace TumorBoard.Application.Features.Meetings;
 
@@ -17,10 +18,10 @@ public static class NextMeetingWithRoom
     [RequiresRole(Roles.Coordinator, Roles.Specialist, Roles.Clinician)]
     public sealed record Query(Urgency Urgency = Urgency.Urgent) : IQuery<ListMeetings.Row?>;
 
-    public sealed class Handler(TumorBoardDbContext db, TimeProvider clock) : IQueryHandler<Query, ListMeetings.Row?>
+    public sealed class Handler(TumorBoardDbContext db, BoardClock clock) : IQueryHandler<Query, ListMeetings.Row?>
     {
         public async ValueTask<ListMeetings.Row?> Handle(Query q, CancellationToken ct) =>
-            await FindAsync(db, q.Urgency, clock.GetUtcNow(), ct);
+            await FindAsync(db, q.Urgency, clock.UtcNow, ct);
     }
 
     /// <summary>The rule itself, shared with the coordinator's dashboard (one query for all urgent cases).</summary>

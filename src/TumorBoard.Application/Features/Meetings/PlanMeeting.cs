@@ -6,6 +6,7 @@ using TumorBoard.Application.Common.Validation;
 using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.Meetings;
 using TumorBoard.Domain.Security;
+using TumorBoard.Application.Common.Models;
 
 namespace TumorBoard.Application.Features.Meetings;
 
@@ -21,7 +22,7 @@ public static class PlanMeeting
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(TimeProvider clock, TumorBoardDbContext db)
+        public Validator(BoardClock clock, TumorBoardDbContext db)
         {
             Include(new MeetingFieldsValidator(clock, db));
             RuleFor(c => c.WeeklyOccurrences).InclusiveBetween(1, 52).WithMessage("A series has 1 to 52 weekly meetings.");
@@ -34,14 +35,14 @@ public static class PlanMeeting
         }
     }
 
-    static DateTimeOffset LatestStart(TimeProvider clock) =>
+    static DateTimeOffset LatestStart(BoardClock clock) =>
         new(ClinicalDates.Latest(clock).ToDateTime(TimeOnly.MaxValue), TimeSpan.Zero);
 
-    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, IReadOnlyList<Guid>>
+    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, BoardClock clock) : ICommandHandler<Command, IReadOnlyList<Guid>>
     {
         public async ValueTask<IReadOnlyList<Guid>> Handle(Command c, CancellationToken ct)
         {
-            var now = clock.GetUtcNow();
+            var now = clock.UtcNow;
             Guid? series = c.WeeklyOccurrences > 1 ? Guid.CreateVersion7() : null;
             var cutoffOffset = c.StartsAt!.Value - (c.SubmissionCutoff ?? c.StartsAt!.Value - Meeting.DefaultCutoff);
             List<Guid> ids = [];
@@ -89,11 +90,11 @@ public sealed class MeetingFieldsValidator : AbstractValidator<MeetingFields>
         /// <summary>How long before the start the agenda may close.</summary>
         public static readonly TimeSpan MaxCutoffLead = TimeSpan.FromDays(365);
 
-        public MeetingFieldsValidator(TimeProvider clock, TumorBoardDbContext db)
+        public MeetingFieldsValidator(BoardClock clock, TumorBoardDbContext db)
         {
             RuleFor(c => c.Title).NotEmpty().WithMessage("Enter a title.").MaximumLength(200);
             RuleFor(c => c.StartsAt).NotNull().WithMessage("Enter the start.")
-                .Must(s => s is null || s > clock.GetUtcNow()).WithMessage("The meeting must start in the future.")
+                .Must(s => s is null || s > clock.UtcNow).WithMessage("The meeting must start in the future.")
                 .WithinPlanningHorizon(clock, "The meeting's start");
             RuleFor(c => c.DurationMinutes).InclusiveBetween(15, 480).WithMessage("The duration is 15 to 480 minutes.");
             RuleFor(c => c.Capacity).InclusiveBetween(1, 100).WithMessage("The capacity is 1 to 100 cases.");

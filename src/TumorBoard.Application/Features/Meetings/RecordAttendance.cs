@@ -31,7 +31,7 @@ public static class RecordAttendance
     }
 
     /// <summary>Answers with the meeting as saved (read in the write's transaction, before it commits).</summary>
-    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock, IOptions<BoardOptions> options)
+    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, BoardClock clock, IOptions<BoardOptions> options)
         : ICommandHandler<Command, GetMeeting.Result>
     {
         public async ValueTask<GetMeeting.Result> Handle(Command c, CancellationToken ct)
@@ -39,7 +39,7 @@ public static class RecordAttendance
             var meeting = await MeetingAccess.LoadForChangeAsync(db, c.MeetingId, c.ExpectedVersion, ct);
             MeetingAccess.RequireCoordinatorOrChair(user, meeting);
             var members = await db.Users.Where(u => c.PresentUserIds.Contains(u.Id)).Select(u => new { u.Id, u.Discipline }).ToListAsync(ct);
-            meeting.RecordAttendance(members.Select(m => (m.Id, m.Discipline)), user.RequiredId, clock.GetUtcNow());
+            meeting.RecordAttendance(members.Select(m => (m.Id, m.Discipline)), user.RequiredId, clock.UtcNow);
             return await db.SaveChangesThenReadAsync(() => GetMeeting.LoadAsync(db, meeting.Id, clock, options.Value, ct), ct);
         }
     }

@@ -20,11 +20,11 @@ public static class UpdateMeeting
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(TimeProvider clock, TumorBoardDbContext db) => Include(new MeetingFieldsValidator(clock, db));
+        public Validator(BoardClock clock, TumorBoardDbContext db) => Include(new MeetingFieldsValidator(clock, db));
     }
 
     /// <summary>Answers with the meeting as saved (read in the write's transaction, before it commits).</summary>
-    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock, IOptions<BoardOptions> options)
+    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, BoardClock clock, IOptions<BoardOptions> options)
         : ICommandHandler<Command, GetMeeting.Result>
     {
         public async ValueTask<GetMeeting.Result> Handle(Command c, CancellationToken ct)
@@ -32,7 +32,7 @@ public static class UpdateMeeting
             if (c.ExpectedVersion is null) throw new VersionRequiredException();
             var meeting = await MeetingAccess.LoadForChangeAsync(db, c.MeetingId, c.ExpectedVersion, ct);
             meeting.Update(new MeetingPlan(c.Title, c.StartsAt!.Value, c.DurationMinutes, c.Location, c.VideoLink,
-                c.ChairId!.Value, c.Capacity, c.SubmissionCutoff), user.RequiredId, clock.GetUtcNow());
+                c.ChairId!.Value, c.Capacity, c.SubmissionCutoff), user.RequiredId, clock.UtcNow);
             return await db.SaveChangesThenReadAsync(() => GetMeeting.LoadAsync(db, meeting.Id, clock, options.Value, ct), ct);
         }
     }

@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.Patients;
+using TumorBoard.Application.Common.Models;
 
 namespace TumorBoard.Application.Features.Patients;
 
@@ -17,7 +18,7 @@ public interface IPatientFields
 
 public sealed class PatientFieldsValidator : AbstractValidator<IPatientFields>
 {
-    public PatientFieldsValidator(TimeProvider clock)
+    public PatientFieldsValidator(BoardClock clock)
     {
         // Checked in the canonical form that is stored: look-alikes are normalised, anything else not A-Z 0-9 - / . is named.
         RuleFor(p => p.Mrn).Custom((mrn, context) =>
@@ -27,7 +28,7 @@ public sealed class PatientFieldsValidator : AbstractValidator<IPatientFields>
         RuleFor(p => p.FamilyName).NotEmpty().WithMessage("Enter the family name.").MaximumLength(Patient.NameMaxLength);
         RuleFor(p => p.GivenName).NotEmpty().WithMessage("Enter the given name.").MaximumLength(Patient.NameMaxLength);
         RuleFor(p => p.DateOfBirth).NotNull().WithMessage("Enter the date of birth.")
-            .Must(d => d is null || Patient.IsPlausibleDateOfBirth(d.Value, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)))
+            .Must(d => d is null || Patient.IsPlausibleDateOfBirth(d.Value, clock.Today))
             .WithMessage("The date of birth must be in the past and at most 120 years ago.");
         RuleFor(p => p.Sex).NotNull().WithMessage("Choose the sex (female, male, other or unknown).").IsInEnum();
     }

@@ -5,6 +5,7 @@ using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.Patients;
 using TumorBoard.Domain.Security;
+using TumorBoard.Application.Common.Models;
 
 namespace TumorBoard.Application.Features.Patients;
 
@@ -22,7 +23,7 @@ public static class RegisterPatient
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(TimeProvider clock, TumorBoardDbContext db)
+        public Validator(BoardClock clock, TumorBoardDbContext db)
         {
             Include(new PatientFieldsValidator(clock));
             RuleFor(c => c.Mrn).NotAnotherPatientsMrn(db, _ => null);
@@ -30,12 +31,12 @@ public static class RegisterPatient
     }
 
     /// <summary>Answers with the patient as saved (a new patient has no cases), never a second read that could fail after the commit.</summary>
-    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, GetPatient.Result>
+    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, BoardClock clock) : ICommandHandler<Command, GetPatient.Result>
     {
         public async ValueTask<GetPatient.Result> Handle(Command command, CancellationToken ct)
         {
             var patient = Patient.Register(command.Mrn, command.FamilyName, command.GivenName,
-                command.DateOfBirth!.Value, command.Sex!.Value, user.RequiredId, clock.GetUtcNow());
+                command.DateOfBirth!.Value, command.Sex!.Value, user.RequiredId, clock.UtcNow, clock.Today);
             db.Patients.Add(patient);
             await db.SaveChangesAsync(ct);   // a racing duplicate MRN hits the unique index on the canonical form -> 409
             return GetPatient.From(patient, []);

@@ -27,14 +27,14 @@ public static class UpdatePatient
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(TimeProvider clock, TumorBoardDbContext db)
+        public Validator(BoardClock clock, TumorBoardDbContext db)
         {
             Include(new PatientFieldsValidator(clock));
             RuleFor(c => c.Mrn).NotAnotherPatientsMrn(db, c => c.PatientId);
         }
     }
 
-    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, GetPatient.Result>
+    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, BoardClock clock) : ICommandHandler<Command, GetPatient.Result>
     {
         public async ValueTask<GetPatient.Result> Handle(Command command, CancellationToken ct)
         {
@@ -44,7 +44,7 @@ public static class UpdatePatient
             if (!expected.Matches(patient.Version)) throw new StaleVersionException("patient");
 
             patient.Update(command.Mrn, command.FamilyName, command.GivenName,
-                command.DateOfBirth!.Value, command.Sex!.Value, user.RequiredId, clock.GetUtcNow());
+                command.DateOfBirth!.Value, command.Sex!.Value, user.RequiredId, clock.UtcNow, clock.Today);
             return await db.SaveChangesThenReadAsync(() => GetPatient.LoadAsync(db, patient.Id, ct), ct);
         }
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using TumorBoard.Application.Features.Assessments;
 using TumorBoard.Domain.Assessments;
+using TumorBoard.Domain.Common;
 using TumorBoard.Domain.Scores;
 using TumorBoard.Domain.Security;
 using TumorBoard.Web.Shared;
@@ -20,7 +21,7 @@ public sealed record Fact(string Label, string Value);
 public sealed class AssessmentColumn
 {
     public required Discipline Discipline { get; init; }
-    public string Title => FormOptions.Label(Discipline);
+    public string Title => DisplayWords.Of(Discipline);
     public string Slug => DisciplineRoute.Slug(Discipline);
     /// <summary>Side-by-side view: the latest version of any kind; null when the discipline has not started.</summary>
     public ListAssessments.Summary? Latest { get; init; }
@@ -65,7 +66,7 @@ public sealed class AssessmentColumn
 
     static List<Fact> Neurosurgery(NeurosurgeryContent n) =>
     [
-        new("Recommendation", n.Recommendation is { } r ? Disagreements.Words(r) : "—"),
+        new("Recommendation", n.Recommendation is { } r ? DisplayWords.Of(r) : "—"),
         new("Target levels", Levels(n.TargetLevels)),
         new("Fit for open surgery", Show(n.FitForOpenSurgery) + (n.FitnessReason is { Length: > 0 } why ? $" ({why})" : "")),
         new("Frankel / ASIA", $"{Show(n.Frankel)} / {Show(n.Asia)}"),
@@ -74,7 +75,7 @@ public sealed class AssessmentColumn
 
     static List<Fact> RadiationOncology(RadiationOncologyContent r) =>
     [
-        new("Recommendation", r.Recommendation is { } rec ? Disagreements.Words(rec) : "—"),
+        new("Recommendation", r.Recommendation is { } rec ? DisplayWords.Of(rec) : "—"),
         new("Dose", r.TotalDoseGy is { } d && r.Fractions is { } f ? $"{d} Gy in {f} fraction{(f == 1 ? "" : "s")}" : "—"),
         new("Target levels", Levels(r.TargetLevels)),
         new("Timing", Show(r.Timing)),
@@ -99,7 +100,7 @@ public sealed class AssessmentColumn
             case Discipline.Neurosurgery when s.TryGetProperty("lesions", out var lesions):
                 foreach (var l in lesions.EnumerateArray())
                 {
-                    var sins = Total(l, "sins", "category");
+                    var sins = Total<SinsCategory>(l, "sins", "category");
                     var escc = l.TryGetProperty("escc", out var e) && e.ValueKind == JsonValueKind.Object
                         ? $"ESCC {Text(e, "grade")} ({EsccCategory(e)})" : "ESCC —";
                     facts.Add(new($"Lesion {Text(l, "indexLevel")}", $"SINS {sins}; {escc}"));
@@ -107,7 +108,7 @@ public sealed class AssessmentColumn
                 break;
             case Discipline.RadiationOncology when s.TryGetProperty("radiosensitivity", out var rs):
                 var overridden = rs.TryGetProperty("override", out var o) && o.ValueKind == JsonValueKind.String;
-                facts.Add(new("Radiosensitivity", Words(Text(rs, "effective")) + (overridden
+                facts.Add(new("Radiosensitivity", Member<Radiosensitivity>(Text(rs, "effective")) + (overridden
                     ? $" (override: {Text(rs, "overrideReason")})"
                     : $" (table: {Text(rs, "tableSource")}{(rs.TryGetProperty("tableVerified", out var v) && !v.GetBoolean() ? ", unverified" : "")})")));
                 facts.Add(new("Prior RT at target levels",
@@ -116,18 +117,22 @@ public sealed class AssessmentColumn
                     facts.Add(new("Dose per fraction", $"{dpf.GetDecimal()} Gy"));
                 break;
             case Discipline.MedicalOncology:
-                facts.Add(new("Tokuhashi (revised)", Total(s, "tokuhashi", "prognosis")));
-                facts.Add(new("Tomita", Total(s, "tomita", "strategy")));
+                facts.Add(new("Tokuhashi (revised)", Total<TokuhashiPrognosis>(s, "tokuhashi", "prognosis")));
+                facts.Add(new("Tomita", Total<TomitaStrategy>(s, "tomita", "strategy")));
                 break;
         }
         return facts;
     }
 
     /// <summary>"9 (Potentially unstable)" from {"total":9,"category":"PotentiallyUnstable"}; "incomplete" without a total.</summary>
-    static string Total(JsonElement parent, string name, string category) =>
+    static string Total<T>(JsonElement parent, string name, string category) where T : struct, Enum =>
         parent.TryGetProperty(name, out var score) && score.TryGetProperty("total", out var t) && t.ValueKind == JsonValueKind.Number
-            ? $"{t.GetInt32()} ({Words(Text(score, category))})"
+            ? $"{t.GetInt32()} ({Member<T>(Text(score, category))})"
             : "incomplete";
+
+    /// <summary>The words of a member name stored in the scores JSON ("PotentiallyUnstable" -> "Potentially unstable").</summary>
+    static string Member<T>(string name) where T : struct, Enum =>
+        Enum.TryParse<T>(name, ignoreCase: false, out var value) && Enum.IsDefined(value) ? DisplayWords.Of(value) : name;
 
     /// <summary>High grade = 2 and 3; 1c follows the low-grade branch with its discussion flag (scores.md §2).</summary>
     static string EsccCategory(JsonElement escc) =>

@@ -48,12 +48,4 @@ public sealed class HistoryModel(ISender sender) : PageModel, IFormPage
         From = Compared?.From;
         To = Compared?.To;
     }
-
-    public static string Kind(AssessmentVersionKind kind) => kind switch
-    {
-        AssessmentVersionKind.Draft => "Draft",
-        AssessmentVersionKind.Submission => "Submission",
-        AssessmentVersionKind.Revision => "Revision",
-        _ => kind.ToString(),
-    };
 }

@@ -1,3 +1,4 @@
+using TumorBoard.Domain.Common;
 using System.Text.Json;
 using Mediator;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
@@ -82,5 +83,5 @@ public sealed class HistoryModel(ISender sender, IOptions<JsonOptions> json) : P
 
     public static string When(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
 
-    public static string DisciplineLabel(Discipline d) => FormOptions.Label(d);
+    public static string DisciplineLabel(Discipline d) => DisplayWords.Of(d);
 }

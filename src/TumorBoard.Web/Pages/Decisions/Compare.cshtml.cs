@@ -19,6 +19,6 @@ public sealed class CompareModel(ISender sender) : PageModel, IFormPage
         Comparison = await sender.Send(new CompareDecisionVersions.Query(id, otherId), ct);
 
     public static string Describe(CompareDecisionVersions.Side v) =>
-        $"Version {v.Number} ({Domain.Common.DisplayWords.Of(v.Status).ToLowerInvariant()}), recorded {Cases.HistoryModel.When(v.CreatedAt)} UTC by {v.CreatedByName}"
+        $"Version {v.Number} ({Domain.Common.DisplayWords.InSentence(v.Status)}), recorded {Cases.HistoryModel.When(v.CreatedAt)} UTC by {v.CreatedByName}"
         + (v.SignedAt is { } at ? $", signed {Cases.HistoryModel.When(at)} UTC by {v.SignerName}" : ", not signed");
 }

@@ -1,3 +1,4 @@
+using TumorBoard.Domain.Common;
 using System.Text.RegularExpressions;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -47,7 +48,7 @@ public abstract partial class DecisionFormPage(ISender sender) : PageModel, IFor
     public IEnumerable<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> ClinicianOptions() =>
         [new("Choose the responsible clinician…", ""),
          .. Clinicians.Select(c => new Microsoft.AspNetCore.Mvc.Rendering.SelectListItem(
-             c.Discipline is { } d ? $"{c.Name} ({FormOptions.Label(d)})" : c.Name, c.Id.ToString()))];
+             c.Discipline is { } d ? $"{c.Name} ({DisplayWords.Of(d)})" : c.Name, c.Id.ToString()))];
 
     /// <summary>Loads the page and the clinician choices, then gives the form its spare step rows.</summary>
     protected async Task LoadFormAsync(CancellationToken ct, Func<DecisionFormInput>? fill = null)

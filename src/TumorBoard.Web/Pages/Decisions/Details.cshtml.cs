@@ -47,7 +47,7 @@ public sealed class DetailsModel(ISender sender) : PageModel, IFormPage
         prefix = nameof(Position);
         if (!ModelState.IsValid) return await RedisplayAsync(ct);
         await sender.Send(Position with { DecisionId = Id }, ct);
-        TempData["Flash"] = $"Your position is recorded: {DecisionText.Label(Position.Kind).ToLowerInvariant()}.";
+        TempData["Flash"] = $"Your position is recorded: {DisplayWords.InSentence(Position.Kind)}.";
         return RedirectToPage(new { id = Id });
     }
 

@@ -1,3 +1,4 @@
+using TumorBoard.Application.Common.Models;
 using System.Text.Json;
 using Mediator;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,7 +13,7 @@ namespace TumorBoard.Web.Pages.Decisions;
 /// every member's position with dissent, and the signature manifestation (printed name, UTC time, meaning, SHA-256 and
 /// whether the stored content still matches it), with the amendment and supersession notes. Print CSS in site.css.
 /// </summary>
-public sealed class ReportModel(ISender sender, TimeProvider clock) : PageModel
+public sealed class ReportModel(ISender sender, BoardClock clock) : PageModel
 {
     public DateTimeOffset GeneratedAt { get; private set; }
 
@@ -23,12 +24,10 @@ public sealed class ReportModel(ISender sender, TimeProvider clock) : PageModel
     {
         Decision = await sender.Send(new GetDecision.Query(id), ct);
         Patient = (await sender.Send(new GetCase.Query(Decision.CaseId), ct)).Patient;
-        GeneratedAt = clock.GetUtcNow();
+        GeneratedAt = clock.UtcNow;
     }
 
     public static string When(DateTimeOffset at) => Cases.HistoryModel.When(at);
-
-    public static string Words(Enum? value) => value is null ? "—" : DisplayWords.Of(value);
 
     /// <summary>The NOMS suggestion the board had when the decision was recorded, in one line.</summary>
     public string NomsSuggestion()
@@ -50,7 +49,7 @@ public sealed class ReportModel(ISender sender, TimeProvider clock) : PageModel
                 Domain.Decisions.DecisionStatus.Superseded => "recorded on the current version",
                 _ => "—",
             }
-            : $"{DisplayWords.Of(f.Status)}" + (f.Reason is { } r ? $" ({DisplayWords.Of(r).ToLowerInvariant()})" : "")
+            : $"{DisplayWords.Of(f.Status)}" + (f.Reason is { } r ? $" ({DisplayWords.InSentence(r)})" : "")
               + $", {f.RecordedByName}, {When(f.RecordedAt)} UTC";
     }
 }

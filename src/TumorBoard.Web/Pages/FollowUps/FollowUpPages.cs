@@ -1,8 +1,6 @@
-using System.Text.RegularExpressions;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.Rendering;
 using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Features.Decisions;
 using TumorBoard.Application.Features.FollowUps;
@@ -46,23 +44,9 @@ public abstract class FollowUpListPage(ISender sender) : PageModel, IFormPage
         Result.HasNext ? Url.Page(null, RouteValues(Result.Page + 1)) : null);
 }
 
-/// <summary>Readable words for the follow-up enums: "PartiallyImplemented" -> "Partially implemented".</summary>
-public static partial class FollowUpLabels
+/// <summary>The badge of a follow-up status; its words come from DisplayWords like every other label.</summary>
+public static class FollowUpBadge
 {
-    public static string Label<T>(T value) where T : struct, Enum
-    {
-        var words = Words().Split(value.ToString()).Where(w => w.Length > 0).ToArray();
-        return string.Join(' ', words.Select((w, i) => i == 0 ? w : w.ToLowerInvariant()));
-    }
-
-    public static string Label<T>(T? value) where T : struct, Enum => value is { } v ? Label(v) : "—";
-
-    public static IEnumerable<SelectListItem> Options<T>() where T : struct, Enum =>
-        Enum.GetValues<T>().Select(v => new SelectListItem(Label(v), v.ToString()));
-
     /// <summary>A CSS class for a follow-up status badge ("fu-partiallyimplemented"); "fu-open" when nothing is recorded.</summary>
     public static string Css<T>(T? status) where T : struct, Enum => "fu-" + (status?.ToString().ToLowerInvariant() ?? "open");
-
-    [GeneratedRegex("(?<=[a-z])(?=[A-Z])")]
-    private static partial Regex Words();
 }

@@ -1,3 +1,4 @@
+using TumorBoard.Domain.Common;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using TumorBoard.Application.Common.Models;
@@ -60,7 +61,7 @@ public sealed record MeetingForm
     }
 
     public static IEnumerable<SelectListItem> Chairs(IEnumerable<ListBoardMembers.Member> members) =>
-        members.Select(m => new SelectListItem($"{m.Name} ({FormOptions.Label(m.Discipline)})", m.Id.ToString()));
+        members.Select(m => new SelectListItem($"{m.Name} ({DisplayWords.Of(m.Discipline)})", m.Id.ToString()));
 
     static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.Rendering;
 using TumorBoard.Domain.Common;
 using TumorBoard.Domain.Scores;
+using TumorBoard.Web.Forms;
 
 namespace TumorBoard.Web.Pages.Scores;
 
@@ -12,8 +13,7 @@ public static partial class ScoreOptions
 {
     public const string NotAssessed = "— not assessed —";
 
-    public static List<SelectListItem> Of<T>() where T : struct, Enum =>
-        [new(NotAssessed, ""), .. Enum.GetValues<T>().Select(v => new SelectListItem(Words(v.ToString()), v.ToString()))];
+    public static List<SelectListItem> Of<T>() where T : struct, Enum => FormOptions.For<T>(NotAssessed);
 
     /// <summary>ESCC codes in ordinal order (scores.md §2).</summary>
     public static List<SelectListItem> Escc() =>
@@ -21,14 +21,11 @@ public static partial class ScoreOptions
 
     public static List<SelectListItem> YesNo() => [new(NotAssessed, ""), new("Yes", "true"), new("No", "false")];
 
-    /// <summary>"MoreThan50Percent" -> "More than 50 percent"; short all-capital names ("T11", "D") stay.</summary>
-    public static string Words(string name) => DisplayWords.Of(name);
-
     /// <summary>A value for display: member names in words, null as a dash.</summary>
     public static string Show(object? value) => value switch
     {
-        null => "—",
-        Enum e => Words(e.ToString()),
+        null => DisplayWords.NotRecorded,
+        Enum e => DisplayWords.Of(e),
         bool b => b ? "yes" : "no",
         _ => value.ToString() ?? "—",
     };

@@ -35,14 +35,14 @@ public static class AddCaseToAgenda
     /// <summary>The new agenda item and the meeting as saved (read in the write's transaction, before it commits).</summary>
     public sealed record AgendaItemAdded(Guid ItemId, GetMeeting.Result Meeting);
 
-    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock, IOptions<BoardOptions> options)
+    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, BoardClock clock, IOptions<BoardOptions> options)
         : ICommandHandler<Command, AgendaItemAdded>
     {
         public async ValueTask<AgendaItemAdded> Handle(Command c, CancellationToken ct)
         {
             var meeting = await MeetingAccess.LoadForChangeAsync(db, c.MeetingId, c.ExpectedVersion, ct);
             var tumorCase = await MeetingAccess.CaseAsync(db, c.CaseId, ct);
-            var item = meeting.AddCase(tumorCase, c.LateAdditionReason, user.RequiredId, clock.GetUtcNow());
+            var item = meeting.AddCase(tumorCase, c.LateAdditionReason, user.RequiredId, clock.UtcNow);
             // meeting xmin + capacity check + one-open-agenda index guard races
             var saved = await db.SaveChangesThenReadAsync(() => GetMeeting.LoadAsync(db, meeting.Id, clock, options.Value, ct), ct);
             return new AgendaItemAdded(item.Id, saved);

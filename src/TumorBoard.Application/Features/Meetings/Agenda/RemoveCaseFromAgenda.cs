@@ -28,7 +28,7 @@ public static class RemoveCaseFromAgenda
     }
 
     /// <summary>Answers with the meeting as saved (read in the write's transaction, before it commits).</summary>
-    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock, IOptions<BoardOptions> options)
+    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, BoardClock clock, IOptions<BoardOptions> options)
         : ICommandHandler<Command, GetMeeting.Result>
     {
         public async ValueTask<GetMeeting.Result> Handle(Command c, CancellationToken ct)
@@ -36,7 +36,7 @@ public static class RemoveCaseFromAgenda
             var meeting = await MeetingAccess.LoadForChangeAsync(db, c.MeetingId, c.ExpectedVersion, ct);
             var item = meeting.Agenda.FirstOrDefault(i => i.Id == c.ItemId) ?? throw NotFoundException.For("Agenda item", c.ItemId);
             var tumorCase = await MeetingAccess.CaseAsync(db, item.CaseId, ct);
-            meeting.RemoveCase(item.Id, tumorCase, c.Reason, user.RequiredId, clock.GetUtcNow());
+            meeting.RemoveCase(item.Id, tumorCase, c.Reason, user.RequiredId, clock.UtcNow);
             return await db.SaveChangesThenReadAsync(() => GetMeeting.LoadAsync(db, meeting.Id, clock, options.Value, ct), ct);
         }
     }

@@ -34,14 +34,14 @@ public static class ReorderAgenda
     }
 
     /// <summary>Answers with the meeting as saved (read in the write's transaction, before it commits).</summary>
-    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock, IOptions<BoardOptions> options)
+    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, BoardClock clock, IOptions<BoardOptions> options)
         : ICommandHandler<Command, GetMeeting.Result>
     {
         public async ValueTask<GetMeeting.Result> Handle(Command c, CancellationToken ct)
         {
             var meeting = await MeetingAccess.LoadForChangeAsync(db, c.MeetingId, c.ExpectedVersion, ct);
-            if (c.ItemIds is { Count: > 0 } order) meeting.Reorder(order, user.RequiredId, clock.GetUtcNow());
-            else meeting.Move(c.ItemId!.Value, c.Offset!.Value, user.RequiredId, clock.GetUtcNow());
+            if (c.ItemIds is { Count: > 0 } order) meeting.Reorder(order, user.RequiredId, clock.UtcNow);
+            else meeting.Move(c.ItemId!.Value, c.Offset!.Value, user.RequiredId, clock.UtcNow);
             return await db.SaveChangesThenReadAsync(() => GetMeeting.LoadAsync(db, meeting.Id, clock, options.Value, ct), ct);
         }
     }

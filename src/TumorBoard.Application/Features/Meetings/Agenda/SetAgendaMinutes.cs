@@ -25,13 +25,13 @@ public static class SetAgendaMinutes
     }
 
     /// <summary>Answers with the meeting as saved (read in the write's transaction, before it commits).</summary>
-    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock, IOptions<BoardOptions> options)
+    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, BoardClock clock, IOptions<BoardOptions> options)
         : ICommandHandler<Command, GetMeeting.Result>
     {
         public async ValueTask<GetMeeting.Result> Handle(Command c, CancellationToken ct)
         {
             var meeting = await MeetingAccess.LoadForChangeAsync(db, c.MeetingId, c.ExpectedVersion, ct);
-            meeting.SetMinutes(c.ItemId, c.Minutes, user.RequiredId, clock.GetUtcNow());
+            meeting.SetMinutes(c.ItemId, c.Minutes, user.RequiredId, clock.UtcNow);
             return await db.SaveChangesThenReadAsync(() => GetMeeting.LoadAsync(db, meeting.Id, clock, options.Value, ct), ct);
         }
     }

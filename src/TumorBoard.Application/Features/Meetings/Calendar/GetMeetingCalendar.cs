@@ -15,7 +15,7 @@ public static class GetMeetingCalendar
     [RequiresRole(Roles.Coordinator, Roles.Specialist, Roles.Clinician)]
     public sealed record Query(Guid MeetingId) : IQuery<MeetingCalendar.File>;
 
-    public sealed class Handler(TumorBoardDbContext db, TimeProvider clock, IOptions<BoardOptions> options)
+    public sealed class Handler(TumorBoardDbContext db, BoardClock clock, IOptions<BoardOptions> options)
         : IQueryHandler<Query, MeetingCalendar.File>
     {
         public async ValueTask<MeetingCalendar.File> Handle(Query q, CancellationToken ct)
@@ -23,7 +23,7 @@ public static class GetMeetingCalendar
             var meeting = await MeetingCalendar.Project(db.Meetings.AsNoTracking().IgnoreAutoIncludes().Where(m => m.Id == q.MeetingId))
                 .FirstOrDefaultAsync(ct) ?? throw NotFoundException.For("Meeting", q.MeetingId);
             var board = options.Value;
-            var content = MeetingCalendar.Write([meeting], board.TimeZone, board.Zone, clock.GetUtcNow(), meeting.Title);
+            var content = MeetingCalendar.Write([meeting], board.TimeZone, board.Zone, clock.UtcNow, meeting.Title);
             return new MeetingCalendar.File($"board-meeting-{meeting.StartsAt.UtcDateTime:yyyy-MM-dd}.ics", content);
         }
     }

@@ -20,13 +20,13 @@ public static class GetMyCalendarFeed
     [RequiresSignIn]
     public sealed record Query : IQuery<MeetingCalendar.File>;
 
-    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock, IOptions<BoardOptions> options)
+    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, BoardClock clock, IOptions<BoardOptions> options)
         : IQueryHandler<Query, MeetingCalendar.File>
     {
         public async ValueTask<MeetingCalendar.File> Handle(Query q, CancellationToken ct)
         {
             var me = user.RequiredId;
-            var now = clock.GetUtcNow();
+            var now = clock.UtcNow;
             var from = now.AddDays(-DaysBack);
             var coordinator = user.IsInRole(Domain.Security.Roles.Coordinator);
             var meetings = db.Meetings.AsNoTracking().IgnoreAutoIncludes()
