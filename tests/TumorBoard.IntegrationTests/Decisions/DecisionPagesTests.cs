@@ -95,7 +95,7 @@ public sealed partial class DecisionPagesTests(AppFixture app) : IAsyncLifetime
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var html = await response.Content.ReadAsStringAsync();
-        MessagesUnder(html, "Input.Steps[1].Kind").ShouldContain("Choose the kind of this step, or clear the row.");
+        MessagesUnder(html, "Input.Steps[1].Kind").ShouldContain("Choose the kind of this step.");
         MessagesUnder(html, "Input.Steps[1].Timing").ShouldContain("Choose when this step should happen.");
         (await app.QueryDbAsync(db => db.Decisions.CountAsync())).ShouldBe(0);
     }
