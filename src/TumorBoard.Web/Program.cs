@@ -26,6 +26,7 @@ using TumorBoard.Web.Development;
 using TumorBoard.Web.Database;
 using TumorBoard.Web.Auth;
 using TumorBoard.Web.Audit;
+using TumorBoard.Web.Forms;
 
 // appsettings.json and wwwroot from the app's folder, not from wherever it was started (AppFolders).
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppFolders.ContentRoot(args) });
@@ -91,7 +92,11 @@ builder.Services.AddRazorPages(o =>
         o.Conventions.AllowAnonymousToPage("/Account/SignIn").AllowAnonymousToPage("/Account/SignOut")
             .AllowAnonymousToPage("/Account/AccessDenied").AllowAnonymousToPage("/Error");
     })
-    .AddMvcOptions(o => o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
+    .AddMvcOptions(o =>
+    {
+        o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+        ReadOnlyCollectionBinderProvider.Install(o.ModelBinderProviders);   // commands' `IReadOnlyList<T> X = []` bind from forms
+    });
 builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks().AddDbContextCheck<TumorBoardDbContext>("database", tags: ["ready"]);
 

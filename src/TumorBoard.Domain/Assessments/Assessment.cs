@@ -41,10 +41,10 @@ public sealed class Assessment
     /// <summary>Assessments are written before the board decides; a decided, closed or withdrawn case is locked.</summary>
     public static void RequireCaseOpen(CaseStatus status)
     {
-        if (status is CaseStatus.Decided or CaseStatus.Closed)
-            throw new DomainConflictException($"The case is {status}: its assessments are locked.");
-        if (status is CaseStatus.Withdrawn)
-            throw new DomainConflictException("The case was withdrawn: its assessments can no longer be written.");
+        if (CaseStatuses.IsClosed(status))
+            throw new DomainConflictException(status == CaseStatus.Withdrawn
+                ? "The case was withdrawn: its assessments can no longer be written."
+                : $"The case is {status}: its assessments are locked.");
     }
 
     public static Assessment StartDraft(Guid caseId, AssessmentContent content, AssessmentContext context,

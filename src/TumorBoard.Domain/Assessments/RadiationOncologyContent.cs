@@ -43,8 +43,7 @@ public record RadiationOncologyContent : AssessmentContent
     public override AssessmentEvaluation Evaluate(AssessmentContext context)
     {
         var sensitivity = RadiosensitivityFor(context);
-        var prior = context.PriorRadiotherapy
-            .Where(p => TargetLevels.Any(l => l >= p.LevelFrom && l <= p.LevelTo)).ToList();
+        var prior = PriorRadiotherapy.AtLevels(context.PriorRadiotherapy, TargetLevels);
         decimal? perFraction = TotalDoseGy is { } d && Fractions is > 0 ? Math.Round(d / Fractions.Value, 2) : null;
 
         List<string> w = [];

@@ -36,6 +36,19 @@ public sealed record PriorRadiotherapy
     public decimal TotalDoseGy { get; init; }
     public int Fractions { get; init; }
     public DateOnly EndDate { get; init; }
+
+    /// <summary>The course treated <paramref name="level"/> (its range includes it).</summary>
+    public bool Covers(SpinalLevel level) => level >= LevelFrom && level <= LevelTo;
+
+    /// <summary>
+    /// "The target levels overlap prior radiotherapy": the courses that treated any of <paramref name="targetLevels"/>
+    /// (a re-irradiation of those levels). The one place this rule lives.
+    /// </summary>
+    public static IReadOnlyList<PriorRadiotherapy> AtLevels(IEnumerable<PriorRadiotherapy> courses, IEnumerable<SpinalLevel> targetLevels)
+    {
+        var levels = targetLevels as IReadOnlyCollection<SpinalLevel> ?? [.. targetLevels];
+        return [.. courses.Where(p => levels.Any(p.Covers))];
+    }
 }
 
 /// <summary>Everything a coordinator enters about a case; the aggregate validates invariants on it.</summary>

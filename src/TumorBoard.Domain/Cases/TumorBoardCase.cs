@@ -75,10 +75,10 @@ public sealed class TumorBoardCase
     /// <summary>Edits the case; refused once the board has decided (or the case is closed or withdrawn).</summary>
     public void Update(CaseDetails details, Guid actor, DateTimeOffset now)
     {
-        if (Status is CaseStatus.Decided or CaseStatus.Closed)
-            throw new DomainConflictException($"The case is {DisplayWords.InSentence(Status)}: a decided case cannot be edited.");
-        if (Status is CaseStatus.Withdrawn)
-            throw new DomainConflictException("The case was withdrawn and cannot be edited.");
+        if (CaseStatuses.IsClosed(Status))
+            throw new DomainConflictException(Status == CaseStatus.Withdrawn
+                ? "The case was withdrawn and cannot be edited."
+                : $"The case is {DisplayWords.InSentence(Status)}: a decided case cannot be edited.");
         Apply(details, actor, now);
         // A ready case that loses part of its minimum dataset goes back to Draft.
         if (Status == CaseStatus.ReadyForBoard && MissingForBoard().Count > 0)
@@ -123,7 +123,7 @@ public sealed class TumorBoardCase
     {
         if (string.IsNullOrWhiteSpace(reason))
             throw new DomainConflictException("A withdrawal needs a reason.");
-        if (Status is CaseStatus.Decided or CaseStatus.Closed or CaseStatus.Withdrawn)
+        if (CaseStatuses.IsClosed(Status))
             throw new DomainConflictException($"The case is {DisplayWords.InSentence(Status)}: only a case not yet decided can be withdrawn.");
         WithdrawalReason = reason.Trim();
         Move(CaseStatus.Withdrawn, actor, now);

@@ -5,22 +5,26 @@ using TumorBoard.Domain.Common;
 
 namespace TumorBoard.Domain.Decisions;
 
-/// <summary>One step of the recommended plan, in order. Dose and fractions only for radiotherapy steps.</summary>
+/// <summary>
+/// One step of the recommended plan, in order. Dose and fractions only for radiotherapy steps. Kind and timing are
+/// nullable only so that a step sent without them is refused by the validator under its field instead of silently
+/// taking the first member; stored steps always have both.
+/// </summary>
 public sealed record PlanStep
 {
-    public PlanStepKind Kind { get; init; }
+    public PlanStepKind? Kind { get; init; }
     public IReadOnlyList<SpinalLevel> TargetLevels { get; init; } = [];
     /// <summary>Total dose in Gy (conventional EBRT and SBRT/SRS only).</summary>
     public decimal? DoseGy { get; init; }
     public int? Fractions { get; init; }
-    public StepTiming Timing { get; init; }
+    public StepTiming? Timing { get; init; }
     [MultiLine]
     public string? Details { get; init; }
 
-    public static bool IsRadiotherapy(PlanStepKind kind) => kind is PlanStepKind.ConventionalEbrt or PlanStepKind.SbrtSrs;
+    public static bool IsRadiotherapy(PlanStepKind? kind) => kind is PlanStepKind.ConventionalEbrt or PlanStepKind.SbrtSrs;
 
     /// <summary>Steps aimed at the spine itself, which need target levels.</summary>
-    public static bool NeedsLevels(PlanStepKind kind) => kind is PlanStepKind.SeparationSurgery or PlanStepKind.Stabilisation
+    public static bool NeedsLevels(PlanStepKind? kind) => kind is PlanStepKind.SeparationSurgery or PlanStepKind.Stabilisation
         or PlanStepKind.CementAugmentation or PlanStepKind.EnBlocResection or PlanStepKind.ConventionalEbrt or PlanStepKind.SbrtSrs;
 
     public string Summary
@@ -67,13 +71,16 @@ public sealed record DecisionContent
     public Guid? ResponsibleClinicianId { get; init; }
     public DateOnly? FollowUpDate { get; init; }
 
-    /// <summary>A treatment recommendation or confirmed standard of care: plan, intent and concordance apply.</summary>
-    [JsonIgnore] public bool IsTreatment => Outcome != DecisionOutcome.MoreInformationNeeded;
+    /// <summary>What the chosen outcome means (<see cref="DecisionOutcomeRules"/>).</summary>
+    [JsonIgnore] public OutcomeRules Rules => DecisionOutcomeRules.For(Outcome);
+
+    /// <summary>A treatment outcome (<see cref="OutcomeRules.IsTreatment"/>): plan, intent and concordance apply.</summary>
+    [JsonIgnore] public bool IsTreatment => Rules.IsTreatment;
 
     public DecisionContent Normalized() => this with
     {
-        InformationNeeded = IsTreatment ? [] : [.. InformationNeeded.Distinct().Order()],
-        InformationNeededDetails = IsTreatment ? null : Blank(InformationNeededDetails),
+        InformationNeeded = Rules.AsksForInformation ? [.. InformationNeeded.Distinct().Order()] : [],
+        InformationNeededDetails = Rules.AsksForInformation ? Blank(InformationNeededDetails) : null,
         Plan = [.. Plan.Select(s => s with
         {
             TargetLevels = [.. s.TargetLevels.Distinct().Order()],

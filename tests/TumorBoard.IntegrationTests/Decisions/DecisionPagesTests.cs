@@ -95,7 +95,7 @@ public sealed partial class DecisionPagesTests(AppFixture app) : IAsyncLifetime
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var html = await response.Content.ReadAsStringAsync();
-        MessagesUnder(html, "Input.Steps[1].Kind").ShouldContain("Choose the kind of this step, or clear the row.");
+        MessagesUnder(html, "Input.Steps[1].Kind").ShouldContain("Choose the kind of this step.");
         MessagesUnder(html, "Input.Steps[1].Timing").ShouldContain("Choose when this step should happen.");
         (await app.QueryDbAsync(db => db.Decisions.CountAsync())).ShouldBe(0);
     }
@@ -344,6 +344,173 @@ public sealed partial class DecisionPagesTests(AppFixture app) : IAsyncLifetime
         var casePage = await clinician.GetStringAsync($"/Cases/Details/{board.CaseId}");
         casePage.ShouldContain("id=\"case-decisions\"");
         casePage.ShouldContain($"href=\"/Decisions/{draft.Id}\">Version 1</a>");
+    }
+
+    [Fact]
+    public async Task The_form_sections_show_for_the_outcomes_the_rules_table_gives_them()
+    {
+        var board = await BoardAsync(app);
+        var client = await PageClient.SignedInAsync(app, AppFixture.Coordinator);
+        var form = await client.GetStringAsync(RecordPath(board));
+
+        var treatment = string.Join(' ', DecisionOutcomeRules.All.Where(r => r.IsTreatment).Select(r => r.Outcome));
+        var information = string.Join(' ', DecisionOutcomeRules.All.Where(r => r.AsksForInformation).Select(r => r.Outcome));
+        WhenOutcome(form, "decision-plan").ShouldBe(treatment);
+        WhenOutcome(form, "decision-concordance").ShouldBe(treatment);
+        WhenOutcome(form, "decision-information").ShouldBe(information);
+        // Every outcome can be chosen, and each chosen outcome shows some section besides the rationale.
+        foreach (var outcome in Enum.GetValues<DecisionOutcome>())
+        {
+            form.ShouldContain($"id=\"outcome-{outcome}\"");
+            $"{treatment} {information}".Split(' ').ShouldContain(outcome.ToString());
+        }
+    }
+
+    [Fact]
+    public async Task More_information_needed_is_saved_from_the_decision_page_as_the_browser_posts_it()
+    {
+        var board = await BoardAsync(app);
+        var client = await PageClient.SignedInAsync(app, AppFixture.Coordinator);
+        // decision-form.js disables the plan and concordance sections for this outcome: the browser does not post them.
+        List<KeyValuePair<string, string>> fields =
+        [
+            new("Input.Content.Outcome", "MoreInformationNeeded"),
+            new("Input.Content.InformationNeeded", "Imaging"),
+            new("Input.Content.InformationNeeded", "Consult"),
+            new("Input.Content.InformationNeededDetails", "MRI of the whole spine; spine surgery consult"),
+            new("Input.Content.Rationale", "Extent of disease unclear."),
+            new("Input.Content.PatientPreferences", "Wants to decide after the MRI."),
+            new("Input.Content.PatientPreferencesNotAvailable", "false"),
+            new("Input.Content.PatientPreferencesNotAvailableReason", ""),
+            new("Input.Content.ResponsibleClinicianId", (await app.UserIdAsync(AppFixture.Clinician)).ToString()),
+            new("Input.Content.FollowUpDate", ""),
+        ];
+
+        var response = await PostPairsAsync(client, RecordPath(board), fields);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await MessagesAsync(response));
+        var view = await app.Send(AppFixture.Coordinator, new GetDecision.Query(Guid.Parse(response.Headers.Location!.ToString().Split('/').Last())));
+        view.Content.Outcome.ShouldBe(DecisionOutcome.MoreInformationNeeded);
+        view.Content.InformationNeeded.ShouldBe([InformationNeeded.Imaging, InformationNeeded.Consult]);
+        view.Content.InformationNeededDetails.ShouldBe("MRI of the whole spine; spine surgery consult");
+        view.Content.Plan.ShouldBeEmpty();
+        view.Content.Intent.ShouldBeNull();
+        var page = await client.GetStringAsync($"/Decisions/{view.Id}");
+        page.ShouldContain("Information needed");
+        page.ShouldContain("MRI of the whole spine; spine surgery consult");
+    }
+
+    [Fact]
+    public async Task Every_problem_of_the_decision_form_is_reported_at_once_under_its_field()
+    {
+        var board = await BoardAsync(app);
+        var client = await PageClient.SignedInAsync(app, AppFixture.Coordinator);
+        var fields = await FieldsAsync();
+        Step(fields, 0, "1", "ConventionalEbrt", "", ["T5"], dose: "10000", fractions: "0");   // no timing
+        Step(fields, 1, "2", "", "Soon", ["T6"], details: "Something");                        // no kind
+        fields["Input.Content.FollowUpDate"] = "1900-01-01";
+        fields["Input.Content.Rationale"] = "";
+        fields["Input.Content.ResponsibleClinicianId"] = "";
+
+        var response = await PageClient.PostFormAsync(client, RecordPath(board), fields);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = await response.Content.ReadAsStringAsync();
+        MessagesUnder(html, "Input.Steps[0].Timing").ShouldContain("Choose when this step should happen.");
+        MessagesUnder(html, "Input.Steps[0].DoseGy").ShouldContain("The total dose must be above 0 and at most 100 Gy.");
+        MessagesUnder(html, "Input.Steps[0].Fractions").ShouldContain("Fractions must be between 1 and 50.");
+        MessagesUnder(html, "Input.Steps[1].Kind").ShouldContain("Choose the kind of this step.");
+        MessagesUnder(html, "Input.Content.FollowUpDate").ShouldContain("The follow-up date cannot be in the past.");
+        MessagesUnder(html, "Input.Content.Rationale").ShouldContain("Give the rationale for the decision.");
+        MessagesUnder(html, "Input.Content.ResponsibleClinicianId").ShouldContain("Name the clinician responsible for carrying it out.");
+        html.ShouldContain("value=\"10000\"");   // what was typed stays in the form
+        (await app.QueryDbAsync(db => db.Decisions.CountAsync())).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Every_field_of_the_decision_form_is_saved_as_posted_and_shown_again_in_the_form()
+    {
+        var board = await BoardAsync(app);
+        var client = await PageClient.SignedInAsync(app, AppFixture.Coordinator);
+        var clinician = await app.UserIdAsync(AppFixture.Clinician);
+        var followUp = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(40));
+        List<KeyValuePair<string, string>> fields =
+        [
+            new("Input.Content.Outcome", "TreatmentRecommendation"),
+            new("Input.Steps[0].Position", "2"), new("Input.Steps[0].Kind", "SbrtSrs"),
+            new("Input.Steps[0].TargetLevels", "T5"), new("Input.Steps[0].TargetLevels", "T6"),
+            new("Input.Steps[0].DoseGy", "24"), new("Input.Steps[0].Fractions", "2"),
+            new("Input.Steps[0].Timing", "AfterPreviousStep"), new("Input.Steps[0].Details", "SBRT after wound healing"),
+            new("Input.Steps[1].Position", "1"), new("Input.Steps[1].Kind", "Stabilisation"),
+            new("Input.Steps[1].TargetLevels", "T5"), new("Input.Steps[1].DoseGy", ""), new("Input.Steps[1].Fractions", ""),
+            new("Input.Steps[1].Timing", "Urgent"), new("Input.Steps[1].Details", "Percutaneous screws T4-T7"),
+            new("Input.Content.Intent", "CurativeIntent"),
+            new("Input.Content.Rationale", "Oligometastatic disease: stabilisation then ablative SBRT."),
+            new("Input.Content.NomsConcordance", "Discordant"),
+            new("Input.Content.DiscordanceReason", "Other"),
+            new("Input.Content.DiscordanceText", "Oligometastatic: ablative dose instead of conventional EBRT"),
+            new("Input.Content.PatientPreferences", "Wants the most durable control."),
+            new("Input.Content.PatientPreferencesNotAvailable", "false"),
+            new("Input.Content.PatientPreferencesNotAvailableReason", ""),
+            new("Input.Content.ResponsibleClinicianId", clinician.ToString()),
+            new("Input.Content.FollowUpDate", followUp.ToString("yyyy-MM-dd")),
+        ];
+        for (var row = 2; row < 6; row++)
+            foreach (var f in new[] { "Position", "Kind", "DoseGy", "Fractions", "Timing", "Details" }) fields.Add(new($"Input.Steps[{row}].{f}", ""));
+
+        var response = await PostPairsAsync(client, RecordPath(board), fields);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await MessagesAsync(response));
+        var saved = await app.Send(AppFixture.Coordinator, new GetDecision.Query(Guid.Parse(response.Headers.Location!.ToString().Split('/').Last())));
+        var expected = new DecisionContent
+        {
+            Outcome = DecisionOutcome.TreatmentRecommendation,
+            Plan =
+            [
+                new PlanStep { Kind = PlanStepKind.Stabilisation, TargetLevels = [SpinalLevel.T5], Timing = StepTiming.Urgent, Details = "Percutaneous screws T4-T7" },
+                new PlanStep { Kind = PlanStepKind.SbrtSrs, TargetLevels = [SpinalLevel.T5, SpinalLevel.T6], DoseGy = 24m, Fractions = 2,
+                    Timing = StepTiming.AfterPreviousStep, Details = "SBRT after wound healing" },
+            ],
+            Intent = TreatmentIntent.CurativeIntent,
+            Rationale = "Oligometastatic disease: stabilisation then ablative SBRT.",
+            NomsConcordance = NomsConcordance.Discordant, DiscordanceReason = DiscordanceReason.Other,
+            DiscordanceText = "Oligometastatic: ablative dose instead of conventional EBRT",
+            PatientPreferences = "Wants the most durable control.",
+            ResponsibleClinicianId = clinician, FollowUpDate = followUp,
+        };
+        DecisionJson.Serialize(saved.Content).ShouldBe(DecisionJson.Serialize(expected));
+
+        // The form of the draft shows every saved value again; the preferences then change to "not available".
+        var form = WebUtility.HtmlDecode(await client.GetStringAsync(RecordPath(board)));
+        form.ShouldContain("Percutaneous screws T4-T7");
+        form.ShouldContain("Oligometastatic: ablative dose instead of conventional EBRT");
+        form.ShouldContain($"value=\"{followUp:yyyy-MM-dd}\"");
+        List<KeyValuePair<string, string>> revised =
+        [
+            .. fields.Where(f => !f.Key.StartsWith("Input.Content.PatientPreferences", StringComparison.Ordinal)),
+            new("DraftId", saved.Id.ToString()), new("Input.ExpectedVersion", saved.Version.ToString()),
+            new("Input.Content.PatientPreferences", ""),
+            new("Input.Content.PatientPreferencesNotAvailable", "true"), new("Input.Content.PatientPreferencesNotAvailable", "false"),
+            new("Input.Content.PatientPreferencesNotAvailableReason", "Patient sedated in intensive care"),
+        ];
+        var second = await PostPairsAsync(client, RecordPath(board), revised);
+        second.StatusCode.ShouldBe(HttpStatusCode.Redirect, await MessagesAsync(second));
+        var again = await app.Send(AppFixture.Coordinator, new GetDecision.Query(saved.Id));
+        DecisionJson.Serialize(again.Content).ShouldBe(DecisionJson.Serialize(expected with
+        {
+            PatientPreferences = null, PatientPreferencesNotAvailable = true, PatientPreferencesNotAvailableReason = "Patient sedated in intensive care",
+        }));
+    }
+
+    /// <summary>The data-when-outcome list of the form section with this id.</summary>
+    static string WhenOutcome(string html, string sectionId) =>
+        Regex.Match(html, $@"<fieldset id=""{Regex.Escape(sectionId)}""[^>]*data-when-outcome=""([^""]*)""").Groups[1].Value;
+
+    /// <summary>GETs the form page, then POSTs the fields in order, a name as often as a browser repeats it (checkboxes, multi-selects).</summary>
+    static async Task<HttpResponseMessage> PostPairsAsync(HttpClient client, string path, List<KeyValuePair<string, string>> fields)
+    {
+        var token = PageClient.AntiforgeryToken(await client.GetStringAsync(path));
+        return await client.PostAsync(path, new FormUrlEncodedContent([.. fields, new("__RequestVerificationToken", token)]));
     }
 
     /// <summary>A complete treatment decision as the form posts it: one surgery step in row 0, five blank rows.</summary>

@@ -46,10 +46,9 @@ public static class AmendDecision
             var meeting = await db.Meetings.FirstAsync(m => m.Id == signed.MeetingId, ct);
             await DecisionAccess.RequireEditorAsync(db, user, meeting, signed.CaseId, amendment: true, ct);
             var status = await db.Cases.Where(x => x.Id == signed.CaseId).Select(x => x.Status).FirstAsync(ct);
-            if (status is CaseStatus.Closed or CaseStatus.Withdrawn)
+            if (CaseStatuses.IsEnded(status))
                 throw new DomainConflictException($"The case is {status}: its decision can no longer be amended.");
-            var changedKind = (signed.Outcome == DecisionOutcome.MoreInformationNeeded) != (c.Content.Outcome == DecisionOutcome.MoreInformationNeeded);
-            if (changedKind)
+            if (!OutcomeRules.MayAmend(signed.Outcome, c.Content.Outcome))
                 throw new DomainConflictException("An amendment cannot turn a request for more information into a treatment decision or back: " +
                     "the case is discussed again at a meeting instead.");
             // Compared in the canonical form: the stored jsonb text comes back with its keys reordered and spaced.

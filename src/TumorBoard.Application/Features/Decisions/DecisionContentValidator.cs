@@ -1,5 +1,6 @@
 using FluentValidation;
 using TumorBoard.Application.Common.Validation;
+using TumorBoard.Domain.Common;
 using TumorBoard.Domain.Decisions;
 using TumorBoard.Application.Common.Models;
 
@@ -7,7 +8,8 @@ namespace TumorBoard.Application.Features.Decisions;
 
 /// <summary>
 /// What a complete decision needs (issue #6 "Decision"; practice.md (b)9: the form enforces the checklist or records
-/// "not available"). Used by recording, revising and amending alike.
+/// "not available"). Used by recording, revising and amending alike. What applies to an outcome comes from its row in
+/// <see cref="DecisionOutcomeRules"/>, never from the outcome's name.
 /// </summary>
 public sealed class DecisionContentValidator : AbstractValidator<DecisionContent>
 {
@@ -19,26 +21,26 @@ public sealed class DecisionContentValidator : AbstractValidator<DecisionContent
         RuleFor(c => c.Rationale).NotEmpty().WithMessage("Give the rationale for the decision.")
             .MaximumLength(DecisionContent.TextMaxLength);
 
-        When(c => c.Outcome == DecisionOutcome.MoreInformationNeeded, () =>
+        When(c => c.Rules.AsksForInformation, () =>
         {
             RuleFor(c => c.InformationNeeded).NotEmpty().WithMessage("Say what is needed: imaging, biopsy or a consult.");
             RuleForEach(c => c.InformationNeeded).IsInEnum();
         });
         RuleFor(c => c.InformationNeededDetails).MaximumLength(DecisionContent.ShortTextMaxLength);
 
-        RuleFor(c => c.Plan).NotEmpty().When(c => c.Outcome == DecisionOutcome.TreatmentRecommendation)
-            .WithMessage("A treatment recommendation needs at least one plan step.");
+        RuleFor(c => c.Plan).NotEmpty().When(c => c.Rules.RequiresPlan)
+            .WithMessage(c => $"A {DisplayWords.Of(c.Outcome).ToLowerInvariant()} needs at least one plan step.");
         RuleFor(c => c.Plan.Count).LessThanOrEqualTo(MaxPlanSteps).OverridePropertyName("Plan")
             .WithMessage($"A plan has at most {MaxPlanSteps} steps.");
         RuleForEach(c => c.Plan).SetValidator(new PlanStepValidator());
 
-        When(c => c.IsTreatment, () =>
+        When(c => c.Rules.IsTreatment, () =>
         {
             RuleFor(c => c.Intent).NotNull().WithMessage("Choose the intent: palliative, local control or curative-intent.").IsInEnum();
             RuleFor(c => c.NomsConcordance).NotNull().WithMessage("Say whether the decision is concordant with the NOMS suggestion.").IsInEnum();
             RuleFor(c => c.FollowUpDate).NotNull().WithMessage("Set a follow-up date.");
         });
-        When(c => c.IsTreatment && c.NomsConcordance == NomsConcordance.Discordant, () =>
+        When(c => c.Rules.IsTreatment && c.NomsConcordance == NomsConcordance.Discordant, () =>
         {
             RuleFor(c => c.DiscordanceReason).NotNull().WithMessage("A decision that departs from the NOMS suggestion needs the reason.").IsInEnum();
             RuleFor(c => c.DiscordanceText).NotEmpty().When(c => c.DiscordanceReason == DiscordanceReason.Other)
@@ -64,8 +66,8 @@ public sealed class DecisionContentValidator : AbstractValidator<DecisionContent
     {
         public PlanStepValidator()
         {
-            RuleFor(s => s.Kind).IsInEnum();
-            RuleFor(s => s.Timing).IsInEnum();
+            RuleFor(s => s.Kind).NotNull().WithMessage("Choose the kind of this step.").IsInEnum();
+            RuleFor(s => s.Timing).NotNull().WithMessage("Choose when this step should happen.").IsInEnum();
             RuleFor(s => s.TargetLevels).NotEmpty().When(s => PlanStep.NeedsLevels(s.Kind))
                 .WithMessage("Name the target level(s) of this step.");
             RuleForEach(s => s.TargetLevels).IsInEnum();

@@ -40,7 +40,7 @@ public static class GetDecisionActions
             // For an amendment (or starting one): the chair of this decision's meeting or of a running meeting with the case.
             var amendmentChair = specialist && await DecisionAccess.MayApproveAmendmentAsync(db, me, meeting, d.CaseId, ct);
             var draft = d.Status == DecisionStatus.Draft;
-            var caseOpen = await db.Cases.AnyAsync(c => c.Id == d.CaseId && c.Status != CaseStatus.Closed && c.Status != CaseStatus.Withdrawn, ct);
+            var caseOpen = !CaseStatuses.IsEnded(await db.Cases.Where(c => c.Id == d.CaseId).Select(c => c.Status).FirstAsync(ct));
             return new Actions(
                 CanRevise: draft && (coordinator || (d.Amendment ? amendmentChair : chair)),
                 CanTakePosition: draft && (specialist || user.IsInRole(Roles.Clinician)) && meeting.Attendees.Any(a => a.UserId == me),

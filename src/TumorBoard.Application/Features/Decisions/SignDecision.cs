@@ -15,8 +15,9 @@ namespace TumorBoard.Application.Features.Decisions;
 
 /// <summary>
 /// The chair signs a draft decision after re-entering the password (DH-3, DH-4, DH-7). A decision made in a meeting is
-/// signed by that meeting's chair with every precondition met; the case becomes Decided and its assessments lock, or, when
-/// the board asked for more information, the case is re-listed on the next planned meeting with room. An amendment is
+/// signed by that meeting's chair with every precondition met; what signing does to the case is the outcome's row in
+/// <see cref="DecisionOutcomeRules"/>: the case becomes Decided and its assessments lock, or, when the board asked for more
+/// information, the case is re-listed on the next planned meeting with room. An amendment is
 /// signed by the chair of the meeting that made the amended decision, or by the chair of a running meeting with the case on its
 /// agenda (<see cref="DecisionPreconditions.MayApproveAmendment"/>), and supersedes the version it amends. The previous current decision is superseded in the same
 /// transaction; the database's one-current-decision index settles any race (409).
@@ -96,10 +97,10 @@ public static class SignDecision
             decision.Sign(chair, now);
             if (tumorCase is not null)
             {
-                var relist = decision.Outcome == DecisionOutcome.MoreInformationNeeded;
-                meeting.RecordDecision(decision.AgendaItemId, tumorCase, relist, chair.Id, now);
-                if (relist) await RelistAsync(meeting, tumorCase, decision, chair.Id, now, ct);
-                else
+                var rules = DecisionOutcomeRules.For(decision.Outcome);
+                meeting.RecordDecision(decision.AgendaItemId, tumorCase, rules.RelistsCase, chair.Id, now);
+                if (rules.RelistsCase) await RelistAsync(meeting, tumorCase, decision, chair.Id, now, ct);
+                if (rules.LocksAssessments)
                     foreach (var assessment in await db.Assessments.Where(a => a.CaseId == tumorCase.Id).ToListAsync(ct))
                         assessment.Lock(now);
             }
@@ -109,7 +110,7 @@ public static class SignDecision
             return new DecisionSaved(saved);
         }
 
-        /// <summary>"More information needed": the case goes onto the next planned meeting with room (practice.md (d)11).</summary>
+        /// <summary>An outcome that re-lists ("more information needed"): the case goes onto the next planned meeting with room (practice.md (d)11).</summary>
         async Task RelistAsync(Meeting current, TumorBoardCase tumorCase, BoardDecision decision, Guid actor, DateTimeOffset now, CancellationToken ct)
         {
             var next = await db.Meetings

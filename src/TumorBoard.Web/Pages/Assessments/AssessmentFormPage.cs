@@ -36,7 +36,7 @@ public abstract class AssessmentFormPage<TInput>(ISender sender, Discipline disc
     /// <summary>The board's NOMS suggestion from the submitted assessments, shown on every form.</summary>
     public BoardNomsResult? Noms { get; private set; }
 
-    public bool CaseClosed => Case.Status is CaseStatus.Decided or CaseStatus.Closed or CaseStatus.Withdrawn;
+    public bool CaseClosed => CaseStatuses.IsClosed(Case.Status);
     public bool Locked => Current?.Status == AssessmentStatus.Locked;
     /// <summary>Comfort only: the discipline guard in the domain is what refuses another discipline.</summary>
     public bool IsAuthor => User.FindFirst(ClaimNames.Discipline)?.Value == discipline.ToString();

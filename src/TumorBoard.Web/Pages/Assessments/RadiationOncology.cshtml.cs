@@ -16,8 +16,9 @@ public sealed class RadiationOncologyModel(ISender sender, RadiosensitivityTable
     public IReadOnlyList<RadiationSchedule> Schedules => RadiationSchedules.Common;
 
     /// <summary>The case's prior courses that touch the levels chosen in the form (all of them when none is chosen).</summary>
-    public IReadOnlyList<PriorRadiotherapy> PriorAtTargets => Case.Details.PriorRadiotherapy
-        .Where(p => Input.TargetLevels.Count == 0 || Input.TargetLevels.Any(l => l >= p.LevelFrom && l <= p.LevelTo)).ToList();
+    public IReadOnlyList<PriorRadiotherapy> PriorAtTargets => Input.TargetLevels.Count == 0
+        ? Case.Details.PriorRadiotherapy
+        : PriorRadiotherapy.AtLevels(Case.Details.PriorRadiotherapy, Input.TargetLevels);
 
     /// <summary>Target levels from the case's lesions; re-irradiation pre-set when the case records prior radiotherapy there.</summary>
     protected override ReviseRadiationOncology.Command Prefill()
@@ -25,7 +26,7 @@ public sealed class RadiationOncologyModel(ISender sender, RadiosensitivityTable
         var d = Case.Details;
         var levels = d.Lesions.SelectMany(l => Enum.GetValues<Domain.Clinical.SpinalLevel>().Where(v => v >= l.LevelFrom && v <= l.LevelTo))
             .Distinct().Order().ToList();
-        var prior = d.PriorRadiotherapy.Any(p => levels.Any(l => l >= p.LevelFrom && l <= p.LevelTo));
+        var prior = PriorRadiotherapy.AtLevels(d.PriorRadiotherapy, levels).Count > 0;
         return new() { TargetLevels = levels, Reirradiation = prior ? true : null };
     }
 

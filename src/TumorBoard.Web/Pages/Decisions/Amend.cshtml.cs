@@ -24,7 +24,7 @@ public sealed class AmendModel(ISender sender) : DecisionFormPage(sender)
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!ModelState.IsValid) return await RedisplayAsync(ct);
-        if (FormContent() is not { } content) return await RedisplayAsync(ct);
+        var content = FormContent();
         var saved = await Sender.Send(new AmendDecision.Command { DecisionId = Id, Reason = Input.Reason ?? "", Content = content }, ct);
         TempData["Flash"] = $"Amendment saved as draft version {saved.Number}: it replaces the signed version once a board chair signs it.";
         return RedirectToPage("Details", new { id = saved.Id });

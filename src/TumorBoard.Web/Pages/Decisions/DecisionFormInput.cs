@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using TumorBoard.Domain.Clinical;
 using TumorBoard.Domain.Decisions;
 
@@ -7,7 +6,8 @@ namespace TumorBoard.Web.Pages.Decisions;
 /// <summary>
 /// The decision form as posted: the whole <see cref="DecisionContent"/> except the plan, the plan as a fixed number of
 /// numbered step rows (blank rows are not steps; the position field orders them), the draft's version and, on the amend
-/// page, the amendment reason. <see cref="ToContent"/> turns it into the content the commands carry.
+/// page, the amendment reason. <see cref="ToContent"/> maps it 1:1 to the content the commands carry; only the
+/// pipeline's validation judges it (its messages for "Content.Plan[k]" are shown under row k).
 /// </summary>
 public sealed record DecisionFormInput
 {
@@ -38,27 +38,11 @@ public sealed record DecisionFormInput
     };
 
     /// <summary>
-    /// The content of a <see cref="Compacted"/> form, or null when a filled row lacks its kind or timing (a form-shape
-    /// error, like a value that does not parse: the row cannot become a plan step). The messages go under the row's fields.
+    /// The content the commands carry, field for field: the rows of a <see cref="Compacted"/> form are the plan steps.
+    /// Nothing is judged here; a row without its kind or timing goes to the command as it is and the validator says so
+    /// under the row, with every other message of the same submit.
     /// </summary>
-    public DecisionContent? ToContent(ModelStateDictionary modelState, string prefix)
-    {
-        var complete = true;
-        for (var i = 0; i < Steps.Count; i++)
-        {
-            if (Steps[i].Kind is null)
-            {
-                modelState.AddModelError($"{prefix}.Steps[{i}].Kind", "Choose the kind of this step, or clear the row.");
-                complete = false;
-            }
-            if (Steps[i].Timing is null)
-            {
-                modelState.AddModelError($"{prefix}.Steps[{i}].Timing", "Choose when this step should happen.");
-                complete = false;
-            }
-        }
-        return complete ? Content with { Plan = [.. Steps.Select(r => r.ToStep())] } : null;
-    }
+    public DecisionContent ToContent() => Content with { Plan = [.. Steps.Select(r => r.ToStep())] };
 
     /// <summary>The form with blank rows added up to <paramref name="rows"/> (at least one spare row).</summary>
     public DecisionFormInput Padded(int rows)
@@ -101,7 +85,6 @@ public sealed record PlanStepRow
 
     public PlanStep ToStep() => new()
     {
-        Kind = Kind!.Value, TargetLevels = [.. TargetLevels], DoseGy = DoseGy, Fractions = Fractions, Timing = Timing!.Value,
-        Details = Details,
+        Kind = Kind, TargetLevels = [.. TargetLevels], DoseGy = DoseGy, Fractions = Fractions, Timing = Timing, Details = Details,
     };
 }

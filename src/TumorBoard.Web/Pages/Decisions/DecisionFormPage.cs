@@ -59,15 +59,17 @@ public abstract partial class DecisionFormPage(ISender sender) : PageModel, IFor
         Input = Input.Padded(DecisionStepLimits.Rows);
     }
 
-    /// <summary>
-    /// The content to send, from the compacted form (the redisplayed form shows the rows in plan order); null, with the
-    /// messages under the rows, when the form cannot become content.
-    /// </summary>
-    protected DecisionContent? FormContent()
+    /// <summary>The content to send, from the compacted form (the redisplayed form shows the rows in plan order).</summary>
+    protected DecisionContent FormContent()
     {
         Input = Input.Compacted();
-        return Input.ToContent(ModelState, Prefix);
+        return Input.ToContent();
     }
+
+    /// <summary>
+    /// The outcomes a form section applies to (its data-when-outcome list, read by decision-form.js), from the rules table.
+    /// </summary>
+    public static string OutcomesWhere(Func<OutcomeRules, bool> applies) => string.Join(' ', DecisionOutcomeRules.Where(applies));
 
     protected async Task<IActionResult> RedisplayAsync(CancellationToken ct)
     {

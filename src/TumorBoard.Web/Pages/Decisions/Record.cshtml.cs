@@ -54,7 +54,7 @@ public sealed class RecordModel(ISender sender) : DecisionFormPage(sender)
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!ModelState.IsValid) return await RedisplayAsync(ct);
-        if (FormContent() is not { } content) return await RedisplayAsync(ct);
+        var content = FormContent();
         var saved = DraftId is { } draftId
             ? await Sender.Send(new ReviseDecision.Command { DecisionId = draftId, Content = content, ExpectedVersion = Input.ExpectedVersion }, ct)
             : await Sender.Send(new RecordDecision.Command { MeetingId = MeetingId, ItemId = ItemId, Content = content }, ct);
