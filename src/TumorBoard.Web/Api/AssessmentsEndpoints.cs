@@ -22,18 +22,26 @@ public static class AssessmentsEndpoints
         g.MapGet("/{discipline}/versions", History).WithName("GetAssessmentHistory");
 
         // One command each for the three typed routes: the body is the discipline's content, flat (and the reason to revise).
-        g.MapPut("/neurosurgery/draft", SaveDraft<NeurosurgeryContent>).WithName("SaveNeurosurgeryDraft");
-        g.MapPut("/radiation-oncology/draft", SaveDraft<RadiationOncologyContent>).WithName("SaveRadiationOncologyDraft");
-        g.MapPut("/medical-oncology/draft", SaveDraft<MedicalOncologyContent>).WithName("SaveMedicalOncologyDraft");
+        // The bodies are typed per route (not a generic parameter) so that the framework knows them to be required: a missing
+        // or null body is its 400, and the document says the body is required.
+        g.MapPut("/neurosurgery/draft", (Guid caseId, NeurosurgeryContent c, HttpRequest r, HttpResponse res, ISender s,
+            CancellationToken ct) => SaveDraft(caseId, c, r, res, s, ct)).WithName("SaveNeurosurgeryDraft");
+        g.MapPut("/radiation-oncology/draft", (Guid caseId, RadiationOncologyContent c, HttpRequest r, HttpResponse res, ISender s,
+            CancellationToken ct) => SaveDraft(caseId, c, r, res, s, ct)).WithName("SaveRadiationOncologyDraft");
+        g.MapPut("/medical-oncology/draft", (Guid caseId, MedicalOncologyContent c, HttpRequest r, HttpResponse res, ISender s,
+            CancellationToken ct) => SaveDraft(caseId, c, r, res, s, ct)).WithName("SaveMedicalOncologyDraft");
 
         g.MapPost("/{discipline}/submit", (Guid caseId, string discipline, HttpRequest r, HttpResponse res, ISender s,
             CancellationToken ct) => Write(s, res, caseId,
                 new SubmitAssessment.Command(caseId, Parse(discipline)) { ExpectedVersion = ETags.FromIfMatch(r) }, ct))
             .WithName("SubmitAssessment");
 
-        g.MapPost("/neurosurgery/revise", Revise<NeurosurgeryRevision>).WithName("ReviseNeurosurgery");
-        g.MapPost("/radiation-oncology/revise", Revise<RadiationOncologyRevision>).WithName("ReviseRadiationOncology");
-        g.MapPost("/medical-oncology/revise", Revise<MedicalOncologyRevision>).WithName("ReviseMedicalOncology");
+        g.MapPost("/neurosurgery/revise", (Guid caseId, NeurosurgeryRevision c, HttpRequest r, HttpResponse res, ISender s,
+            CancellationToken ct) => Revise(caseId, c, r, res, s, ct)).WithName("ReviseNeurosurgery");
+        g.MapPost("/radiation-oncology/revise", (Guid caseId, RadiationOncologyRevision c, HttpRequest r, HttpResponse res, ISender s,
+            CancellationToken ct) => Revise(caseId, c, r, res, s, ct)).WithName("ReviseRadiationOncology");
+        g.MapPost("/medical-oncology/revise", (Guid caseId, MedicalOncologyRevision c, HttpRequest r, HttpResponse res, ISender s,
+            CancellationToken ct) => Revise(caseId, c, r, res, s, ct)).WithName("ReviseMedicalOncology");
         return g;
     }
 
@@ -68,8 +76,8 @@ public static class AssessmentsEndpoints
         return TypedResults.Ok(result);
     }
 
-    static Task<Results<Created<GetAssessmentVersion.Result>, Ok<GetAssessmentVersion.Result>>> SaveDraft<TContent>(Guid caseId,
-        TContent content, HttpRequest r, HttpResponse res, ISender s, CancellationToken ct) where TContent : AssessmentContent =>
+    static Task<Results<Created<GetAssessmentVersion.Result>, Ok<GetAssessmentVersion.Result>>> SaveDraft(Guid caseId,
+        AssessmentContent content, HttpRequest r, HttpResponse res, ISender s, CancellationToken ct) =>
         Write(s, res, caseId, new SaveAssessmentDraft.Command
         {
             CaseId = caseId, Content = content.AsContent(), ExpectedVersion = ETags.FromIfMatch(r),

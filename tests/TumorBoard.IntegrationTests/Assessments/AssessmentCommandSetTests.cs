@@ -164,6 +164,26 @@ public sealed class AssessmentCommandSetTests(AppFixture app) : IAsyncLifetime
         await stale.ShouldBeProblemAsync(HttpStatusCode.PreconditionFailed);
     }
 
+    [Theory]
+    [MemberData(nameof(Disciplines))]
+    public async Task A_missing_or_null_body_on_each_typed_route_is_refused_before_anything_is_saved(string slug, string email)
+    {
+        var (_, caseId) = await TestData.RegisterCaseAsync(app);
+        using var client = await app.ClientAsync(email);
+        foreach (var (method, route) in new[] { (HttpMethod.Put, "draft"), (HttpMethod.Post, "revise") })
+        {
+            using var none = await client.SendAsync(new HttpRequestMessage(method, Url(caseId, $"/{slug}/{route}")));
+            await none.ShouldBeProblemAsync(HttpStatusCode.UnsupportedMediaType);   // no JSON at all
+            foreach (var text in new[] { "", "null" })
+            {
+                using var missing = await client.SendAsync(new HttpRequestMessage(method, Url(caseId, $"/{slug}/{route}"))
+                    { Content = new StringContent(text, System.Text.Encoding.UTF8, "application/json") });
+                (await missing.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).ErrorKeys().ShouldBe(["body"], $"{route}: '{text}'");
+            }
+        }
+        (await app.QueryDbAsync(db => db.Assessments.CountAsync())).ShouldBe(0);
+    }
+
     [Fact]
     public async Task A_draft_body_in_the_earlier_command_shape_with_caseId_and_expectedVersion_is_still_taken()
     {
