@@ -173,7 +173,7 @@ public sealed class AssessmentCommandSetTests(AppFixture app) : IAsyncLifetime
         foreach (var (method, route) in new[] { (HttpMethod.Put, "draft"), (HttpMethod.Post, "revise") })
         {
             using var none = await client.SendAsync(new HttpRequestMessage(method, Url(caseId, $"/{slug}/{route}")));
-            await none.ShouldBeProblemAsync(HttpStatusCode.UnsupportedMediaType);   // no JSON at all
+            (await none.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).ErrorKeys().ShouldBe(["body"], $"{route}: no body");
             foreach (var text in new[] { "", "null" })
             {
                 using var missing = await client.SendAsync(new HttpRequestMessage(method, Url(caseId, $"/{slug}/{route}"))
