@@ -60,13 +60,13 @@ public sealed class AssessmentViewsAccessibilityTests(BrowserFixture browser)
     {
         var patientId = (await SendAsync(AppFixture.Coordinator, TestData.Patient())).Id;
         var caseId = (await SendAsync(AppFixture.Coordinator, TestData.Case(patientId))).Id;
-        var neurosurgery = Neurosurgery(caseId);
-        await SendAsync(AppFixture.Neurosurgeon, neurosurgery);
+        var neurosurgery = Neurosurgery();
+        await SendAsync(AppFixture.Neurosurgeon, Draft(caseId, neurosurgery));
         var submitted = await SendAsync(AppFixture.Neurosurgeon, new SubmitAssessment.Command(caseId, Discipline.Neurosurgery));
-        await SendAsync(AppFixture.Neurosurgeon, Revision(neurosurgery with { Rationale = "Progression on MRI." }, "New MRI", submitted.Version));
-        await SendAsync(AppFixture.RadOnc, SrsWithoutSurgery(caseId));   // disagrees with neurosurgery: the callouts are checked too
+        await SendAsync(AppFixture.Neurosurgeon, Revision(caseId, neurosurgery with { Rationale = "Progression on MRI." }, "New MRI", submitted.Version));
+        await SendAsync(AppFixture.RadOnc, Draft(caseId, SrsWithoutSurgery()));   // disagrees with neurosurgery: the callouts are checked too
         await SendAsync(AppFixture.RadOnc, new SubmitAssessment.Command(caseId, Discipline.RadiationOncology));
-        await SendAsync(AppFixture.MedOnc, MedicalOncology(caseId));
+        await SendAsync(AppFixture.MedOnc, Draft(caseId, MedicalOncology()));
         await SendAsync(AppFixture.MedOnc, new SubmitAssessment.Command(caseId, Discipline.MedicalOncology));
         return caseId;
     }

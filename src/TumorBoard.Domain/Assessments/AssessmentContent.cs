@@ -32,6 +32,12 @@ public abstract record AssessmentContent
 
     public abstract AssessmentEvaluation Evaluate(AssessmentContext context);
 
+    /// <summary>
+    /// Exactly this discipline's content record, without the fields of a type that extends it (the API's revision body adds
+    /// the reason): what is validated, stored and compared is always one of the three content records.
+    /// </summary>
+    public abstract AssessmentContent AsContent();
+
     /// <summary>What must be filled in before the assessment can be submitted or revised (drafts may be partial).</summary>
     public abstract IReadOnlyList<string> MissingForSubmission();
 }

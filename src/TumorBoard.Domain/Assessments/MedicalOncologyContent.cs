@@ -15,6 +15,9 @@ public sealed record MedicalOncologyScores(TokuhashiResult Tokuhashi, TomitaResu
 public record MedicalOncologyContent : AssessmentContent
 {
     [JsonIgnore] public override Discipline Discipline => Discipline.MedicalOncology;
+
+    public override AssessmentContent AsContent() => GetType() == typeof(MedicalOncologyContent) ? this : new MedicalOncologyContent(this);
+
     public SystemicDiseaseStatus? SystemicDisease { get; init; }
     public VisceralMetastases? VisceralMetastases { get; init; }
     public TomitaVisceral? TomitaVisceral { get; init; }

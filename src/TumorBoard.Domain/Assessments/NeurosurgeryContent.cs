@@ -40,6 +40,9 @@ public sealed record NeurosurgeryScores(IReadOnlyList<LesionScores> Lesions);
 public record NeurosurgeryContent : AssessmentContent
 {
     [JsonIgnore] public override Discipline Discipline => Discipline.Neurosurgery;
+
+    public override AssessmentContent AsContent() => GetType() == typeof(NeurosurgeryContent) ? this : new NeurosurgeryContent(this);
+
     public List<LesionAssessment> Lesions { get; init; } = [];
     public FrankelGrade? Frankel { get; init; }
     public AsiaGrade? Asia { get; init; }

@@ -21,6 +21,9 @@ public sealed record RadiationOncologyScores(RadiosensitivityAssessment Radiosen
 public record RadiationOncologyContent : AssessmentContent
 {
     [JsonIgnore] public override Discipline Discipline => Discipline.RadiationOncology;
+
+    public override AssessmentContent AsContent() => GetType() == typeof(RadiationOncologyContent) ? this : new RadiationOncologyContent(this);
+
     public Radiosensitivity? RadiosensitivityOverride { get; init; }
     [MultiLine]
     public string? OverrideReason { get; init; }

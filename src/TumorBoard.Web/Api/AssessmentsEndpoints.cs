@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TumorBoard.Application.Features.Assessments;
+using TumorBoard.Domain.Assessments;
 using TumorBoard.Domain.Common;
 using TumorBoard.Domain.Security;
 using static TumorBoard.Web.Shared.DisciplineRoute;
@@ -21,30 +22,27 @@ public static class AssessmentsEndpoints
             .WithName("GetAssessmentVersion");
         g.MapGet("/{discipline}/versions", History).WithName("GetAssessmentHistory");
 
-        g.MapPut("/neurosurgery/draft", (Guid caseId, SaveNeurosurgeryDraft.Command c, HttpRequest r, HttpResponse res, ISender s,
-            CancellationToken ct) => Write(s, res, caseId, c with { CaseId = caseId, ExpectedVersion = ETags.FromIfMatch(r) }, ct))
-            .WithName("SaveNeurosurgeryDraft");
-        g.MapPut("/radiation-oncology/draft", (Guid caseId, SaveRadiationOncologyDraft.Command c, HttpRequest r, HttpResponse res,
-            ISender s, CancellationToken ct) => Write(s, res, caseId, c with { CaseId = caseId, ExpectedVersion = ETags.FromIfMatch(r) }, ct))
-            .WithName("SaveRadiationOncologyDraft");
-        g.MapPut("/medical-oncology/draft", (Guid caseId, SaveMedicalOncologyDraft.Command c, HttpRequest r, HttpResponse res,
-            ISender s, CancellationToken ct) => Write(s, res, caseId, c with { CaseId = caseId, ExpectedVersion = ETags.FromIfMatch(r) }, ct))
-            .WithName("SaveMedicalOncologyDraft");
+        // One command each for the three typed routes: the body is the discipline's content, flat (and the reason to revise).
+        // The bodies are typed per route (not a generic parameter) so that the framework knows them to be required: a missing
+        // or null body is its 400, and the document says the body is required.
+        g.MapPut("/neurosurgery/draft", (Guid caseId, NeurosurgeryContent c, HttpRequest r, HttpResponse res, ISender s,
+            CancellationToken ct) => SaveDraft(caseId, c, r, res, s, ct)).WithName("SaveNeurosurgeryDraft");
+        g.MapPut("/radiation-oncology/draft", (Guid caseId, RadiationOncologyContent c, HttpRequest r, HttpResponse res, ISender s,
+            CancellationToken ct) => SaveDraft(caseId, c, r, res, s, ct)).WithName("SaveRadiationOncologyDraft");
+        g.MapPut("/medical-oncology/draft", (Guid caseId, MedicalOncologyContent c, HttpRequest r, HttpResponse res, ISender s,
+            CancellationToken ct) => SaveDraft(caseId, c, r, res, s, ct)).WithName("SaveMedicalOncologyDraft");
 
         g.MapPost("/{discipline}/submit", (Guid caseId, string discipline, HttpRequest r, HttpResponse res, ISender s,
             CancellationToken ct) => Write(s, res, caseId,
                 new SubmitAssessment.Command(caseId, Parse(discipline)) { ExpectedVersion = ETags.FromIfMatch(r) }, ct))
             .WithName("SubmitAssessment");
 
-        g.MapPost("/neurosurgery/revise", (Guid caseId, ReviseNeurosurgery.Command c, HttpRequest r, HttpResponse res, ISender s,
-            CancellationToken ct) => Write(s, res, caseId, c with { CaseId = caseId, ExpectedVersion = ETags.FromIfMatch(r) }, ct))
-            .WithName("ReviseNeurosurgery");
-        g.MapPost("/radiation-oncology/revise", (Guid caseId, ReviseRadiationOncology.Command c, HttpRequest r, HttpResponse res,
-            ISender s, CancellationToken ct) => Write(s, res, caseId, c with { CaseId = caseId, ExpectedVersion = ETags.FromIfMatch(r) }, ct))
-            .WithName("ReviseRadiationOncology");
-        g.MapPost("/medical-oncology/revise", (Guid caseId, ReviseMedicalOncology.Command c, HttpRequest r, HttpResponse res,
-            ISender s, CancellationToken ct) => Write(s, res, caseId, c with { CaseId = caseId, ExpectedVersion = ETags.FromIfMatch(r) }, ct))
-            .WithName("ReviseMedicalOncology");
+        g.MapPost("/neurosurgery/revise", (Guid caseId, NeurosurgeryRevision c, HttpRequest r, HttpResponse res, ISender s,
+            CancellationToken ct) => Revise(caseId, c, r, res, s, ct)).WithName("ReviseNeurosurgery");
+        g.MapPost("/radiation-oncology/revise", (Guid caseId, RadiationOncologyRevision c, HttpRequest r, HttpResponse res, ISender s,
+            CancellationToken ct) => Revise(caseId, c, r, res, s, ct)).WithName("ReviseRadiationOncology");
+        g.MapPost("/medical-oncology/revise", (Guid caseId, MedicalOncologyRevision c, HttpRequest r, HttpResponse res, ISender s,
+            CancellationToken ct) => Revise(caseId, c, r, res, s, ct)).WithName("ReviseMedicalOncology");
         return g;
     }
 
@@ -62,6 +60,20 @@ public static class AssessmentsEndpoints
         return TypedResults.Ok(result);
     }
 
+    static Task<Results<Created<GetAssessmentVersion.Result>, Ok<GetAssessmentVersion.Result>>> SaveDraft(Guid caseId,
+        AssessmentContent content, HttpRequest r, HttpResponse res, ISender s, CancellationToken ct) =>
+        Write(s, res, caseId, new SaveAssessmentDraft.Command
+        {
+            CaseId = caseId, Content = content.AsContent(), ExpectedVersion = ETags.FromIfMatch(r),
+        }, ct);
+
+    static Task<Results<Created<GetAssessmentVersion.Result>, Ok<GetAssessmentVersion.Result>>> Revise<TRevision>(Guid caseId,
+        TRevision revision, HttpRequest r, HttpResponse res, ISender s, CancellationToken ct) where TRevision : AssessmentContent, IRevision =>
+        Write(s, res, caseId, new ReviseAssessment.Command
+        {
+            CaseId = caseId, Content = revision.AsContent(), Reason = revision.Reason, ExpectedVersion = ETags.FromIfMatch(r),
+        }, ct);
+
     /// <summary>Every write answers with the new current version as its command saved it; 201 when it created the assessment.</summary>
     static async Task<Results<Created<GetAssessmentVersion.Result>, Ok<GetAssessmentVersion.Result>>> Write(ISender s,
         HttpResponse res, Guid caseId, ICommand<AssessmentSaved> command, CancellationToken ct)
@@ -72,4 +84,25 @@ public static class AssessmentsEndpoints
             ? TypedResults.Created($"/api/v1/cases/{caseId}/assessments/{Slug(saved.Discipline)}", saved.View)
             : TypedResults.Ok(saved.View);
     }
+}
+
+/// <summary>The body of a revise route: the discipline's complete content, flat, and the reason for the revision.</summary>
+public interface IRevision
+{
+    string Reason { get; }
+}
+
+public sealed record NeurosurgeryRevision : NeurosurgeryContent, IRevision
+{
+    public string Reason { get; init; } = "";
+}
+
+public sealed record RadiationOncologyRevision : RadiationOncologyContent, IRevision
+{
+    public string Reason { get; init; } = "";
+}
+
+public sealed record MedicalOncologyRevision : MedicalOncologyContent, IRevision
+{
+    public string Reason { get; init; } = "";
 }

@@ -93,7 +93,7 @@ public sealed partial class AssessmentFormPagesTests(AppFixture app) : IAsyncLif
     public async Task Revising_without_a_reason_shows_a_message_under_the_reason()
     {
         var (_, caseId) = await TestData.RegisterCaseAsync(app);
-        await app.Send(AppFixture.Neurosurgeon, Neurosurgery(caseId));
+        await app.Send(AppFixture.Neurosurgeon, Draft(caseId, Neurosurgery()));
         await app.Send(AppFixture.Neurosurgeon, new SubmitAssessment.Command(caseId, Discipline.Neurosurgery));
         using var client = await PageClient.SignedInAsync(app, AppFixture.Neurosurgeon);
 

@@ -21,7 +21,7 @@ public sealed class AssessmentHttpTests(AppFixture app) : IAsyncLifetime
     {
         var (_, caseId) = await TestData.RegisterCaseAsync(app);
         using var client = await app.ClientAsync(AppFixture.RadOnc);
-        using var response = await client.PutAsync(Url(caseId, "/neurosurgery/draft"), Api.Body(Neurosurgery(caseId)));
+        using var response = await client.PutAsync(Url(caseId, "/neurosurgery/draft"), Api.Body(Neurosurgery()));
         await response.ShouldBeProblemAsync(HttpStatusCode.Forbidden);
     }
 
@@ -30,7 +30,7 @@ public sealed class AssessmentHttpTests(AppFixture app) : IAsyncLifetime
     {
         var (_, caseId) = await TestData.RegisterCaseAsync(app);
         using var clinician = await app.ClientAsync(AppFixture.Clinician);
-        using var write = await clinician.PutAsync(Url(caseId, "/medical-oncology/draft"), Api.Body(MedicalOncology(caseId)));
+        using var write = await clinician.PutAsync(Url(caseId, "/medical-oncology/draft"), Api.Body(MedicalOncology()));
         await write.ShouldBeProblemAsync(HttpStatusCode.Forbidden);
         using var read = await clinician.GetAsync(Url(caseId));
         read.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -43,16 +43,16 @@ public sealed class AssessmentHttpTests(AppFixture app) : IAsyncLifetime
     {
         var (_, caseId) = await TestData.RegisterCaseAsync(app);
         using var client = await app.ClientAsync(AppFixture.Neurosurgeon);
-        using var created = await client.PutAsync(Url(caseId, "/neurosurgery/draft"), Api.Body(Neurosurgery(caseId)));
+        using var created = await client.PutAsync(Url(caseId, "/neurosurgery/draft"), Api.Body(Neurosurgery()));
         created.StatusCode.ShouldBe(HttpStatusCode.Created);
         created.Headers.Location!.ToString().ShouldBe(Url(caseId, "/neurosurgery"));
         var etag = created.ETag();
 
-        using var noIfMatch = await client.PutAsync(Url(caseId, "/neurosurgery/draft"), Api.Body(Neurosurgery(caseId)));
+        using var noIfMatch = await client.PutAsync(Url(caseId, "/neurosurgery/draft"), Api.Body(Neurosurgery()));
         await noIfMatch.ShouldBeProblemAsync(HttpStatusCode.PreconditionRequired);
-        using var stale = await client.SendAsync(Api.Request(HttpMethod.Put, Url(caseId, "/neurosurgery/draft"), Neurosurgery(caseId), "\"1\""));
+        using var stale = await client.SendAsync(Api.Request(HttpMethod.Put, Url(caseId, "/neurosurgery/draft"), Neurosurgery(), "\"1\""));
         await stale.ShouldBeProblemAsync(HttpStatusCode.PreconditionFailed);
-        using var updated = await client.SendAsync(Api.Request(HttpMethod.Put, Url(caseId, "/neurosurgery/draft"), Neurosurgery(caseId), etag));
+        using var updated = await client.SendAsync(Api.Request(HttpMethod.Put, Url(caseId, "/neurosurgery/draft"), Neurosurgery(), etag));
         updated.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await updated.ReadAsync()).GetProperty("number").GetInt32().ShouldBe(2);
 
@@ -69,7 +69,7 @@ public sealed class AssessmentHttpTests(AppFixture app) : IAsyncLifetime
     public async Task The_server_computes_SINS_and_ignores_any_total_the_client_sends()
     {
         var (_, caseId) = await TestData.RegisterCaseAsync(app);
-        var body = JsonSerializer.SerializeToNode(Neurosurgery(caseId), Api.Json)!.AsObject();
+        var body = JsonSerializer.SerializeToNode(Neurosurgery(), Api.Json)!.AsObject();
         body["lesions"]![0]!.AsObject()["total"] = 99;
         body["lesions"]![0]!.AsObject()["sins"] = new JsonObject { ["total"] = 99 };
         body["total"] = 99;
@@ -91,22 +91,22 @@ public sealed class AssessmentHttpTests(AppFixture app) : IAsyncLifetime
         using var client = await app.ClientAsync(AppFixture.RadOnc);
         var url = Url(caseId, "/radiation-oncology/draft");
 
-        using var dose = await client.PutAsync(url, Api.Body(RadiationOncology(caseId) with { TotalDoseGy = 70m, Fractions = 41 }));
+        using var dose = await client.PutAsync(url, Api.Body(RadiationOncology() with { TotalDoseGy = 70m, Fractions = 41 }));
         (await dose.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).ErrorKeys().ShouldBe(["fractions", "totalDoseGy"]);
 
-        var unknown = JsonSerializer.SerializeToNode(RadiationOncology(caseId), Api.Json)!.AsObject();
+        var unknown = JsonSerializer.SerializeToNode(RadiationOncology(), Api.Json)!.AsObject();
         unknown["recommendation"] = "Brachytherapy";
         using var badEnum = await client.PutAsync(url, Api.Body(unknown));
         (await badEnum.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).ErrorKeys().ShouldBe(["recommendation"]);
 
-        var level = JsonSerializer.SerializeToNode(RadiationOncology(caseId), Api.Json)!.AsObject();
+        var level = JsonSerializer.SerializeToNode(RadiationOncology(), Api.Json)!.AsObject();
         level["targetLevels"] = new JsonArray("T13");
         using var badLevel = await client.PutAsync(url, Api.Body(level));
         (await badLevel.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).ErrorKeys().ShouldHaveSingleItem().ShouldStartWith("targetLevels");
 
         using var neuro = await app.ClientAsync(AppFixture.Neurosurgeon);
         using var escc = await neuro.PutAsync(Url(caseId, "/neurosurgery/draft"),
-            Api.Body(Neurosurgery(caseId) with { Lesions = [Lesion("1")] }));
+            Api.Body(Neurosurgery() with { Lesions = [Lesion("1")] }));
         (await escc.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).ErrorKeys().ShouldBe(["lesions[0].escc"]);
     }
 
@@ -115,7 +115,7 @@ public sealed class AssessmentHttpTests(AppFixture app) : IAsyncLifetime
     {
         var (_, caseId) = await TestData.RegisterCaseAsync(app);
         using var client = await app.ClientAsync(AppFixture.Neurosurgeon);
-        using var created = await client.PutAsync(Url(caseId, "/neurosurgery/draft"), Api.Body(Neurosurgery(caseId, escc: "0")));
+        using var created = await client.PutAsync(Url(caseId, "/neurosurgery/draft"), Api.Body(Neurosurgery(escc: "0")));
         created.StatusCode.ShouldBe(HttpStatusCode.Created);
         var warnings = (await created.ReadAsync()).GetProperty("warnings").EnumerateArray().Select(w => w.GetString()).ToList();
         warnings.ShouldContain(w => w!.StartsWith("ESCC 0 with separation surgery"));

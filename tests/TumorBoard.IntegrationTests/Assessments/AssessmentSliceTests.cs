@@ -25,12 +25,12 @@ public sealed class AssessmentSliceTests(AppFixture app) : IAsyncLifetime
     public async Task The_history_is_complete_after_draft_draft_submit_revise_and_versions_are_immutable()
     {
         var (_, caseId) = await TestData.RegisterCaseAsync(app);
-        var draft = Neurosurgery(caseId) with { Frankel = null };
+        var draft = Draft(caseId, Neurosurgery() with { Frankel = null });
         var v1 = await app.Send(AppFixture.Neurosurgeon, draft);
-        var v2 = await app.Send(AppFixture.Neurosurgeon, Neurosurgery(caseId) with { ExpectedVersion = v1.Version });
+        var v2 = await app.Send(AppFixture.Neurosurgeon, Draft(caseId, Neurosurgery(), v1.Version));
         var v3 = await app.Send(AppFixture.Neurosurgeon, new SubmitAssessment.Command(caseId, Discipline.Neurosurgery));
-        var revised = Neurosurgery(caseId) with { Rationale = "Cord compression progressed." };
-        var v4 = await app.Send(AppFixture.Neurosurgeon, Revision(revised, "New MRI", v3.Version));
+        var revised = Neurosurgery() with { Rationale = "Cord compression progressed." };
+        var v4 = await app.Send(AppFixture.Neurosurgeon, Revision(caseId, revised, "New MRI", v3.Version));
 
         v4.Number.ShouldBe(4);
         var history = await app.Send(AppFixture.Clinician, new GetAssessmentHistory.Query(caseId, Discipline.Neurosurgery) { From = 1, To = 4 });
@@ -58,8 +58,8 @@ public sealed class AssessmentSliceTests(AppFixture app) : IAsyncLifetime
     public async Task A_radiation_oncologist_cannot_write_the_neurosurgery_assessment()
     {
         var (_, caseId) = await TestData.RegisterCaseAsync(app);
-        await Should.ThrowAsync<ForbiddenException>(() => app.Send(AppFixture.RadOnc, Neurosurgery(caseId)));
-        await app.Send(AppFixture.Neurosurgeon, Neurosurgery(caseId));
+        await Should.ThrowAsync<ForbiddenException>(() => app.Send(AppFixture.RadOnc, Draft(caseId, Neurosurgery())));
+        await app.Send(AppFixture.Neurosurgeon, Draft(caseId, Neurosurgery()));
         await Should.ThrowAsync<ForbiddenException>(() => app.Send(AppFixture.RadOnc, new SubmitAssessment.Command(caseId, Discipline.Neurosurgery)));
     }
 
@@ -67,12 +67,12 @@ public sealed class AssessmentSliceTests(AppFixture app) : IAsyncLifetime
     public async Task Writes_are_refused_once_the_case_is_decided()
     {
         var caseId = await MeetingTestData.ReadyCaseAsync(app);
-        await app.Send(AppFixture.Neurosurgeon, Neurosurgery(caseId));
+        await app.Send(AppFixture.Neurosurgeon, Draft(caseId, Neurosurgery()));
         await TestData.MoveToAsync(app, caseId, CaseStatus.Decided);
         var saved = await app.Send(AppFixture.Coordinator, new GetAssessmentVersion.Query(caseId, Discipline.Neurosurgery));
 
         await Should.ThrowAsync<DomainConflictException>(() =>
-            app.Send(AppFixture.Neurosurgeon, Neurosurgery(caseId) with { ExpectedVersion = saved.Version }));
+            app.Send(AppFixture.Neurosurgeon, Draft(caseId, Neurosurgery(), saved.Version)));
         await Should.ThrowAsync<DomainConflictException>(() =>
             app.Send(AppFixture.Neurosurgeon, new SubmitAssessment.Command(caseId, Discipline.Neurosurgery)));
     }
@@ -81,9 +81,9 @@ public sealed class AssessmentSliceTests(AppFixture app) : IAsyncLifetime
     public async Task The_case_lists_its_assessments_with_the_NOMS_suggestion_from_submitted_ones()
     {
         var (_, caseId) = await TestData.RegisterCaseAsync(app);
-        await app.Send(AppFixture.Neurosurgeon, Neurosurgery(caseId));
+        await app.Send(AppFixture.Neurosurgeon, Draft(caseId, Neurosurgery()));
         await app.Send(AppFixture.Neurosurgeon, new SubmitAssessment.Command(caseId, Discipline.Neurosurgery));
-        await app.Send(AppFixture.RadOnc, RadiationOncology(caseId));
+        await app.Send(AppFixture.RadOnc, Draft(caseId, RadiationOncology()));
 
         var list = await app.Send(AppFixture.Clinician, new ListAssessments.Query(caseId));
         list.Assessments.Count.ShouldBe(2);
@@ -91,7 +91,7 @@ public sealed class AssessmentSliceTests(AppFixture app) : IAsyncLifetime
         list.Noms.MissingAssessments.ShouldBe([Discipline.RadiationOncology, Discipline.MedicalOncology]);   // a draft does not count
 
         await app.Send(AppFixture.RadOnc, new SubmitAssessment.Command(caseId, Discipline.RadiationOncology));
-        await app.Send(AppFixture.MedOnc, MedicalOncology(caseId));
+        await app.Send(AppFixture.MedOnc, Draft(caseId, MedicalOncology()));
         await app.Send(AppFixture.MedOnc, new SubmitAssessment.Command(caseId, Discipline.MedicalOncology));
         list = await app.Send(AppFixture.Clinician, new ListAssessments.Query(caseId));
         list.Noms.MissingAssessments.ShouldBeEmpty();
@@ -104,9 +104,9 @@ public sealed class AssessmentSliceTests(AppFixture app) : IAsyncLifetime
         var meetingId = await MeetingTestData.PlanMeetingAsync(app);
         var caseId = await MeetingTestData.ReadyCaseAsync(app);
         await app.Send(AppFixture.Coordinator, new AddCaseToAgenda.Command { MeetingId = meetingId, CaseId = caseId });
-        await app.Send(AppFixture.Neurosurgeon, Neurosurgery(caseId));
+        await app.Send(AppFixture.Neurosurgeon, Draft(caseId, Neurosurgery()));
         await app.Send(AppFixture.Neurosurgeon, new SubmitAssessment.Command(caseId, Discipline.Neurosurgery));
-        await app.Send(AppFixture.MedOnc, MedicalOncology(caseId));   // a draft only
+        await app.Send(AppFixture.MedOnc, Draft(caseId, MedicalOncology()));   // a draft only
 
         var readiness = (await app.Send(AppFixture.Clinician, new GetMeeting.Query(meetingId))).Agenda.Single().Readiness;
         readiness.Submitted.ShouldBe([Discipline.Neurosurgery]);

@@ -1,3 +1,4 @@
+using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Features.Assessments;
 using TumorBoard.Domain.Assessments;
 using TumorBoard.Domain.Clinical;
@@ -18,23 +19,31 @@ public static class AssessmentTestData
         Escc = escc, GrossInstability = false,
     };
 
-    public static SaveNeurosurgeryDraft.Command Neurosurgery(Guid caseId, string escc = "2") => new()
+    /// <summary>A draft of <paramref name="content"/> for the case, as the forms and the typed routes send it.</summary>
+    public static SaveAssessmentDraft.Command Draft(Guid caseId, AssessmentContent content, VersionMatch? expectedVersion = null) =>
+        new() { CaseId = caseId, Content = content, ExpectedVersion = expectedVersion };
+
+    /// <summary>A revision of the submitted assessment to <paramref name="content"/>.</summary>
+    public static ReviseAssessment.Command Revision(Guid caseId, AssessmentContent content, string reason, uint version) =>
+        new() { CaseId = caseId, Content = content, Reason = reason, ExpectedVersion = version };
+
+    public static NeurosurgeryContent Neurosurgery(string escc = "2") => new()
     {
-        CaseId = caseId, Lesions = [Lesion(escc)], Frankel = FrankelGrade.D, Myelopathy = true, Course = NeurologicalCourse.Stable,
+        Lesions = [Lesion(escc)], Frankel = FrankelGrade.D, Myelopathy = true, Course = NeurologicalCourse.Stable,
         FitForOpenSurgery = SurgicalFitness.Yes, Recommendation = NeurosurgeryRecommendation.SeparationSurgery,
         TargetLevels = [SpinalLevel.T5], Rationale = "High-grade ESCC.",
     };
 
-    public static SaveRadiationOncologyDraft.Command RadiationOncology(Guid caseId) => new()
+    public static RadiationOncologyContent RadiationOncology() => new()
     {
-        CaseId = caseId, RadiosensitivityOverride = Radiosensitivity.Resistant, OverrideReason = "Poor response before",
+        RadiosensitivityOverride = Radiosensitivity.Resistant, OverrideReason = "Poor response before",
         Reirradiation = false, Recommendation = RadiationRecommendation.PostoperativeSbrt, TotalDoseGy = 27m, Fractions = 3,
         TargetLevels = [SpinalLevel.T5], Timing = RadiationTiming.AfterSurgery,
     };
 
-    public static SaveMedicalOncologyDraft.Command MedicalOncology(Guid caseId) => new()
+    public static MedicalOncologyContent MedicalOncology() => new()
     {
-        CaseId = caseId, SystemicDisease = SystemicDiseaseStatus.Stable, VisceralMetastases = VisceralMetastases.None,
+        SystemicDisease = SystemicDiseaseStatus.Stable, VisceralMetastases = VisceralMetastases.None,
         TomitaVisceral = TomitaVisceral.None, BrainMetastases = false, Ecog = 1, Karnofsky = 70, ExtraspinalBoneMetastases = 2,
         VertebralBodyMetastases = 1, TokuhashiPrimarySite = TokuhashiPrimarySite.Breast, Frankel = FrankelGrade.D,
         TomitaPrimaryGrowth = TomitaPrimaryGrowth.Slow, TomitaBoneMetastases = TomitaBoneMetastases.Multiple,
@@ -43,16 +52,15 @@ public static class AssessmentTestData
     };
 
     /// <summary>Saves the draft and submits it, as the discipline's specialist.</summary>
-    public static async Task<AssessmentSaved> SubmitAsync(AppFixture app, string email, Mediator.ICommand<AssessmentSaved> draft,
-        Guid caseId, Discipline discipline)
+    public static async Task<AssessmentSaved> SubmitAsync(AppFixture app, string email, AssessmentContent content, Guid caseId)
     {
-        await app.Send(email, draft);
-        return await app.Send(email, new SubmitAssessment.Command(caseId, discipline));
+        await app.Send(email, Draft(caseId, content));
+        return await app.Send(email, new SubmitAssessment.Command(caseId, content.Discipline));
     }
 
     /// <summary>Radiation oncology proposes SRS alone, no surgery (the disagreement with <see cref="Neurosurgery"/>'s separation surgery).</summary>
-    public static SaveRadiationOncologyDraft.Command SrsWithoutSurgery(Guid caseId) =>
-        RadiationOncology(caseId) with { Recommendation = RadiationRecommendation.SbrtSrs, Timing = RadiationTiming.NoSurgery };
+    public static RadiationOncologyContent SrsWithoutSurgery() =>
+        RadiationOncology() with { Recommendation = RadiationRecommendation.SbrtSrs, Timing = RadiationTiming.NoSurgery };
 
     /// <summary>The disagreement <see cref="SubmitSrsVersusSeparationSurgeryAsync"/> produces (Disagreements.Between).</summary>
     public const string SrsVersusSeparationSurgery =
@@ -61,15 +69,8 @@ public static class AssessmentTestData
     /// <summary>All three assessments submitted: neurosurgery proposes separation surgery, radiation oncology SRS alone.</summary>
     public static async Task SubmitSrsVersusSeparationSurgeryAsync(AppFixture app, Guid caseId)
     {
-        await SubmitAsync(app, AppFixture.Neurosurgeon, Neurosurgery(caseId), caseId, Discipline.Neurosurgery);
-        await SubmitAsync(app, AppFixture.RadOnc, SrsWithoutSurgery(caseId), caseId, Discipline.RadiationOncology);
-        await SubmitAsync(app, AppFixture.MedOnc, MedicalOncology(caseId), caseId, Discipline.MedicalOncology);
+        await SubmitAsync(app, AppFixture.Neurosurgeon, Neurosurgery(), caseId);
+        await SubmitAsync(app, AppFixture.RadOnc, SrsWithoutSurgery(), caseId);
+        await SubmitAsync(app, AppFixture.MedOnc, MedicalOncology(), caseId);
     }
-
-    public static ReviseNeurosurgery.Command Revision(SaveNeurosurgeryDraft.Command c, string reason, uint version) => new()
-    {
-        CaseId = c.CaseId, Lesions = c.Lesions, Frankel = c.Frankel, Asia = c.Asia, Myelopathy = c.Myelopathy, Course = c.Course,
-        FitForOpenSurgery = c.FitForOpenSurgery, FitnessReason = c.FitnessReason, Recommendation = c.Recommendation,
-        TargetLevels = c.TargetLevels, Rationale = c.Rationale, Reason = reason, ExpectedVersion = version,
-    };
 }

@@ -20,9 +20,9 @@ public sealed class AssessmentViewPagesTests(AppFixture app) : IAsyncLifetime
     public async Task The_side_by_side_page_shows_the_submitted_assessments_their_disagreement_and_the_NOMS_suggestion()
     {
         var (_, caseId) = await TestData.RegisterCaseAsync(app);
-        await SubmitAsync(app, AppFixture.Neurosurgeon, Neurosurgery(caseId), caseId, Discipline.Neurosurgery);
-        await SubmitAsync(app, AppFixture.RadOnc, SrsWithoutSurgery(caseId), caseId, Discipline.RadiationOncology);
-        await app.Send(AppFixture.MedOnc, MedicalOncology(caseId));   // a draft only
+        await SubmitAsync(app, AppFixture.Neurosurgeon, Neurosurgery(), caseId);
+        await SubmitAsync(app, AppFixture.RadOnc, SrsWithoutSurgery(), caseId);
+        await app.Send(AppFixture.MedOnc, Draft(caseId, MedicalOncology()));   // a draft only
         var client = await PageClient.SignedInAsync(app, AppFixture.Clinician);
 
         var page = await client.GetStringAsync($"/Cases/{caseId}/Assessments");
@@ -52,10 +52,10 @@ public sealed class AssessmentViewPagesTests(AppFixture app) : IAsyncLifetime
     public async Task The_history_page_lists_every_version_and_what_changed()
     {
         var (_, caseId) = await TestData.RegisterCaseAsync(app);
-        var v1 = await app.Send(AppFixture.Neurosurgeon, Neurosurgery(caseId) with { Frankel = null });
-        await app.Send(AppFixture.Neurosurgeon, Neurosurgery(caseId) with { ExpectedVersion = v1.Version });
+        var v1 = await app.Send(AppFixture.Neurosurgeon, Draft(caseId, Neurosurgery() with { Frankel = null }));
+        await app.Send(AppFixture.Neurosurgeon, Draft(caseId, Neurosurgery(), v1.Version));
         var v3 = await app.Send(AppFixture.Neurosurgeon, new SubmitAssessment.Command(caseId, Discipline.Neurosurgery));
-        await app.Send(AppFixture.Neurosurgeon, Revision(Neurosurgery(caseId) with { Rationale = "Cord compression progressed." }, "New MRI", v3.Version));
+        await app.Send(AppFixture.Neurosurgeon, Revision(caseId, Neurosurgery() with { Rationale = "Cord compression progressed." }, "New MRI", v3.Version));
         var client = await PageClient.SignedInAsync(app, AppFixture.Clinician);
         var path = $"/Cases/{caseId}/Assessments/neurosurgery/History";
 
@@ -81,7 +81,7 @@ public sealed class AssessmentViewPagesTests(AppFixture app) : IAsyncLifetime
     public async Task The_case_page_shows_the_NOMS_panel_and_links_to_the_side_by_side_view()
     {
         var (_, caseId) = await TestData.RegisterCaseAsync(app);
-        await SubmitAsync(app, AppFixture.Neurosurgeon, Neurosurgery(caseId), caseId, Discipline.Neurosurgery);
+        await SubmitAsync(app, AppFixture.Neurosurgeon, Neurosurgery(), caseId);
         var client = await PageClient.SignedInAsync(app, AppFixture.Coordinator);
 
         var page = await client.GetStringAsync($"/Cases/Details/{caseId}");
@@ -99,7 +99,7 @@ public sealed class AssessmentViewPagesTests(AppFixture app) : IAsyncLifetime
     public async Task Clinical_staff_read_the_assessment_pages_and_an_administrator_does_not(string email, HttpStatusCode expected)
     {
         var (_, caseId) = await TestData.RegisterCaseAsync(app);
-        await app.Send(AppFixture.Neurosurgeon, Neurosurgery(caseId));
+        await app.Send(AppFixture.Neurosurgeon, Draft(caseId, Neurosurgery()));
         var client = await PageClient.SignedInAsync(app, email);
 
         foreach (var path in new[] { $"/Cases/{caseId}/Assessments", $"/Cases/{caseId}/Assessments/neurosurgery/History", $"/Cases/Details/{caseId}" })

@@ -25,9 +25,9 @@ public sealed class AssessmentWorklistTests(AppFixture app) : IAsyncLifetime
             cases.Add(await MeetingTestData.ReadyCaseAsync(app));
             await app.Send(AppFixture.Coordinator, new AddCaseToAgenda.Command { MeetingId = meetingId, CaseId = cases[i] });
         }
-        await app.Send(AppFixture.Neurosurgeon, Neurosurgery(cases[0]));
+        await app.Send(AppFixture.Neurosurgeon, Draft(cases[0], Neurosurgery()));
         await app.Send(AppFixture.Neurosurgeon, new SubmitAssessment.Command(cases[0], Discipline.Neurosurgery));
-        await app.Send(AppFixture.Neurosurgeon, Neurosurgery(cases[1]) with { Frankel = null });   // a draft
+        await app.Send(AppFixture.Neurosurgeon, Draft(cases[1], Neurosurgery() with { Frankel = null }));   // a draft
 
         var mine = await app.Send(AppFixture.Neurosurgeon, new GetSpecialistWorklist.Query());
         mine.Items.Select(d => (d.CaseId, d.DraftSaved)).ShouldBe([(cases[1], true), (cases[2], false)]);

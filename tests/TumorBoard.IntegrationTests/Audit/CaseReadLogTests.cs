@@ -85,7 +85,7 @@ public sealed class CaseReadLogTests(AppFixture app) : IAsyncLifetime
     public async Task The_assessment_views_of_a_case_are_reads_of_that_case()
     {
         var (_, caseId) = await TestData.RegisterCaseAsync(app);
-        await app.Send(AppFixture.Neurosurgeon, AssessmentTestData.Neurosurgery(caseId));
+        await app.Send(AppFixture.Neurosurgeon, AssessmentTestData.Draft(caseId, AssessmentTestData.Neurosurgery()));
         using var client = await app.ClientAsync(AppFixture.MedOnc);
 
         foreach (var url in new[] { "", "/neurosurgery", "/neurosurgery/versions", "/neurosurgery/versions/1" })

@@ -42,8 +42,7 @@ public sealed class HistoryTests(AppFixture app) : IAsyncLifetime
     {
         var board = await BoardAsync(app);
         var ns = await app.Send(AppFixture.Neurosurgeon, new GetAssessmentVersion.Query(board.CaseId, Discipline.Neurosurgery));
-        await app.Send(AppFixture.Neurosurgeon, AssessmentTestData.Revision(
-            AssessmentTestData.Neurosurgery(board.CaseId) with { Rationale = "Cord compression progressed." }, "New MRI", ns.Version));
+        await app.Send(AppFixture.Neurosurgeon, AssessmentTestData.Revision(board.CaseId, AssessmentTestData.Neurosurgery() with { Rationale = "Cord compression progressed." }, "New MRI", ns.Version));
         await app.Send(AppFixture.Coordinator, new MarkCaseDiscussed.Command { MeetingId = board.MeetingId, ItemId = board.ItemId });
         var content = await ContentAsync(app);
         var draft = await RecordAsync(app, board, content);

@@ -31,9 +31,9 @@ public static class DecisionTestData
         if (chair != Chair) await ChangeChairAsync(app, meetingId, chair);
         var caseId = cases[0];
         var skip = withoutAssessment ?? [];
-        if (!skip.Contains(Discipline.Neurosurgery)) await SubmitAsync(app, AppFixture.Neurosurgeon, AssessmentTestData.Neurosurgery(caseId), caseId, Discipline.Neurosurgery);
-        if (!skip.Contains(Discipline.RadiationOncology)) await SubmitAsync(app, AppFixture.RadOnc, AssessmentTestData.RadiationOncology(caseId), caseId, Discipline.RadiationOncology);
-        if (!skip.Contains(Discipline.MedicalOncology)) await SubmitAsync(app, AppFixture.MedOnc, AssessmentTestData.MedicalOncology(caseId), caseId, Discipline.MedicalOncology);
+        if (!skip.Contains(Discipline.Neurosurgery)) await AssessmentTestData.SubmitAsync(app, AppFixture.Neurosurgeon, AssessmentTestData.Neurosurgery(), caseId);
+        if (!skip.Contains(Discipline.RadiationOncology)) await AssessmentTestData.SubmitAsync(app, AppFixture.RadOnc, AssessmentTestData.RadiationOncology(), caseId);
+        if (!skip.Contains(Discipline.MedicalOncology)) await AssessmentTestData.SubmitAsync(app, AppFixture.MedOnc, AssessmentTestData.MedicalOncology(), caseId);
         var present = new List<Guid> { await app.UserIdAsync(AppFixture.Neurosurgeon), await app.UserIdAsync(AppFixture.MedOnc) };
         if (quorum) present.Add(await app.UserIdAsync(AppFixture.RadOnc));
         foreach (var email in alsoPresent ?? []) present.Add(await app.UserIdAsync(email));
@@ -47,12 +47,6 @@ public static class DecisionTestData
         var version = await app.QueryDbAsync(db => db.Meetings.Where(m => m.Id == meetingId).Select(m => m.Version).SingleAsync());
         var plan = await MeetingTestData.PlanAsync(app) with { ChairId = await app.UserIdAsync(chair) };
         await app.Send(AppFixture.Coordinator, MeetingTestData.Update(plan) with { MeetingId = meetingId, ExpectedVersion = version });
-    }
-
-    static async Task SubmitAsync<T>(AppFixture app, string email, Mediator.ICommand<T> draft, Guid caseId, Discipline discipline)
-    {
-        await app.Send(email, draft);
-        await app.Send(email, new SubmitAssessment.Command(caseId, discipline));
     }
 
     /// <summary>Separation surgery then SBRT, concordant, for the clinician.</summary>

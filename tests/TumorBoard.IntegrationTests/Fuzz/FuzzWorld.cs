@@ -126,7 +126,7 @@ public sealed class FuzzWorld : IAsyncDisposable
         var plan = await MeetingTestData.PlanAsync(f);
         var content = await DecisionTestData.ContentAsync(f);
         AddExamples(TestData.Patient(), TestData.Case(draftCases[0].PatientId), plan, MeetingTestData.Update(plan),
-            AssessmentTestData.Neurosurgery(caseId), AssessmentTestData.RadiationOncology(caseId), AssessmentTestData.MedicalOncology(caseId),
+            AssessmentTestData.Neurosurgery(), AssessmentTestData.RadiationOncology(), AssessmentTestData.MedicalOncology(),
             content, new { content }, new { reason = "Requested by the referring clinician.", content },
             new { email = SignInEmail, password = FuzzPassword, displayName = "Fuzz Example", roles = new[] { Domain.Security.Roles.Clinician } },
             DecisionTestData.SignBody());

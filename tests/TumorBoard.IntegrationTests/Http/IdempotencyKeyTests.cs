@@ -235,7 +235,7 @@ public sealed class IdempotencyKeyTests(AppFixture app) : IAsyncLifetime
 
         HttpRequestMessage Put()
         {
-            var request = Api.Request(HttpMethod.Put, url, Assessments.AssessmentTestData.Neurosurgery(caseId));
+            var request = Api.Request(HttpMethod.Put, url, Assessments.AssessmentTestData.Neurosurgery());
             request.Headers.TryAddWithoutValidation(IdempotencyMiddleware.Header, key);
             return request;
         }

@@ -87,10 +87,10 @@ public sealed class BoardViewTests(AppFixture app) : IAsyncLifetime
     {
         var (meetingId, items, cases) = await MeetingTestData.MeetingWithCasesAsync(app, cases: 1);
         var caseId = cases[0];
-        var submitted = await SubmitAsync(app, AppFixture.Neurosurgeon, Neurosurgery(caseId), caseId, Discipline.Neurosurgery);
-        await app.Send(AppFixture.Neurosurgeon, Revision(Neurosurgery(caseId) with { Rationale = "Cord compression progressed." },
+        var submitted = await SubmitAsync(app, AppFixture.Neurosurgeon, Neurosurgery(), caseId);
+        await app.Send(AppFixture.Neurosurgeon, Revision(caseId, Neurosurgery() with { Rationale = "Cord compression progressed." },
             "New MRI", submitted.Version));
-        await app.Send(AppFixture.RadOnc, SrsWithoutSurgery(caseId));   // a draft that would disagree if it counted
+        await app.Send(AppFixture.RadOnc, Draft(caseId, SrsWithoutSurgery()));   // a draft that would disagree if it counted
 
         var view = await app.Send(AppFixture.MedOnc, new GetBoardView.Query(meetingId, items[0]));
 
@@ -169,7 +169,7 @@ public sealed class BoardViewTests(AppFixture app) : IAsyncLifetime
         var version = (await app.Send(AppFixture.Neurosurgeon, new GetAssessmentVersion.Query(
             cases[2], Discipline.Neurosurgery))).Version;
         for (var n = 0; n < 3; n++)
-            version = (await app.Send(AppFixture.Neurosurgeon, Revision(Neurosurgery(cases[2]), $"Revision {n}", version))).Version;
+            version = (await app.Send(AppFixture.Neurosurgeon, Revision(cases[2], Neurosurgery(), $"Revision {n}", version))).Version;
         List<Guid> present = [await app.UserIdAsync(AppFixture.MedOnc), await app.UserIdAsync(AppFixture.RadOnc)];
         await app.Send(AppFixture.Coordinator, new RecordAttendance.Command { MeetingId = meetingId, PresentUserIds = present });
 

@@ -55,6 +55,20 @@ public sealed class InputCheckTests
     }
 
     [Fact]
+    public void Names_the_fields_of_an_inline_part_as_the_message_own()
+    {
+        var content = new Domain.Assessments.NeurosurgeryContent
+        {
+            Rationale = "bad\u0001", Lesions = [new Domain.Assessments.LesionAssessment { Pain = (Domain.Clinical.PainCharacter)9 }],
+        };
+        Paths(new Application.Features.Assessments.SaveAssessmentDraft.Command { Content = content })
+            .ShouldBe(["Lesions[0].Pain", "Rationale"], ignoreOrder: true);
+        Paths(new Application.Features.Assessments.ReviseAssessment.Command { Content = content with { Rationale = "ok" }, Reason = "a\u0000" })
+            .ShouldBe(["Lesions[0].Pain", "Reason"], ignoreOrder: true);
+        Paths(new Application.Features.Assessments.SaveAssessmentDraft.Command { Content = null! }).ShouldBe(["Content"]);
+    }
+
+    [Fact]
     public void Refuses_a_missing_part_the_message_declares_required()
     {
         Paths(new RecordDecision.Command { Content = null! }).ShouldBe(["Content"]);
@@ -88,36 +102,48 @@ public sealed class InputCheckTests
         List<string> missed = [];
         var checkedFields = 0;
         foreach (var type in messages)
-            foreach (var path in TextPaths(type, "", 0))
+            foreach (var steps in TextPaths(type, 0))
             {
                 checkedFields++;
-                var message = Build(type, path.Split('.'));
+                var path = PathOf(steps);
+                var message = Build(type, steps);
                 if (!Paths(message).Contains(path)) missed.Add($"{type.FullName}: {path}");
             }
         missed.ShouldBeEmpty();
         checkedFields.ShouldBeGreaterThanOrEqualTo(43);
     }
 
-    static IEnumerable<string> TextPaths(Type type, string prefix, int depth)
+    /// <summary>One property on the way to a text, and the type the test puts there (each record of a polymorphic part).</summary>
+    sealed record Step(PropertyInfo Property, Type Type);
+
+    static IEnumerable<Step[]> TextPaths(Type type, int depth)
     {
         if (depth > 4) yield break;
         foreach (var p in Settable(type))
         {
-            if (p.PropertyType == typeof(string)) yield return prefix + p.Name;
+            if (p.PropertyType == typeof(string)) yield return [new Step(p, typeof(string))];
             else if (p.PropertyType.IsClass && p.PropertyType.Namespace?.StartsWith("TumorBoard.", StringComparison.Ordinal) == true)
-                foreach (var inner in TextPaths(p.PropertyType, prefix + p.Name + ".", depth + 1)) yield return inner;
+                foreach (var concrete in Concrete(p.PropertyType))
+                    foreach (var inner in TextPaths(concrete, depth + 1)) yield return [new Step(p, concrete), .. inner];
         }
     }
+
+    /// <summary>A part declared abstract (an assessment's content) is any of its records.</summary>
+    static IEnumerable<Type> Concrete(Type type) =>
+        type.IsAbstract ? type.Assembly.GetTypes().Where(t => !t.IsAbstract && t.IsSubclassOf(type)) : [type];
+
+    /// <summary>The path FluentValidation would name: a part marked InlineFields adds no name of its own.</summary>
+    static string PathOf(Step[] steps) =>
+        string.Join(".", steps.Where(s => !Attribute.IsDefined(s.Property, typeof(InlineFieldsAttribute), inherit: true)).Select(s => s.Property.Name));
 
     static IEnumerable<PropertyInfo> Settable(Type type) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.SetMethod is { IsPublic: true } && p.GetIndexParameters().Length == 0);
 
-    /// <summary>An instance with only the text at <paramref name="path"/> set (to a NUL), the parts on the way created.</summary>
-    static object Build(Type type, string[] path)
+    /// <summary>An instance with only the text at the end of <paramref name="steps"/> set (to a NUL), the parts on the way created.</summary>
+    static object Build(Type type, Step[] steps)
     {
         var instance = RuntimeHelpers.GetUninitializedObject(type);
-        var property = Settable(type).Single(p => p.Name == path[0]);
-        property.SetValue(instance, path.Length == 1 ? "\u0000" : Build(property.PropertyType, path[1..]));
+        steps[0].Property.SetValue(instance, steps.Length == 1 ? "\u0000" : Build(steps[0].Type, steps[1..]));
         return instance;
     }
 }

@@ -13,7 +13,8 @@ namespace TumorBoard.Application.Common.Validation;
 /// enum value (only defined members), and every list and nested part that the message declares non-nullable (a JSON
 /// <c>null</c> for <c>lesions</c> or <c>[null]</c> is refused, never read as "empty" or left to fail later). It walks the
 /// settable public properties of the message and of the parts it contains (our own types only), with the property paths
-/// FluentValidation uses ("Lesions[0].ImagingDate"). The walk is planned once per type.
+/// FluentValidation uses ("Lesions[0].ImagingDate"; a part marked <see cref="InlineFieldsAttribute"/> adds no name of its
+/// own). The walk is planned once per type.
 /// </summary>
 public static class InputCheck
 {
@@ -26,7 +27,7 @@ public static class InputCheck
 
     sealed record Element(Kind Kind, Type Type, bool MayBeNull, bool MultiLine);
 
-    sealed record Field(PropertyInfo Property, Element Value, Element? Item, bool MayBeNull);
+    sealed record Field(PropertyInfo Property, Element Value, Element? Item, bool MayBeNull, bool Inline = false);
 
     static readonly ConcurrentDictionary<Type, Field[]> Plans = new();
 
@@ -48,6 +49,7 @@ public static class InputCheck
             if (field.Item is not { } item)
             {
                 if (value is null && !field.MayBeNull && field.Value.Kind == Kind.Part) failures.Add(new ValidationFailure(path, NullPart));
+                else if (value is not null && field.Inline) Walk(value, prefix, failures, depth + 1);
                 else if (value is not null) CheckValue(value, field.Value, path, failures, depth);
                 continue;
             }
@@ -107,7 +109,8 @@ public static class InputCheck
                 continue;
             }
             var element = ElementOf(property.PropertyType, mayBeNull, multiLine);
-            if (element.Kind != Kind.Other) fields.Add(new Field(property, element, null, mayBeNull));
+            var inline = element.Kind == Kind.Part && Attribute.IsDefined(property, typeof(InlineFieldsAttribute), inherit: true);
+            if (element.Kind != Kind.Other) fields.Add(new Field(property, element, null, mayBeNull, inline));
         }
         return [.. fields];
     }

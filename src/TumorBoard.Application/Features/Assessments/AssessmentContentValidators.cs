@@ -4,6 +4,30 @@ using TumorBoard.Domain.Scores;
 
 namespace TumorBoard.Application.Features.Assessments;
 
+/// <summary>The content of an assessment command (SaveAssessmentDraft, ReviseAssessment): one record, its discipline's rules.</summary>
+public static class AssessmentContentRules
+{
+    static readonly Type[] Records = [typeof(NeurosurgeryContent), typeof(RadiationOncologyContent), typeof(MedicalOncologyContent)];
+
+    /// <summary>Present, and exactly one of the three content records (a type that extends one is not content).</summary>
+    public static IRuleBuilderOptions<T, AssessmentContent> OneOfTheContentRecords<T>(this IRuleBuilder<T, AssessmentContent> rule) =>
+        rule.NotNull().WithMessage("Send the assessment's content.")
+            .Must(c => c is null || Records.Contains(c.GetType()))
+            .WithMessage("The content is a neurosurgery, radiation oncology or medical oncology assessment.");
+
+    /// <summary>
+    /// The rules of the content's own discipline (FluentValidation's inheritance validator), the messages named as the
+    /// content's fields ("Ecog", "Lesions[0].Escc"): the typed routes take the content flat, the forms bind it as Input.
+    /// </summary>
+    public static IRuleBuilderOptions<T, AssessmentContent> ValidForItsDiscipline<T>(this IRuleBuilder<T, AssessmentContent> rule) =>
+        rule.SetInheritanceValidator(v =>
+        {
+            v.Add(new NeurosurgeryContentValidator());
+            v.Add(new RadiationOncologyContentValidator());
+            v.Add(new MedicalOncologyContentValidator());
+        }).OverridePropertyName("");
+}
+
 /// <summary>Ranges and vocabularies only: a draft may be partial; completeness is checked on submission (the domain).</summary>
 public sealed class NeurosurgeryContentValidator : AbstractValidator<NeurosurgeryContent>
 {

@@ -1,6 +1,8 @@
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Common.Security;
+using TumorBoard.Application.Common.Validation;
 using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.Assessments;
 using TumorBoard.Domain.Cases;
@@ -16,6 +18,30 @@ namespace TumorBoard.Application.Features.Assessments;
 /// </summary>
 public sealed record AssessmentSaved(Guid AssessmentId, Discipline Discipline, AssessmentStatus Status, int Number, bool Created,
     uint Version, IReadOnlyList<string> Warnings, GetAssessmentVersion.Result View);
+
+/// <summary>
+/// What both content writes (SaveAssessmentDraft, ReviseAssessment) carry: the case, the discipline's content record and
+/// the expected version. The discipline is the content's; its fields are named without a prefix ("Ecog"), as the typed
+/// routes take them flat and the forms bind them as Input.
+/// </summary>
+public abstract record AssessmentWrite
+{
+    public Guid CaseId { get; init; }
+    [InlineFields]
+    public AssessmentContent Content { get; init; } = null!;
+    /// <summary>Required when the assessment exists already (If-Match / the form's hidden version field).</summary>
+    public VersionMatch? ExpectedVersion { get; init; }
+}
+
+/// <summary>The content rules of both writes: one of the three records, checked by its own discipline's validator.</summary>
+public abstract class AssessmentWriteValidator<TCommand> : AbstractValidator<TCommand> where TCommand : AssessmentWrite
+{
+    protected AssessmentWriteValidator()
+    {
+        RuleFor(c => c.Content).OneOfTheContentRecords();
+        RuleFor(c => c.Content).ValidForItsDiscipline();
+    }
+}
 
 /// <summary>
 /// The shared write path of the assessment use cases: the discipline guard first (403), then the case (404, 409 when

@@ -15,9 +15,10 @@ using TumorBoard.Web.Errors;
 namespace TumorBoard.Web.Pages.Assessments;
 
 /// <summary>
-/// The form of one discipline's assessment. Input is the discipline's Revise command (the content plus Reason), so the
-/// reason's message lands under its field; "Save draft" turns it into the SaveXDraft command, "Revise" sends it as is,
-/// "Submit" sends SubmitAssessment. The same commands as the API; the page filter shows rule failures under the fields
+/// The form of one discipline's assessment. Input is the discipline's content record and the revision's reason is posted
+/// as Input.Reason, so every message of the commands (named "Ecog", "Lesions[0].Escc", "Reason") lands under its field;
+/// "Save draft" sends SaveAssessmentDraft with the content, "Revise" ReviseAssessment with the content and the reason,
+/// "Submit" SubmitAssessment. The same commands as the API; the page filter shows rule failures under the fields
 /// (Input.&lt;Property&gt;) and 409/412/428 at the top, and maps the discipline guard's Forbidden to 403.
 /// </summary>
 public abstract class AssessmentFormPage<TInput>(ISender sender, Discipline discipline) : PageModel, IFormPage
@@ -27,6 +28,8 @@ public abstract class AssessmentFormPage<TInput>(ISender sender, Discipline disc
 
     [BindProperty(SupportsGet = true)] public Guid CaseId { get; set; }
     [BindProperty] public TInput Input { get; set; } = new();
+    /// <summary>Why a submitted assessment is revised (the Revise button's form only).</summary>
+    [BindProperty(Name = "Input.Reason")] public string? Reason { get; set; }
     /// <summary>The assessment's row version when it exists (the hidden ExpectedVersion of the form).</summary>
     [BindProperty] public uint? Version { get; set; }
 
@@ -63,14 +66,20 @@ public abstract class AssessmentFormPage<TInput>(ISender sender, Discipline disc
     public async Task<IActionResult> OnPostSaveAsync(CancellationToken ct)
     {
         if (!ModelState.IsValid) return await RejectedAsync(ct);
-        var saved = await sender.Send(DraftCommand(Trimmed(Input), CaseId, Version), ct);
+        var saved = await sender.Send(new SaveAssessmentDraft.Command
+        {
+            CaseId = CaseId, Content = Trimmed(Input), ExpectedVersion = Version,
+        }, ct);
         return Saved($"Draft version {saved.Number} saved.", saved);
     }
 
     public async Task<IActionResult> OnPostReviseAsync(CancellationToken ct)
     {
         if (!ModelState.IsValid) return await RejectedAsync(ct);
-        var saved = await sender.Send(ReviseCommand(Trimmed(Input), CaseId, Version), ct);
+        var saved = await sender.Send(new ReviseAssessment.Command
+        {
+            CaseId = CaseId, Content = Trimmed(Input), Reason = Reason ?? "", ExpectedVersion = Version,
+        }, ct);
         return Saved($"Revision saved as version {saved.Number}.", saved);
     }
 
@@ -94,16 +103,10 @@ public abstract class AssessmentFormPage<TInput>(ISender sender, Discipline disc
 
     protected ISender Sender => sender;
     protected abstract TInput Prefill();
-    protected abstract ICommand<AssessmentSaved> DraftCommand(TInput input, Guid caseId, uint? version);
-    protected abstract ICommand<AssessmentSaved> ReviseCommand(TInput input, Guid caseId, uint? version);
     /// <summary>What is removed before sending (spare blank rows).</summary>
     protected virtual TInput Trimmed(TInput input) => input;
     /// <summary>What the displayed form needs besides the content (spare rows).</summary>
     protected virtual void Shape() { }
-
-    /// <summary>One content record as another with the same content (Revise command -> Draft command).</summary>
-    protected static T As<T>(AssessmentContent content) where T : AssessmentContent =>
-        JsonSerializer.Deserialize<T>(AssessmentJson.Serialize(content), AssessmentJson.Options)!;
 
     async Task<IActionResult> RejectedAsync(CancellationToken ct)
     {

@@ -1,6 +1,5 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
-using TumorBoard.Application.Features.Assessments;
 using TumorBoard.Application.Features.Scores;
 using TumorBoard.Domain.Assessments;
 using TumorBoard.Domain.Security;
@@ -8,10 +7,10 @@ using TumorBoard.Domain.Security;
 namespace TumorBoard.Web.Pages.Assessments;
 
 public sealed class NeurosurgeryModel(ISender sender)
-    : AssessmentFormPage<ReviseNeurosurgery.Command>(sender, Discipline.Neurosurgery)
+    : AssessmentFormPage<NeurosurgeryContent>(sender, Discipline.Neurosurgery)
 {
     /// <summary>One row per lesion of the case, its first level as the SINS index level; the case's neurology.</summary>
-    protected override ReviseNeurosurgery.Command Prefill()
+    protected override NeurosurgeryContent Prefill()
     {
         var d = Case.Details;
         return new()
@@ -21,14 +20,8 @@ public sealed class NeurosurgeryModel(ISender sender)
         };
     }
 
-    protected override ICommand<AssessmentSaved> DraftCommand(ReviseNeurosurgery.Command input, Guid caseId, uint? version) =>
-        As<SaveNeurosurgeryDraft.Command>(input) with { CaseId = caseId, ExpectedVersion = version };
-
-    protected override ICommand<AssessmentSaved> ReviseCommand(ReviseNeurosurgery.Command input, Guid caseId, uint? version) =>
-        input with { CaseId = caseId, ExpectedVersion = version };
-
     /// <summary>Trailing blank lesion rows (the spare row) are not lesions.</summary>
-    protected override ReviseNeurosurgery.Command Trimmed(ReviseNeurosurgery.Command input)
+    protected override NeurosurgeryContent Trimmed(NeurosurgeryContent input)
     {
         var rows = input.Lesions.ToList();
         while (rows.Count > 0 && rows[^1] == new LesionAssessment()) rows.RemoveAt(rows.Count - 1);

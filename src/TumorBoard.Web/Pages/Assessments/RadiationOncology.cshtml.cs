@@ -1,5 +1,4 @@
 using Mediator;
-using TumorBoard.Application.Features.Assessments;
 using TumorBoard.Domain.Assessments;
 using TumorBoard.Domain.Cases;
 using TumorBoard.Domain.Scores;
@@ -8,7 +7,7 @@ using TumorBoard.Domain.Security;
 namespace TumorBoard.Web.Pages.Assessments;
 
 public sealed class RadiationOncologyModel(ISender sender, RadiosensitivityTable table)
-    : AssessmentFormPage<ReviseRadiationOncology.Command>(sender, Discipline.RadiationOncology)
+    : AssessmentFormPage<RadiationOncologyContent>(sender, Discipline.RadiationOncology)
 {
     /// <summary>The table's class for the case's histology, shown as the pre-filled value with its source (scores.md §3.2).</summary>
     public RadiosensitivityEntry FromTable => table.Lookup(Case.Details.Histology);
@@ -21,7 +20,7 @@ public sealed class RadiationOncologyModel(ISender sender, RadiosensitivityTable
         : PriorRadiotherapy.AtLevels(Case.Details.PriorRadiotherapy, Input.TargetLevels);
 
     /// <summary>Target levels from the case's lesions; re-irradiation pre-set when the case records prior radiotherapy there.</summary>
-    protected override ReviseRadiationOncology.Command Prefill()
+    protected override RadiationOncologyContent Prefill()
     {
         var d = Case.Details;
         var levels = d.Lesions.SelectMany(l => Enum.GetValues<Domain.Clinical.SpinalLevel>().Where(v => v >= l.LevelFrom && v <= l.LevelTo))
@@ -29,10 +28,4 @@ public sealed class RadiationOncologyModel(ISender sender, RadiosensitivityTable
         var prior = PriorRadiotherapy.AtLevels(d.PriorRadiotherapy, levels).Count > 0;
         return new() { TargetLevels = levels, Reirradiation = prior ? true : null };
     }
-
-    protected override ICommand<AssessmentSaved> DraftCommand(ReviseRadiationOncology.Command input, Guid caseId, uint? version) =>
-        As<SaveRadiationOncologyDraft.Command>(input) with { CaseId = caseId, ExpectedVersion = version };
-
-    protected override ICommand<AssessmentSaved> ReviseCommand(ReviseRadiationOncology.Command input, Guid caseId, uint? version) =>
-        input with { CaseId = caseId, ExpectedVersion = version };
 }

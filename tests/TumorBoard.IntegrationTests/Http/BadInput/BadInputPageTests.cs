@@ -139,7 +139,7 @@ public sealed partial class BadInputPageTests(AppFixture app) : BadInputTest(app
     public async Task The_assessment_history_page_shows_a_version_out_of_range_under_the_form()
     {
         var (_, caseId) = await TestData.RegisterCaseAsync(App);
-        await App.Send(AppFixture.Neurosurgeon, Assessments.AssessmentTestData.Neurosurgery(caseId));
+        await App.Send(AppFixture.Neurosurgeon, Assessments.AssessmentTestData.Draft(caseId, Assessments.AssessmentTestData.Neurosurgery()));
         var client = await PageClient.SignedInAsync(App, AppFixture.Clinician);
         var html = await PageAsync(await client.GetAsync($"/Cases/{caseId}/Assessments/neurosurgery/History?From=0&To=200000"));
         MessagesUnder(html, "From").ShouldHaveSingleItem().ShouldContain("1 to 100000");
