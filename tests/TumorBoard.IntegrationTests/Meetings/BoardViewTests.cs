@@ -18,12 +18,9 @@ using static TumorBoard.IntegrationTests.Assessments.AssessmentTestData;
 namespace TumorBoard.IntegrationTests.Meetings;
 
 /// <summary>The board view of an agenda item through the mediator: what it shows, what it leaves out, what it says is missing.</summary>
-[Collection(AppCollection.Name)]
-public sealed class BoardViewTests(AppFixture app) : IAsyncLifetime
+[Collection(MeetingsDatabase.Name)]
+public sealed class BoardViewTests(AppFixture app) : DatabaseTest(app)
 {
-    public Task InitializeAsync() => app.ResetAsync();
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task Shows_the_three_submitted_assessments_the_NOMS_suggestion_and_the_disagreement()
     {
