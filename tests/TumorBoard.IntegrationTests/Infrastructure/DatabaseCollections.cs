@@ -8,8 +8,10 @@ namespace TumorBoard.IntegrationTests.Infrastructure;
 // and audit checkpoint key and file, so no test sees another collection's rows. They are balanced by run time, not by
 // area (measured per class in a whole run): the names say where most of their classes come from. Rebalance when one
 // collection outgrows the others (the slowest collection is the integration run's wall time). A class joins one with
-// [Collection(X.Name)] and derives from DatabaseTest. A class that starts an app of its own (Faults, Fuzz, LogPrivacy, the sign-in throttle tests) stays
-// outside: xunit gives it a collection of its own, and it makes its own database (the outage test its own cluster).
+// [Collection(X.Name)] and derives from DatabaseTest. A class that starts an app of its own (Fuzz, LogPrivacy, the error
+// and commit tests) stays outside: xunit gives it a collection of its own, and it makes its own database. The tests whose
+// assertions are about time (the outage test with its own cluster, the sign-in throttles, the published app's start-up)
+// are in RunsAlone.
 // The bad-input tests keep their own collection and database (Http/BadInput/BadInputTest.cs): "nothing was written"
 // is then a fact about their requests alone.
 // What the databases still share, the PostgreSQL server, is safe to share: the two roles are created once under an
@@ -41,4 +43,16 @@ public sealed class MeetingsDatabase : ICollectionFixture<AppFixture>
 public sealed class AuditDatabase : ICollectionFixture<AppFixture>
 {
     public const string Name = "audit-database";
+}
+
+/// <summary>
+/// Tests that measure time: the database outage (progress within 2 s, recovery within 30 s, on a cluster of its own that
+/// it kills), the sign-in throttle and rate-limit windows, and the published app's start-up. Beside four busy database
+/// collections on two cores they fail for want of CPU, not of correctness; xunit runs this collection after the
+/// parallel ones, alone. Each class still starts its own app and database.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class RunsAlone
+{
+    public const string Name = "runs-alone";
 }
