@@ -6,12 +6,9 @@ using TumorBoard.IntegrationTests.Infrastructure;
 
 namespace TumorBoard.IntegrationTests.Accounts;
 
-[Collection(AppCollection.Name)]
-public sealed class AccountPagesTests(AppFixture app) : IAsyncLifetime
+[Collection(AuditDatabase.Name)]
+public sealed class AccountPagesTests(AppFixture app) : DatabaseTest(app)
 {
-    public Task InitializeAsync() => app.ResetAsync();
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task The_create_page_shows_each_message_under_its_field_and_then_creates_the_account()
     {

@@ -7,12 +7,9 @@ using TumorBoard.IntegrationTests.Infrastructure;
 
 namespace TumorBoard.IntegrationTests.Accounts;
 
-[Collection(AppCollection.Name)]
-public sealed class AccountSliceTests(AppFixture app) : IAsyncLifetime
+[Collection(AuditDatabase.Name)]
+public sealed class AccountSliceTests(AppFixture app) : DatabaseTest(app)
 {
-    public Task InitializeAsync() => app.ResetAsync();
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task Creates_a_specialist_with_one_discipline_and_audits_it_without_the_password_hash()
     {

@@ -6,12 +6,9 @@ using TumorBoard.IntegrationTests.Infrastructure;
 
 namespace TumorBoard.IntegrationTests.Accounts;
 
-[Collection(AppCollection.Name)]
-public sealed class AccountsHttpTests(AppFixture app) : IAsyncLifetime
+[Collection(AuditDatabase.Name)]
+public sealed class AccountsHttpTests(AppFixture app) : DatabaseTest(app)
 {
-    public Task InitializeAsync() => app.ResetAsync();
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Theory]
     [InlineData(AppFixture.Coordinator)]
     [InlineData(AppFixture.MedOnc)]

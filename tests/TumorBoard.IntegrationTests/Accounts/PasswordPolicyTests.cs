@@ -14,12 +14,9 @@ namespace TumorBoard.IntegrationTests.Accounts;
 /// Weak passwords are refused on every path that sets one (issue #10 item 14): creating an account, an administrator's reset,
 /// changing one's own; on the API as a 400 naming the field, on the pages under the field.
 /// </summary>
-[Collection(AppCollection.Name)]
-public sealed partial class PasswordPolicyTests(AppFixture app) : IAsyncLifetime
+[Collection(AuditDatabase.Name)]
+public sealed partial class PasswordPolicyTests(AppFixture app) : DatabaseTest(app)
 {
-    public Task InitializeAsync() => app.ResetAsync();
-    public Task DisposeAsync() => Task.CompletedTask;
-
     static readonly string CommonMessage = GuessablePasswordValidator.Describe(PasswordWeakness.Common);
     static readonly string PatternMessage = GuessablePasswordValidator.Describe(PasswordWeakness.Pattern);
     static readonly string PersonalMessage = GuessablePasswordValidator.Describe(PasswordWeakness.PersonalInfo);

@@ -5,6 +5,7 @@ using TumorBoard.IntegrationTests.Infrastructure;
 namespace TumorBoard.IntegrationTests.Accounts;
 
 /// <summary>Its own app and database, with a small sign-in budget (the shared app allows many attempts).</summary>
+[Collection(RunsAlone.Name)]
 public sealed class SignInRateLimitTests
 {
     [Fact]

@@ -8,12 +8,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace TumorBoard.IntegrationTests.Accounts;
 
-[Collection(AppCollection.Name)]
-public sealed class SignInRulesTests(AppFixture app) : IAsyncLifetime
+[Collection(AuditDatabase.Name)]
+public sealed class SignInRulesTests(AppFixture app) : DatabaseTest(app)
 {
-    public Task InitializeAsync() => app.ResetAsync();
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task A_deactivated_account_gets_no_token_and_its_token_and_cookie_stop_working()
     {

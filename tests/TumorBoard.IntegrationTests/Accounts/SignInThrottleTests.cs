@@ -18,6 +18,7 @@ namespace TumorBoard.IntegrationTests.Accounts;
 /// the client address taken from X-Forwarded-For only when the peer is a configured reverse proxy. Each test has its own
 /// app and database with a budget of 3 attempts per window.
 /// </summary>
+[Collection(RunsAlone.Name)]
 public sealed class SignInThrottleTests
 {
     const string Peer = "X-Test-Peer-Address";

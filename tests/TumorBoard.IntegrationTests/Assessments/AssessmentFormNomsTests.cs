@@ -3,12 +3,9 @@ using TumorBoard.IntegrationTests.Infrastructure;
 
 namespace TumorBoard.IntegrationTests.Assessments;
 
-[Collection(AppCollection.Name)]
-public sealed class AssessmentFormNomsTests(AppFixture app) : IAsyncLifetime
+[Collection(MeetingsDatabase.Name)]
+public sealed class AssessmentFormNomsTests(AppFixture app) : DatabaseTest(app)
 {
-    public Task InitializeAsync() => app.ResetAsync();
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Theory]
     [InlineData(AppFixture.Neurosurgeon, "Neurosurgery")]
     [InlineData(AppFixture.RadOnc, "RadiationOncology")]

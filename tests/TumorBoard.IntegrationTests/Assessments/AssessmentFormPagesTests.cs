@@ -9,12 +9,9 @@ using static TumorBoard.IntegrationTests.Assessments.AssessmentTestData;
 namespace TumorBoard.IntegrationTests.Assessments;
 
 /// <summary>The assessment forms post the same commands as the API: antiforgery, ModelState under the fields, the guard.</summary>
-[Collection(AppCollection.Name)]
-public sealed partial class AssessmentFormPagesTests(AppFixture app) : IAsyncLifetime
+[Collection(MeetingsDatabase.Name)]
+public sealed partial class AssessmentFormPagesTests(AppFixture app) : DatabaseTest(app)
 {
-    public Task InitializeAsync() => app.ResetAsync();
-    public Task DisposeAsync() => Task.CompletedTask;
-
     static string Path(Guid caseId, string form) => $"/Cases/{caseId}/Assessments/{form}";
 
     /// <summary>T5 semirigid 1 + mechanical 3 + lytic 2 + normal 0 + &lt;50% 2 + unilateral 1 = SINS 9.</summary>

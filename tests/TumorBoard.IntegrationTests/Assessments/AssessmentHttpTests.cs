@@ -8,12 +8,9 @@ using static TumorBoard.IntegrationTests.Assessments.AssessmentTestData;
 
 namespace TumorBoard.IntegrationTests.Assessments;
 
-[Collection(AppCollection.Name)]
-public sealed class AssessmentHttpTests(AppFixture app) : IAsyncLifetime
+[Collection(MeetingsDatabase.Name)]
+public sealed class AssessmentHttpTests(AppFixture app) : DatabaseTest(app)
 {
-    public Task InitializeAsync() => app.ResetAsync();
-    public Task DisposeAsync() => Task.CompletedTask;
-
     static string Url(Guid caseId, string rest = "") => $"/api/v1/cases/{caseId}/assessments{rest}";
 
     [Fact]

@@ -15,12 +15,9 @@ using static TumorBoard.IntegrationTests.Assessments.AssessmentTestData;
 
 namespace TumorBoard.IntegrationTests.Assessments;
 
-[Collection(AppCollection.Name)]
-public sealed class AssessmentSliceTests(AppFixture app) : IAsyncLifetime
+[Collection(MeetingsDatabase.Name)]
+public sealed class AssessmentSliceTests(AppFixture app) : DatabaseTest(app)
 {
-    public Task InitializeAsync() => app.ResetAsync();
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task The_history_is_complete_after_draft_draft_submit_revise_and_versions_are_immutable()
     {

@@ -10,12 +10,9 @@ using static TumorBoard.IntegrationTests.Assessments.AssessmentTestData;
 namespace TumorBoard.IntegrationTests.Assessments;
 
 /// <summary>The read-only assessment pages through the cookie page client: side by side, history, case page, roles.</summary>
-[Collection(AppCollection.Name)]
-public sealed class AssessmentViewPagesTests(AppFixture app) : IAsyncLifetime
+[Collection(MeetingsDatabase.Name)]
+public sealed class AssessmentViewPagesTests(AppFixture app) : DatabaseTest(app)
 {
-    public Task InitializeAsync() => app.ResetAsync();
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task The_side_by_side_page_shows_the_submitted_assessments_their_disagreement_and_the_NOMS_suggestion()
     {

@@ -9,12 +9,9 @@ using static TumorBoard.IntegrationTests.Assessments.AssessmentTestData;
 namespace TumorBoard.IntegrationTests.Assessments;
 
 /// <summary>The specialist worklist once assessments exist: submitted ones leave it, drafts show as saved.</summary>
-[Collection(AppCollection.Name)]
-public sealed class AssessmentWorklistTests(AppFixture app) : IAsyncLifetime
+[Collection(MeetingsDatabase.Name)]
+public sealed class AssessmentWorklistTests(AppFixture app) : DatabaseTest(app)
 {
-    public Task InitializeAsync() => app.ResetAsync();
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task The_worklist_leaves_out_cases_my_discipline_has_submitted_and_marks_drafts()
     {

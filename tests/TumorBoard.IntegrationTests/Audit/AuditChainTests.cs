@@ -11,12 +11,9 @@ using TumorBoard.IntegrationTests.Infrastructure;
 
 namespace TumorBoard.IntegrationTests.Audit;
 
-[Collection(AppCollection.Name)]
-public sealed class AuditChainTests(AppFixture app) : IAsyncLifetime
+[Collection(AuditDatabase.Name)]
+public sealed class AuditChainTests(AppFixture app) : DatabaseTest(app)
 {
-    public Task InitializeAsync() => app.ResetAsync();
-    public Task DisposeAsync() => Task.CompletedTask;
-
     /// <summary>The same service `dotnet run -- verify-audit` calls, without a signed-in user.</summary>
     Task<AuditVerification> VerifyAsCliAsync() => app.VerifyAuditTrailAsync();
 

@@ -15,12 +15,9 @@ namespace TumorBoard.IntegrationTests.Audit;
 /// without breaking the chain itself (cut its end, empty it, cut a row and link over the gap, rewrite the newest row)
 /// no longer verifies, and neither does an altered checkpoint file.
 /// </summary>
-[Collection(AppCollection.Name)]
-public sealed class AuditCheckpointTests(AppFixture app) : IAsyncLifetime
+[Collection(AuditDatabase.Name)]
+public sealed class AuditCheckpointTests(AppFixture app) : DatabaseTest(app)
 {
-    public Task InitializeAsync() => app.ResetAsync();
-    public Task DisposeAsync() => Task.CompletedTask;
-
     async Task<List<long>> IdsAsync() =>
         await app.QueryDbAsync(db => db.AuditEntries.OrderBy(a => a.Id).Select(a => a.Id).ToListAsync());
 

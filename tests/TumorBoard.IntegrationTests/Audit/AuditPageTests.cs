@@ -8,12 +8,9 @@ using TumorBoard.IntegrationTests.Infrastructure;
 namespace TumorBoard.IntegrationTests.Audit;
 
 /// <summary>/Admin/Audit: the administrator's view of the trail, filtered by a plain GET form.</summary>
-[Collection(AppCollection.Name)]
-public sealed partial class AuditPageTests(AppFixture app) : IAsyncLifetime
+[Collection(AuditDatabase.Name)]
+public sealed partial class AuditPageTests(AppFixture app) : DatabaseTest(app)
 {
-    public Task InitializeAsync() => app.ResetAsync();
-    public Task DisposeAsync() => Task.CompletedTask;
-
     static int Rows(string html) => RowCell().Matches(html).Count;
 
     static List<string> MessagesUnder(string html, string field) =>

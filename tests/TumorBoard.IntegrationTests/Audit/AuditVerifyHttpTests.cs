@@ -6,12 +6,9 @@ using TumorBoard.IntegrationTests.Infrastructure;
 
 namespace TumorBoard.IntegrationTests.Audit;
 
-[Collection(AppCollection.Name)]
-public sealed class AuditVerifyHttpTests(AppFixture app) : IAsyncLifetime
+[Collection(AuditDatabase.Name)]
+public sealed class AuditVerifyHttpTests(AppFixture app) : DatabaseTest(app)
 {
-    public Task InitializeAsync() => app.ResetAsync();
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task An_administrator_gets_the_verification_result()
     {

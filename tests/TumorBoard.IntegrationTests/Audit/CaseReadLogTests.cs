@@ -15,12 +15,9 @@ using TumorBoard.IntegrationTests.Infrastructure;
 namespace TumorBoard.IntegrationTests.Audit;
 
 /// <summary>DH-11: opening a case is recorded in the audit trail (who, which case, when), inside the hash chain.</summary>
-[Collection(AppCollection.Name)]
-public sealed class CaseReadLogTests(AppFixture app) : IAsyncLifetime
+[Collection(AuditDatabase.Name)]
+public sealed class CaseReadLogTests(AppFixture app) : DatabaseTest(app)
 {
-    public Task InitializeAsync() => app.ResetAsync();
-    public Task DisposeAsync() => Task.CompletedTask;
-
     Task<List<AuditEntry>> ReadsAsync() => app.QueryDbAsync(db =>
         db.AuditEntries.Where(a => a.Operation == CaseReadLog.Operation).OrderBy(a => a.Id).ToListAsync());
 
@@ -62,6 +59,42 @@ public sealed class CaseReadLogTests(AppFixture app) : IAsyncLifetime
         read.ActorId.ShouldBe(await app.UserIdAsync(AppFixture.Neurosurgeon));
         read.EntityId.ShouldBe(caseId.ToString());
         read.Action.ShouldBe("GetCase");
+    }
+
+    [Fact]
+    public async Task Opening_a_patient_record_through_the_api_or_its_pages_writes_a_read_row_naming_the_patient()
+    {
+        var (patientId, caseId) = await TestData.RegisterCaseAsync(app);
+        using var clinician = await app.ClientAsync(AppFixture.Clinician);
+        var coordinator = await PageClient.SignedInAsync(app, AppFixture.Coordinator);
+
+        (await clinician.GetAsync($"/api/v1/patients/{patientId}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await coordinator.GetAsync($"/Patients/Details/{patientId}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await coordinator.GetAsync($"/Patients/Edit/{patientId}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var reads = await ReadsAsync();
+        reads.Select(r => (r.EntityType, r.EntityId, r.Action)).ShouldBe([
+            ("Patient", patientId.ToString(), "GetPatient"), ("Patient", patientId.ToString(), "GetPatient"),
+            ("Patient", patientId.ToString(), "GetPatient")]);
+        reads.Select(r => r.ActorId).ShouldBe([
+            await app.UserIdAsync(AppFixture.Clinician), await app.UserIdAsync(AppFixture.Coordinator),
+            await app.UserIdAsync(AppFixture.Coordinator)]);
+        reads.ShouldAllBe(r => r.Changes == "{}");
+        reads.ShouldNotContain(r => r.EntityId == caseId.ToString());   // the patient's case list opens no case
+        (await app.VerifyAuditTrailAsync()).Valid.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task A_patient_read_that_is_refused_or_finds_nothing_writes_no_row()
+    {
+        var (patientId, _) = await TestData.RegisterCaseAsync(app);
+        using var admin = await app.ClientAsync(AppFixture.Admin);
+        using var clinician = await app.ClientAsync(AppFixture.Clinician);
+
+        (await admin.GetAsync($"/api/v1/patients/{patientId}")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await clinician.GetAsync($"/api/v1/patients/{Guid.NewGuid()}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        (await ReadsAsync()).ShouldBeEmpty();
     }
 
     [Fact]

@@ -10,16 +10,14 @@ namespace TumorBoard.IntegrationTests.Audit;
 /// The app runs as tumorboard_app, which owns nothing (issue #10 "Integrity of the record"): it may read and append, but
 /// whatever it sends, it cannot empty, rewrite or unguard the audit trail and the other tables that keep every row.
 /// </summary>
-[Collection(AppCollection.Name)]
-public sealed class DatabaseRoleTests(AppFixture app) : IAsyncLifetime
+[Collection(AuditDatabase.Name)]
+public sealed class DatabaseRoleTests(AppFixture app) : DatabaseTest(app)
 {
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        await app.ResetAsync();
+        await base.InitializeAsync();
         await TestData.RegisterCaseAsync(app);   // rows to aim at
     }
-
-    public Task DisposeAsync() => Task.CompletedTask;
 
     static readonly string[] AppendOnly = ["audit_entries", "assessment_versions", "decision_follow_ups", "assessment_waivers"];
     static readonly string[] NeverDeleted = [.. AppendOnly, "decisions", "decision_positions"];

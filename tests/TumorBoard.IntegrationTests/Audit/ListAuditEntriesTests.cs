@@ -12,12 +12,9 @@ using TumorBoard.IntegrationTests.Infrastructure;
 namespace TumorBoard.IntegrationTests.Audit;
 
 /// <summary>DH-11, reviewable: administrators list the trail's metadata (GET /api/v1/audit/entries) by record, actor, operation and day.</summary>
-[Collection(AppCollection.Name)]
-public sealed class ListAuditEntriesTests(AppFixture app) : IAsyncLifetime
+[Collection(AuditDatabase.Name)]
+public sealed class ListAuditEntriesTests(AppFixture app) : DatabaseTest(app)
 {
-    public Task InitializeAsync() => app.ResetAsync();
-    public Task DisposeAsync() => Task.CompletedTask;
-
     async Task<JsonElement> ListAsync(string query)
     {
         using var admin = await app.ClientAsync(AppFixture.Admin);

@@ -27,11 +27,8 @@ namespace TumorBoard.IntegrationTests.CaseHistory;
 
 /// <summary>A case's decision history (issue #6; DH-2, DH-3, DH-8): the timeline, filters, comparison, export, pages.</summary>
 [Collection(AppCollection.Name)]
-public sealed class HistoryTests(AppFixture app) : IAsyncLifetime
+public sealed class HistoryTests(AppFixture app) : DatabaseTest(app)
 {
-    public Task InitializeAsync() => app.ResetAsync();
-    public Task DisposeAsync() => Task.CompletedTask;
-
     const string Dissent = "I would give SBRT alone.";
     const string AmendmentReason = "Dose corrected after planning";
 
@@ -78,42 +75,42 @@ public sealed class HistoryTests(AppFixture app) : IAsyncLifetime
             AssessmentVersion, Discussed, DecisionDrafted, DecisionRevised, PositionTaken, PositionTaken, PositionTaken,
             DecisionSigned, DecisionAmended, DecisionSigned, DecisionSuperseded, FollowUpRecorded,
         ];
-        Assert.Equal(expected, events.Select(e => e.Kind));
-        Assert.Equal(events.OrderBy(e => e.OccurredAt).Select(e => e.OccurredAt), events.Select(e => e.OccurredAt));
-        Assert.All(events, e => Assert.Equal(TimeSpan.Zero, e.OccurredAt.Offset));
+        events.Select(e => e.Kind).ShouldBe(expected);
+        events.Select(e => e.OccurredAt).ShouldBe(events.OrderBy(e => e.OccurredAt).Select(e => e.OccurredAt));
+        events.ShouldAllBe(e => e.OccurredAt.Offset == TimeSpan.Zero);
 
         var coordinator = await NameAsync(AppFixture.Coordinator);
         var chair = await NameAsync(Chair);
-        Assert.Equal(coordinator, events.Single(e => e.Kind == CaseRegistered).ActorName);
-        Assert.Equal(coordinator, events.Single(e => e.Kind == Scheduled).ActorName);
-        Assert.Equal(coordinator, events.Single(e => e.Kind == Discussed).ActorName);
+        events.Single(e => e.Kind == CaseRegistered).ActorName.ShouldBe(coordinator);
+        events.Single(e => e.Kind == Scheduled).ActorName.ShouldBe(coordinator);
+        events.Single(e => e.Kind == Discussed).ActorName.ShouldBe(coordinator);
         var revision = events.Single(e => e.Kind == AssessmentVersion && e.AssessmentVersion == 3);
-        Assert.Equal((Discipline.Neurosurgery, "New MRI", await NameAsync(AppFixture.Neurosurgeon)), (revision.Discipline!.Value, revision.Text!, revision.ActorName!));
-        Assert.Contains("revised", revision.Summary);
+        (revision.Discipline!.Value, revision.Text!, revision.ActorName!).ShouldBe((Discipline.Neurosurgery, "New MRI", await NameAsync(AppFixture.Neurosurgeon)));
+        revision.Summary.ShouldContain("revised", Case.Sensitive);
 
         var edit = events.Single(e => e.Kind == DecisionRevised);
-        Assert.Equal(coordinator, edit.ActorName);
-        Assert.Equal(HistorySource.AuditTrail, edit.Source);
-        Assert.Equal("rationale", Assert.Single(edit.Changes).Field);
+        edit.ActorName.ShouldBe(coordinator);
+        edit.Source.ShouldBe(HistorySource.AuditTrail);
+        edit.Changes.ShouldHaveSingleItem().Field.ShouldBe("rationale");
 
         var positions = events.Where(e => e.Kind == PositionTaken).ToList();
         var medOnc = await NameAsync(AppFixture.MedOnc);
-        Assert.Equal((medOnc, PositionKind.Abstain, HistorySource.AuditTrail), (positions[0].ActorName!, positions[0].Position!.Value, positions[0].Source));
-        Assert.Contains("later replaced", positions[0].Summary);
-        Assert.Equal((await NameAsync(AppFixture.RadOnc), PositionKind.Disagree, Dissent), (positions[1].ActorName!, positions[1].Position!.Value, positions[1].Text!));
-        Assert.Equal((medOnc, PositionKind.Agree), (positions[2].ActorName!, positions[2].Position!.Value));
+        (positions[0].ActorName!, positions[0].Position!.Value, positions[0].Source).ShouldBe((medOnc, PositionKind.Abstain, HistorySource.AuditTrail));
+        positions[0].Summary.ShouldContain("later replaced", Case.Sensitive);
+        (positions[1].ActorName!, positions[1].Position!.Value, positions[1].Text!).ShouldBe((await NameAsync(AppFixture.RadOnc), PositionKind.Disagree, Dissent));
+        (positions[2].ActorName!, positions[2].Position!.Value).ShouldBe((medOnc, PositionKind.Agree));
 
         var signatures = events.Where(e => e.Kind == DecisionSigned).ToList();
-        Assert.Equal([1, 2], signatures.Select(s => s.DecisionNumber!.Value));
-        Assert.All(signatures, s => Assert.Equal(chair, s.ActorName));
-        Assert.Contains(BoardDecision.ChairMeaning, signatures[0].Summary);
+        signatures.Select(s => s.DecisionNumber!.Value).ShouldBe([1, 2]);
+        signatures.ShouldAllBe(s => s.ActorName == chair);
+        signatures[0].Summary.ShouldContain(BoardDecision.ChairMeaning, Case.Sensitive);
         var amendment = events.Single(e => e.Kind == DecisionAmended);
-        Assert.Equal((story.V2, AmendmentReason, coordinator), (amendment.DecisionId!.Value, amendment.Text!, amendment.ActorName!));
+        (amendment.DecisionId!.Value, amendment.Text!, amendment.ActorName!).ShouldBe((story.V2, AmendmentReason, coordinator));
         var superseded = events.Single(e => e.Kind == DecisionSuperseded);
-        Assert.Equal(story.V1, superseded.DecisionId);
-        Assert.Contains("superseded by version 2", superseded.Summary);
+        superseded.DecisionId.ShouldBe(story.V1);
+        superseded.Summary.ShouldContain("superseded by version 2", Case.Sensitive);
         var followUp = events.Single(e => e.Kind == FollowUpRecorded);
-        Assert.Equal((await NameAsync(AppFixture.Clinician), "Operated on day 3."), (followUp.ActorName!, followUp.Text!));
+        (followUp.ActorName!, followUp.Text!).ShouldBe((await NameAsync(AppFixture.Clinician), "Operated on day 3."));
     }
 
     [Fact]
@@ -128,8 +125,8 @@ public sealed class HistoryTests(AppFixture app) : IAsyncLifetime
             var options = scope.ServiceProvider.GetRequiredService<DbContextOptions<TumorBoardDbContext>>();
             await using var db = new TumorBoardDbContext(new DbContextOptionsBuilder<TumorBoardDbContext>(options).AddInterceptors(counter).Options);
             var data = await CaseHistoryData.LoadAsync(db, caseId, CancellationToken.None);
-            Assert.Equal(decisions, data.Decisions.Count);
-            Assert.Equal(6, counter.Commands);
+            data.Decisions.Count.ShouldBe(decisions);
+            counter.Commands.ShouldBe(6);
         }
     }
 
@@ -156,11 +153,11 @@ public sealed class HistoryTests(AppFixture app) : IAsyncLifetime
         await app.Send(Chair, new DeferCase.Command { MeetingId = second, ItemId = item, Reason = "Out of time" });
 
         var events = (await HistoryAsync(new GetCaseHistory.Query(cases[0]))).Events;
-        Assert.Equal([CaseRegistered, CaseStatusChanged, Scheduled, Removed, Scheduled, Deferred], events.Select(e => e.Kind));
+        events.Select(e => e.Kind).ShouldBe([CaseRegistered, CaseStatusChanged, Scheduled, Removed, Scheduled, Deferred]);
         var removed = events.Single(e => e.Kind == Removed);
-        Assert.Equal((first, "Imaging not available yet", await NameAsync(AppFixture.Coordinator)), (removed.MeetingId!.Value, removed.Text!, removed.ActorName!));
+        (removed.MeetingId!.Value, removed.Text!, removed.ActorName!).ShouldBe((first, "Imaging not available yet", await NameAsync(AppFixture.Coordinator)));
         var deferred = events.Single(e => e.Kind == Deferred);
-        Assert.Equal((second, "Out of time", await NameAsync(Chair)), (deferred.MeetingId!.Value, deferred.Text!, deferred.ActorName!));
+        (deferred.MeetingId!.Value, deferred.Text!, deferred.ActorName!).ShouldBe((second, "Out of time", await NameAsync(Chair)));
     }
 
     [Fact]
@@ -170,21 +167,21 @@ public sealed class HistoryTests(AppFixture app) : IAsyncLifetime
         var caseId = story.Board.CaseId;
 
         var positions = await HistoryAsync(new GetCaseHistory.Query(caseId) { Kinds = [PositionTaken, DecisionSigned] });
-        Assert.Equal([PositionTaken, PositionTaken, PositionTaken, DecisionSigned, DecisionSigned], positions.Events.Select(e => e.Kind));
-        Assert.True(positions.TotalEvents > positions.Events.Count);
+        positions.Events.Select(e => e.Kind).ShouldBe([PositionTaken, PositionTaken, PositionTaken, DecisionSigned, DecisionSigned]);
+        (positions.TotalEvents > positions.Events.Count).ShouldBeTrue();
 
         var neurosurgery = await HistoryAsync(new GetCaseHistory.Query(caseId) { Discipline = Discipline.Neurosurgery });
-        Assert.Equal([1, 2, 3], neurosurgery.Events.Select(e => e.AssessmentVersion!.Value));
-        Assert.All(neurosurgery.Events, e => Assert.Equal(Discipline.Neurosurgery, e.Discipline));
+        neurosurgery.Events.Select(e => e.AssessmentVersion!.Value).ShouldBe([1, 2, 3]);
+        neurosurgery.Events.ShouldAllBe(e => e.Discipline == Discipline.Neurosurgery);
         var radiation = await HistoryAsync(new GetCaseHistory.Query(caseId) { Discipline = Discipline.RadiationOncology, Kinds = [PositionTaken] });
-        Assert.Equal(Dissent, Assert.Single(radiation.Events).Text);
+        radiation.Events.ShouldHaveSingleItem().Text.ShouldBe(Dissent);
 
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        Assert.Equal(positions.TotalEvents, (await HistoryAsync(new GetCaseHistory.Query(caseId) { From = today, To = today })).Events.Count);
-        Assert.Empty((await HistoryAsync(new GetCaseHistory.Query(caseId) { From = today.AddDays(1) })).Events);
-        Assert.Empty((await HistoryAsync(new GetCaseHistory.Query(caseId) { To = today.AddDays(-1) })).Events);
-        var backwards = await Assert.ThrowsAsync<ValidationException>(() => HistoryAsync(new GetCaseHistory.Query(caseId) { From = today, To = today.AddDays(-1) }));
-        Assert.Contains(backwards.Errors, e => e.PropertyName == "To");
+        (await HistoryAsync(new GetCaseHistory.Query(caseId) { From = today, To = today })).Events.Count.ShouldBe(positions.TotalEvents);
+        (await HistoryAsync(new GetCaseHistory.Query(caseId) { From = today.AddDays(1) })).Events.ShouldBeEmpty();
+        (await HistoryAsync(new GetCaseHistory.Query(caseId) { To = today.AddDays(-1) })).Events.ShouldBeEmpty();
+        var backwards = await Should.ThrowAsync<ValidationException>(() => HistoryAsync(new GetCaseHistory.Query(caseId) { From = today, To = today.AddDays(-1) }));
+        backwards.Errors.ShouldContain(e => e.PropertyName == "To");
     }
 
     [Fact]
@@ -193,19 +190,18 @@ public sealed class HistoryTests(AppFixture app) : IAsyncLifetime
         var story = await StoryAsync();
         var compared = await app.Send(AppFixture.Clinician, new CompareDecisionVersions.Query(story.V2, story.V1));
 
-        Assert.Equal((1, 2), (compared.Before.Number, compared.After.Number));
-        Assert.Equal(
-        [
+        (compared.Before.Number, compared.After.Number).ShouldBe((1, 2));
+        compared.Changes.ShouldBe([
             new LabelledChange("plan[1].doseGy", "Plan step 2: total dose (Gy)", "27", "24"),
             new LabelledChange("plan[1].fractions", "Plan step 2: fractions", "3", "2"),
             new LabelledChange("amendmentReason", "Amendment reason", null, AmendmentReason),
-        ], compared.Changes);
+        ]);
 
         var other = await SignedAsync(app);
-        await Assert.ThrowsAsync<DomainConflictException>(() => app.Send(AppFixture.Clinician, new CompareDecisionVersions.Query(story.V1, other.Decision.Id)));
-        await Assert.ThrowsAsync<NotFoundException>(() => app.Send(AppFixture.Clinician, new CompareDecisionVersions.Query(story.V1, Guid.NewGuid())));
-        await Assert.ThrowsAsync<ValidationException>(() => app.Send(AppFixture.Clinician, new CompareDecisionVersions.Query(story.V1, story.V1)));
-        await Assert.ThrowsAsync<ForbiddenException>(() => app.Send(AppFixture.Admin, new CompareDecisionVersions.Query(story.V1, story.V2)));
+        await Should.ThrowAsync<DomainConflictException>(() => app.Send(AppFixture.Clinician, new CompareDecisionVersions.Query(story.V1, other.Decision.Id)));
+        await Should.ThrowAsync<NotFoundException>(() => app.Send(AppFixture.Clinician, new CompareDecisionVersions.Query(story.V1, Guid.NewGuid())));
+        await Should.ThrowAsync<ValidationException>(() => app.Send(AppFixture.Clinician, new CompareDecisionVersions.Query(story.V1, story.V1)));
+        await Should.ThrowAsync<ForbiddenException>(() => app.Send(AppFixture.Admin, new CompareDecisionVersions.Query(story.V1, story.V2)));
     }
 
     [Fact]
@@ -216,34 +212,31 @@ public sealed class HistoryTests(AppFixture app) : IAsyncLifetime
         using var client = await app.ClientAsync(AppFixture.Clinician);
         using var response = await client.GetAsync($"/api/v1/cases/{caseId}/history/export");
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (response.Content.Headers.ContentType?.MediaType).ShouldBe("application/json");
         var disposition = response.Content.Headers.ContentDisposition;
-        Assert.Equal(("attachment", $"case-{caseId}-history.json"), (disposition?.DispositionType, disposition?.FileName?.Trim('"')));
+        (disposition?.DispositionType, disposition?.FileName?.Trim('"')).ShouldBe(("attachment", $"case-{caseId}-history.json"));
         using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var root = doc.RootElement;
-        Assert.Equal(ExportCaseHistory.Format, root.GetProperty("format").GetString());
-        Assert.Equal(caseId, root.GetProperty("case").GetProperty("id").GetGuid());
+        root.GetProperty("format").GetString().ShouldBe(ExportCaseHistory.Format);
+        root.GetProperty("case").GetProperty("id").GetGuid().ShouldBe(caseId);
 
         var decisions = root.GetProperty("decisions").EnumerateArray().ToList();
-        Assert.Equal([1, 2], decisions.Select(d => d.GetProperty("number").GetInt32()));
-        Assert.Equal(["Superseded", "Signed"], decisions.Select(d => d.GetProperty("status").GetString()));
+        decisions.Select(d => d.GetProperty("number").GetInt32()).ShouldBe([1, 2]);
+        decisions.Select(d => d.GetProperty("status").GetString()).ShouldBe(["Superseded", "Signed"]);
         var signature = decisions[0].GetProperty("signature");
-        Assert.Equal(BoardDecision.ChairMeaning, signature.GetProperty("meaning").GetString());
-        Assert.True(signature.GetProperty("intact").GetBoolean());
-        Assert.Contains(decisions[0].GetProperty("positions").EnumerateArray(), p => p.GetProperty("text").GetString() == Dissent);
-        Assert.Equal(24m, decisions[1].GetProperty("content").GetProperty("plan")[1].GetProperty("doseGy").GetDecimal());
+        signature.GetProperty("meaning").GetString().ShouldBe(BoardDecision.ChairMeaning);
+        signature.GetProperty("intact").GetBoolean().ShouldBeTrue();
+        decisions[0].GetProperty("positions").EnumerateArray().ShouldContain(p => p.GetProperty("text").GetString() == Dissent);
+        decisions[1].GetProperty("content").GetProperty("plan")[1].GetProperty("doseGy").GetDecimal().ShouldBe(24m);
 
         var versions = root.GetProperty("assessments").EnumerateArray().SelectMany(a => a.GetProperty("versions").EnumerateArray()).ToList();
         var stored = await app.QueryDbAsync(db => db.AssessmentVersions.CountAsync(v => db.Assessments.Any(a => a.Id == v.AssessmentId && a.CaseId == caseId)));
-        Assert.Equal(stored, versions.Count);
-        Assert.All(versions, v =>
-        {
-            Assert.Equal(JsonValueKind.Object, v.GetProperty("content").ValueKind);
-            Assert.Equal(JsonValueKind.Object, v.GetProperty("computed").ValueKind);
-        });
-        Assert.Contains(versions, v => v.GetProperty("reason").GetString() == "New MRI");
-        Assert.Equal(21, root.GetProperty("events").GetArrayLength());
+        versions.Count.ShouldBe(stored);
+        versions.ShouldAllBe(v => v.GetProperty("content").ValueKind == JsonValueKind.Object
+            && v.GetProperty("computed").ValueKind == JsonValueKind.Object);
+        versions.ShouldContain(v => v.GetProperty("reason").GetString() == "New MRI");
+        root.GetProperty("events").GetArrayLength().ShouldBe(21);
     }
 
     [Fact]
@@ -252,16 +245,16 @@ public sealed class HistoryTests(AppFixture app) : IAsyncLifetime
         var story = await StoryAsync();
         using var client = await app.ClientAsync(AppFixture.MedOnc);
         using var signed = await client.GetAsync($"/api/v1/cases/{story.Board.CaseId}/history?kinds=DecisionSigned,DecisionAmended");
-        Assert.Equal(HttpStatusCode.OK, signed.StatusCode);
+        signed.StatusCode.ShouldBe(HttpStatusCode.OK);
         var events = (await signed.ReadAsync()).EnumerateArray().ToList();
-        Assert.Equal(["DecisionSigned", "DecisionAmended", "DecisionSigned"], events.Select(e => e.GetProperty("kind").GetString()));
+        events.Select(e => e.GetProperty("kind").GetString()).ShouldBe(["DecisionSigned", "DecisionAmended", "DecisionSigned"]);
 
         using var bogus = await client.GetAsync($"/api/v1/cases/{story.Board.CaseId}/history?kinds=Lunch");
-        Assert.Contains("kinds", (await bogus.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).ErrorKeys());
+        (await bogus.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).ErrorKeys().ShouldContain("kinds");
         using var discipline = await client.GetAsync($"/api/v1/cases/{story.Board.CaseId}/history?discipline=radiation-oncology&kinds=PositionTaken");
-        Assert.Equal(Dissent, Assert.Single((await discipline.ReadAsync()).EnumerateArray()).GetProperty("text").GetString());
+        (await discipline.ReadAsync()).EnumerateArray().ShouldHaveSingleItem().GetProperty("text").GetString().ShouldBe(Dissent);
         using var compare = await client.GetAsync($"/api/v1/decisions/{story.V1}/compare/{story.V2}");
-        Assert.Contains((await compare.ReadAsync()).GetProperty("changes").EnumerateArray(), c => c.GetProperty("field").GetString() == "plan[1].doseGy");
+        (await compare.ReadAsync()).GetProperty("changes").EnumerateArray().ShouldContain(c => c.GetProperty("field").GetString() == "plan[1].doseGy");
         using var missing = await client.GetAsync($"/api/v1/cases/{Guid.NewGuid()}/history");
         await missing.ShouldBeProblemAsync(HttpStatusCode.NotFound);
     }
@@ -274,27 +267,27 @@ public sealed class HistoryTests(AppFixture app) : IAsyncLifetime
         var client = await PageClient.SignedInAsync(app, AppFixture.Clinician);
 
         var html = await client.GetStringAsync($"/Cases/{caseId}/History");
-        Assert.Contains(Dissent, html);
-        Assert.Contains(await NameAsync(Chair), html);
-        Assert.Contains($"/Decisions/{story.V2}/Report", html);
-        Assert.Contains($"/Cases/{caseId}/History?handler=Export", html);
-        Assert.DoesNotContain(" style=", html);
+        html.ShouldContain(Dissent, Case.Sensitive);
+        html.ShouldContain(await NameAsync(Chair), Case.Sensitive);
+        html.ShouldContain($"/Decisions/{story.V2}/Report", Case.Sensitive);
+        html.ShouldContain($"/Cases/{caseId}/History?handler=Export", Case.Sensitive);
+        html.ShouldNotContain(" style=", Case.Sensitive);
 
         var filtered = await client.GetStringAsync($"/Cases/{caseId}/History?Kinds=PositionTaken");
-        Assert.Contains(Dissent, filtered);
-        Assert.DoesNotContain("Decision version 1 signed", filtered);
+        filtered.ShouldContain(Dissent, Case.Sensitive);
+        filtered.ShouldNotContain("Decision version 1 signed", Case.Sensitive);
         var backwards = await client.GetStringAsync($"/Cases/{caseId}/History?From=2026-12-02&To=2026-12-01");
-        Assert.Contains("&#x27;To&#x27; must be on or after &#x27;From&#x27;.", backwards);
+        backwards.ShouldContain("&#x27;To&#x27; must be on or after &#x27;From&#x27;.", Case.Sensitive);
 
         using var export = await client.GetAsync($"/Cases/{caseId}/History?handler=Export");
-        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
-        Assert.Equal($"case-{caseId}-history.json", export.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        export.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (export.Content.Headers.ContentDisposition?.FileName?.Trim('"')).ShouldBe($"case-{caseId}-history.json");
         using var compare = await client.GetAsync($"/Cases/{caseId}/History?handler=Compare&first={story.V1}&second={story.V2}");
-        Assert.Equal(HttpStatusCode.Redirect, compare.StatusCode);
-        Assert.Equal($"/Decisions/{story.V1}/Compare/{story.V2}", compare.Headers.Location?.OriginalString);
+        compare.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (compare.Headers.Location?.OriginalString).ShouldBe($"/Decisions/{story.V1}/Compare/{story.V2}");
 
         var admin = await PageClient.SignedInAsync(app, AppFixture.Admin);
-        Assert.Equal(HttpStatusCode.Forbidden, (await admin.GetAsync($"/Cases/{caseId}/History")).StatusCode);
+        (await admin.GetAsync($"/Cases/{caseId}/History")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
     [Fact]
@@ -305,23 +298,23 @@ public sealed class HistoryTests(AppFixture app) : IAsyncLifetime
         var view = await app.Send(AppFixture.Clinician, new GetDecision.Query(story.V1));
 
         var html = await client.GetStringAsync($"/Decisions/{story.V1}/Report");
-        Assert.Contains("approved as board chair", html);
-        Assert.Contains(view.Signature!.ContentHash, html);
-        Assert.Contains(view.Signature.PrintedName, html);
-        Assert.Contains("Intact", html);
-        Assert.Contains(Dissent, html);
-        Assert.Contains("Dissent recorded", html);
-        Assert.Contains("Superseded by", html);
-        Assert.Contains("MRN", html);
-        Assert.DoesNotContain(" style=", html);
+        html.ShouldContain("approved as board chair", Case.Sensitive);
+        html.ShouldContain(view.Signature!.ContentHash, Case.Sensitive);
+        html.ShouldContain(view.Signature.PrintedName, Case.Sensitive);
+        html.ShouldContain("Intact", Case.Sensitive);
+        html.ShouldContain(Dissent, Case.Sensitive);
+        html.ShouldContain("Dissent recorded", Case.Sensitive);
+        html.ShouldContain("Superseded by", Case.Sensitive);
+        html.ShouldContain("MRN", Case.Sensitive);
+        html.ShouldNotContain(" style=", Case.Sensitive);
 
         var amended = await client.GetStringAsync($"/Decisions/{story.V2}/Report");
-        Assert.Contains(AmendmentReason, amended);
-        Assert.Contains("This version amends", amended);
-        Assert.Contains("Implemented, " + await NameAsync(AppFixture.Clinician), amended);
+        amended.ShouldContain(AmendmentReason, Case.Sensitive);
+        amended.ShouldContain("This version amends", Case.Sensitive);
+        amended.ShouldContain("Implemented, " + await NameAsync(AppFixture.Clinician), Case.Sensitive);
 
         var compare = await client.GetStringAsync($"/Decisions/{story.V1}/Compare/{story.V2}");
-        Assert.Contains("Plan step 2: total dose (Gy)", compare);
-        Assert.Contains(AmendmentReason, compare);
+        compare.ShouldContain("Plan step 2: total dose (Gy)", Case.Sensitive);
+        compare.ShouldContain(AmendmentReason, Case.Sensitive);
     }
 }

@@ -9,11 +9,8 @@ namespace TumorBoard.IntegrationTests.Cases;
 
 /// <summary>UpdateCase, MarkCaseReady, WithdrawCase and GetCase through the pipeline.</summary>
 [Collection(AppCollection.Name)]
-public sealed class CaseLifecycleTests(AppFixture app) : IAsyncLifetime
+public sealed class CaseLifecycleTests(AppFixture app) : DatabaseTest(app)
 {
-    public Task InitializeAsync() => app.ResetAsync();
-    public Task DisposeAsync() => Task.CompletedTask;
-
     async Task<UpdateCase.Command> EditOf(Guid caseId)
     {
         var found = await app.Send(AppFixture.Coordinator, new GetCase.Query(caseId));

@@ -7,13 +7,13 @@ using TumorBoard.IntegrationTests.Infrastructure;
 namespace TumorBoard.IntegrationTests.Cases;
 
 [Collection(AppCollection.Name)]
-public sealed class ListCasesTests(AppFixture app) : IAsyncLifetime
+public sealed class ListCasesTests(AppFixture app) : DatabaseTest(app)
 {
     Guid routineBreast, urgentLung, routineProstate, urgentBreastWithdrawn;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        await app.ResetAsync();
+        await base.InitializeAsync();
         // Registered in this order: newer cases come first within the same urgency.
         routineBreast = await Register("Albers", Urgency.Routine, PrimaryHistology.Breast);
         urgentLung = await Register("Brandt", Urgency.Urgent, PrimaryHistology.LungNsclc);
@@ -21,8 +21,6 @@ public sealed class ListCasesTests(AppFixture app) : IAsyncLifetime
         urgentBreastWithdrawn = await Register("Dorn", Urgency.Urgent, PrimaryHistology.Breast);
         await TestData.MoveToAsync(app, urgentBreastWithdrawn, CaseStatus.Withdrawn);
     }
-
-    public Task DisposeAsync() => Task.CompletedTask;
 
     async Task<Guid> Register(string familyName, Urgency urgency, PrimaryHistology histology)
     {

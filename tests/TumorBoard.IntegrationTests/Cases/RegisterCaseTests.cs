@@ -10,11 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace TumorBoard.IntegrationTests.Cases;
 
 [Collection(AppCollection.Name)]
-public sealed class RegisterCaseTests(AppFixture app) : IAsyncLifetime
+public sealed class RegisterCaseTests(AppFixture app) : DatabaseTest(app)
 {
-    public Task InitializeAsync() => app.ResetAsync();
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task Registers_a_draft_case_and_audits_it_in_the_same_transaction()
     {

@@ -15,12 +15,9 @@ namespace TumorBoard.IntegrationTests.Decisions;
 /// Who signs an amendment (issue #10 item 12): the chair of the meeting that made the amended decision, or the chair of a
 /// running meeting with the case on its agenda. Chairing any other meeting, planned or running, gives no say.
 /// </summary>
-[Collection(AppCollection.Name)]
-public sealed partial class AmendmentSignerTests(AppFixture app) : IAsyncLifetime
+[Collection(MeetingsDatabase.Name)]
+public sealed partial class AmendmentSignerTests(AppFixture app) : DatabaseTest(app)
 {
-    public Task InitializeAsync() => app.ResetAsync();
-    public Task DisposeAsync() => Task.CompletedTask;
-
     const string Refusal = "Only the chair of the meeting that made this decision (Dr. Nora Neurosurg)";
 
     /// <summary>

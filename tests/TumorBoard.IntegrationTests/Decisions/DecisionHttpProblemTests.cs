@@ -14,12 +14,9 @@ namespace TumorBoard.IntegrationTests.Decisions;
 /// Every refusal of the decisions API is an RFC 9457 problem: 409 naming the unmet precondition, 400 keyed by the JSON path
 /// of the field, 403 for who may not, 401 anonymous, 404 unknown.
 /// </summary>
-[Collection(AppCollection.Name)]
-public sealed class DecisionHttpProblemTests(AppFixture app) : IAsyncLifetime
+[Collection(AuditDatabase.Name)]
+public sealed class DecisionHttpProblemTests(AppFixture app) : DatabaseTest(app)
 {
-    public Task InitializeAsync() => app.ResetAsync();
-    public Task DisposeAsync() => Task.CompletedTask;
-
     async Task<HttpResponseMessage> SendAsync(string? email, HttpMethod method, string url, object? body = null, string? ifMatch = null)
     {
         using var client = await app.ClientAsync(email);

@@ -18,12 +18,9 @@ namespace TumorBoard.IntegrationTests.Decisions;
 /// The decisions API end to end with bearer clients: the contract of the JSON, the board's flow from draft to signature,
 /// versions (If-Match), amendments and the audit trail each write leaves.
 /// </summary>
-[Collection(AppCollection.Name)]
-public sealed class DecisionHttpTests(AppFixture app) : IAsyncLifetime
+[Collection(AuditDatabase.Name)]
+public sealed class DecisionHttpTests(AppFixture app) : DatabaseTest(app)
 {
-    public Task InitializeAsync() => app.ResetAsync();
-    public Task DisposeAsync() => Task.CompletedTask;
-
     static readonly string[] ViewFields =
     [
         "agendaItemId", "amendmentReason", "amendsId", "amendsNumber", "caseId", "content", "contentHash", "createdAt", "createdByName",

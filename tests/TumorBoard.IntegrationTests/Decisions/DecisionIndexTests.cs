@@ -11,12 +11,9 @@ namespace TumorBoard.IntegrationTests.Decisions;
 /// partial unique indexes exist, refuse a second row however it is written, and every index the model and the conflict
 /// messages name is really there.
 /// </summary>
-[Collection(AppCollection.Name)]
-public sealed class DecisionIndexTests(AppFixture app) : IAsyncLifetime
+[Collection(DecisionsDatabase.Name)]
+public sealed class DecisionIndexTests(AppFixture app) : DatabaseTest(app)
 {
-    public Task InitializeAsync() => app.ResetAsync();
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Theory]
     [InlineData(true, "ux_decisions_one_current_per_case")]
     [InlineData(false, "ux_decisions_one_draft_per_case")]

@@ -15,12 +15,9 @@ namespace TumorBoard.IntegrationTests.Decisions;
 /// Form round-trips of the decision pages: the record form (steps, blank rows, messages under the fields, the draft's
 /// version, preconditions and waivers), positions, the chair's password sign-off, amendments, and who is refused.
 /// </summary>
-[Collection(AppCollection.Name)]
-public sealed partial class DecisionPagesTests(AppFixture app) : IAsyncLifetime
+[Collection(DecisionsDatabase.Name)]
+public sealed partial class DecisionPagesTests(AppFixture app) : DatabaseTest(app)
 {
-    public Task InitializeAsync() => app.ResetAsync();
-    public Task DisposeAsync() => Task.CompletedTask;
-
     static string RecordPath(Board b) => $"/Meetings/{b.MeetingId}/Decide/{b.ItemId}";
 
     [Fact]

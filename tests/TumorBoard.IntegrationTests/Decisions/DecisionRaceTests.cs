@@ -14,12 +14,9 @@ namespace TumorBoard.IntegrationTests.Decisions;
 /// Parallel requests on one decision (issue #6 "Concurrency"): one current decision and one draft per case whatever the
 /// interleaving, every refusal a 409/412 problem (never a 500), and nothing half-written.
 /// </summary>
-[Collection(AppCollection.Name)]
-public sealed class DecisionRaceTests(AppFixture app) : IAsyncLifetime
+[Collection(DecisionsDatabase.Name)]
+public sealed class DecisionRaceTests(AppFixture app) : DatabaseTest(app)
 {
-    public Task InitializeAsync() => app.ResetAsync();
-    public Task DisposeAsync() => Task.CompletedTask;
-
     sealed record Call(string Email, HttpMethod Method, string Url, object? Body, string? IfMatch = null, int DelayMs = 0);
 
     /// <summary>Sends every call at once, each from its own client; returns the responses with their bodies buffered.</summary>

@@ -11,12 +11,9 @@ namespace TumorBoard.IntegrationTests.Decisions;
 /// The reads the decision pages use, over the API too: responsible clinicians, a meeting's decisions, an item's waivers,
 /// and what the signed-in user may do with a decision (the same rules the commands apply).
 /// </summary>
-[Collection(AppCollection.Name)]
-public sealed class DecisionReadsHttpTests(AppFixture app) : IAsyncLifetime
+[Collection(AuditDatabase.Name)]
+public sealed class DecisionReadsHttpTests(AppFixture app) : DatabaseTest(app)
 {
-    public Task InitializeAsync() => app.ResetAsync();
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task Responsible_clinicians_are_the_active_clinicians_and_specialists_for_coordinators_and_specialists_only()
     {

@@ -17,12 +17,9 @@ using static TumorBoard.IntegrationTests.Decisions.DecisionTestData;
 
 namespace TumorBoard.IntegrationTests.Decisions;
 
-[Collection(AppCollection.Name)]
-public sealed class DecisionSliceTests(AppFixture app) : IAsyncLifetime
+[Collection(MeetingsDatabase.Name)]
+public sealed class DecisionSliceTests(AppFixture app) : DatabaseTest(app)
 {
-    public Task InitializeAsync() => app.ResetAsync();
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task Signing_binds_the_chair_signature_to_the_content_decides_the_case_and_locks_its_assessments()
     {
@@ -34,21 +31,21 @@ public sealed class DecisionSliceTests(AppFixture app) : IAsyncLifetime
         await SignAsync(app, draft.Id);
 
         var view = await app.Send(AppFixture.Clinician, new GetDecision.Query(draft.Id));
-        Assert.Equal(DecisionStatus.Signed, view.Status);
-        Assert.NotNull(view.Signature);
+        view.Status.ShouldBe(DecisionStatus.Signed);
+        view.Signature.ShouldNotBeNull();
         var chairName = await app.QueryDbAsync(db => db.Users.Where(u => u.Email == Chair).Select(u => u.DisplayName).SingleAsync());
-        Assert.Equal(chairName, view.Signature!.PrintedName);
-        Assert.Equal(BoardDecision.ChairMeaning, view.Signature.Meaning);
-        Assert.Matches("^[0-9a-f]{64}$", view.Signature.ContentHash);
-        Assert.True(view.Signature.Intact);
-        Assert.True(view.HasDissent);
-        Assert.Contains(view.Positions, p => p.Kind == PositionKind.Disagree && p.Text == "I would give SBRT alone.");
+        view.Signature!.PrintedName.ShouldBe(chairName);
+        view.Signature.Meaning.ShouldBe(BoardDecision.ChairMeaning);
+        view.Signature.ContentHash.ShouldMatch("^[0-9a-f]{64}$");
+        view.Signature.Intact.ShouldBeTrue();
+        view.HasDissent.ShouldBeTrue();
+        view.Positions.ShouldContain(p => p.Kind == PositionKind.Disagree && p.Text == "I would give SBRT alone.");
 
         await app.QueryDbAsync(async db =>
         {
-            Assert.Equal(CaseStatus.Decided, (await db.Cases.SingleAsync(c => c.Id == board.CaseId)).Status);
-            Assert.All(await db.Assessments.Where(a => a.CaseId == board.CaseId).ToListAsync(), a => Assert.Equal(AssessmentStatus.Locked, a.Status));
-            Assert.Equal(AgendaItemStatus.Decided, (await db.AgendaItems.SingleAsync(i => i.Id == board.ItemId)).Status);
+            (await db.Cases.SingleAsync(c => c.Id == board.CaseId)).Status.ShouldBe(CaseStatus.Decided);
+            (await db.Assessments.Where(a => a.CaseId == board.CaseId).ToListAsync()).ShouldAllBe(a => a.Status == AssessmentStatus.Locked);
+            (await db.AgendaItems.SingleAsync(i => i.Id == board.ItemId)).Status.ShouldBe(AgendaItemStatus.Decided);
             return 0;
         });
     }
@@ -64,7 +61,7 @@ public sealed class DecisionSliceTests(AppFixture app) : IAsyncLifetime
             ALTER TABLE decisions ENABLE TRIGGER decisions_signed_immutable;
             """);
         var view = await app.Send(AppFixture.Clinician, new GetDecision.Query(signed.Id));
-        Assert.False(view.Signature!.Intact);
+        view.Signature!.Intact.ShouldBeFalse();
     }
 
     [Fact]
@@ -74,14 +71,14 @@ public sealed class DecisionSliceTests(AppFixture app) : IAsyncLifetime
         var draft = await RecordAsync(app, board);
         await app.Send(AppFixture.MedOnc, new RecordPosition.Command { DecisionId = draft.Id, Kind = PositionKind.Agree });
         var signed = await SignAsync(app, draft.Id);
-        var change = await Assert.ThrowsAsync<PostgresException>(() =>
+        var change = await Should.ThrowAsync<PostgresException>(() =>
             SqlAsync($"UPDATE decisions SET content = jsonb_set(content, '{{rationale}}', '\"x\"') WHERE id = '{signed.Id}'"));
-        Assert.Contains("immutable", change.MessageText);
-        await Assert.ThrowsAsync<PostgresException>(() => SqlAsync($"DELETE FROM decisions WHERE id = '{signed.Id}'"));
-        var position = await Assert.ThrowsAsync<PostgresException>(() =>
+        change.MessageText.ShouldContain("immutable", Case.Sensitive);
+        await Should.ThrowAsync<PostgresException>(() => SqlAsync($"DELETE FROM decisions WHERE id = '{signed.Id}'"));
+        var position = await Should.ThrowAsync<PostgresException>(() =>
             SqlAsync($"UPDATE decision_positions SET text = 'x' WHERE decision_id = '{signed.Id}'"));
-        Assert.Contains("final", position.MessageText);
-        await Assert.ThrowsAsync<PostgresException>(() =>
+        position.MessageText.ShouldContain("final", Case.Sensitive);
+        await Should.ThrowAsync<PostgresException>(() =>
             SqlAsync($"UPDATE decisions SET status = 'Draft' WHERE id = '{signed.Id}'"));
     }
 
@@ -98,41 +95,41 @@ public sealed class DecisionSliceTests(AppFixture app) : IAsyncLifetime
     {
         var (_, signed) = await SignedAsync(app);
         var content = await ContentAsync(app);
-        await Assert.ThrowsAsync<DomainConflictException>(() => app.Send(AppFixture.Coordinator,
+        await Should.ThrowAsync<DomainConflictException>(() => app.Send(AppFixture.Coordinator,
             new ReviseDecision.Command { DecisionId = signed.Id, Content = content with { Rationale = "Other" }, ExpectedVersion = signed.Version }));
-        await Assert.ThrowsAsync<DomainConflictException>(() => app.Send(AppFixture.MedOnc, new RecordPosition.Command { DecisionId = signed.Id, Kind = PositionKind.Abstain }));
-        await Assert.ThrowsAsync<DomainConflictException>(() => SignAsync(app, signed.Id));
+        await Should.ThrowAsync<DomainConflictException>(() => app.Send(AppFixture.MedOnc, new RecordPosition.Command { DecisionId = signed.Id, Kind = PositionKind.Abstain }));
+        await Should.ThrowAsync<DomainConflictException>(() => SignAsync(app, signed.Id));
     }
 
     [Fact]
     public async Task Preconditions_each_give_a_409_naming_what_is_missing()
     {
         var notStarted = await BoardAsync(app, start: false);
-        var e1 = await Assert.ThrowsAsync<DomainConflictException>(() => RecordAsync(app, notStarted));
-        Assert.Contains("not in progress", e1.Message);
+        var e1 = await Should.ThrowAsync<DomainConflictException>(() => RecordAsync(app, notStarted));
+        e1.Message.ShouldContain("not in progress", Case.Sensitive);
 
         var noQuorum = await BoardAsync(app, quorum: false);
-        var e2 = await Assert.ThrowsAsync<DomainConflictException>(() => RecordAsync(app, noQuorum));
-        Assert.Contains("no quorum", e2.Message);
-        Assert.Contains("RadiationOncology", e2.Message);
+        var e2 = await Should.ThrowAsync<DomainConflictException>(() => RecordAsync(app, noQuorum));
+        e2.Message.ShouldContain("no quorum", Case.Sensitive);
+        e2.Message.ShouldContain("RadiationOncology", Case.Sensitive);
 
         var missing = await BoardAsync(app, withoutAssessment: [Discipline.MedicalOncology]);
-        var e3 = await Assert.ThrowsAsync<DomainConflictException>(() => RecordAsync(app, missing));
-        Assert.Contains("no submitted assessment", e3.Message);
-        Assert.Contains("MedicalOncology", e3.Message);
+        var e3 = await Should.ThrowAsync<DomainConflictException>(() => RecordAsync(app, missing));
+        e3.Message.ShouldContain("no submitted assessment", Case.Sensitive);
+        e3.Message.ShouldContain("MedicalOncology", Case.Sensitive);
 
         var other = await BoardAsync(app);
-        var e4 = await Assert.ThrowsAsync<NotFoundException>(() => RecordAsync(app, other with { ItemId = missing.ItemId }));
-        Assert.Contains("Agenda item", e4.Message);
+        var e4 = await Should.ThrowAsync<NotFoundException>(() => RecordAsync(app, other with { ItemId = missing.ItemId }));
+        e4.Message.ShouldContain("Agenda item", Case.Sensitive);
     }
 
     [Fact]
     public async Task The_chair_waives_a_missing_assessment_with_a_reason_and_the_board_can_then_decide()
     {
         var board = await BoardAsync(app, withoutAssessment: [Discipline.MedicalOncology]);
-        await Assert.ThrowsAsync<ForbiddenException>(() => app.Send(AppFixture.RadOnc, new WaiveAssessment.Command
+        await Should.ThrowAsync<ForbiddenException>(() => app.Send(AppFixture.RadOnc, new WaiveAssessment.Command
             { MeetingId = board.MeetingId, ItemId = board.ItemId, Discipline = Discipline.MedicalOncology, Reason = "x" }));
-        await Assert.ThrowsAsync<DomainConflictException>(() => app.Send(Chair, new WaiveAssessment.Command
+        await Should.ThrowAsync<DomainConflictException>(() => app.Send(Chair, new WaiveAssessment.Command
             { MeetingId = board.MeetingId, ItemId = board.ItemId, Discipline = Discipline.Neurosurgery, Reason = "Submitted already" }));
         await app.Send(Chair, new WaiveAssessment.Command
             { MeetingId = board.MeetingId, ItemId = board.ItemId, Discipline = Discipline.MedicalOncology, Reason = "Oncologist on leave; systemic plan unchanged" });
@@ -140,9 +137,9 @@ public sealed class DecisionSliceTests(AppFixture app) : IAsyncLifetime
         var saved = await RecordAsync(app, board);
         await SignAsync(app, saved.Id);
         var view = await app.Send(AppFixture.Clinician, new GetDecision.Query(saved.Id));
-        Assert.Contains(view.Waivers, w => w.Discipline == Discipline.MedicalOncology && w.Reason.StartsWith("Oncologist on leave"));
+        view.Waivers.ShouldContain(w => w.Discipline == Discipline.MedicalOncology && w.Reason.StartsWith("Oncologist on leave"));
         var audited = await app.QueryDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == nameof(AssessmentWaiver) && a.Action == "WaiveAssessment"));
-        Assert.Equal(1, audited);
+        audited.ShouldBe(1);
     }
 
     [Fact]
@@ -150,12 +147,12 @@ public sealed class DecisionSliceTests(AppFixture app) : IAsyncLifetime
     {
         var board = await BoardAsync(app);
         var draft = await RecordAsync(app, board);
-        await Assert.ThrowsAsync<ForbiddenException>(() => SignAsync(app, draft.Id, AppFixture.Coordinator));
-        await Assert.ThrowsAsync<ForbiddenException>(() => SignAsync(app, draft.Id, AppFixture.MedOnc));
-        var wrong = await Assert.ThrowsAsync<ValidationException>(() =>
+        await Should.ThrowAsync<ForbiddenException>(() => SignAsync(app, draft.Id, AppFixture.Coordinator));
+        await Should.ThrowAsync<ForbiddenException>(() => SignAsync(app, draft.Id, AppFixture.MedOnc));
+        var wrong = await Should.ThrowAsync<ValidationException>(() =>
             app.Send(Chair, new SignDecision.Command { DecisionId = draft.Id, Password = "not-the-password" }));
-        Assert.Contains(wrong.Errors, e => e.PropertyName == "Password");
-        Assert.Equal(DecisionStatus.Draft, (await app.Send(AppFixture.Clinician, new GetDecision.Query(draft.Id))).Status);
+        wrong.Errors.ShouldContain(e => e.PropertyName == "Password");
+        (await app.Send(AppFixture.Clinician, new GetDecision.Query(draft.Id))).Status.ShouldBe(DecisionStatus.Draft);
         await SignAsync(app, draft.Id);
     }
 
@@ -166,22 +163,22 @@ public sealed class DecisionSliceTests(AppFixture app) : IAsyncLifetime
         var content = await ContentAsync(app);
         var amended = content with { Plan = [content.Plan[0], content.Plan[1] with { DoseGy = 24m, Fractions = 2 }] };
         var draft = await app.Send(AppFixture.Coordinator, new AmendDecision.Command { DecisionId = signed.Id, Reason = "Dose corrected after planning", Content = amended });
-        Assert.Equal(2, draft.Number);
+        draft.Number.ShouldBe(2);
         // Until the amendment is signed, the first version is still the current decision.
-        Assert.Equal(DecisionStatus.Signed, (await app.Send(AppFixture.Clinician, new GetDecision.Query(signed.Id))).Status);
+        (await app.Send(AppFixture.Clinician, new GetDecision.Query(signed.Id))).Status.ShouldBe(DecisionStatus.Signed);
         await SignAsync(app, draft.Id);
 
         var old = await app.Send(AppFixture.Clinician, new GetDecision.Query(signed.Id));
         var current = await app.Send(AppFixture.Clinician, new GetDecision.Query(draft.Id));
-        Assert.Equal(DecisionStatus.Superseded, old.Status);
-        Assert.Equal(draft.Id, old.SupersededById);
-        Assert.True(old.Signature!.Intact);
-        Assert.Equal(DecisionStatus.Signed, current.Status);
-        Assert.Equal(signed.Id, current.AmendsId);
-        Assert.Equal("Dose corrected after planning", current.AmendmentReason);
-        Assert.Equal(24m, current.Content.Plan[1].DoseGy);
+        old.Status.ShouldBe(DecisionStatus.Superseded);
+        old.SupersededById.ShouldBe(draft.Id);
+        old.Signature!.Intact.ShouldBeTrue();
+        current.Status.ShouldBe(DecisionStatus.Signed);
+        current.AmendsId.ShouldBe(signed.Id);
+        current.AmendmentReason.ShouldBe("Dose corrected after planning");
+        current.Content.Plan[1].DoseGy.ShouldBe(24m);
         var rows = await app.Send(AppFixture.Clinician, new ListCaseDecisions.Query(board.CaseId));
-        Assert.Equal([2, 1], rows.Select(r => r.Number));
+        rows.Select(r => r.Number).ShouldBe([2, 1]);
     }
 
     [Fact]
@@ -198,11 +195,11 @@ public sealed class DecisionSliceTests(AppFixture app) : IAsyncLifetime
         await SignAsync(app, saved.Id);
 
         var meeting = await app.Send(AppFixture.Coordinator, new GetMeeting.Query(next));
-        Assert.Contains(meeting.Agenda, i => i.CaseId == board.CaseId);
+        meeting.Agenda.ShouldContain(i => i.CaseId == board.CaseId);
         await app.QueryDbAsync(async db =>
         {
-            Assert.Equal(CaseStatus.Scheduled, (await db.Cases.SingleAsync(c => c.Id == board.CaseId)).Status);
-            Assert.DoesNotContain(await db.Assessments.Where(a => a.CaseId == board.CaseId).ToListAsync(), a => a.Status == AssessmentStatus.Locked);
+            (await db.Cases.SingleAsync(c => c.Id == board.CaseId)).Status.ShouldBe(CaseStatus.Scheduled);
+            (await db.Assessments.Where(a => a.CaseId == board.CaseId).ToListAsync()).ShouldNotContain(a => a.Status == AssessmentStatus.Locked);
             return 0;
         });
     }
@@ -219,25 +216,25 @@ public sealed class DecisionSliceTests(AppFixture app) : IAsyncLifetime
             catch (DbUpdateException) { return "conflict"; }
         })).ToList();
         var results = await Task.WhenAll(attempts);
-        Assert.Equal(1, results.Count(r => r == "signed"));
+        results.Count(r => r == "signed").ShouldBe(1);
         var signedRows = await app.QueryDbAsync(db => db.Decisions.CountAsync(d => d.CaseId == board.CaseId && d.Status == DecisionStatus.Signed));
-        Assert.Equal(1, signedRows);
+        signedRows.ShouldBe(1);
     }
 
     [Fact]
     public async Task The_follow_up_is_recorded_by_the_responsible_clinician_or_a_coordinator_only()
     {
         var (_, signed) = await SignedAsync(app);
-        await Assert.ThrowsAsync<ForbiddenException>(() => app.Send(AppFixture.MedOnc,
+        await Should.ThrowAsync<ForbiddenException>(() => app.Send(AppFixture.MedOnc,
             new RecordFollowUp.Command { DecisionId = signed.Id, StepNumber = 1, Status = FollowUpStatus.Implemented }));
         await app.Send(AppFixture.Clinician, new RecordFollowUp.Command { DecisionId = signed.Id, StepNumber = 1, Status = FollowUpStatus.Implemented });
         await app.Send(AppFixture.Coordinator, new RecordFollowUp.Command
             { DecisionId = signed.Id, StepNumber = 2, Status = FollowUpStatus.NotImplemented, Reason = DeviationReason.PatientWish });
-        await Assert.ThrowsAsync<DomainConflictException>(() => app.Send(AppFixture.Coordinator,
+        await Should.ThrowAsync<DomainConflictException>(() => app.Send(AppFixture.Coordinator,
             new RecordFollowUp.Command { DecisionId = signed.Id, StepNumber = 3, Status = FollowUpStatus.Implemented }));
         var view = await app.Send(AppFixture.Clinician, new GetDecision.Query(signed.Id));
-        Assert.Equal(FollowUpStatus.Implemented, view.FollowUp[0].Current!.Status);
-        Assert.Equal(DeviationReason.PatientWish, view.FollowUp[1].Current!.Reason);
+        view.FollowUp[0].Current!.Status.ShouldBe(FollowUpStatus.Implemented);
+        view.FollowUp[1].Current!.Reason.ShouldBe(DeviationReason.PatientWish);
     }
 
     [Fact]
@@ -249,8 +246,8 @@ public sealed class DecisionSliceTests(AppFixture app) : IAsyncLifetime
         var reads = await app.QueryDbAsync(db => db.AuditEntries
             .Where(a => a.Operation == CaseReadLog.Operation && a.EntityId == board.CaseId.ToString())
             .Select(a => new { a.Action, a.ActorName }).ToListAsync());
-        Assert.Contains(reads, r => r.Action == "GetDecision");
-        Assert.Contains(reads, r => r.Action == "GetBoardView");
+        reads.ShouldContain(r => r.Action == "GetDecision");
+        reads.ShouldContain(r => r.Action == "GetBoardView");
     }
 
     [Fact]
@@ -262,10 +259,10 @@ public sealed class DecisionSliceTests(AppFixture app) : IAsyncLifetime
         var author = await app.UserIdAsync(AppFixture.Coordinator);
         string Insert(Guid decisionId) => $"INSERT INTO decision_follow_ups (id, decision_id, step_number, status, recorded_by_id, recorded_by_name, recorded_at) " +
             $"VALUES ('{Guid.CreateVersion7()}', '{decisionId}', 1, 'Implemented', '{author}', 'x', now())";
-        var onDraft = await Assert.ThrowsAsync<PostgresException>(() => SqlAsync(Insert(draft.Id)));
-        Assert.Contains("current signed decision", onDraft.MessageText);
+        var onDraft = await Should.ThrowAsync<PostgresException>(() => SqlAsync(Insert(draft.Id)));
+        onDraft.MessageText.ShouldContain("current signed decision", Case.Sensitive);
         await SignAsync(app, draft.Id);
-        await Assert.ThrowsAsync<PostgresException>(() => SqlAsync(Insert(signed.Id)));   // superseded now
+        await Should.ThrowAsync<PostgresException>(() => SqlAsync(Insert(signed.Id)));   // superseded now
         await SqlAsync(Insert(draft.Id));                                                   // the current one
     }
 }

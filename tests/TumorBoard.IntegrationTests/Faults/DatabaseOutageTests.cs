@@ -21,6 +21,7 @@ namespace TumorBoard.IntegrationTests.Faults;
 /// tests): four writers register patients and cases through the API, the server is stopped abruptly
 /// (pg_ctl -m immediate), then restarted on the same port while the same app keeps running.
 /// </summary>
+[Collection(RunsAlone.Name)]
 public sealed class DatabaseOutageTests(ITestOutputHelper output) : IAsyncLifetime
 {
     static readonly TimeSpan RecoveryBound = TimeSpan.FromSeconds(30);

@@ -23,11 +23,8 @@ namespace TumorBoard.IntegrationTests.FollowUps;
 /// section, the responsible clinician's own list, and the follow-up page.
 /// </summary>
 [Collection(AppCollection.Name)]
-public sealed class FollowUpTests(AppFixture app) : IAsyncLifetime
+public sealed class FollowUpTests(AppFixture app) : DatabaseTest(app)
 {
-    public Task InitializeAsync() => app.ResetAsync();
-    public Task DisposeAsync() => Task.CompletedTask;
-
     DateOnly Today => app.App.Services.GetRequiredService<BoardClock>().Today;
 
     [Fact]

@@ -11,6 +11,7 @@ namespace TumorBoard.IntegrationTests.Http;
 /// appsettings.json is found whatever the working directory: the built app, started with <c>dotnet …/TumorBoard.Web.dll</c>
 /// from /tmp as Production, keeps the log levels appsettings.json sets (EF Core at Warning: no "Executed DbCommand").
 /// </summary>
+[Collection(RunsAlone.Name)]
 public sealed class ContentRootTests
 {
     static string WebBuildFolder()

@@ -8,11 +8,8 @@ namespace TumorBoard.IntegrationTests.Http;
 
 /// <summary>Created + Location, the ETag / If-Match round trip, and two coordinators saving at once.</summary>
 [Collection(AppCollection.Name)]
-public sealed class ETagTests(AppFixture app) : IAsyncLifetime
+public sealed class ETagTests(AppFixture app) : DatabaseTest(app)
 {
-    public Task InitializeAsync() => app.ResetAsync();
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Theory]
     [InlineData("patients")]
     [InlineData("cases")]

@@ -18,11 +18,8 @@ namespace TumorBoard.IntegrationTests.Http;
 /// are per user, kept 24 h, purged after; a refused request gives its key back.
 /// </summary>
 [Collection(AppCollection.Name)]
-public sealed class IdempotencyKeyTests(AppFixture app) : IAsyncLifetime
+public sealed class IdempotencyKeyTests(AppFixture app) : DatabaseTest(app)
 {
-    public Task InitializeAsync() => app.ResetAsync();
-    public Task DisposeAsync() => Task.CompletedTask;
-
     static HttpRequestMessage Post(string url, object body, string? key)
     {
         var request = Api.Request(HttpMethod.Post, url, body);

@@ -13,11 +13,8 @@ namespace TumorBoard.IntegrationTests.Http;
 /// answers the same 412 as a stale If-Match (409 only without a precondition).
 /// </summary>
 [Collection(AppCollection.Name)]
-public sealed class IfMatchTests(AppFixture app) : IAsyncLifetime
+public sealed class IfMatchTests(AppFixture app) : DatabaseTest(app)
 {
-    public Task InitializeAsync() => app.ResetAsync();
-    public Task DisposeAsync() => Task.CompletedTask;
-
     async Task<(Guid PatientId, Guid CaseId, HttpClient Client, string Url, string ETag)> CaseAsync()
     {
         var (patientId, caseId) = await Api.CaseAsync(app);

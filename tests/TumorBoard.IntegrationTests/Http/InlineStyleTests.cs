@@ -8,11 +8,8 @@ namespace TumorBoard.IntegrationTests.Http;
 
 /// <summary>The CSP allows no inline style or script: the pages must not contain any (the browser would refuse them).</summary>
 [Collection(AppCollection.Name)]
-public sealed class InlineStyleTests(AppFixture app) : IAsyncLifetime
+public sealed class InlineStyleTests(AppFixture app) : DatabaseTest(app)
 {
-    public Task InitializeAsync() => app.ResetAsync();
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task Pages_carry_no_inline_style_or_script()
     {

@@ -5,11 +5,8 @@ using TumorBoard.IntegrationTests.Infrastructure;
 namespace TumorBoard.IntegrationTests.Http;
 
 [Collection(AppCollection.Name)]
-public sealed class PagingHttpTests(AppFixture app) : IAsyncLifetime
+public sealed class PagingHttpTests(AppFixture app) : DatabaseTest(app)
 {
-    public Task InitializeAsync() => app.ResetAsync();
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task Lists_page_through_the_query_string()
     {

@@ -7,11 +7,8 @@ namespace TumorBoard.IntegrationTests.Http;
 
 /// <summary>Every failure the API reports is problem+json with the right status.</summary>
 [Collection(AppCollection.Name)]
-public sealed class ProblemDetailsTests(AppFixture app) : IAsyncLifetime
+public sealed class ProblemDetailsTests(AppFixture app) : DatabaseTest(app)
 {
-    public Task InitializeAsync() => app.ResetAsync();
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task Answers_400_with_camel_case_field_names_for_invalid_fields()
     {

@@ -8,11 +8,8 @@ namespace TumorBoard.IntegrationTests.Http;
 
 /// <summary>Who may call which endpoint: reads for the care team, writes for the coordinator, nothing clinical for the administrator.</summary>
 [Collection(AppCollection.Name)]
-public sealed class RoleMatrixTests(AppFixture app) : IAsyncLifetime
+public sealed class RoleMatrixTests(AppFixture app) : DatabaseTest(app)
 {
-    public Task InitializeAsync() => app.ResetAsync();
-    public Task DisposeAsync() => Task.CompletedTask;
-
     const int Ok = 200, Created = 201, Forbidden = 403, Unauthorized = 401;
 
     static readonly (string Endpoint, int Coordinator, int Specialist, int Clinician, int Admin, int Anonymous)[] Matrix =

@@ -4,11 +4,8 @@ using TumorBoard.IntegrationTests.Infrastructure;
 namespace TumorBoard.IntegrationTests.Http;
 
 [Collection(AppCollection.Name)]
-public sealed class SecurityHeadersTests(AppFixture app) : IAsyncLifetime
+public sealed class SecurityHeadersTests(AppFixture app) : DatabaseTest(app)
 {
-    public Task InitializeAsync() => app.ResetAsync();
-    public Task DisposeAsync() => Task.CompletedTask;
-
     static string Header(HttpResponseMessage r, string name) =>
         r.Headers.TryGetValues(name, out var v) ? string.Join(", ", v) : throw new ShouldAssertException($"No {name} header.");
 

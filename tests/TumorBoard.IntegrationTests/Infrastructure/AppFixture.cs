@@ -13,15 +13,10 @@ using TumorBoard.Web.Development;
 
 namespace TumorBoard.IntegrationTests.Infrastructure;
 
-[CollectionDefinition(Name)]
-public sealed class AppCollection : ICollectionFixture<AppFixture>
-{
-    public const string Name = "app";
-}
-
 /// <summary>
-/// One app and one database for the collection. Tests call <see cref="ResetAsync"/> first: clinical data and the
-/// audit trail are emptied; the demo accounts (password hashing is deliberately slow) stay.
+/// One app and one database for a collection (Infrastructure/DatabaseCollections.cs). Tests call <see cref="ResetAsync"/>
+/// first (<see cref="DatabaseTest"/> does): clinical data and the audit trail are emptied; the demo accounts (password
+/// hashing is deliberately slow) stay.
 /// </summary>
 public sealed class AppFixture : IAsyncLifetime
 {

@@ -6,12 +6,9 @@ using static TumorBoard.IntegrationTests.Assessments.AssessmentTestData;
 namespace TumorBoard.IntegrationTests.Meetings;
 
 /// <summary>The board view over HTTP: the JSON of GET .../agenda/{itemId}/board, its 404s, and the page the chair steps through.</summary>
-[Collection(AppCollection.Name)]
-public sealed class BoardViewHttpTests(AppFixture app) : IAsyncLifetime
+[Collection(MeetingsDatabase.Name)]
+public sealed class BoardViewHttpTests(AppFixture app) : DatabaseTest(app)
 {
-    public Task InitializeAsync() => app.ResetAsync();
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task The_API_answers_the_board_view_with_enums_as_strings()
     {

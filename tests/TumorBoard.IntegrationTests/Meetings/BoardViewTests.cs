@@ -20,12 +20,9 @@ using static TumorBoard.IntegrationTests.Assessments.AssessmentTestData;
 namespace TumorBoard.IntegrationTests.Meetings;
 
 /// <summary>The board view of an agenda item through the mediator: what it shows, what it leaves out, what it says is missing.</summary>
-[Collection(AppCollection.Name)]
-public sealed class BoardViewTests(AppFixture app) : IAsyncLifetime
+[Collection(MeetingsDatabase.Name)]
+public sealed class BoardViewTests(AppFixture app) : DatabaseTest(app)
 {
-    public Task InitializeAsync() => app.ResetAsync();
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task The_patient_is_a_year_older_from_the_board_s_midnight_on_the_birthday_while_the_UTC_date_is_still_the_day_before()
     {

@@ -10,12 +10,9 @@ using TumorBoard.IntegrationTests.Infrastructure;
 namespace TumorBoard.IntegrationTests.Meetings;
 
 /// <summary>Form round-trips of the meeting pages: antiforgery, messages under the fields, the time zone, 403 and 409.</summary>
-[Collection(AppCollection.Name)]
-public sealed class MeetingPagesTests(AppFixture app) : IAsyncLifetime
+[Collection(MeetingsDatabase.Name)]
+public sealed class MeetingPagesTests(AppFixture app) : DatabaseTest(app)
 {
-    public Task InitializeAsync() => app.ResetAsync();
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task The_plan_form_shows_each_message_under_its_field()
     {

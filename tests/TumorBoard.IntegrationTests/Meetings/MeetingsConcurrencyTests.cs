@@ -7,12 +7,9 @@ using TumorBoard.IntegrationTests.Infrastructure;
 namespace TumorBoard.IntegrationTests.Meetings;
 
 /// <summary>Coordinators editing one agenda at the same time: capacity holds and no change is silently lost.</summary>
-[Collection(AppCollection.Name)]
-public sealed class MeetingsConcurrencyTests(AppFixture app) : IAsyncLifetime
+[Collection(MeetingsDatabase.Name)]
+public sealed class MeetingsConcurrencyTests(AppFixture app) : DatabaseTest(app)
 {
-    public Task InitializeAsync() => app.ResetAsync();
-    public Task DisposeAsync() => Task.CompletedTask;
-
     async Task<HttpResponseMessage[]> AddInParallelAsync(Guid meetingId, IEnumerable<Guid> caseIds, string? ifMatch)
     {
         var clients = new List<HttpClient>();

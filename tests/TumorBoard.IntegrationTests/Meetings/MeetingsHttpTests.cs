@@ -6,12 +6,9 @@ using TumorBoard.IntegrationTests.Infrastructure;
 namespace TumorBoard.IntegrationTests.Meetings;
 
 /// <summary>Planning and changing meetings over HTTP: 201 + Location, series, validation problems, ETag / If-Match.</summary>
-[Collection(AppCollection.Name)]
-public sealed class MeetingsHttpTests(AppFixture app) : IAsyncLifetime
+[Collection(MeetingsDatabase.Name)]
+public sealed class MeetingsHttpTests(AppFixture app) : DatabaseTest(app)
 {
-    public Task InitializeAsync() => app.ResetAsync();
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task Planning_a_meeting_answers_201_with_a_location_and_the_new_meeting_id()
     {

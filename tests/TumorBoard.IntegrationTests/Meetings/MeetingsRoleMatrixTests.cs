@@ -9,12 +9,9 @@ namespace TumorBoard.IntegrationTests.Meetings;
 /// Who may call which meetings endpoint: coordinators plan and edit agendas; the chair and coordinators record attendance
 /// and conduct; the care team reads; the administrator sees no clinical data.
 /// </summary>
-[Collection(AppCollection.Name)]
-public sealed class MeetingsRoleMatrixTests(AppFixture app) : IAsyncLifetime
+[Collection(MeetingsDatabase.Name)]
+public sealed class MeetingsRoleMatrixTests(AppFixture app) : DatabaseTest(app)
 {
-    public Task InitializeAsync() => app.ResetAsync();
-    public Task DisposeAsync() => Task.CompletedTask;
-
     const int Ok = 200, Created = 201, Forbidden = 403, Unauthorized = 401;
 
     static readonly (string Endpoint, int Coordinator, int Chair, int OtherSpecialist, int Clinician, int Admin)[] Matrix =

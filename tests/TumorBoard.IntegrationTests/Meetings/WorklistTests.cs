@@ -10,12 +10,9 @@ using TumorBoard.IntegrationTests.Infrastructure;
 
 namespace TumorBoard.IntegrationTests.Meetings;
 
-[Collection(AppCollection.Name)]
-public sealed class WorklistTests(AppFixture app) : IAsyncLifetime
+[Collection(MeetingsDatabase.Name)]
+public sealed class WorklistTests(AppFixture app) : DatabaseTest(app)
 {
-    public Task InitializeAsync() => app.ResetAsync();
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task The_dashboard_lists_unscheduled_ready_cases_urgent_first_then_longest_waiting()
     {

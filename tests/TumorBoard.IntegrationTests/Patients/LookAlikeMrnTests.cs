@@ -17,11 +17,8 @@ namespace TumorBoard.IntegrationTests.Patients;
 /// found by search, kept unique by the database in their canonical form, and old rows rewritten by the migration.
 /// </summary>
 [Collection(AppCollection.Name)]
-public sealed partial class LookAlikeMrnTests(AppFixture app) : IAsyncLifetime
+public sealed partial class LookAlikeMrnTests(AppFixture app) : DatabaseTest(app)
 {
-    public Task InitializeAsync() => app.ResetAsync();
-    public Task DisposeAsync() => Task.CompletedTask;
-
     const string Match = "This medical record number matches patient DEMO-1001, Muster Anna (born 1961-04-12), who is already registered.";
 
     async Task<Guid> RegisterAnnaAsync() =>

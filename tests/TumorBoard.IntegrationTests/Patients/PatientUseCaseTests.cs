@@ -10,11 +10,8 @@ using TumorBoard.IntegrationTests.Infrastructure;
 namespace TumorBoard.IntegrationTests.Patients;
 
 [Collection(AppCollection.Name)]
-public sealed class PatientUseCaseTests(AppFixture app) : IAsyncLifetime
+public sealed class PatientUseCaseTests(AppFixture app) : DatabaseTest(app)
 {
-    public Task InitializeAsync() => app.ResetAsync();
-    public Task DisposeAsync() => Task.CompletedTask;
-
     static UpdatePatient.Command Update(GetPatient.Result p) => new()
     {
         PatientId = p.Id, ExpectedVersion = p.Version, Mrn = p.Mrn, FamilyName = p.FamilyName, GivenName = p.GivenName,

@@ -2,6 +2,7 @@ using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.Audit;
 using TumorBoard.Domain.Cases;
+using TumorBoard.Domain.Patients;
 
 namespace TumorBoard.Application.Common.Audit;
 
@@ -25,12 +26,18 @@ public sealed class CaseReadLog(TumorBoardDbContext db, ICurrentUser user, Audit
 {
     public const string Operation = "Read";
     public const string EntityType = nameof(TumorBoardCase);
+    public const string PatientEntityType = nameof(Patient);
 
-    readonly HashSet<Guid> recorded = [];
+    readonly HashSet<(string Type, Guid Id)> recorded = [];
 
-    public async Task RecordAsync(Guid caseId, CancellationToken ct)
+    public Task RecordAsync(Guid caseId, CancellationToken ct) => RecordAsync(EntityType, caseId, ct);
+
+    /// <summary>Someone opened a patient's record (<see cref="IPatientRead"/>): the same row, naming the patient.</summary>
+    public Task RecordPatientAsync(Guid patientId, CancellationToken ct) => RecordAsync(PatientEntityType, patientId, ct);
+
+    async Task RecordAsync(string entityType, Guid id, CancellationToken ct)
     {
-        if (recorded.Contains(caseId)) return;
+        if (recorded.Contains((entityType, id))) return;
         // Saving here would also save someone else's half-done work outside its own use case.
         if (db.ChangeTracker.HasChanges())
             throw new InvalidOperationException(
@@ -42,14 +49,14 @@ public sealed class CaseReadLog(TumorBoardDbContext db, ICurrentUser user, Audit
             ActorId = user.Id,
             ActorName = user.DisplayName,
             Action = scope.Action,
-            EntityType = EntityType,
-            EntityId = caseId.ToString(),
+            EntityType = entityType,
+            EntityId = id.ToString(),
             Operation = Operation,
             Changes = "{}",
         });
         var joinsTransaction = db.Database.CurrentTransaction is not null;
         await db.SaveChangesAsync(ct);
         // Inside someone else's transaction the row may still roll back: only a committed row counts as recorded.
-        if (!joinsTransaction) recorded.Add(caseId);
+        if (!joinsTransaction) recorded.Add((entityType, id));
     }
 }

@@ -25,3 +25,13 @@ public interface ICaseReadResult
 {
     Guid ReadCaseId { get; }
 }
+
+/// <summary>
+/// Marks a query that opens one patient's record (demographics and the list of their cases): the PHI of a patient rather
+/// than of a case. <see cref="Behaviors.ReadLogBehavior{TMessage, TResponse}"/> records it like a case read, with
+/// EntityType "Patient" (DH-11).
+/// </summary>
+public interface IPatientRead
+{
+    Guid PatientId { get; }
+}

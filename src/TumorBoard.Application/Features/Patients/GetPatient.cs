@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TumorBoard.Application.Common.Audit;
 using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.Common;
@@ -10,8 +11,9 @@ namespace TumorBoard.Application.Features.Patients;
 
 public static class GetPatient
 {
+    /// <summary>Opening the record is recorded in the audit trail as a read of the patient (<see cref="IPatientRead"/>).</summary>
     [RequiresRole(Roles.Coordinator, Roles.Specialist, Roles.Clinician)]
-    public sealed record Query(Guid PatientId) : IQuery<Result>;
+    public sealed record Query(Guid PatientId) : IQuery<Result>, IPatientRead;
 
     public sealed record Result(Guid Id, string Mrn, string FamilyName, string GivenName, DateOnly DateOfBirth, Sex Sex,
         uint Version, IReadOnlyList<CaseSummary> Cases);

@@ -8,12 +8,9 @@ using TumorBoard.IntegrationTests.Infrastructure;
 
 namespace TumorBoard.IntegrationTests.Meetings.Agenda;
 
-[Collection(AppCollection.Name)]
-public sealed class AgendaTests(AppFixture app) : IAsyncLifetime
+[Collection(MeetingsDatabase.Name)]
+public sealed class AgendaTests(AppFixture app) : DatabaseTest(app)
 {
-    public Task InitializeAsync() => app.ResetAsync();
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task Scheduling_a_ready_case_puts_it_on_the_agenda_and_marks_it_scheduled()
     {

@@ -9,12 +9,9 @@ using TumorBoard.IntegrationTests.Infrastructure;
 namespace TumorBoard.IntegrationTests.Meetings.Agenda;
 
 /// <summary>The agenda and conduct endpoints: what succeeds, and 400/409 for what may not happen.</summary>
-[Collection(AppCollection.Name)]
-public sealed class MeetingsAgendaHttpTests(AppFixture app) : IAsyncLifetime
+[Collection(MeetingsDatabase.Name)]
+public sealed class MeetingsAgendaHttpTests(AppFixture app) : DatabaseTest(app)
 {
-    public Task InitializeAsync() => app.ResetAsync();
-    public Task DisposeAsync() => Task.CompletedTask;
-
     static Guid[] Order(JsonElement meeting) => meeting.GetProperty("agenda").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).ToArray();
 
     [Fact]

@@ -10,12 +10,9 @@ using IcalCalendar = Ical.Net.Calendar;
 
 namespace TumorBoard.IntegrationTests.Meetings.Calendar;
 
-[Collection(AppCollection.Name)]
-public sealed class CalendarTests(AppFixture app) : IAsyncLifetime
+[Collection(MeetingsDatabase.Name)]
+public sealed class CalendarTests(AppFixture app) : DatabaseTest(app)
 {
-    public Task InitializeAsync() => app.ResetAsync();
-    public Task DisposeAsync() => Task.CompletedTask;
-
     static readonly int NextYear = DateTime.UtcNow.Year + 1;
     static readonly DateTimeOffset Summer = new(NextYear, 7, 15, 13, 30, 0, TimeSpan.Zero);   // 15:30 CEST
     static readonly DateTimeOffset Winter = new(NextYear, 1, 15, 13, 30, 0, TimeSpan.Zero);   // 14:30 CET
