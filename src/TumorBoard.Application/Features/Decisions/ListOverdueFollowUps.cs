@@ -21,13 +21,13 @@ public static class ListOverdueFollowUps
 
     public sealed class Validator : AbstractValidator<Query>
     {
-        public Validator() => Include(new PagedQueryValidator());
+        public Validator() => Include(new KeysetQueryValidator<FollowUpReads.Key>(FollowUpReads.Order.List));
     }
 
     public sealed class Handler(TumorBoardDbContext db, TimeProvider clock, IOptions<BoardOptions> board)
         : IQueryHandler<Query, Paged<FollowUpRow>>
     {
         public async ValueTask<Paged<FollowUpRow>> Handle(Query q, CancellationToken ct) =>
-            await FollowUpReads.OverdueAsync(db, board.Value.BoardToday(clock), q.PageNumber, q.Size, ct);
+            await FollowUpReads.OverdueAsync(db, board.Value.BoardToday(clock), q, ct);
     }
 }

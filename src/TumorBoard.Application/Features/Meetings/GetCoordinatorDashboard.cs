@@ -81,7 +81,7 @@ public static class GetCoordinatorDashboard
                 readyRows.Select(c => c.ToCase(now, c.Urgency == Urgency.Urgent ? next : null)).ToList(), readyTotal,
                 draftRows.Select(c => c.ToCase(now, null)).ToList(), draftTotal, options.Value.DraftAgeDays, next)
             {
-                OverdueFollowUps = await FollowUpReads.OverdueAsync(db, options.Value.BoardToday(clock), 1, OverdueFollowUpsShown, ct),
+                OverdueFollowUps = await FollowUpReads.OverdueAsync(db, options.Value.BoardToday(clock), new FirstOverdue(), ct),
             };
         }
 
@@ -94,6 +94,12 @@ public static class GetCoordinatorDashboard
                 CaseId = c.Id, Mrn = p.Mrn, PatientName = p.FamilyName + ", " + p.GivenName, Urgency = c.Urgency, Status = c.Status,
                 ClinicalQuestion = c.ClinicalQuestion, CreatedAt = c.CreatedAt, WaitingSince = c.UpdatedAt,
             };
+    }
+
+    /// <summary>The dashboard's share of the overdue list: its first page.</summary>
+    sealed record FirstOverdue : PagedQuery
+    {
+        public FirstOverdue() => PageSize = OverdueFollowUpsShown;
     }
 
     /// <summary>Member-initialised (not a positional record) so that EF can order by its properties.</summary>
