@@ -63,14 +63,15 @@ public static class GetCoordinatorDashboard
                 .ToListAsync(ct);
 
             var ready = Cases(CaseStatus.ReadyForBoard);
-            var readyTotal = await ready.CountAsync(ct);
             var readyRows = await ready.OrderByDescending(c => c.Urgency).ThenBy(c => c.WaitingSince).ThenBy(c => c.CaseId)
                 .Take(ListLimit).ToListAsync(ct);
+            // Counted only when the list is full: a short list is its own total (one statement, not two).
+            var readyTotal = readyRows.Count < ListLimit ? readyRows.Count : await ready.CountAsync(ct);
 
             var draftBefore = now.AddDays(-options.Value.DraftAgeDays);
             var drafts = Cases(CaseStatus.Draft).Where(c => c.WaitingSince < draftBefore);
-            var draftTotal = await drafts.CountAsync(ct);
             var draftRows = await drafts.OrderBy(c => c.WaitingSince).ThenBy(c => c.CaseId).Take(ListLimit).ToListAsync(ct);
+            var draftTotal = draftRows.Count < ListLimit ? draftRows.Count : await drafts.CountAsync(ct);
 
             // The next meeting with room is the same for every urgent case: one query, not one per case.
             var next = readyRows.Any(c => c.Urgency == Urgency.Urgent)
