@@ -22,8 +22,8 @@ namespace TumorBoard.IntegrationTests.Performance;
 /// <summary>
 /// The lists at a size where the planner's choice matters (issue #11): 20,000 patients and cases and 6,000 follow-up states
 /// loaded with generate_series and ANALYZEd, then every statement each list sends for each filter it offers (captured as EF
-/// sent it, with its parameters) is EXPLAINed: no Seq Scan on cases, patients, decisions or the follow-up states, whatever
-/// the filter, the page by number or by cursor, and the capped count. Also: a cursor walk meets every row once, in order,
+/// sent it, with its parameters) is EXPLAINed with enable_seqscan off: no Seq Scan on cases, patients, decisions or the
+/// follow-up states (an index serves it), whatever the filter, the page by number or by cursor, and the capped count. Also: a cursor walk meets every row once, in order,
 /// and the count stops at the cap.
 /// </summary>
 public sealed class ListPlanTests(ITestOutputHelper output) : IAsyncLifetime
@@ -85,6 +85,10 @@ public sealed class ListPlanTests(ITestOutputHelper output) : IAsyncLifetime
         List<string> scans = [];
         await using var conn = new NpgsqlConnection(plain.ConnectionString);
         await conn.OpenAsync();
+        // With sequential scans priced out, the planner still picks one where no index can serve the statement: that is the
+        // check. (At 20,000 rows a scan of the whole table is often the cheapest plan, and the planner rightly takes it;
+        // at 100,000 the index is cheaper, if it exists.)
+        await using (var off = new NpgsqlCommand("SET enable_seqscan = off", conn)) await off.ExecuteNonQueryAsync();
         foreach (var (sql, parameters) in commands)
         {
             await using var explain = new NpgsqlCommand("EXPLAIN (FORMAT JSON) " + sql, conn);
@@ -136,7 +140,8 @@ public sealed class ListPlanTests(ITestOutputHelper output) : IAsyncLifetime
     async Task SentAsync<T>(Func<TumorBoardDbContext, Task<T>> run)
     {
         var before = commands.Count;
-        await Should.ThrowAsync<InvalidOperationException>(() => RunAsync(run));
+        try { await RunAsync(run); }
+        catch (InvalidOperationException) { }   // "Sequence contains no elements": a page's row without its decision
         commands.Count.ShouldBeGreaterThan(before);
     }
 
