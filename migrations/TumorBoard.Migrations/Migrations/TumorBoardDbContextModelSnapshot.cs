@@ -308,6 +308,58 @@ namespace TumorBoard.Migrations.Migrations
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("TumorBoard.Application.Persistence.DecisionFollowUpState", b =>
+                {
+                    b.Property<Guid>("DecisionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decision_id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateOnly>("DueOrder")
+                        .HasColumnType("date")
+                        .HasColumnName("due_order");
+
+                    b.Property<DateOnly?>("FollowUpDate")
+                        .HasColumnType("date")
+                        .HasColumnName("follow_up_date");
+
+                    b.Property<int>("OpenSteps")
+                        .HasColumnType("integer")
+                        .HasColumnName("open_steps");
+
+                    b.Property<int>("PlanSteps")
+                        .HasColumnType("integer")
+                        .HasColumnName("plan_steps");
+
+                    b.Property<Guid?>("ResponsibleClinicianId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("responsible_clinician_id");
+
+                    b.Property<DateTimeOffset>("SignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("signed_at");
+
+                    b.HasKey("DecisionId")
+                        .HasName("pk_decision_follow_up_states");
+
+                    b.HasIndex("DueOrder", "SignedAt", "DecisionId")
+                        .HasDatabaseName("ix_decision_follow_up_states_open_due")
+                        .HasFilter("open_steps > 0");
+
+                    b.HasIndex("ResponsibleClinicianId", "DueOrder", "SignedAt", "DecisionId")
+                        .HasDatabaseName("ix_decision_follow_up_states_clinician_due");
+
+                    b.ToTable("decision_follow_up_states", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_decision_follow_up_states_due_order", "due_order = coalesce(follow_up_date, DATE '9999-12-31')");
+
+                            t.HasCheckConstraint("ck_decision_follow_up_states_steps", "open_steps >= 0 AND open_steps <= plan_steps");
+                        });
+                });
+
             modelBuilder.Entity("TumorBoard.Application.Persistence.IdempotencyKey", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -754,14 +806,14 @@ namespace TumorBoard.Migrations.Migrations
                     b.HasIndex("PatientId")
                         .HasDatabaseName("ix_cases_patient_id");
 
-                    b.HasIndex("Urgency", "CreatedAt")
-                        .HasDatabaseName("ix_cases_urgency_created_at");
+                    b.HasIndex("Urgency", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_cases_urgency_created_at_id");
 
-                    b.HasIndex("Histology", "Urgency", "CreatedAt")
-                        .HasDatabaseName("ix_cases_histology_urgency_created_at");
+                    b.HasIndex("Histology", "Urgency", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_cases_histology_urgency_created_at_id");
 
-                    b.HasIndex("Status", "Urgency", "CreatedAt")
-                        .HasDatabaseName("ix_cases_status_urgency_created_at");
+                    b.HasIndex("Status", "Urgency", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_cases_status_urgency_created_at_id");
 
                     b.ToTable("cases", null, t =>
                         {
@@ -1301,11 +1353,11 @@ namespace TumorBoard.Migrations.Migrations
                     b.HasIndex("SeriesId")
                         .HasDatabaseName("ix_meetings_series_id");
 
-                    b.HasIndex("StartsAt")
-                        .HasDatabaseName("ix_meetings_starts_at");
+                    b.HasIndex("StartsAt", "Id")
+                        .HasDatabaseName("ix_meetings_starts_at_id");
 
-                    b.HasIndex("Status", "StartsAt")
-                        .HasDatabaseName("ix_meetings_status_starts_at");
+                    b.HasIndex("Status", "StartsAt", "Id")
+                        .HasDatabaseName("ix_meetings_status_starts_at_id");
 
                     b.ToTable("meetings", null, t =>
                         {
@@ -1413,8 +1465,8 @@ namespace TumorBoard.Migrations.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_patients_mrn");
 
-                    b.HasIndex("FamilyName", "GivenName")
-                        .HasDatabaseName("ix_patients_family_name_given_name");
+                    b.HasIndex("FamilyName", "GivenName", "Id")
+                        .HasDatabaseName("ix_patients_family_name_given_name_id");
 
                     b.HasIndex("Mrn", "FamilyName", "GivenName")
                         .HasDatabaseName("ix_patients_search_trgm");
@@ -1483,6 +1535,16 @@ namespace TumorBoard.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_tokens_users_user_id");
+                });
+
+            modelBuilder.Entity("TumorBoard.Application.Persistence.DecisionFollowUpState", b =>
+                {
+                    b.HasOne("TumorBoard.Domain.Decisions.BoardDecision", null)
+                        .WithOne()
+                        .HasForeignKey("TumorBoard.Application.Persistence.DecisionFollowUpState", "DecisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_decision_follow_up_states_decisions_decision_id");
                 });
 
             modelBuilder.Entity("TumorBoard.Application.Persistence.IdempotencyKey", b =>

@@ -31,6 +31,7 @@ public sealed class TumorBoardDbContext(
     public DbSet<DecisionPosition> DecisionPositions => Set<DecisionPosition>();
     public DbSet<DecisionFollowUp> DecisionFollowUps => Set<DecisionFollowUp>();
     public DbSet<AssessmentWaiver> AssessmentWaivers => Set<AssessmentWaiver>();
+    public DbSet<DecisionFollowUpState> DecisionFollowUpStates => Set<DecisionFollowUpState>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<IdempotencyKey> IdempotencyKeys => Set<IdempotencyKey>();
     public DbSet<SignInWindow> SignInWindows => Set<SignInWindow>();

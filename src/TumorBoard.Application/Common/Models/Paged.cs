@@ -2,27 +2,50 @@ using FluentValidation;
 
 namespace TumorBoard.Application.Common.Models;
 
-/// <summary>One page of a list, with what a client needs to page on.</summary>
+/// <summary>
+/// One page of a list, with what a client needs to page on. <see cref="Next"/> and <see cref="Previous"/> are cursors
+/// (<c>?cursor=</c>): the page after the last row or before the first one, found through the list's index whatever the
+/// depth. <see cref="TotalCount"/> is counted only up to <see cref="Paging.CountCap"/>: when there are more rows,
+/// <see cref="TotalIsCapped"/> is true and the total is a lower bound ("1,000+"), so no request counts a whole large set.
+/// </summary>
 public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount)
 {
+    /// <summary>True when there are more rows than <see cref="TotalCount"/> says (it stopped counting at the cap).</summary>
+    public bool TotalIsCapped { get; init; }
+    /// <summary>The cursor of the next page, null on the last page.</summary>
+    public string? Next { get; init; }
+    /// <summary>The cursor of the previous page, null on the first page.</summary>
+    public string? Previous { get; init; }
+    /// <summary>Pages by the count so far (a lower bound when <see cref="TotalIsCapped"/>).</summary>
     public int TotalPages => TotalCount == 0 ? 0 : (TotalCount + PageSize - 1) / PageSize;
-    public bool HasPrevious => Page > 1;
-    public bool HasNext => Page < TotalPages;
+    public bool HasPrevious => Previous is not null || Page > 1;
+    public bool HasNext => Next is not null;
+
+    /// <summary>The same page with each row turned into <typeparamref name="TOut"/>.</summary>
+    public Paged<TOut> Map<TOut>(Func<T, TOut> map) => new([.. Items.Select(map)], Page, PageSize, TotalCount)
+    {
+        TotalIsCapped = TotalIsCapped, Next = Next, Previous = Previous,
+    };
 }
 
 public static class Paging
 {
     public const int DefaultPageSize = 25;
     public const int MaxPageSize = 100;
-    /// <summary>The last page a client may ask for: with at most <see cref="MaxPageSize"/> rows a page, OFFSET stays below a million.</summary>
+    /// <summary>The last page a client may ask for by number: with at most <see cref="MaxPageSize"/> rows a page, OFFSET stays below a million.</summary>
     public const int MaxPage = 10_000;
+    /// <summary>Lists count at most this many rows (then "1,000+"): counting 100,000 cases on every request is the cost.</summary>
+    public const int CountCap = 1_000;
+    public const int CursorMaxLength = 512;
 }
 
-/// <summary>The paging part every list query shares (?page=&amp;pageSize=).</summary>
+/// <summary>The paging part every list query shares (?page=&amp;pageSize=&amp;cursor=).</summary>
 public abstract record PagedQuery
 {
     public int? Page { get; init; }
     public int? PageSize { get; init; }
+    /// <summary>A <c>next</c> or <c>previous</c> cursor from an earlier page of the same list (instead of <c>page</c>).</summary>
+    public string? Cursor { get; init; }
     public int PageNumber => Page ?? 1;
     public int Size => PageSize ?? Paging.DefaultPageSize;
     /// <summary>The rows before this page (validated bounds keep it small; computed in long so no input can wrap it).</summary>
@@ -37,5 +60,19 @@ public sealed class PagedQueryValidator : AbstractValidator<PagedQuery>
             .WithMessage($"page must be between 1 and {Paging.MaxPage}.");
         RuleFor(q => q.Size).InclusiveBetween(1, Paging.MaxPageSize).OverridePropertyName("pageSize")
             .WithMessage($"pageSize must be between 1 and {Paging.MaxPageSize}.");
+    }
+}
+
+/// <summary>The paging rules of a list that pages by cursor as well: the cursor must be one this list handed out.</summary>
+public sealed class KeysetQueryValidator<TKey> : AbstractValidator<PagedQuery>
+{
+    public KeysetQueryValidator(string list)
+    {
+        Include(new PagedQueryValidator());
+        RuleFor(q => q.Cursor).Must(c => PageCursor.TryDecode<TKey>(list, c, out _))
+            .When(q => q.Cursor is not null).OverridePropertyName("cursor")
+            .WithMessage("cursor is not a cursor of this list: use the next or previous value of an earlier page.");
+        RuleFor(q => q.Page).Null().When(q => q.Cursor is not null).OverridePropertyName("cursor")
+            .WithMessage("Give either page or cursor, not both.");
     }
 }

@@ -23,10 +23,19 @@ public static class ListAccounts
     {
         public Validator()
         {
-            Include(new PagedQueryValidator());
+            Include(new KeysetQueryValidator<Key>(Order.List));
             RuleFor(q => q.Text).MaximumLength(100);
         }
     }
+
+    /// <summary>The sort key: the display name, then the id.</summary>
+    public sealed record Key(string DisplayName, Guid Id);
+
+    internal static readonly Keyset<AppUser, Key> Order = new("accounts",
+        q => q.OrderBy(u => u.DisplayName).ThenBy(u => u.Id),
+        q => q.OrderByDescending(u => u.DisplayName).ThenByDescending(u => u.Id),
+        (q, k) => q.Where(u => EF.Functions.GreaterThan(ValueTuple.Create(u.DisplayName, u.Id), ValueTuple.Create(k.DisplayName, k.Id))),
+        (q, k) => q.Where(u => EF.Functions.LessThan(ValueTuple.Create(u.DisplayName, u.Id), ValueTuple.Create(k.DisplayName, k.Id))));
 
     public sealed class Handler(TumorBoardDbContext db) : IQueryHandler<Query, Paged<Row>>
     {
@@ -38,18 +47,13 @@ public static class ListAccounts
                 var pattern = Like.Contains(query.Text);
                 users = users.Where(u => EF.Functions.ILike(u.Email!, pattern, "\\") || EF.Functions.ILike(u.DisplayName, pattern, "\\"));
             }
-            var total = await users.CountAsync(ct);
-            var rows = await users.OrderBy(u => u.DisplayName).ThenBy(u => u.Id)
-                .Skip(query.Skip).Take(query.Size)
-                .Select(u => new
+            var page = await Order.PageAsync(users, query, u => new
                 {
                     u.Id, u.Email, u.DisplayName, u.Discipline, u.IsActive,
                     Roles = db.UserRoles.Where(ur => ur.UserId == u.Id)
                         .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).OrderBy(n => n).ToList(),
-                })
-                .ToListAsync(ct);
-            return new Paged<Row>(rows.Select(u => new Row(u.Id, u.Email ?? "", u.DisplayName, u.Roles, u.Discipline, u.IsActive)).ToList(),
-                query.PageNumber, query.Size, total);
+                }, u => new Key(u.DisplayName, u.Id), ct);
+            return page.Map(u => new Row(u.Id, u.Email ?? "", u.DisplayName, u.Roles, u.Discipline, u.IsActive));
         }
     }
 }

@@ -7,6 +7,7 @@ using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Common.Validation;
 using TumorBoard.Application.Persistence;
+using TumorBoard.Domain.Audit;
 using TumorBoard.Domain.Security;
 
 namespace TumorBoard.Application.Features.Audit;
@@ -57,9 +58,16 @@ public static class ListAuditEntries
             RuleFor(q => q.EntityId).MaximumLength(200);
             RuleFor(q => q.To).GreaterThanOrEqualTo(q => q.From).When(q => q.From is not null && q.To is not null)
                 .WithMessage("The last day cannot be before the first day.");
-            Include(new PagedQueryValidator());
+            Include(new KeysetQueryValidator<Key>(Order.List));
         }
     }
+
+    /// <summary>The sort key: the entry's id, newest first.</summary>
+    public sealed record Key(long Id);
+
+    internal static readonly Keyset<AuditEntry, Key> Order = new("audit",
+        q => q.OrderByDescending(a => a.Id), q => q.OrderBy(a => a.Id),
+        (q, k) => q.Where(a => a.Id < k.Id), (q, k) => q.Where(a => a.Id > k.Id));
 
     public sealed class Handler(TumorBoardDbContext db, IOptions<BoardOptions> board) : IQueryHandler<Query, Paged<Row>>
     {
@@ -87,11 +95,9 @@ public static class ListAuditEntries
             }
             if (Given(query.Operation) is { } operation) rows = rows.Where(a => a.Operation == operation);
 
-            var total = await rows.CountAsync(ct);
-            var page = await rows.OrderByDescending(a => a.Id).Skip(query.Skip).Take(query.Size)
-                .Select(a => new Row(a.Id, a.OccurredAt, a.ActorId, a.ActorName, a.Action, a.EntityType, a.EntityId, a.Operation))
-                .ToListAsync(ct);
-            return new Paged<Row>(page, query.PageNumber, query.Size, total);
+            return await Order.PageAsync(rows, query,
+                a => new Row(a.Id, a.OccurredAt, a.ActorId, a.ActorName, a.Action, a.EntityType, a.EntityId, a.Operation),
+                r => new Key(r.Id), ct);
         }
 
         static string? Given(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

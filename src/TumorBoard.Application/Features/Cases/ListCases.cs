@@ -6,6 +6,7 @@ using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.Cases;
 using TumorBoard.Domain.Clinical;
+using TumorBoard.Domain.Patients;
 using TumorBoard.Domain.Security;
 
 namespace TumorBoard.Application.Features.Cases;
@@ -37,9 +38,28 @@ public static class ListCases
             RuleFor(q => q.Urgency).IsInEnum();
             RuleFor(q => q.Histology).IsInEnum();
             RuleFor(q => q.Text).MaximumLength(100);
-            Include(new PagedQueryValidator());
+            Include(new KeysetQueryValidator<Key>(Order.List));
         }
     }
+
+    /// <summary>The sort key: urgent first, then newest (the id breaks ties; ids are time-ordered).</summary>
+    public sealed record Key(Urgency Urgency, DateTimeOffset CreatedAt, Guid Id);
+
+    /// <summary>
+    /// Pages by (urgency, created_at, id) descending: served by the (urgency, created_at, id) index and, with a status or
+    /// histology filter, by (status | histology, urgency, created_at, id), read backwards from the cursor.
+    /// </summary>
+    internal static readonly Keyset<Joined, Key> Order = new("cases",
+        q => q.OrderByDescending(x => x.C.Urgency).ThenByDescending(x => x.C.CreatedAt).ThenByDescending(x => x.C.Id),
+        q => q.OrderBy(x => x.C.Urgency).ThenBy(x => x.C.CreatedAt).ThenBy(x => x.C.Id),
+        (q, k) => After(q, k.Urgency, k.CreatedAt.ToUniversalTime(), k.Id),
+        (q, k) => Before(q, k.Urgency, k.CreatedAt.ToUniversalTime(), k.Id));
+
+    static IQueryable<Joined> After(IQueryable<Joined> q, Urgency u, DateTimeOffset t, Guid id) =>
+        q.Where(x => EF.Functions.LessThan(ValueTuple.Create(x.C.Urgency, x.C.CreatedAt, x.C.Id), ValueTuple.Create(u, t, id)));
+
+    static IQueryable<Joined> Before(IQueryable<Joined> q, Urgency u, DateTimeOffset t, Guid id) =>
+        q.Where(x => EF.Functions.GreaterThan(ValueTuple.Create(x.C.Urgency, x.C.CreatedAt, x.C.Id), ValueTuple.Create(u, t, id)));
 
     public sealed class Handler(TumorBoardDbContext db) : IQueryHandler<Query, Paged<Row>>
     {
@@ -50,29 +70,31 @@ public static class ListCases
             if (query.Urgency is { } urgency) cases = cases.Where(c => c.Urgency == urgency);
             if (query.Histology is { } histology) cases = cases.Where(c => c.Histology == histology);
 
-            var rows = from c in cases join p in db.Patients on c.PatientId equals p.Id select new { c, p };
+            var rows = from c in cases join p in db.Patients on c.PatientId equals p.Id select new Joined { C = c, P = p };
             if (!string.IsNullOrWhiteSpace(query.Text))
             {
+                // Served by the trigram indexes on the patient's MRN and names.
                 var pattern = Like.Contains(query.Text);
                 var mrnPattern = Like.MrnContains(query.Text);
-                rows = rows.Where(x => (mrnPattern != null && EF.Functions.ILike(x.p.Mrn, mrnPattern, "\\"))
-                    || EF.Functions.ILike(x.p.FamilyName, pattern, "\\") || EF.Functions.ILike(x.p.GivenName, pattern, "\\"));
+                rows = rows.Where(x => (mrnPattern != null && EF.Functions.ILike(x.P.Mrn, mrnPattern, "\\"))
+                    || EF.Functions.ILike(x.P.FamilyName, pattern, "\\") || EF.Functions.ILike(x.P.GivenName, pattern, "\\"));
             }
 
-            var total = await rows.CountAsync(ct);
-            var page = await rows
-                .OrderByDescending(x => x.c.Urgency).ThenByDescending(x => x.c.CreatedAt).ThenBy(x => x.c.Id)
-                .Skip(query.Skip).Take(query.Size)
-                .Select(x => new
-                {
-                    x.c.Id, x.c.PatientId, x.p.Mrn, x.p.FamilyName, x.p.GivenName, x.c.Status, x.c.Urgency, x.c.Histology,
-                    x.c.Lesions, x.c.ClinicalQuestion, x.c.CreatedAt,
-                })
-                .ToListAsync(ct);
+            var page = await Order.PageAsync(rows, query, x => new
+            {
+                x.C.Id, x.C.PatientId, x.P.Mrn, x.P.FamilyName, x.P.GivenName, x.C.Status, x.C.Urgency, x.C.Histology,
+                x.C.Lesions, x.C.ClinicalQuestion, x.C.CreatedAt,
+            }, x => new Key(x.Urgency, x.CreatedAt, x.Id), ct);
 
-            var items = page.Select(x => new Row(x.Id, x.PatientId, x.Mrn, $"{x.FamilyName}, {x.GivenName}", x.Status,
-                x.Urgency, x.Histology, string.Join(", ", x.Lesions.Select(l => l.Levels)), x.ClinicalQuestion, x.CreatedAt)).ToList();
-            return new Paged<Row>(items, query.PageNumber, query.Size, total);
+            return page.Map(x => new Row(x.Id, x.PatientId, x.Mrn, $"{x.FamilyName}, {x.GivenName}", x.Status,
+                x.Urgency, x.Histology, string.Join(", ", x.Lesions.Select(l => l.Levels)), x.ClinicalQuestion, x.CreatedAt));
         }
+    }
+
+    /// <summary>Member-initialised so that EF can filter and order by its parts.</summary>
+    internal sealed class Joined
+    {
+        public TumorBoardCase C { get; init; } = null!;
+        public Patient P { get; init; } = null!;
     }
 }

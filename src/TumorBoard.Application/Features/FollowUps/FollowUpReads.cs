@@ -19,16 +19,32 @@ public sealed record FollowUpRow(Guid DecisionId, Guid CaseId, string PatientNam
 /// <summary>The follow-up lists' shared query: the coordinator's overdue list, "my follow-ups" and the dashboard.</summary>
 public static class FollowUpReads
 {
-    /// <summary>Overdue follow-ups, most overdue first (backed by ix_decisions_signed_follow_up_date).</summary>
-    public static Task<Paged<FollowUpRow>> OverdueAsync(TumorBoardDbContext db, DateOnly today, int page, int size, CancellationToken ct) =>
-        PageAsync(Signed(db).Where(x => x.D.FollowUpDate < today && x.D.OpenSteps > 0), today, page, size, ct);
+    /// <summary>The lists' sort key: due date (undated last), signature time, decision id.</summary>
+    public sealed record Key(DateOnly Due, DateTimeOffset SignedAt, Guid DecisionId);
+
+    /// <summary>Soonest (most overdue) first, by the (…, due_order, signed_at, decision_id) indexes of decision_follow_up_states.</summary>
+    internal static readonly Keyset<DecisionFollowUpState, Key> Order = new("follow-ups",
+        q => q.OrderBy(s => s.DueOrder).ThenBy(s => s.SignedAt).ThenBy(s => s.DecisionId),
+        q => q.OrderByDescending(s => s.DueOrder).ThenByDescending(s => s.SignedAt).ThenByDescending(s => s.DecisionId),
+        (q, k) => After(q, k.Due, k.SignedAt.ToUniversalTime(), k.DecisionId),
+        (q, k) => Before(q, k.Due, k.SignedAt.ToUniversalTime(), k.DecisionId));
+
+    static IQueryable<DecisionFollowUpState> After(IQueryable<DecisionFollowUpState> q, DateOnly due, DateTimeOffset at, Guid id) =>
+        q.Where(s => EF.Functions.GreaterThan(ValueTuple.Create(s.DueOrder, s.SignedAt, s.DecisionId), ValueTuple.Create(due, at, id)));
+
+    static IQueryable<DecisionFollowUpState> Before(IQueryable<DecisionFollowUpState> q, DateOnly due, DateTimeOffset at, Guid id) =>
+        q.Where(s => EF.Functions.LessThan(ValueTuple.Create(s.DueOrder, s.SignedAt, s.DecisionId), ValueTuple.Create(due, at, id)));
+
+    /// <summary>Overdue follow-ups, most overdue first: one range scan of ix_decision_follow_up_states_open_due.</summary>
+    public static Task<Paged<FollowUpRow>> OverdueAsync(TumorBoardDbContext db, DateOnly today, PagedQuery page, CancellationToken ct) =>
+        PageAsync(db, db.DecisionFollowUpStates.Where(s => s.OpenSteps > 0 && s.DueOrder < today), today, page, ct);
 
     /// <summary>The signed decisions <paramref name="clinicianId"/> is responsible for, with an open step unless <paramref name="all"/>.</summary>
     public static Task<Paged<FollowUpRow>> ResponsibleAsync(TumorBoardDbContext db, Guid clinicianId, bool all, DateOnly today,
-        int page, int size, CancellationToken ct)
+        PagedQuery page, CancellationToken ct)
     {
-        var mine = Signed(db).Where(x => x.D.ResponsibleClinicianId == clinicianId);
-        return PageAsync(all ? mine : mine.Where(x => x.D.OpenSteps > 0), today, page, size, ct);
+        var mine = db.DecisionFollowUpStates.Where(s => s.ResponsibleClinicianId == clinicianId);
+        return PageAsync(db, all ? mine : mine.Where(s => s.OpenSteps > 0), today, page, ct);
     }
 
     /// <summary>The one rule for who records a follow-up: the decision's responsible clinician or a coordinator.</summary>
@@ -36,69 +52,25 @@ public static class FollowUpReads
         user.IsInRole(Roles.Coordinator) || (user.Id is { } id && id == responsibleClinicianId);
 
     /// <summary>
-    /// Every current signed decision with its plan and open step counts. The number of plan steps lives only in the signed
-    /// content (jsonb), which LINQ cannot count, hence SQL; the latest follow-up of each step is one backward scan of the
-    /// (decision_id, step_number, recorded_at) index, the same order as <see cref="BoardDecision.CurrentFollowUps"/>.
-    /// EF composes joins, filters and paging around it and PostgreSQL flattens it, so the date or clinician filter is an
-    /// index condition on the partial "status = 'Signed'" indexes and the counts are computed only for the rows it keeps:
-    /// a page is two statements (count and rows), never one per row.
+    /// A page of follow-up states with their decision, case and patient: the page's rows are found on the state table's
+    /// index and joined by primary key, so the cost is the page, not the number of signed decisions.
     /// </summary>
-    static IQueryable<SignedDecision> SignedDecisions(TumorBoardDbContext db) => db.Database.SqlQuery<SignedDecision>($"""
-        SELECT d.id, d.case_id, d.number, d.outcome, d.follow_up_date, d.responsible_clinician_id, d.responsible_clinician_name,
-               d.signed_at,
-               coalesce(jsonb_array_length(d.content -> 'plan'), 0) AS plan_steps,
-               (SELECT count(*)::int
-                  FROM generate_series(1, coalesce(jsonb_array_length(d.content -> 'plan'), 0)) AS s(n)
-                 WHERE coalesce((SELECT f.status FROM decision_follow_ups f
-                                  WHERE f.decision_id = d.id AND f.step_number = s.n
-                                  ORDER BY f.recorded_at DESC, f.id DESC LIMIT 1), 'Unknown') = 'Unknown') AS open_steps
-          FROM decisions d
-         WHERE d.status = 'Signed'
-        """);
-
-    static IQueryable<Joined> Signed(TumorBoardDbContext db) =>
-        from d in SignedDecisions(db)
-        join c in db.Cases on d.CaseId equals c.Id
-        join p in db.Patients on c.PatientId equals p.Id
-        select new Joined { D = d, PatientName = p.FamilyName + ", " + p.GivenName, Mrn = p.Mrn };
-
-    static async Task<Paged<FollowUpRow>> PageAsync(IQueryable<Joined> rows, DateOnly today, int page, int size, CancellationToken ct)
+    static async Task<Paged<FollowUpRow>> PageAsync(TumorBoardDbContext db, IQueryable<DecisionFollowUpState> states, DateOnly today,
+        PagedQuery query, CancellationToken ct)
     {
-        var total = await rows.CountAsync(ct);
-        var items = await rows
-            .OrderBy(x => x.D.FollowUpDate == null).ThenBy(x => x.D.FollowUpDate).ThenBy(x => x.D.SignedAt).ThenBy(x => x.D.Id)
-            .Skip((page - 1) * size).Take(size)
-            .ToListAsync(ct);
-        return new Paged<FollowUpRow>([.. items.Select(x =>
+        var page = await Order.PageAsync(states.AsNoTracking(), query, s => new
         {
-            var d = x.D;
-            var overdue = d.FollowUpDate is { } due && due < today && d.OpenSteps > 0;
-            return new FollowUpRow(d.Id, d.CaseId, x.PatientName, x.Mrn, d.Number, Enum.Parse<DecisionOutcome>(d.Outcome), d.FollowUpDate,
-                overdue, overdue ? today.DayNumber - d.FollowUpDate!.Value.DayNumber : 0, d.ResponsibleClinicianId,
-                d.ResponsibleClinicianName, d.OpenSteps, d.PlanSteps);
-        })], page, size, total);
-    }
-
-    /// <summary>The columns of <see cref="SignedDecisions"/> (snake_case, as everywhere); the outcome as stored (its name).</summary>
-    internal sealed class SignedDecision
-    {
-        public Guid Id { get; init; }
-        public Guid CaseId { get; init; }
-        public int Number { get; init; }
-        public string Outcome { get; init; } = "";
-        public DateOnly? FollowUpDate { get; init; }
-        public Guid? ResponsibleClinicianId { get; init; }
-        public string? ResponsibleClinicianName { get; init; }
-        public DateTimeOffset? SignedAt { get; init; }
-        public int PlanSteps { get; init; }
-        public int OpenSteps { get; init; }
-    }
-
-    /// <summary>Member-initialised so that EF can filter and order by its parts.</summary>
-    internal sealed class Joined
-    {
-        public SignedDecision D { get; init; } = null!;
-        public string PatientName { get; init; } = "";
-        public string Mrn { get; init; } = "";
+            s.DecisionId, s.CaseId, s.FollowUpDate, s.DueOrder, s.SignedAt, s.ResponsibleClinicianId, s.PlanSteps, s.OpenSteps,
+            Decision = db.Decisions.Where(d => d.Id == s.DecisionId)
+                .Select(d => new { d.Number, d.Outcome, d.ResponsibleClinicianName }).First(),
+            Patient = db.Cases.Where(c => c.Id == s.CaseId).Join(db.Patients, c => c.PatientId, p => p.Id, (_, p) => new { p.FamilyName, p.GivenName, p.Mrn }).First(),
+        }, x => new Key(x.DueOrder, x.SignedAt, x.DecisionId), ct);
+        return page.Map(x =>
+        {
+            var overdue = x.FollowUpDate is { } due && due < today && x.OpenSteps > 0;
+            return new FollowUpRow(x.DecisionId, x.CaseId, $"{x.Patient.FamilyName}, {x.Patient.GivenName}", x.Patient.Mrn,
+                x.Decision.Number, x.Decision.Outcome, x.FollowUpDate, overdue, overdue ? today.DayNumber - x.FollowUpDate!.Value.DayNumber : 0,
+                x.ResponsibleClinicianId, x.Decision.ResponsibleClinicianName, x.OpenSteps, x.PlanSteps);
+        });
     }
 }

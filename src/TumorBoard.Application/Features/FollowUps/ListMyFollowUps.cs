@@ -24,14 +24,13 @@ public static class ListMyFollowUps
 
     public sealed class Validator : AbstractValidator<Query>
     {
-        public Validator() => Include(new PagedQueryValidator());
+        public Validator() => Include(new KeysetQueryValidator<FollowUpReads.Key>(FollowUpReads.Order.List));
     }
 
     public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, BoardClock clock)
         : IQueryHandler<Query, Paged<FollowUpRow>>
     {
         public async ValueTask<Paged<FollowUpRow>> Handle(Query q, CancellationToken ct) =>
-            await FollowUpReads.ResponsibleAsync(db, user.RequiredId, q.IncludeCompleted ?? false, clock.Today,
-                q.PageNumber, q.Size, ct);
+            await FollowUpReads.ResponsibleAsync(db, user.RequiredId, q.IncludeCompleted ?? false, clock.Today, q, ct);
     }
 }

@@ -20,13 +20,13 @@ public static class ListOverdueFollowUps
 
     public sealed class Validator : AbstractValidator<Query>
     {
-        public Validator() => Include(new PagedQueryValidator());
+        public Validator() => Include(new KeysetQueryValidator<FollowUpReads.Key>(FollowUpReads.Order.List));
     }
 
     public sealed class Handler(TumorBoardDbContext db, BoardClock clock)
         : IQueryHandler<Query, Paged<FollowUpRow>>
     {
         public async ValueTask<Paged<FollowUpRow>> Handle(Query q, CancellationToken ct) =>
-            await FollowUpReads.OverdueAsync(db, clock.Today, q.PageNumber, q.Size, ct);
+            await FollowUpReads.OverdueAsync(db, clock.Today, q, ct);
     }
 }

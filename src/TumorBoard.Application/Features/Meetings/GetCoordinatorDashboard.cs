@@ -64,14 +64,15 @@ public static class GetCoordinatorDashboard
                 .ToListAsync(ct);
 
             var ready = Cases(CaseStatus.ReadyForBoard);
-            var readyTotal = await ready.CountAsync(ct);
             var readyRows = await ready.OrderByDescending(c => c.Urgency).ThenBy(c => c.WaitingSince).ThenBy(c => c.CaseId)
                 .Take(ListLimit).ToListAsync(ct);
+            // Counted only when the list is full: a short list is its own total (one statement, not two).
+            var readyTotal = readyRows.Count < ListLimit ? readyRows.Count : await ready.CountAsync(ct);
 
             var draftBefore = now.AddDays(-options.Value.DraftAgeDays);
             var drafts = Cases(CaseStatus.Draft).Where(c => c.WaitingSince < draftBefore);
-            var draftTotal = await drafts.CountAsync(ct);
             var draftRows = await drafts.OrderBy(c => c.WaitingSince).ThenBy(c => c.CaseId).Take(ListLimit).ToListAsync(ct);
+            var draftTotal = draftRows.Count < ListLimit ? draftRows.Count : await drafts.CountAsync(ct);
 
             // The next meeting with room is the same for every urgent case: one query, not one per case.
             var next = readyRows.Any(c => c.Urgency == Urgency.Urgent)
@@ -82,7 +83,7 @@ public static class GetCoordinatorDashboard
                 readyRows.Select(c => c.ToCase(now, c.Urgency == Urgency.Urgent ? next : null)).ToList(), readyTotal,
                 draftRows.Select(c => c.ToCase(now, null)).ToList(), draftTotal, options.Value.DraftAgeDays, next)
             {
-                OverdueFollowUps = await FollowUpReads.OverdueAsync(db, clock.Today, 1, OverdueFollowUpsShown, ct),
+                OverdueFollowUps = await FollowUpReads.OverdueAsync(db, clock.Today, new FirstOverdue(), ct),
             };
         }
 
@@ -95,6 +96,12 @@ public static class GetCoordinatorDashboard
                 CaseId = c.Id, Mrn = p.Mrn, PatientName = p.FamilyName + ", " + p.GivenName, Urgency = c.Urgency, Status = c.Status,
                 ClinicalQuestion = c.ClinicalQuestion, CreatedAt = c.CreatedAt, WaitingSince = c.UpdatedAt,
             };
+    }
+
+    /// <summary>The dashboard's share of the overdue list: its first page.</summary>
+    sealed record FirstOverdue : PagedQuery
+    {
+        public FirstOverdue() => PageSize = OverdueFollowUpsShown;
     }
 
     /// <summary>Member-initialised (not a positional record) so that EF can order by its properties.</summary>

@@ -30,9 +30,31 @@ public static class ListMeetings
         {
             RuleFor(q => q.Status).IsInEnum();
             RuleFor(q => q.From).SearchInstant(clock);
-            Include(new PagedQueryValidator());
+            Include(new KeysetQueryValidator<Key>(Upcoming.List));
         }
     }
+
+    /// <summary>The sort key: the start, then the id (the (starts_at, id) index, read either way).</summary>
+    public sealed record Key(DateTimeOffset StartsAt, Guid Id);
+
+    /// <summary>Upcoming meetings soonest first; with IncludePast, newest first (the same cursor names a position in either).</summary>
+    internal static readonly Keyset<Meeting, Key> Upcoming = new("meetings",
+        q => q.OrderBy(m => m.StartsAt).ThenBy(m => m.Id),
+        q => q.OrderByDescending(m => m.StartsAt).ThenByDescending(m => m.Id),
+        (q, k) => Later(q, k.StartsAt.ToUniversalTime(), k.Id),
+        (q, k) => Earlier(q, k.StartsAt.ToUniversalTime(), k.Id));
+
+    internal static readonly Keyset<Meeting, Key> Past = new("meetings",
+        q => q.OrderByDescending(m => m.StartsAt).ThenByDescending(m => m.Id),
+        q => q.OrderBy(m => m.StartsAt).ThenBy(m => m.Id),
+        (q, k) => Earlier(q, k.StartsAt.ToUniversalTime(), k.Id),
+        (q, k) => Later(q, k.StartsAt.ToUniversalTime(), k.Id));
+
+    static IQueryable<Meeting> Later(IQueryable<Meeting> q, DateTimeOffset at, Guid id) =>
+        q.Where(m => EF.Functions.GreaterThan(ValueTuple.Create(m.StartsAt, m.Id), ValueTuple.Create(at, id)));
+
+    static IQueryable<Meeting> Earlier(IQueryable<Meeting> q, DateTimeOffset at, Guid id) =>
+        q.Where(m => EF.Functions.LessThan(ValueTuple.Create(m.StartsAt, m.Id), ValueTuple.Create(at, id)));
 
     public sealed class Handler(TumorBoardDbContext db, BoardClock clock) : IQueryHandler<Query, Paged<Row>>
     {
@@ -45,13 +67,10 @@ public static class ListMeetings
                 var from = q.From?.ToUniversalTime() ?? clock.StartOf(clock.Today);
                 meetings = meetings.Where(m => m.StartsAt >= from);
             }
-            var total = await meetings.CountAsync(ct);
-            var ordered = q.IncludePast == true ? meetings.OrderByDescending(m => m.StartsAt) : meetings.OrderBy(m => m.StartsAt);
-            var rows = await ordered.ThenBy(m => m.Id).Skip(q.Skip).Take(q.Size)
-                .Select(m => new Row(m.Id, m.Title, m.StartsAt, m.DurationMinutes, m.Location, m.Status, m.Capacity, m.AgendaCount,
-                    m.SubmissionCutoff, db.Users.Where(u => u.Id == m.ChairId).Select(u => u.DisplayName).First()))
-                .ToListAsync(ct);
-            return new Paged<Row>(rows, q.PageNumber, q.Size, total);
+            var order = q.IncludePast == true ? Past : Upcoming;
+            return await order.PageAsync(meetings, q, m => new Row(m.Id, m.Title, m.StartsAt, m.DurationMinutes, m.Location, m.Status,
+                    m.Capacity, m.AgendaCount, m.SubmissionCutoff, db.Users.Where(u => u.Id == m.ChairId).Select(u => u.DisplayName).First()),
+                r => new Key(r.StartsAt, r.Id), ct);
         }
     }
 }

@@ -24,10 +24,19 @@ public static class FindPatients
     {
         public Validator()
         {
-            Include(new PagedQueryValidator());
+            Include(new KeysetQueryValidator<Key>(Order.List));
             RuleFor(q => q.Text).MaximumLength(100);
         }
     }
+
+    /// <summary>The sort key: family name, given name, id (the (family_name, given_name, id) index).</summary>
+    public sealed record Key(string FamilyName, string GivenName, Guid Id);
+
+    internal static readonly Keyset<Patient, Key> Order = new("patients",
+        q => q.OrderBy(p => p.FamilyName).ThenBy(p => p.GivenName).ThenBy(p => p.Id),
+        q => q.OrderByDescending(p => p.FamilyName).ThenByDescending(p => p.GivenName).ThenByDescending(p => p.Id),
+        (q, k) => q.Where(p => EF.Functions.GreaterThan(ValueTuple.Create(p.FamilyName, p.GivenName, p.Id), ValueTuple.Create(k.FamilyName, k.GivenName, k.Id))),
+        (q, k) => q.Where(p => EF.Functions.LessThan(ValueTuple.Create(p.FamilyName, p.GivenName, p.Id), ValueTuple.Create(k.FamilyName, k.GivenName, k.Id))));
 
     public sealed class Handler(TumorBoardDbContext db) : IQueryHandler<Query, Paged<Row>>
     {
@@ -41,12 +50,8 @@ public static class FindPatients
                 patients = patients.Where(p => (mrnPattern != null && EF.Functions.ILike(p.Mrn, mrnPattern, "\\"))
                     || EF.Functions.ILike(p.FamilyName, pattern, "\\") || EF.Functions.ILike(p.GivenName, pattern, "\\"));
             }
-            var total = await patients.CountAsync(ct);
-            var rows = await patients.OrderBy(p => p.FamilyName).ThenBy(p => p.GivenName).ThenBy(p => p.Id)
-                .Skip(query.Skip).Take(query.Size)
-                .Select(p => new Row(p.Id, p.Mrn, p.FamilyName, p.GivenName, p.DateOfBirth, p.Sex))
-                .ToListAsync(ct);
-            return new Paged<Row>(rows, query.PageNumber, query.Size, total);
+            return await Order.PageAsync(patients, query, p => new Row(p.Id, p.Mrn, p.FamilyName, p.GivenName, p.DateOfBirth, p.Sex),
+                r => new Key(r.FamilyName, r.GivenName, r.Id), ct);
         }
     }
 }

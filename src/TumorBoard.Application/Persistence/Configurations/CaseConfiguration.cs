@@ -39,10 +39,11 @@ public sealed class CaseConfiguration : IEntityTypeConfiguration<TumorBoardCase>
         b.Property(c => c.Version).IsRowVersion();
         b.Ignore(c => c.Details);
 
-        // One index per filter the case list offers, plus the list order (urgent first, newest first).
-        b.HasIndex(c => new { c.Urgency, c.CreatedAt });
-        b.HasIndex(c => new { c.Status, c.Urgency, c.CreatedAt });
-        b.HasIndex(c => new { c.Histology, c.Urgency, c.CreatedAt });
+        // One index per filter the case list offers, each ending in the list order (urgent first, newest first, then the id):
+        // a page, whether by cursor or by number, is a (backward) range scan from its key, never a sort of the set.
+        b.HasIndex(c => new { c.Urgency, c.CreatedAt, c.Id });
+        b.HasIndex(c => new { c.Status, c.Urgency, c.CreatedAt, c.Id });
+        b.HasIndex(c => new { c.Histology, c.Urgency, c.CreatedAt, c.Id });
         b.HasIndex(c => c.PatientId);
     }
 

@@ -32,8 +32,9 @@ public sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         b.Ignore(m => m.IsOpen);
         b.Ignore(m => m.MissingForQuorum);
         b.Ignore(m => m.HasQuorum);
-        b.HasIndex(m => new { m.Status, m.StartsAt });
-        b.HasIndex(m => m.StartsAt);
+        // The meeting list's order and cursor key (start, then id), with and without the status filter.
+        b.HasIndex(m => new { m.Status, m.StartsAt, m.Id });
+        b.HasIndex(m => new { m.StartsAt, m.Id });
         b.HasIndex(m => m.ChairId);
         b.HasIndex(m => m.SeriesId);
     }

@@ -23,6 +23,7 @@ public sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
             .HasMethod("gin")
             .HasOperators("gin_trgm_ops", "gin_trgm_ops", "gin_trgm_ops")
             .HasDatabaseName("ix_patients_search_trgm");
-        b.HasIndex(p => new { p.FamilyName, p.GivenName });
+        // The patient list's order and cursor key.
+        b.HasIndex(p => new { p.FamilyName, p.GivenName, p.Id });
     }
 }

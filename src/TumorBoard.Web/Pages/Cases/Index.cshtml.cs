@@ -16,6 +16,8 @@ public sealed class IndexModel(ISender sender) : PageModel, IFormPage
     [BindProperty(SupportsGet = true)] public PrimaryHistology? Histology { get; set; }
     [BindProperty(SupportsGet = true)] public string? Text { get; set; }
     [BindProperty(SupportsGet = true)] public int PageNumber { get; set; } = 1;
+    /// <summary>The next or previous page's cursor (the list's Next/Previous links); the page number when absent.</summary>
+    [BindProperty(SupportsGet = true)] public string? Cursor { get; set; }
 
     public Paged<ListCases.Row> Result { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
 
@@ -25,8 +27,19 @@ public sealed class IndexModel(ISender sender) : PageModel, IFormPage
 
     public async Task OnGetAsync(CancellationToken ct) => Result = await sender.Send(new ListCases.Query
     {
-        Status = Status, Urgency = Urgency, Histology = Histology, Text = Text, Page = Math.Max(1, PageNumber),
+        Status = Status, Urgency = Urgency, Histology = Histology, Text = Text,
+        Page = string.IsNullOrEmpty(Cursor) ? Math.Max(1, PageNumber) : null, Cursor = string.IsNullOrEmpty(Cursor) ? null : Cursor,
     }, ct);
 
-    public string PageLink(int page) => Url.Page("/Cases/Index", new { Status, Urgency, Histology, Text, PageNumber = page })!;
+    /// <summary>Next and previous follow the list's cursors: a deep page costs what the first one does.</summary>
+    public string? NextLink => Result.Next is { } next ? CursorLink(next) : null;
+    public string? PreviousLink => Result.Previous is { } previous ? CursorLink(previous)
+        : Result.Page > 1 ? Url.Page("/Cases/Index", new { Status, Urgency, Histology, Text, PageNumber = Result.Page - 1 }) : null;
+
+    string CursorLink(string cursor) => Url.Page("/Cases/Index", new { Status, Urgency, Histology, Text, Cursor = cursor })!;
+
+    /// <summary>"1,000+ cases" once the list stops counting, else the exact number.</summary>
+    public string CountText => Result.TotalIsCapped
+        ? $"{Result.TotalCount:N0}+ cases"
+        : Result.TotalCount == 1 ? "1 case" : $"{Result.TotalCount:N0} cases";
 }
