@@ -72,6 +72,38 @@ namespace TumorBoard.Migrations.Migrations
                 GRANT SELECT, INSERT, UPDATE, DELETE ON audit_pending TO tumorboard_app;
                 """);
 
+            // The MRN backfill of NormalizedPatientMrns wrote chained rows itself (lock, head, hash): now it only inserts.
+            migrationBuilder.Sql("""
+                CREATE OR REPLACE FUNCTION tb_normalize_patient_mrns() RETURNS integer LANGUAGE plpgsql AS $fn$
+                DECLARE
+                  dups text; bad text; r record; changed integer := 0; at timestamptz;
+                BEGIN
+                  SELECT string_agg(format('%s <- %s', key, mrns), '; ') INTO dups FROM (
+                    SELECT tb_normalize_mrn(mrn) AS key, string_agg(quote_literal(mrn) || ' (' || id || ')', ', ' ORDER BY mrn) AS mrns
+                    FROM patients GROUP BY 1 HAVING count(*) > 1) d;
+                  IF dups IS NOT NULL THEN
+                    RAISE EXCEPTION 'These patients have the same medical record number once invisible characters, spacing, case and look-alike letters are normalised: %. Merge or correct them, then migrate again.', dups;
+                  END IF;
+                  SELECT string_agg(quote_literal(mrn) || ' (' || id || ')', ', ') INTO bad FROM patients
+                    WHERE tb_normalize_mrn(mrn) !~ '^[A-Z0-9][A-Z0-9./-]*$' OR char_length(tb_normalize_mrn(mrn)) > 32;
+                  IF bad IS NOT NULL THEN
+                    RAISE EXCEPTION 'These medical record numbers keep characters other than A-Z, 0-9 and - / . once normalised: %. Correct them, then migrate again.', bad;
+                  END IF;
+
+                  -- Audit rows are only inserted (ADR 0006): the queue trigger hands them to the sealer, which chains them.
+                  at := date_trunc('microseconds', clock_timestamp());
+                  FOR r IN SELECT id, mrn, tb_normalize_mrn(mrn) AS normalized FROM patients WHERE mrn <> tb_normalize_mrn(mrn) ORDER BY id LOOP
+                    UPDATE patients SET mrn = r.normalized WHERE id = r.id;
+                    INSERT INTO audit_entries (occurred_at, actor_id, actor_name, action, entity_type, entity_id, operation, changes)
+                    VALUES (at, NULL, NULL, 'NormalizePatientMrns', 'Patient', r.id::text, 'Modified',
+                            json_build_object('Mrn', json_build_object('old', r.mrn, 'new', r.normalized))::text);
+                    changed := changed + 1;
+                  END LOOP;
+                  RETURN changed;
+                END
+                $fn$;
+                """);
+
             migrationBuilder.DropColumn(
                 name: "hash",
                 table: "audit_entries");
@@ -99,6 +131,48 @@ namespace TumorBoard.Migrations.Migrations
                 fixedLength: true,
                 maxLength: 64,
                 nullable: true);
+
+            migrationBuilder.Sql("""
+                CREATE OR REPLACE FUNCTION tb_normalize_patient_mrns() RETURNS integer LANGUAGE plpgsql AS $fn$
+                DECLARE
+                  dups text; bad text; r record; changed integer := 0; prev text; row_id bigint; at timestamptz; diff text; canonical text;
+                BEGIN
+                  SELECT string_agg(format('%s <- %s', key, mrns), '; ') INTO dups FROM (
+                    SELECT tb_normalize_mrn(mrn) AS key, string_agg(quote_literal(mrn) || ' (' || id || ')', ', ' ORDER BY mrn) AS mrns
+                    FROM patients GROUP BY 1 HAVING count(*) > 1) d;
+                  IF dups IS NOT NULL THEN
+                    RAISE EXCEPTION 'These patients have the same medical record number once invisible characters, spacing, case and look-alike letters are normalised: %. Merge or correct them, then migrate again.', dups;
+                  END IF;
+                  SELECT string_agg(quote_literal(mrn) || ' (' || id || ')', ', ') INTO bad FROM patients
+                    WHERE tb_normalize_mrn(mrn) !~ '^[A-Z0-9][A-Z0-9./-]*$' OR char_length(tb_normalize_mrn(mrn)) > 32;
+                  IF bad IS NOT NULL THEN
+                    RAISE EXCEPTION 'These medical record numbers keep characters other than A-Z, 0-9 and - / . once normalised: %. Correct them, then migrate again.', bad;
+                  END IF;
+
+                  PERFORM pg_advisory_xact_lock(6071487082122531889);   -- AuditChain.LockKey: append after every other writer
+                  at := clock_timestamp();
+                  FOR r IN SELECT id, mrn, tb_normalize_mrn(mrn) AS normalized FROM patients WHERE mrn <> tb_normalize_mrn(mrn) ORDER BY id LOOP
+                    UPDATE patients SET mrn = r.normalized WHERE id = r.id;
+                    SELECT hash INTO prev FROM audit_entries ORDER BY id DESC LIMIT 1;
+                    row_id := nextval(pg_get_serial_sequence('audit_entries', 'id'));
+                    diff := json_build_object('Mrn', json_build_object('old', r.mrn, 'new', r.normalized))::text;
+                    -- AuditHash.Canonical: version line, then each field as "<UTF-16 length>:<value>\n" or "-\n" for null.
+                    SELECT 'tumorboard-audit-v1' || E'\n' || string_agg(
+                             CASE WHEN v IS NULL THEN '-'
+                                  ELSE (char_length(v) + (SELECT count(*) FROM regexp_matches(v, '[\U00010000-\U0010FFFF]', 'g')))::text || ':' || v END
+                             || E'\n', '' ORDER BY n)
+                      INTO canonical
+                      FROM unnest(ARRAY[row_id::text, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), NULL, NULL,
+                                        'NormalizePatientMrns', 'Patient', r.id::text, 'Modified', diff, prev]) WITH ORDINALITY AS f(v, n);
+                    INSERT INTO audit_entries (id, occurred_at, actor_id, actor_name, action, entity_type, entity_id, operation, changes, previous_hash, hash)
+                    VALUES (row_id, at, NULL, NULL, 'NormalizePatientMrns', 'Patient', r.id::text, 'Modified', diff, prev,
+                            encode(sha256(convert_to(canonical, 'UTF8')), 'hex'));
+                    changed := changed + 1;
+                  END LOOP;
+                  RETURN changed;
+                END
+                $fn$;
+                """);
 
             // The links go back into the rows (as the owner, past the append-only trigger). The old verifier walks in id
             // order: rows sealed out of id order no longer verify there, and rows never sealed stay unhashed.
