@@ -98,6 +98,17 @@ builder.Services.AddRazorPages(o =>
         ReadOnlyCollectionBinderProvider.Install(o.ModelBinderProviders);   // commands' `IReadOnlyList<T> X = []` bind from forms
     });
 builder.Services.AddOpenApi();
+// Brotli, else gzip, for HTML, JSON and problem+json, over HTTPS too (README "Response compression": why BREACH does not
+// apply to our pages). Fastest levels: most of the saving for a fraction of the CPU on a 2-core box.
+builder.Services.AddResponseCompression(o =>
+{
+    o.EnableForHttps = true;
+    o.Providers.Add<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProvider>();
+    o.Providers.Add<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProvider>();
+    o.MimeTypes = [.. Microsoft.AspNetCore.ResponseCompression.ResponseCompressionDefaults.MimeTypes, "application/problem+json"];
+});
+builder.Services.Configure<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+builder.Services.Configure<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
 builder.Services.AddHealthChecks().AddDbContextCheck<TumorBoardDbContext>("database", tags: ["ready"]);
 
 var app = builder.Build();
@@ -138,6 +149,7 @@ if (cluster is not null)
 if (IdentitySetup.HasReverseProxy(app.Configuration)) app.UseForwardedHeaders();
 app.UseMiddleware<RequestLogMiddleware>();
 app.UseMiddleware<SecurityHeadersMiddleware>();
+app.UseResponseCompression();
 app.UseExceptionHandler(app.Environment.IsDevelopment() ? "/Error" : "/Error");
 app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
 app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));

@@ -622,12 +622,6 @@ namespace TumorBoard.Migrations.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("entity_type");
 
-                    b.Property<string>("Hash")
-                        .HasMaxLength(64)
-                        .HasColumnType("character(64)")
-                        .HasColumnName("hash")
-                        .IsFixedLength();
-
                     b.Property<DateTimeOffset>("OccurredAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("occurred_at");
@@ -637,12 +631,6 @@ namespace TumorBoard.Migrations.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("operation");
-
-                    b.Property<string>("PreviousHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("character(64)")
-                        .HasColumnName("previous_hash")
-                        .IsFixedLength();
 
                     b.HasKey("Id")
                         .HasName("pk_audit_entries");
@@ -660,6 +648,43 @@ namespace TumorBoard.Migrations.Migrations
                         .HasDatabaseName("ix_audit_entries_entity_type_entity_id_id");
 
                     b.ToTable("audit_entries", (string)null);
+                });
+
+            modelBuilder.Entity("TumorBoard.Domain.Audit.AuditSeal", b =>
+                {
+                    b.Property<long>("Position")
+                        .HasColumnType("bigint")
+                        .HasColumnName("position");
+
+                    b.Property<long>("EntryId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("entry_id");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("hash")
+                        .IsFixedLength();
+
+                    b.Property<string>("PreviousHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("previous_hash")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("SealedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sealed_at");
+
+                    b.HasKey("Position")
+                        .HasName("pk_audit_seals");
+
+                    b.HasIndex("EntryId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_audit_seals_entry_id");
+
+                    b.ToTable("audit_seals", (string)null);
                 });
 
             modelBuilder.Entity("TumorBoard.Domain.Cases.TumorBoardCase", b =>

@@ -17,7 +17,8 @@ public sealed class TumorBoardDbContext(
     DbContextOptions<TumorBoardDbContext> options,
     AuditScope? auditScope = null,
     ICurrentUser? currentUser = null,
-    TimeProvider? clock = null)
+    TimeProvider? clock = null,
+    AccountCheckCache? accountChecks = null)
     : IdentityDbContext<AppUser, AppRole, Guid>(options), IDataProtectionKeyContext
 {
     public DbSet<Patient> Patients => Set<Patient>();
@@ -33,6 +34,8 @@ public sealed class TumorBoardDbContext(
     public DbSet<AssessmentWaiver> AssessmentWaivers => Set<AssessmentWaiver>();
     public DbSet<DecisionFollowUpState> DecisionFollowUpStates => Set<DecisionFollowUpState>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    /// <summary>The hash chain over the audit rows; written only by <see cref="AuditSealer"/> (ADR 0006).</summary>
+    public DbSet<AuditSeal> AuditSeals => Set<AuditSeal>();
     public DbSet<IdempotencyKey> IdempotencyKeys => Set<IdempotencyKey>();
     public DbSet<SignInWindow> SignInWindows => Set<SignInWindow>();
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
@@ -55,48 +58,46 @@ public sealed class TumorBoardDbContext(
         builder.ApplyConfigurationsFromAssembly(typeof(TumorBoardDbContext).Assembly);
     }
 
+    // The audit rows are inserted with the change, in the same statement batch and transaction, and commit or roll back
+    // with it. No lock and no read of the chain's head: the sealer links committed rows into the chain afterwards.
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var rows = CollectAudit();
-        if (rows.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        // The audit rows and the change commit together; the chain lock lives as long as this transaction.
-        await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        try
-        {
-            await AuditChain.SealAsync(Database, rows, cancellationToken);
-            AuditEntries.AddRange(rows);
-            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            if (own is not null) await own.CommitAsync(cancellationToken);
-            return saved;
-        }
+        var accounts = ChangedAccounts();
+        if (rows.Count > 0) AuditEntries.AddRange(rows);
+        try { return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken); }
         catch
         {
             Forget(rows);
             throw;
         }
+        finally { ForgetAccountChecks(accounts); }
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         var rows = CollectAudit();
-        if (rows.Count == 0) return base.SaveChanges(acceptAllChangesOnSuccess);
-        using var own = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
-        try
-        {
-            AuditChain.Seal(Database, rows);
-            AuditEntries.AddRange(rows);
-            var saved = base.SaveChanges(acceptAllChangesOnSuccess);
-            own?.Commit();
-            return saved;
-        }
+        var accounts = ChangedAccounts();
+        if (rows.Count > 0) AuditEntries.AddRange(rows);
+        try { return base.SaveChanges(acceptAllChangesOnSuccess); }
         catch
         {
             Forget(rows);
             throw;
         }
+        finally { ForgetAccountChecks(accounts); }
     }
 
-    /// <summary>A failed save must not leave sealed rows behind to be saved again with a stale link.</summary>
+    /// <summary>Accounts this save changes (active flag, stamp, anything): their cached account check must not outlive it.</summary>
+    List<Guid> ChangedAccounts() => accountChecks is null ? [] : ChangeTracker.Entries<AppUser>()
+        .Where(e => e.State is EntityState.Modified or EntityState.Deleted).Select(e => e.Entity.Id).ToList();
+
+    void ForgetAccountChecks(List<Guid> accounts)
+    {
+        foreach (var id in accounts) accountChecks!.Forget(id);
+    }
+
+    /// <summary>A failed save must not leave its audit rows tracked, to be saved again beside the next save's own.</summary>
     void Forget(IReadOnlyList<AuditEntry> rows)
     {
         foreach (var row in rows) Entry(row).State = EntityState.Detached;
@@ -104,8 +105,8 @@ public sealed class TumorBoardDbContext(
 
     /// <summary>
     /// Queues an audit row that no tracked change produces (<see cref="CaseReadLog"/>: someone read a case). The next
-    /// SaveChanges seals it into the hash chain together with the rows of any tracked changes and writes it in the same
-    /// transaction, exactly as a write's rows; if that save fails, the queued row is dropped with the others.
+    /// SaveChanges inserts it together with the rows of any tracked changes, in the same transaction, exactly as a write's
+    /// rows; if that save fails, the queued row is dropped with the others.
     /// </summary>
     internal void QueueAudit(AuditEntry row) => queuedAudit.Add(row);
 

@@ -9,7 +9,7 @@ namespace TumorBoard.Web.Audit;
 /// The checkpoint settings (README "Audit trail"): Audit:CheckpointKey (Development: generated once into
 /// .data/audit-checkpoint.key when missing; elsewhere required, or the app does not start), Audit:CheckpointFile (default
 /// .data/audit-checkpoints.jsonl under the web project's content root; must be writable at start-up),
-/// Audit:CheckpointIntervalMinutes (default 5).
+/// Audit:CheckpointIntervalMinutes (default 5), Audit:SealIntervalMilliseconds (default 250, ADR 0006).
 /// </summary>
 public static class AuditCheckpoints
 {
@@ -20,7 +20,12 @@ public static class AuditCheckpoints
         builder.Services.AddSingleton<AuditCheckpointLog>();
         builder.Services.AddScoped<AuditVerifier>();
         builder.Services.AddScoped<AuditHeadAnchor>();
-        if (!migrateOnly) builder.Services.AddHostedService<AuditCheckpointWriter>();
+        builder.Services.AddScoped<AuditSealer>();
+        if (migrateOnly) return;
+        builder.Services.AddHostedService<AuditCheckpointWriter>();
+        // One instance per process; the elected one among all instances seals (ADR 0006).
+        builder.Services.AddSingleton<AuditSealerService>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<AuditSealerService>());
     }
 
     public static AuditCheckpointOptions Resolve(IConfiguration configuration, IHostEnvironment environment, bool migrateOnly = false)
@@ -45,6 +50,8 @@ public static class AuditCheckpoints
                 $"Audit:CheckpointKey is too short: it needs at least {AuditCheckpoint.MinimumKeyLength} characters (e.g. `openssl rand -base64 32`).");
         if (!(options.CheckpointIntervalMinutes > 0))
             throw new InvalidOperationException("Audit:CheckpointIntervalMinutes must be greater than 0.");
+        if (options.SealIntervalMilliseconds is < 10 or > 1000)
+            throw new InvalidOperationException("Audit:SealIntervalMilliseconds must be between 10 and 1000 (rows are sealed within a second).");
         RequireWritable(options.CheckpointFile);
         return options;
     }

@@ -71,6 +71,8 @@ public static class IdentitySetup
         services.AddSingleton<ILookupNormalizer, TolerantLookupNormalizer>();   // registered last: replaces Identity's
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
         services.AddScoped<Authenticator>();
+        services.AddSingleton(sp => new AccountCheckCache(sp.GetRequiredService<TimeProvider>(),
+            TimeSpan.FromSeconds(Math.Clamp(config.GetValue("Auth:AccountCheckSeconds", AccountCheckCache.DefaultSeconds), 0, 300))));
         services.AddScoped<ISignatureCheck, SignatureCheck>();
         services.AddAuthorization(o => o.FallbackPolicy = o.DefaultPolicy);
     }

@@ -64,7 +64,7 @@ public static class DatabaseSetup
 
     /// <summary>
     /// Checks that the run-time connection cannot rewrite the audit trail: not a superuser, not (a member of) the owner of
-    /// audit_entries, and without UPDATE, DELETE or TRUNCATE on it. Outside Development a privileged connection, or a
+    /// audit_entries, and without UPDATE, DELETE or TRUNCATE on it or on audit_seals (its hash chain). Outside Development a privileged connection, or a
     /// database that was never migrated, stops the start; in Development it is a warning (a single-user database).
     /// </summary>
     public static async Task CheckRunTimeRoleAsync(string appConnectionString, IHostEnvironment environment, ILogger logger)
@@ -76,16 +76,20 @@ public static class DatabaseSetup
                    (SELECT rolsuper FROM pg_roles WHERE rolname = current_user),
                    pg_has_role(c.relowner, 'USAGE'),
                    has_table_privilege(c.oid, 'UPDATE') OR has_table_privilege(c.oid, 'DELETE') OR has_table_privilege(c.oid, 'TRUNCATE')
-              FROM (SELECT to_regclass('audit_entries') AS oid) t LEFT JOIN pg_class c ON c.oid = t.oid
+                   OR has_table_privilege(s.oid, 'UPDATE') OR has_table_privilege(s.oid, 'DELETE') OR has_table_privilege(s.oid, 'TRUNCATE')
+                   OR pg_has_role(s.relowner, 'USAGE'),
+                   s.oid IS NULL
+              FROM (SELECT to_regclass('audit_entries') AS oid, to_regclass('audit_seals') AS seals) t
+              LEFT JOIN pg_class c ON c.oid = t.oid LEFT JOIN pg_class s ON s.oid = t.seals
             """, conn);
         await using var reader = await cmd.ExecuteReaderAsync();
         await reader.ReadAsync();
         var user = reader.GetString(0);
-        string? problem = reader.IsDBNull(2)
-            ? "the database has no audit trail yet: apply the migrations first (run once with --migrate)"
+        string? problem = reader.IsDBNull(2) || reader.GetBoolean(4)
+            ? "the database has no audit trail (or no audit seals) yet: apply the migrations first (run once with --migrate)"
             : reader.GetBoolean(1) ? $"{user} is a superuser"
             : reader.GetBoolean(2) ? $"{user} owns the audit trail (or has its owner's rights), so it can alter it and switch its triggers off"
-            : reader.GetBoolean(3) ? $"{user} may UPDATE, DELETE or TRUNCATE the audit trail"
+            : reader.GetBoolean(3) ? $"{user} may UPDATE, DELETE or TRUNCATE the audit trail or its seals (or owns the seals)"
             : null;
         if (problem is null) return;
         var message = $"ConnectionStrings:{AppKey} must connect as a least-privilege role (a member of {DatabaseRoles.App}, README "

@@ -147,7 +147,8 @@ public sealed class AccountSliceTests(AppFixture app) : DatabaseTest(app)
         var changed = rows[1];
         changed.ActorId.ShouldBe(await app.UserIdAsync(AppFixture.Admin));
         changed.ActorName.ShouldBe("Ada Administrator");
-        changed.Hash.ShouldNotBeNull();
+        await app.SealPendingAsync();
+        (await app.QueryDbAsync(db => db.AuditSeals.AnyAsync(s => s.EntryId == changed.Id))).ShouldBeTrue();
         var json = System.Text.Json.JsonDocument.Parse(changed.Changes).RootElement;
         json.GetProperty("Roles").GetProperty("old").EnumerateArray().Select(r => r.GetString()).ShouldBe([Roles.Clinician]);
         json.GetProperty("Roles").GetProperty("new").EnumerateArray().Select(r => r.GetString()).ShouldBe([Roles.Clinician, Roles.Coordinator]);

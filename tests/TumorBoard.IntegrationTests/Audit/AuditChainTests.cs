@@ -22,6 +22,7 @@ public sealed class AuditChainTests(AppFixture app) : DatabaseTest(app)
         var (_, caseId) = await TestData.RegisterCaseAsync(app);
         await TestData.RegisterCaseAsync(app);
         await app.Send(AppFixture.Coordinator, new MarkCaseReady.Command(caseId));
+        await app.SealPendingAsync();
         return await app.QueryDbAsync(db => db.AuditEntries.LongCountAsync());
     }
 
@@ -34,12 +35,15 @@ public sealed class AuditChainTests(AppFixture app) : DatabaseTest(app)
         var result = await app.Send(AppFixture.Admin, new VerifyAuditTrail.Query());
         (result.Valid, result.CheckedRows, result.FirstBrokenRowId, result.Reason).ShouldBe((true, rows, null, "The chain is intact."));
 
-        var stored = await app.QueryDbAsync(db => db.AuditEntries.OrderBy(a => a.Id).ToListAsync());
-        result.Checkpoint.ShouldNotBeNull().RowId.ShouldBe(stored[^1].Id);
-        result.Checkpoint.Hash.ShouldBe(stored[^1].Hash);
-        stored[0].PreviousHash.ShouldBeNull();
-        for (var i = 1; i < stored.Count; i++) stored[i].PreviousHash.ShouldBe(stored[i - 1].Hash);
-        stored.ShouldAllBe(a => a.Hash == AuditHash.Compute(a));
+        var seals = await app.QueryDbAsync(db => db.AuditSeals.OrderBy(s => s.Position).ToListAsync());
+        var entries = await app.QueryDbAsync(db => db.AuditEntries.ToDictionaryAsync(a => a.Id));
+        result.Checkpoint.ShouldNotBeNull().RowId.ShouldBe(seals[^1].EntryId);
+        result.Checkpoint.Hash.ShouldBe(seals[^1].Hash);
+        seals.Select(s => s.Position).ShouldBe(Enumerable.Range(1, (int)rows).Select(p => (long)p));
+        seals.Select(s => s.EntryId).Order().ShouldBe(entries.Keys.Order());
+        seals[0].PreviousHash.ShouldBeNull();
+        for (var i = 1; i < seals.Count; i++) seals[i].PreviousHash.ShouldBe(seals[i - 1].Hash);
+        seals.ShouldAllBe(s => s.Hash == AuditHash.Compute(entries[s.EntryId], s.PreviousHash));
     }
 
     [Fact]
@@ -68,17 +72,38 @@ public sealed class AuditChainTests(AppFixture app) : DatabaseTest(app)
     }
 
     [Fact]
-    public async Task Deleting_a_row_breaks_the_link_of_the_next_one()
+    public async Task Deleting_a_sealed_row_is_detected_at_its_seal()
     {
         await SeriesOfChangesAsync();
-        var ids = await app.QueryDbAsync(db => db.AuditEntries.OrderBy(a => a.Id).Select(a => a.Id).ToListAsync());
+        var ids = await app.QueryDbAsync(db => db.AuditSeals.OrderBy(s => s.Position).Select(s => s.EntryId).ToListAsync());
 
         await TamperAsync($"DELETE FROM audit_entries WHERE id = {ids[1]}");
 
         var result = await VerifyAsCliAsync();
         result.Valid.ShouldBeFalse();
-        result.FirstBrokenRowId.ShouldBe(ids[2]);
-        result.Reason.ShouldContain("does not link");
+        result.FirstBrokenRowId.ShouldBe(ids[1]);
+        result.Reason.ShouldBe($"Row {ids[1]}, sealed at position 2, is missing from the trail (a row was removed).");
+    }
+
+    [Fact]
+    public async Task Deleting_a_row_with_its_seal_leaves_a_gap_and_renumbering_breaks_the_link_of_the_next_one()
+    {
+        await SeriesOfChangesAsync();
+        var ids = await app.QueryDbAsync(db => db.AuditSeals.OrderBy(s => s.Position).Select(s => s.EntryId).ToListAsync());
+
+        await TamperAsync($"DELETE FROM audit_entries WHERE id = {ids[1]}; DELETE FROM audit_seals WHERE position = 2");
+
+        var gap = await VerifyAsCliAsync();
+        gap.Valid.ShouldBeFalse();
+        gap.FirstBrokenRowId.ShouldBe(ids[2]);
+        gap.Reason.ShouldBe("The chain has no position 2 (it goes on at 3): a seal was removed.");
+
+        // Renumbered to close the gap (in two steps: the position is the key).
+        await TamperAsync("UPDATE audit_seals SET position = -position WHERE position > 2; UPDATE audit_seals SET position = -position - 1 WHERE position < 0");
+        var relinked = await VerifyAsCliAsync();
+        relinked.Valid.ShouldBeFalse();
+        relinked.FirstBrokenRowId.ShouldBe(ids[2]);
+        relinked.Reason.ShouldContain("does not link");
     }
 
     [Fact]
@@ -89,7 +114,7 @@ public sealed class AuditChainTests(AppFixture app) : DatabaseTest(app)
         var result = await VerifyAsCliAsync();
         result.Valid.ShouldBeTrue(result.Reason);
         result.CheckedRows.ShouldBe(10);
-        var previous = await app.QueryDbAsync(db => db.AuditEntries.Select(a => a.PreviousHash).ToListAsync());
+        var previous = await app.QueryDbAsync(db => db.AuditSeals.Select(s => s.PreviousHash).ToListAsync());
         previous.Distinct().Count().ShouldBe(10);   // no two rows hang off the same predecessor
     }
 
@@ -113,13 +138,15 @@ public sealed class AuditChainTests(AppFixture app) : DatabaseTest(app)
         (await VerifyAsCliAsync()).Valid.ShouldBeTrue();
     }
 
-    /// <summary>What a database superuser could do: switch the append-only trigger off, change history, switch it back on.</summary>
+    /// <summary>What a database superuser could do: switch the append-only triggers off, change history, switch them back on.</summary>
     async Task TamperAsync(string sql)
     {
         await using var conn = new NpgsqlConnection(app.App.ConnectionString);
         await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand("ALTER TABLE audit_entries DISABLE TRIGGER audit_entries_no_update_or_delete;\n" + sql
-            + ";\nALTER TABLE audit_entries ENABLE TRIGGER audit_entries_no_update_or_delete;", conn);
+        await using var cmd = new NpgsqlCommand("ALTER TABLE audit_entries DISABLE TRIGGER audit_entries_no_update_or_delete;\n"
+            + "ALTER TABLE audit_seals DISABLE TRIGGER audit_seals_no_update_or_delete;\n" + sql
+            + ";\nALTER TABLE audit_entries ENABLE TRIGGER audit_entries_no_update_or_delete;"
+            + "\nALTER TABLE audit_seals ENABLE TRIGGER audit_seals_no_update_or_delete;", conn);
         await cmd.ExecuteNonQueryAsync();
     }
 }

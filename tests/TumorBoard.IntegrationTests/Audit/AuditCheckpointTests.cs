@@ -18,13 +18,18 @@ namespace TumorBoard.IntegrationTests.Audit;
 [Collection(AuditDatabase.Name)]
 public sealed class AuditCheckpointTests(AppFixture app) : DatabaseTest(app)
 {
+    /// <summary>The sealed rows' ids in chain order.</summary>
     async Task<List<long>> IdsAsync() =>
-        await app.QueryDbAsync(db => db.AuditEntries.OrderBy(a => a.Id).Select(a => a.Id).ToListAsync());
+        await app.QueryDbAsync(db => db.AuditSeals.OrderBy(s => s.Position).Select(s => s.EntryId).ToListAsync());
+
+    async Task<AuditSeal> HeadAsync() =>
+        await app.QueryDbAsync(db => db.AuditSeals.OrderByDescending(s => s.Position).FirstAsync());
 
     async Task ChangesAsync()
     {
         var (_, caseId) = await TestData.RegisterCaseAsync(app);
         await app.Send(AppFixture.Coordinator, new MarkCaseReady.Command(caseId));
+        await app.SealPendingAsync();
     }
 
     /// <summary>What a superuser can do: run with every trigger off (session_replication_role = replica).</summary>
@@ -54,17 +59,17 @@ public sealed class AuditCheckpointTests(AppFixture app) : DatabaseTest(app)
         second.Valid.ShouldBeTrue(second.Reason);
         second.Reason.ShouldBe("The chain is intact.");
         second.CheckedCheckpoints.ShouldBe(1);
-        var head = await app.QueryDbAsync(db => db.AuditEntries.OrderByDescending(a => a.Id).FirstAsync());
-        second.Checkpoint.ShouldNotBeNull().ShouldBe(new CheckpointSummary(head.Id, head.Hash!, second.Checkpoint.At));
+        var head = await HeadAsync();
+        second.Checkpoint.ShouldNotBeNull().ShouldBe(new CheckpointSummary(head.EntryId, head.Hash, second.Checkpoint.At));
         var lines = Lines();
         lines.Length.ShouldBe(2);
         var written = JsonDocument.Parse(lines[1]).RootElement;
-        written.GetProperty("rowId").GetInt64().ShouldBe(head.Id);
+        written.GetProperty("rowId").GetInt64().ShouldBe(head.EntryId);
         written.GetProperty("hash").GetString().ShouldBe(head.Hash);
-        var signed = AuditCheckpoint.Sign(head.Id, head.Hash!, second.Checkpoint.At, app.App.CheckpointKey);
+        var signed = AuditCheckpoint.Sign(head.EntryId, head.Hash, second.Checkpoint.At, app.App.CheckpointKey);
         written.GetProperty("mac").GetString().ShouldBe(signed.Mac);
         written.GetProperty("keyId").GetString().ShouldBe(AuditCheckpoint.KeyIdOf(app.App.CheckpointKey));
-        (await app.VerifyAuditTrailAsync()).CheckedCheckpoints.ShouldBe(2);
+        (await app.VerifyAuditTrailAsync()).CheckedCheckpoints.ShouldBe(1, "only the newest checkpoint: the chain vouches for the rows before it");
     }
 
     [Fact]
@@ -75,7 +80,7 @@ public sealed class AuditCheckpointTests(AppFixture app) : DatabaseTest(app)
         var ids = await IdsAsync();
         var (head, keep) = (ids[^1], ids[^3]);
 
-        await AsSuperuserWithoutTriggersAsync($"DELETE FROM audit_entries WHERE id > {keep}");
+        await AsSuperuserWithoutTriggersAsync($"DELETE FROM audit_seals WHERE entry_id > {keep}; DELETE FROM audit_entries WHERE id > {keep}");
 
         var result = await app.VerifyAuditTrailAsync();
         result.Valid.ShouldBeFalse();
@@ -91,8 +96,8 @@ public sealed class AuditCheckpointTests(AppFixture app) : DatabaseTest(app)
     }
 
     [Theory]
-    [InlineData("TRUNCATE audit_entries")]
-    [InlineData("DELETE FROM audit_entries")]
+    [InlineData("TRUNCATE audit_entries, audit_seals")]
+    [InlineData("DELETE FROM audit_entries; DELETE FROM audit_seals")]
     public async Task An_emptied_trail_is_detected(string sql)
     {
         await ChangesAsync();
@@ -116,8 +121,10 @@ public sealed class AuditCheckpointTests(AppFixture app) : DatabaseTest(app)
         (await app.VerifyAuditTrailAsync()).Valid.ShouldBeTrue();
         var head = (await IdsAsync())[^1];
         // The anchored head goes; the app's next rows link to the row before it, so the chain itself is unbroken.
-        await AsSuperuserWithoutTriggersAsync($"DELETE FROM audit_entries WHERE id = {head}");
+        await AsSuperuserWithoutTriggersAsync($"DELETE FROM audit_seals WHERE entry_id = {head}; DELETE FROM audit_entries WHERE id = {head}");
         await ChangesAsync();
+        var seals = await app.QueryDbAsync(db => db.AuditSeals.OrderBy(s => s.Position).Select(s => s.Position).ToListAsync());
+        seals.ShouldBe(Enumerable.Range(1, seals.Count).Select(p => (long)p), "the sealer linked the new rows over the gap");
 
         var result = await app.VerifyAuditTrailAsync();
 
@@ -132,14 +139,16 @@ public sealed class AuditCheckpointTests(AppFixture app) : DatabaseTest(app)
     {
         await ChangesAsync();
         (await app.VerifyAuditTrailAsync()).Valid.ShouldBeTrue();
-        var row = await app.QueryDbAsync(db => db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Id).FirstAsync());
+        var seal = await HeadAsync();
+        var row = await app.QueryDbAsync(db => db.AuditEntries.AsNoTracking().FirstAsync(a => a.Id == seal.EntryId));
         var forged = new AuditEntry
         {
-            OccurredAt = row.OccurredAt, ActorId = row.ActorId, ActorName = row.ActorName, Action = row.Action,
+            Id = row.Id, OccurredAt = row.OccurredAt, ActorId = row.ActorId, ActorName = row.ActorName, Action = row.Action,
             EntityType = row.EntityType, EntityId = row.EntityId, Operation = row.Operation, Changes = """{"forged":true}""",
         };
-        forged.Seal(row.Id, row.PreviousHash);
-        await AsSuperuserWithoutTriggersAsync($"UPDATE audit_entries SET changes = '{forged.Changes}', hash = '{forged.Hash}' WHERE id = {row.Id}");
+        var forgedHash = AuditHash.Compute(forged, seal.PreviousHash);
+        await AsSuperuserWithoutTriggersAsync($"UPDATE audit_entries SET changes = '{forged.Changes}' WHERE id = {row.Id}; "
+            + $"UPDATE audit_seals SET hash = '{forgedHash}' WHERE entry_id = {row.Id}");
 
         var result = await app.VerifyAuditTrailAsync();
 
@@ -162,7 +171,7 @@ public sealed class AuditCheckpointTests(AppFixture app) : DatabaseTest(app)
 
         result.Valid.ShouldBeFalse();
         result.FirstBrokenRowId.ShouldBeNull();
-        result.Reason.ShouldContain("(line 1) does not match its signature: the checkpoint file was altered.");
+        result.Reason.ShouldContain("(last line) does not match its signature: the checkpoint file was altered.");
     }
 
     [Fact]
@@ -170,8 +179,8 @@ public sealed class AuditCheckpointTests(AppFixture app) : DatabaseTest(app)
     {
         await ChangesAsync();
         var ids = await IdsAsync();
-        var head = await app.QueryDbAsync(db => db.AuditEntries.OrderByDescending(a => a.Id).Select(a => a.Hash).FirstAsync());
-        var foreign = AuditCheckpoint.Sign(ids[^1], head!, DateTimeOffset.UtcNow, "another key that is also long enough to be used");
+        var head = (await HeadAsync()).Hash;
+        var foreign = AuditCheckpoint.Sign(ids[^1], head, DateTimeOffset.UtcNow, "another key that is also long enough to be used");
         File.WriteAllText(app.App.CheckpointFile, JsonSerializer.Serialize(new
         {
             rowId = foreign.RowId, hash = foreign.Hash, at = foreign.AtText, keyId = foreign.KeyId, mac = foreign.Mac,
@@ -179,10 +188,10 @@ public sealed class AuditCheckpointTests(AppFixture app) : DatabaseTest(app)
 
         var result = await app.VerifyAuditTrailAsync();
         result.Valid.ShouldBeFalse();
-        result.Reason.ShouldContain("(line 1) was signed with another key");
+        result.Reason.ShouldContain("(last line) was signed with another key");
 
         File.WriteAllText(app.App.CheckpointFile, "{\"rowId\":1,\"hash\":\n");
-        (await app.VerifyAuditTrailAsync()).Reason.ShouldBe("The checkpoint file's line 1 is not a checkpoint (the file was altered or damaged).");
+        (await app.VerifyAuditTrailAsync()).Reason.ShouldBe("The checkpoint file's last line is not a checkpoint (the file was altered or damaged).");
         (await AnchorAsync()).ShouldBeNull("the periodic writer does not write after a damaged line");
         Lines().ShouldHaveSingleItem();
     }

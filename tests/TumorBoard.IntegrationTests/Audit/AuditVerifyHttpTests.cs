@@ -14,6 +14,7 @@ public sealed class AuditVerifyHttpTests(AppFixture app) : DatabaseTest(app)
     {
         await TestData.RegisterCaseAsync(app);
         var rows = await app.QueryDbAsync(db => db.AuditEntries.CountAsync());
+        await app.SealPendingAsync();
         using var client = await app.ClientAsync(AppFixture.Admin);
 
         using var response = await client.GetAsync("/api/v1/audit/verify");
@@ -25,11 +26,12 @@ public sealed class AuditVerifyHttpTests(AppFixture app) : DatabaseTest(app)
         body.GetProperty("firstBrokenRowId").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
         body.GetProperty("reason").GetString().ShouldNotBeNullOrWhiteSpace();
         body.GetProperty("checkedCheckpoints").GetInt32().ShouldBe(0);
-        var head = await app.QueryDbAsync(db => db.AuditEntries.OrderByDescending(a => a.Id).FirstAsync());
+        body.GetProperty("pendingRows").GetInt64().ShouldBe(0);
+        var head = await app.QueryDbAsync(db => db.AuditSeals.OrderByDescending(s => s.Position).FirstAsync());
         var checkpoint = body.GetProperty("checkpoint");
-        checkpoint.GetProperty("rowId").GetInt64().ShouldBe(head.Id);
+        checkpoint.GetProperty("rowId").GetInt64().ShouldBe(head.EntryId);
         checkpoint.GetProperty("hash").GetString().ShouldBe(head.Hash);
-        checkpoint.GetProperty("at").GetDateTimeOffset().ShouldBeGreaterThan(head.OccurredAt);
+        checkpoint.GetProperty("at").GetDateTimeOffset().ShouldBeGreaterThanOrEqualTo(head.SealedAt);
 
         using var again = await client.GetAsync("/api/v1/audit/verify");
         (await again.ReadAsync()).GetProperty("checkedCheckpoints").GetInt32().ShouldBe(1);

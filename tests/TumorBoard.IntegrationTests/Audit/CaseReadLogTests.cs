@@ -43,7 +43,9 @@ public sealed class CaseReadLogTests(AppFixture app) : DatabaseTest(app)
         read.Changes.ShouldBe("{}");
         read.OccurredAt.ShouldBeInRange(before.AddSeconds(-1), DateTimeOffset.UtcNow.AddSeconds(1));
         read.OccurredAt.Offset.ShouldBe(TimeSpan.Zero);
-        read.Hash.ShouldBe(AuditHash.Compute(read));
+        await app.SealPendingAsync();
+        var seal = await app.QueryDbAsync(db => db.AuditSeals.SingleAsync(s => s.EntryId == read.Id));
+        seal.Hash.ShouldBe(AuditHash.Compute(read, seal.PreviousHash));
     }
 
     [Fact]
@@ -178,6 +180,7 @@ public sealed class CaseReadLogTests(AppFixture app) : DatabaseTest(app)
 
         var rows = await app.QueryDbAsync(db => db.AuditEntries.LongCountAsync());
         (await ReadsAsync()).Count.ShouldBe(3);
+        await app.SealPendingAsync();
         var result = await app.Send(AppFixture.Admin, new VerifyAuditTrail.Query());
         (result.Valid, result.CheckedRows, result.FirstBrokenRowId, result.Reason).ShouldBe((true, rows, null, "The chain is intact."));
         using var admin = await app.ClientAsync(AppFixture.Admin);
@@ -199,11 +202,10 @@ public sealed class CaseReadLogTests(AppFixture app) : DatabaseTest(app)
 
         (await ReadsAsync()).Count.ShouldBe(8);
         var rows = await app.QueryDbAsync(db => db.AuditEntries.CountAsync());
-        await using var scope = app.App.Services.CreateAsyncScope();
-        var result = await scope.ServiceProvider.GetRequiredService<AuditVerifier>().VerifyAsync();
+        var result = await app.VerifyAuditTrailAsync();
         result.Valid.ShouldBeTrue(result.Reason);
         result.CheckedRows.ShouldBe(rows);
-        var previous = await app.QueryDbAsync(db => db.AuditEntries.Select(a => a.PreviousHash).ToListAsync());
+        var previous = await app.QueryDbAsync(db => db.AuditSeals.Select(s => s.PreviousHash).ToListAsync());
         previous.Distinct().Count().ShouldBe(rows);
     }
 

@@ -19,7 +19,7 @@ public sealed class DatabaseRoleTests(AppFixture app) : DatabaseTest(app)
         await TestData.RegisterCaseAsync(app);   // rows to aim at
     }
 
-    static readonly string[] AppendOnly = ["audit_entries", "assessment_versions", "decision_follow_ups", "assessment_waivers"];
+    static readonly string[] AppendOnly = ["audit_entries", "audit_seals", "assessment_versions", "decision_follow_ups", "assessment_waivers"];
     static readonly string[] NeverDeleted = [.. AppendOnly, "decisions", "decision_positions"];
 
     async Task<PostgresException> RefusedAsync(string connectionString, string sql)
@@ -74,7 +74,7 @@ public sealed class DatabaseRoleTests(AppFixture app) : DatabaseTest(app)
             (await RefusedAsync(app.App.AppConnectionString, $"ALTER TABLE {table} DISABLE TRIGGER ALL")).SqlState.ShouldBe(PostgresErrorCodes.InsufficientPrivilege, table);
         }
         foreach (var table in AppendOnly)
-            (await RefusedAsync(app.App.AppConnectionString, $"UPDATE {table} SET id = id")).SqlState.ShouldBe(PostgresErrorCodes.InsufficientPrivilege, table);
+            (await RefusedAsync(app.App.AppConnectionString, table == "audit_seals" ? "UPDATE audit_seals SET position = position" : $"UPDATE {table} SET id = id")).SqlState.ShouldBe(PostgresErrorCodes.InsufficientPrivilege, table);
         // And no table can be emptied wholesale by the app, append-only or not.
         (await RefusedAsync(app.App.AppConnectionString, "TRUNCATE patients CASCADE")).SqlState.ShouldBe(PostgresErrorCodes.InsufficientPrivilege);
     }

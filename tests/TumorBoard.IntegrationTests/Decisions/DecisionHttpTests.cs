@@ -333,8 +333,11 @@ public sealed class DecisionHttpTests(AppFixture app) : DatabaseTest(app)
         supersede.Action.ShouldBe("SignDecision");
         supersede.ActorName.ShouldBe(await NameOfAsync(Chair));
         rows.Where(a => a.Action.Contains("Decision") || a.Action is "RecordPosition" or "RecordFollowUp" or "WaiveAssessment")
-            .ShouldAllBe(a => a.ActorId != null && a.ActorName != null && a.Hash != null);
+            .ShouldAllBe(a => a.ActorId != null && a.ActorName != null);
 
+        (await app.SealPendingAsync()).ShouldBeGreaterThanOrEqualTo(0);
+        var sealedIds = await app.QueryDbAsync(db => db.AuditSeals.Select(s => s.EntryId).ToListAsync());
+        rows.Select(a => a.Id).ShouldBeSubsetOf(sealedIds);
         using var admin = await app.ClientAsync(AppFixture.Admin);
         using var verify = await admin.GetAsync("/api/v1/audit/verify");
         var result = await verify.ReadAsync();

@@ -67,11 +67,26 @@ public sealed class AppFixture : IAsyncLifetime
         File.Delete(App.CheckpointFile);
     }
 
-    /// <summary>The whole verification (chain and checkpoints), as `verify-audit` runs it: no signed-in user.</summary>
+    /// <summary>
+    /// The whole verification (chain and checkpoints), as `verify-audit` runs it (no signed-in user), once every
+    /// committed row is sealed (<see cref="SealPendingAsync"/>), so it checks them all. A test about pending rows calls
+    /// <see cref="AuditVerifier"/> itself.
+    /// </summary>
     public async Task<AuditVerification> VerifyAuditTrailAsync()
     {
+        await SealPendingAsync();
         await using var scope = App.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<AuditVerifier>().VerifyAsync();
+    }
+
+    /// <summary>
+    /// Seals every committed audit row now, instead of waiting for the app's sealer (ADR 0006): one pass of the same
+    /// <see cref="AuditSealer"/>, serialised with the running sealer by its pass lock. Returns how many it sealed.
+    /// </summary>
+    public async Task<int> SealPendingAsync()
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<AuditSealer>().SealPendingAsync();
     }
 
     /// <summary>An API client signed in with a bearer token as <paramref name="email"/> (null: anonymous).</summary>

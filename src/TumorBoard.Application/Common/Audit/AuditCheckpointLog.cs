@@ -19,6 +19,9 @@ public sealed class AuditCheckpointOptions
 
     /// <summary>How often the chain head is anchored besides every verification.</summary>
     public double CheckpointIntervalMinutes { get; set; } = 5;
+
+    /// <summary>How often the elected sealer looks for committed rows to seal (ADR 0006); rows are sealed within about this long.</summary>
+    public int SealIntervalMilliseconds { get; set; } = 250;
 }
 
 /// <summary>One line of the checkpoint file: its checkpoint when it parses and its signature holds, else what is wrong.</summary>
@@ -58,33 +61,46 @@ public sealed class AuditCheckpointLog(IOptions<AuditCheckpointOptions> options,
         return checkpoint;
     }
 
-    /// <summary>Every line of the file in order, each checked against the configured key. No file: none.</summary>
-    public async Task<IReadOnlyList<CheckpointLine>> ReadAllAsync(CancellationToken ct)
-    {
-        if (!File.Exists(FilePath)) return [];
-        var lines = await File.ReadAllLinesAsync(FilePath, Encoding.UTF8, ct);
-        List<CheckpointLine> result = [];
-        for (var i = 0; i < lines.Length; i++)
-            if (lines[i].Length > 0 || i < lines.Length - 1) result.Add(Parse(i + 1, lines[i]));
-        return result;
-    }
-
-    /// <summary>The last line of the file (read from its end), or null when there is none.</summary>
+    /// <summary>
+    /// The last line of the file, read from its end a few KiB at a time (never the whole file: it grows by a line every
+    /// interval and every verification), or null when there is none. A last "line" longer than 64 KiB is no checkpoint.
+    /// </summary>
     public async Task<CheckpointLine?> NewestAsync(CancellationToken ct)
     {
         if (!File.Exists(FilePath)) return null;
-        await using var file = new FileStream(FilePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        var tail = (int)Math.Min(file.Length, 64 * 1024);
-        file.Seek(-tail, SeekOrigin.End);
-        var buffer = new byte[tail];
-        await file.ReadExactlyAsync(buffer, ct);
-        var last = Encoding.UTF8.GetString(buffer).TrimEnd('\n').Split('\n')[^1];
-        return last.Length == 0 ? null : Parse(0, last);   // 0: "the last line"
+        await using var file = new FileStream(FilePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1);
+        var end = file.Length;
+        while (end > 0 && await ByteAtAsync(file, end - 1, ct) is (byte)'\n' or (byte)'\r') end--;
+        if (end == 0) return null;
+        const int Chunk = 4096, Longest = 64 * 1024;
+        var start = end;
+        var text = Array.Empty<byte>();
+        while (start > 0 && end - start < Longest)
+        {
+            var size = (int)Math.Min(Chunk, start);
+            start -= size;
+            var chunk = new byte[size];
+            file.Seek(start, SeekOrigin.Begin);
+            await file.ReadExactlyAsync(chunk, ct);
+            text = [.. chunk, .. text];
+            var newline = Array.LastIndexOf(text, (byte)'\n', (int)(end - start) - 1);
+            if (newline >= 0) return Parse(0, Encoding.UTF8.GetString(text, newline + 1, (int)(end - start) - newline - 1));
+        }
+        return end - start >= Longest ? new(0, null, "The checkpoint file's last line is not a checkpoint (the file was altered or damaged).")
+            : Parse(0, Encoding.UTF8.GetString(text, 0, (int)(end - start)));   // 0: "the last line"
+    }
+
+    static async Task<byte> ByteAtAsync(FileStream file, long offset, CancellationToken ct)
+    {
+        var one = new byte[1];
+        file.Seek(offset, SeekOrigin.Begin);
+        await file.ReadExactlyAsync(one, ct);
+        return one[0];
     }
 
     CheckpointLine Parse(int number, string text)
     {
-        var place = number > 0 ? $"line {number}" : "the last line";
+        var place = number > 0 ? $"line {number}" : "last line";
         Line? line;
         try { line = JsonSerializer.Deserialize<Line>(text, Json); }
         catch (JsonException) { line = null; }

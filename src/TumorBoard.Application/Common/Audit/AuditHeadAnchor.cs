@@ -7,7 +7,7 @@ namespace TumorBoard.Application.Common.Audit;
 
 /// <summary>
 /// The periodic checkpoint (every Audit:CheckpointIntervalMinutes, run by the web host's background writer): anchors
-/// the chain's current head without walking the whole chain. Before writing it makes the cheap check that the newest
+/// the sealed chain's current head without walking the whole chain. Before writing it makes the cheap check that the newest
 /// checkpoint's row is still there with the same hash; when it is not, the trail was cut or rewritten: it logs that as
 /// critical and anchors nothing until someone looks (verify-audit names what is missing).
 /// </summary>
@@ -21,11 +21,13 @@ public sealed class AuditHeadAnchor(TumorBoardDbContext db, AuditCheckpointLog c
             log.LogCritical("No audit checkpoint written: the newest line of {File} is not valid. {Problem}", checkpoints.FilePath, problem);
             return null;
         }
-        var head = await db.AuditEntries.AsNoTracking().Where(a => a.Hash != null).OrderByDescending(a => a.Id)
-            .Select(a => new { a.Id, a.Hash }).FirstOrDefaultAsync(ct);
+        // The sealed chain's head (by position: ids are not the chain order) and, cheaply, the newest checkpoint's row.
+        var head = await db.AuditSeals.AsNoTracking().OrderByDescending(s => s.Position)
+            .Select(s => new { Id = s.EntryId, s.Hash }).FirstOrDefaultAsync(ct);
         if (newest?.Checkpoint is { } last)
         {
-            var stored = await db.AuditEntries.AsNoTracking().Where(a => a.Id == last.RowId).Select(a => a.Hash).FirstOrDefaultAsync(ct);
+            var stored = await db.AuditSeals.AsNoTracking()
+                .Where(s => s.EntryId == last.RowId && db.AuditEntries.Any(a => a.Id == last.RowId)).Select(s => s.Hash).FirstOrDefaultAsync(ct);
             if (stored != last.Hash)
             {
                 log.LogCritical(
@@ -34,6 +36,6 @@ public sealed class AuditHeadAnchor(TumorBoardDbContext db, AuditCheckpointLog c
                 return null;
             }
         }
-        return head is null ? null : await checkpoints.AppendAsync(head.Id, head.Hash!, ct);
+        return head is null ? null : await checkpoints.AppendAsync(head.Id, head.Hash, ct);
     }
 }

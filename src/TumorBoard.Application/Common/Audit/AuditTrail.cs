@@ -9,7 +9,7 @@ namespace TumorBoard.Application.Common.Audit;
 
 /// <summary>
 /// The single hook that turns tracked changes into audit rows, called by the DbContext just before it saves,
-/// so the rows commit or roll back with the change; <see cref="AuditChain"/> then seals them into the hash chain.
+/// so the rows commit or roll back with the change; <see cref="AuditSealer"/> then seals them into the hash chain.
 /// </summary>
 public static class AuditTrail
 {
@@ -22,7 +22,7 @@ public static class AuditTrail
         List<AuditEntry> rows = [];
         foreach (var entry in tracker.Entries())
         {
-            if (entry.Entity is AuditEntry or DataProtectionKey) continue;
+            if (entry.Entity is AuditEntry or AuditSeal or DataProtectionKey) continue;
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
 
             var changes = new Dictionary<string, object?>();

@@ -7,22 +7,25 @@ namespace TumorBoard.Application.Common.Audit;
 
 /// <summary>
 /// The outcome of a verification. <see cref="CheckedCheckpoints"/>: how many signed checkpoints the trail was compared
-/// with; <see cref="Checkpoint"/>: the checkpoint this verification wrote for the head it verified (null when the trail
-/// is broken, has no hashed row, or the file could not be written — then <see cref="Reason"/> says so).
+/// with (the newest one, so 0 or 1); <see cref="Checkpoint"/>: the checkpoint this verification wrote for the head it verified (null when the trail
+/// is broken, has no sealed row, or the file could not be written — then <see cref="Reason"/> says so);
+/// <see cref="PendingRows"/>: committed rows the sealer has not linked into the chain yet (not checked, not broken).
 /// </summary>
 public sealed record AuditVerification(bool Valid, long CheckedRows, long? FirstBrokenRowId, string Reason)
 {
     public int CheckedCheckpoints { get; init; }
+    public long PendingRows { get; init; }
     public CheckpointSummary? Checkpoint { get; init; }
 }
 
 public sealed record CheckpointSummary(long RowId, string Hash, DateTimeOffset At);
 
 /// <summary>
-/// Walks the audit trail in id order, a batch at a time, recomputing every hash and checking every link, then compares
-/// it with every signed checkpoint (<see cref="AuditCheckpointLog"/>): a trail that ends before a checkpointed row, lacks
-/// it, or holds another hash there was cut or rewritten, even if what is left forms an unbroken chain. An intact trail's
-/// head is then checkpointed. Rows written before the chain began (hash null) are accepted only as an unbroken prefix.
+/// Walks the sealed chain (<see cref="AuditSeal"/>, ADR 0006) in position order, a batch at a time: positions without a
+/// gap, every row each seal names still there, every link to the hash before it, every hash recomputed over the row's
+/// content. It then compares the chain with the newest signed checkpoint (<see cref="AuditCheckpointLog"/>): a chain that
+/// lacks the checkpointed row, or holds another hash for it, was cut or rewritten, even if what is left forms an unbroken
+/// chain. Rows not sealed yet are counted as pending, not judged. An intact chain's head is then checkpointed.
 /// Called by the VerifyAuditTrail use case and by `dotnet run -- verify-audit` (no signed-in user there).
 /// </summary>
 public sealed class AuditVerifier(TumorBoardDbContext db, AuditCheckpointLog checkpoints, ILogger<AuditVerifier> log)
@@ -31,51 +34,58 @@ public sealed class AuditVerifier(TumorBoardDbContext db, AuditCheckpointLog che
 
     public async Task<AuditVerification> VerifyAsync(CancellationToken ct = default)
     {
-        // Read before the walk: every checkpoint in the file names a row committed before the walk began.
-        var lines = await checkpoints.ReadAllAsync(ct);
+        // Read before the walk, so it names a row sealed before the walk began. Only the newest checkpoint (the file's last
+        // line, read from its end): through the chain's links its hash vouches for every row up to it, so the older ones
+        // add nothing the walk does not check, and the file is never read whole.
+        var newest = await checkpoints.NewestAsync(ct);
+        IReadOnlyList<CheckpointLine> lines = newest is null ? [] : [newest];
         if (lines.FirstOrDefault(l => l.Problem is not null) is { } bad)
             return Logged(new AuditVerification(false, 0, null, bad.Problem!) { CheckedCheckpoints = lines.Count });
         var anchored = lines.Select(l => l.Checkpoint!).GroupBy(c => c.RowId).ToDictionary(g => g.Key, g => g.ToList());
 
-        long checkedRows = 0, lastId = 0, legacy = 0;
+        long checkedRows = 0, position = 0, headId = 0, highestId = 0;
         string? previous = null;
-        var chainStarted = false;
         while (true)
         {
-            var batch = await db.AuditEntries.AsNoTracking()
-                .Where(a => a.Id > lastId).OrderBy(a => a.Id).Take(BatchSize).ToListAsync(ct);
+            var batch = await (
+                from seal in db.AuditSeals.AsNoTracking()
+                where seal.Position > position
+                orderby seal.Position
+                join row in db.AuditEntries.AsNoTracking() on seal.EntryId equals row.Id into rows
+                from row in rows.DefaultIfEmpty()
+                select new { Seal = seal, Row = row }).Take(BatchSize).ToListAsync(ct);
             if (batch.Count == 0) break;
-            foreach (var row in batch)
+            foreach (var (seal, row) in batch.Select(b => (b.Seal, b.Row)))
             {
-                lastId = row.Id;
-                if (row.Hash is null)
-                {
-                    if (chainStarted) return Broken(checkedRows, row.Id, "The row has no hash although the chain had begun.", lines.Count);
-                    if (anchored.TryGetValue(row.Id, out var lost))
-                        return Broken(checkedRows, row.Id, $"Row {row.Id} has no hash, but the checkpoint of {lost[0].AtText} names its hash: the row was altered.", lines.Count);
-                    legacy++;
-                    continue;
-                }
-                chainStarted = true;
+                if (seal.Position != position + 1)
+                    return Broken(checkedRows, seal.EntryId, $"The chain has no position {position + 1} (it goes on at {seal.Position}): "
+                        + "a seal was removed.", lines.Count);
+                position = seal.Position;
+                if (row is null)
+                    return Broken(checkedRows, seal.EntryId, $"Row {seal.EntryId}, sealed at position {seal.Position}, is missing from the trail "
+                        + "(a row was removed).", lines.Count);
                 checkedRows++;
-                if (row.PreviousHash != previous)
+                if (seal.PreviousHash != previous)
                     return Broken(checkedRows, row.Id, "The row does not link to the hash of the row before it (a row was removed, inserted or altered).", lines.Count);
-                if (AuditHash.Compute(row) != row.Hash)
+                if (!seal.Matches(row))
                     return Broken(checkedRows, row.Id, "The row's content does not match its hash (the row was altered).", lines.Count);
-                if (anchored.Remove(row.Id, out var named) && named.FirstOrDefault(c => c.Hash != row.Hash) is { } differs)
+                if (anchored.Remove(row.Id, out var named) && named.FirstOrDefault(c => c.Hash != seal.Hash) is { } differs)
                     return Broken(checkedRows, row.Id, $"Row {row.Id} does not hold the hash the checkpoint of {differs.AtText} "
                         + "names: the trail was rewritten from that row on.", lines.Count);
-                previous = row.Hash;
+                previous = seal.Hash;
+                headId = row.Id;
+                highestId = Math.Max(highestId, row.Id);
             }
-            db.ChangeTracker.Clear();
         }
 
-        if (anchored.Count > 0) return Missing(checkedRows, lastId, empty: lastId == 0, anchored, lines.Count);
+        if (anchored.Count > 0) return Missing(checkedRows, highestId, empty: position == 0, anchored, lines.Count);
 
-        var reason = legacy == 0 ? "The chain is intact." : $"The chain is intact; {legacy} earlier rows predate it and are not hashed.";
-        var result = new AuditVerification(true, checkedRows, null, reason) { CheckedCheckpoints = lines.Count };
-        // Rows after the chain began are all hashed, so the walk's last row is the head it verified.
-        return previous is null ? result : await AnchorAsync(result, lastId, previous, ct);
+        // Committed rows without a seal: what the sealer has not reached yet (or, with it stopped, everything since).
+        var pending = await db.AuditEntries.AsNoTracking().LongCountAsync(e => !db.AuditSeals.Any(s => s.EntryId == e.Id), ct);
+        var reason = pending == 0 ? "The chain is intact."
+            : $"The chain is intact; {pending} newer rows are not sealed yet (pending) and were not checked.";
+        var result = new AuditVerification(true, checkedRows, null, reason) { CheckedCheckpoints = lines.Count, PendingRows = pending };
+        return previous is null ? result : await AnchorAsync(result, headId, previous, ct);
     }
 
     /// <summary>Checkpointed rows the walk never met: the trail ends before them, or they were cut out of it.</summary>

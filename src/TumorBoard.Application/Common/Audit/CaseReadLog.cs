@@ -10,8 +10,8 @@ namespace TumorBoard.Application.Common.Audit;
 /// Records that someone opened a case's clinical content (DH-11, "reads of PHI are logged and reviewable"): one audit
 /// row with Operation "Read", EntityType "TumorBoardCase", EntityId the case id, Action the running use case
 /// (<see cref="AuditScope"/>), the reader from <see cref="ICurrentUser"/>, the server's UTC time and no changes ("{}").
-/// The row goes through the same path as a write's rows: SaveChanges seals it into the hash chain under the chain lock,
-/// in the open transaction or in its own, so <see cref="AuditVerifier"/> checks reads and writes alike.
+/// The row goes through the same path as a write's rows: SaveChanges inserts it (one INSERT, no lock)
+/// in the open transaction or on its own, and the sealer links it into the hash chain once committed, so <see cref="AuditVerifier"/> checks reads and writes alike.
 /// <para>
 /// Scoped: a case is recorded once per scope (one HTTP request), however many case queries the page or endpoint sends
 /// for it; the row names the first of them. Fails closed: if the row cannot be written, the exception propagates and the read fails with it.
