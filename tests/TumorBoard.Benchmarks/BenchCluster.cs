@@ -27,7 +27,6 @@ public sealed class BenchCluster : IAsyncDisposable
             foreach (var sql in new[]
             {
                 "ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'",
-                "ALTER SYSTEM SET pg_stat_statements.max = 10000",
                 "ALTER SYSTEM SET shared_buffers = '512MB'",
             })
                 await new NpgsqlCommand(sql, conn).ExecuteNonQueryAsync();

@@ -19,6 +19,15 @@ public static class BenchmarkProgram
             case "seed":
                 await SeedAsync(options);
                 return 0;
+            case "build-only":
+            {
+                var sw = System.Diagnostics.Stopwatch.StartNew();
+                var set = DataSet.Build(options.Int("cases", 1000));
+                Console.WriteLine($"built in {sw.Elapsed.TotalSeconds:F1} s");
+                var rows = set.Audit.Seal();
+                Console.WriteLine($"sealed {rows.Count} in {sw.Elapsed.TotalSeconds:F1} s");
+                return 0;
+            }
             case "run":
                 return await BenchmarkRun.RunAsync(options);
             default:

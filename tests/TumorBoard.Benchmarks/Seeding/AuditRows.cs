@@ -15,6 +15,8 @@ public sealed class AuditRows
 
     public int Count => rows.Count;
 
+    public void AddRange(AuditRows other) => rows.AddRange(other.rows);
+
     public void Added(DateTimeOffset at, Guid actorId, string actorName, string action, string entityType, string entityId, string changes) =>
         rows.Add(new AuditEntry
         {

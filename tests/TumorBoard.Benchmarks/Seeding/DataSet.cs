@@ -55,8 +55,24 @@ public sealed class DataSet
         var now = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
         var set = new DataSet(seed, now);
         set.BuildAccounts();
-        set.BuildHistory(cases);
+        set.BuildHistory(cases, seed);
         return set;
+    }
+
+    /// <summary>A part of the history built on its own thread (past meetings are independent of each other).</summary>
+    DataSet Part(int seed)
+    {
+        var part = new DataSet(seed, now);
+        part.coordinators.AddRange(coordinators); part.neurosurgeons.AddRange(neurosurgeons);
+        part.radiationOncologists.AddRange(radiationOncologists); part.medicalOncologists.AddRange(medicalOncologists);
+        part.clinicians.AddRange(clinicians); part.admin = admin;
+        return part;
+    }
+
+    void Merge(DataSet part)
+    {
+        Patients.AddRange(part.Patients); Cases.AddRange(part.Cases); Meetings.AddRange(part.Meetings);
+        Assessments.AddRange(part.Assessments); Decisions.AddRange(part.Decisions); Audit.AddRange(part.Audit);
     }
 
     void BuildAccounts()
@@ -95,7 +111,7 @@ public sealed class DataSet
 
     enum Fate { Decided, Closed, ScheduledCurrent, ScheduledFuture, Ready, Draft, Withdrawn }
 
-    void BuildHistory(int caseCount)
+    void BuildHistory(int caseCount, int seed)
     {
         var meetingCount = Math.Max(6, (int)Math.Round(12_990 * caseCount * PerCase));
         var future = Math.Max(2, meetingCount / 20);
@@ -121,6 +137,15 @@ public sealed class DataSet
         var current = Plan(Round(now.AddMinutes(-30)), "current");
         var futureList = futureMeetings.Select(t => Plan(t, "future")).ToList();
 
+        var workers = Math.Max(1, Environment.ProcessorCount);
+        var parts = Enumerable.Range(0, workers).Select(w => Part(seed * 100 + w)).ToArray();
+        Parallel.For(0, workers, w => parts[w].BuildPast(pastPlan.Where((_, k) => k % workers == w).ToList(), fates));
+        foreach (var part in parts) Merge(part);
+        BuildRest(caseCount, fates, current, futureList);
+    }
+
+    void BuildPast(List<(DateTimeOffset Start, List<int> Cases)> pastPlan, Fate[] fates)
+    {
         foreach (var (start, caseIndexes) in pastPlan)
         {
             var meeting = Plan(start, "past");
@@ -135,7 +160,10 @@ public sealed class DataSet
                 Decide(meeting, items[k], listed[k].c, assessments[k], board, start.AddMinutes(10 + 8 * k), fates[listed[k].i] == Fate.Closed);
             Close(meeting, start.AddMinutes(15 + 8 * listed.Count));
         }
+    }
 
+    void BuildRest(int caseCount, Fate[] fates, Meeting current, List<Meeting> futureList)
+    {
         for (var i = 0; i < caseCount; i++)
         {
             switch (fates[i])
@@ -351,12 +379,13 @@ public sealed class DataSet
         }
 
         var due = current.FollowUpDate!.Value;
+        var steps = current.Content.Plan.Count;
         if (due < DateOnly.FromDateTime(now.UtcDateTime))
         {
             var author = new BoardMember(responsible.Id, responsible.Name, null);
             var recordedAt = new DateTimeOffset(due.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddDays(rng.Next(0, 30)).AddHours(9);
             if (recordedAt > now) recordedAt = now.AddHours(-1);
-            for (var step = 1; step <= current.Content.Plan.Count; step++)
+            for (var step = 1; step <= steps; step++)
             {
                 if (rng.Next(100) < 15) continue;   // some steps stay open: the overdue list
                 var followUp2 = current.RecordFollowUp(step, rng.Next(10) == 0 ? FollowUpStatus.PartiallyImplemented : FollowUpStatus.Implemented,
