@@ -141,7 +141,11 @@ public static class BenchmarkRun
                         foreach (var s in sizes)
                         {
                             var make = t.Make(s.Ctx);
-                            if (round == 0 && warmup > TimeSpan.Zero) await LoadClient.RunAsync(make, t.Connections, warmup);
+                            if (round == 0)
+                            {
+                                await LoadClient.WarmUpAsync(make, 3, t.Connections);
+                                if (warmup > TimeSpan.Zero) await LoadClient.RunAsync(make, t.Connections, warmup);
+                            }
                             await s.Db.ResetStatementsAsync();
                             using var stop = new CancellationTokenSource();
                             var sampler = t.Locks ? s.Db.SampleLockWaitsAsync(stop.Token) : Task.FromResult((0.0, 0));

@@ -70,6 +70,24 @@ public static class LoadClient
         return new LoadResult(all.Length, errors.Sum(), seconds, Percentile(all, 0.50), Percentile(all, 0.99), bytes.Sum(), firstError) { Latencies = all };
     }
 
+    /// <summary>
+    /// Sends <paramref name="count"/> requests one after the other and waits for each (JIT, EF Core's query cache, the
+    /// connection pool): a cold app would otherwise spend a short pass compiling. Fails on a response that is not 2xx.
+    /// </summary>
+    public static async Task WarmUpAsync(Func<int, long, HttpRequestMessage> request, int count, int workers)
+    {
+        using var handler = new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false };
+        using var client = new HttpClient(handler) { Timeout = TimeSpan.FromMinutes(3) };
+        for (var n = 0; n < count; n++)
+        {
+            using var message = request(n % workers, n);
+            using var response = await client.SendAsync(message);
+            var body = await response.Content.ReadAsStringAsync();
+            if (!response.IsSuccessStatusCode)
+                throw new InvalidOperationException($"Warm-up {message.Method} {message.RequestUri}: {(int)response.StatusCode} {body[..Math.Min(body.Length, 500)]}");
+        }
+    }
+
     public static double Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 }
