@@ -33,6 +33,12 @@ public static class BenchmarkRun
 
     sealed record Pass(LoadResult Load, long Statements, double LockMean, int LockMax);
 
+    /// <summary>The machine's 1-minute load average (other work on a shared box shows here).</summary>
+    static double LoadAverage() =>
+        double.TryParse(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "", CultureInfo.InvariantCulture, out var l) ? l : double.NaN;
+
+    static readonly List<double> Loads = [];
+
     static HttpRequestMessage Get(string url, string? bearer = null, string? cookie = null)
     {
         var m = new HttpRequestMessage(HttpMethod.Get, url);
@@ -153,6 +159,7 @@ public static class BenchmarkRun
                             await stop.CancelAsync();
                             var (lockMean, lockMax) = await sampler;
                             var statements = await s.Db.StatementsAsync();
+                            Loads.Add(LoadAverage());
                             rss[s.Label] = Math.Max(rss[s.Label], s.App.RssMb());
                             results[t.Name][s.Label].Add(new Pass(load, statements, lockMean, lockMax));
                             log.WriteLine($"  [{round + 1}/{rounds}] {t.Name,-34} {s.Label,5}: {load.Rps,8:F1} RPS  p50 {load.P50Ms,8:F1} ms  "
@@ -218,8 +225,9 @@ public static class BenchmarkRun
 
     static string RepoRoot()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "TumorBoard.sln"))) return dir.FullName;
+        foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, "TumorBoard.sln"))) return dir.FullName;
         throw new InvalidOperationException("Run the benchmark from the repository (TumorBoard.sln not found above the binary).");
     }
 
@@ -285,6 +293,8 @@ public static class BenchmarkRun
             sb.AppendLine($"- case by id with {conns} connections at {b.Label}: sessions waiting on an advisory lock: mean {F(reads[b.Label].Average(p => p.LockMean), "F2")}, max {reads[b.Label].Max(p => p.LockMax)}");
         foreach (var s in sizes)
             sb.AppendLine($"- app on {s.Label}: start to first 200 (/health/ready) {s.App.StartToFirst200.TotalSeconds:F2} s [≤ 3 s at 100k]; RSS max under load {rss[s.Label]:F0} MB [≤ 300 MB]");
+        if (Loads.Count > 0)
+            sb.AppendLine($"- machine load (1-min load average after each pass, {Environment.ProcessorCount} cores): min {Loads.Min():F1}, mean {Loads.Average():F1}, max {Loads.Max():F1}");
         if (verify.Count > 0)
         {
             sb.AppendLine();

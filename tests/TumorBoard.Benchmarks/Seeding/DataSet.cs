@@ -126,7 +126,7 @@ public sealed class DataSet
         Shuffle(fates);
 
         var span = TimeSpan.FromDays(5 * 365);
-        var pastMeetings = Enumerable.Range(0, past).Select(k => now - span + span * k / past).Select(Round).ToList();
+        var pastMeetings = Enumerable.Range(0, past).Select(k => now - span + span * ((double)k / past)).Select(Round).ToList();
         var futureMeetings = Enumerable.Range(1, future).Select(k => Round(now.AddDays(3 + 60.0 * k / future))).ToList();
 
         var decided = fates.Select((f, i) => (f, i)).Where(x => x.f is Fate.Decided or Fate.Closed).Select(x => x.i).ToList();
