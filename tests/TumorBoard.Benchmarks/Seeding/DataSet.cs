@@ -113,10 +113,10 @@ public sealed class DataSet
 
     void BuildHistory(int caseCount, int seed)
     {
-        var meetingCount = Math.Max(6, (int)Math.Round(12_990 * caseCount * PerCase));
+        var meetingCount = Math.Max(6, (int)Math.Round(12_990.0 * caseCount * PerCase));
         var future = Math.Max(2, meetingCount / 20);
         var past = meetingCount - future - 1;
-        var decidedTarget = (int)Math.Round(53_259 * caseCount * PerCase * 0.98);   // ~2% of them amended once more
+        var decidedTarget = (int)Math.Round(53_259.0 * caseCount * PerCase * 0.98);   // ~2% of them amended once more
 
         var fates = new Fate[caseCount];
         for (var i = 0; i < caseCount; i++)
