@@ -5,8 +5,8 @@ namespace TumorBoard.Benchmarks.Seeding;
 
 /// <summary>
 /// The seeded audit trail: one "Added" row per saved entity, with who, when and which use case, chained as the app
-/// chains its rows (ids in time order, each row sealed onto the hash of the one before with the domain's
-/// <see cref="AuditEntry.Seal"/>). The only place that knows how seeded audit rows are sealed: when the app's audit
+/// chains its rows (ids in time order, each row linked onto the seal of the one before with the domain's
+/// <see cref="AuditSeal.Link"/>). The only place that knows how seeded audit rows are sealed: when the app's audit
 /// sealing changes, adapt this class alone.
 /// </summary>
 public sealed class AuditRows
@@ -43,17 +43,28 @@ public sealed class AuditRows
         return sb.Append('}').ToString();
     }
 
-    /// <summary>Orders the rows by time (stable) and seals them into one chain starting at id 1.</summary>
-    public IReadOnlyList<AuditEntry> Seal()
+    /// <summary>
+    /// Orders the rows by time (stable), numbers them from id 1 and links them into one chain of seals (ADR 0006) with
+    /// the domain's <see cref="AuditSeal.Link"/>, chain position = id: a seeded trail that is entirely sealed.
+    /// </summary>
+    public (IReadOnlyList<AuditEntry> Entries, IReadOnlyList<AuditSeal> Seals) Seal()
     {
         var ordered = rows.Select((r, i) => (r, i)).OrderBy(x => x.r.OccurredAt).ThenBy(x => x.i).Select(x => x.r).ToList();
-        string? previous = null;
+        var entries = new List<AuditEntry>(ordered.Count);
+        var seals = new List<AuditSeal>(ordered.Count);
+        AuditSeal? previous = null;
         long id = 0;
         foreach (var row in ordered)
         {
-            row.Seal(++id, previous);
-            previous = row.Hash;
+            var entry = new AuditEntry
+            {
+                Id = ++id, OccurredAt = row.OccurredAt, ActorId = row.ActorId, ActorName = row.ActorName, Action = row.Action,
+                EntityType = row.EntityType, EntityId = row.EntityId, Operation = row.Operation, Changes = row.Changes,
+            };
+            previous = AuditSeal.Link(entry, id, previous, row.OccurredAt);
+            entries.Add(entry);
+            seals.Add(previous);
         }
-        return ordered;
+        return (entries, seals);
     }
 }

@@ -21,7 +21,7 @@ public static class Seeder
 {
     static readonly string[] Tables =
         ["roles", "users", "user_roles", "patients", "cases", "meetings", "agenda_items", "meeting_attendees", "assessments",
-         "assessment_versions", "decisions", "decision_positions", "decision_follow_ups", "audit_entries"];
+         "assessment_versions", "decisions", "decision_positions", "decision_follow_ups", "audit_entries", "audit_seals"];
 
     public static async Task<SeedResult> SeedAsync(string superuser, string database, int cases, TextWriter log)
     {
@@ -42,7 +42,7 @@ public static class Seeder
         var data = await Task.Run(() => DataSet.Build(cases));
         var audit = data.Audit.Seal();
         build.Stop();
-        log.WriteLine($"  {database}: built {cases:N0} cases through the domain in {build.Elapsed.TotalSeconds:F1} s ({audit.Count:N0} audit rows)");
+        log.WriteLine($"  {database}: built {cases:N0} cases through the domain in {build.Elapsed.TotalSeconds:F1} s ({audit.Entries.Count:N0} audit rows)");
 
         var options = new DbContextOptionsBuilder<TumorBoardDbContext>().UseNpgsql(owner).UseSnakeCaseNamingConvention().Options;
         await using var context = new TumorBoardDbContext(options);
@@ -65,7 +65,8 @@ public static class Seeder
             }
             var first = Load(async c => new()
             {
-                ["audit_entries"] = await copy.CopyAsync(c, audit),
+                ["audit_entries"] = await copy.CopyAsync(c, audit.Entries),
+                ["audit_seals"] = await copy.CopyAsync(c, audit.Seals),
                 ["patients"] = await copy.CopyAsync(c, data.Patients),
                 ["cases"] = await copy.CopyAsync(c, data.Cases),
             });
@@ -98,6 +99,16 @@ public static class Seeder
             }));
             foreach (var fk in foreignKeys) await Exec(conn, $"ALTER TABLE {fk.Table} ADD CONSTRAINT \"{fk.Name}\" {fk.Definition}");
             await Exec(conn, "SELECT setval(pg_get_serial_sequence('audit_entries', 'id'), (SELECT max(id) FROM audit_entries))");
+            // The follow-up work the triggers keep on every write (paused for the COPY), filled as the migration backfills it.
+            await Exec(conn, """
+                INSERT INTO decision_follow_up_states (decision_id, case_id, responsible_clinician_id, follow_up_date, due_order,
+                                                       signed_at, plan_steps, open_steps)
+                SELECT d.id, d.case_id, d.responsible_clinician_id, d.follow_up_date, coalesce(d.follow_up_date, DATE '9999-12-31'),
+                       d.signed_at, coalesce(jsonb_array_length(d.content -> 'plan'), 0), decision_open_steps(d.id, d.content)
+                  FROM decisions d
+                 WHERE d.status = 'Signed'
+                ON CONFLICT DO NOTHING
+                """);
             await Exec(conn, "ANALYZE");
         }
         load.Stop();
