@@ -1,5 +1,6 @@
 using Npgsql;
-using TumorBoard.Web.Infrastructure;
+using TumorBoard.Web.Development;
+using TumorBoard.Web.Database;
 
 namespace TumorBoard.Benchmarks;
 

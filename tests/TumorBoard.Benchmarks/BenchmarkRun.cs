@@ -8,7 +8,8 @@ using TumorBoard.Benchmarks.Control;
 using TumorBoard.Benchmarks.Load;
 using TumorBoard.Benchmarks.Seeding;
 using TumorBoard.Domain.Clinical;
-using TumorBoard.Web.Infrastructure;
+using TumorBoard.Web.Development;
+using TumorBoard.Web.Database;
 
 namespace TumorBoard.Benchmarks;
 

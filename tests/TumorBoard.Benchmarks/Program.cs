@@ -25,7 +25,7 @@ public static class BenchmarkProgram
                 var set = DataSet.Build(options.Int("cases", 1000));
                 Console.WriteLine($"built in {sw.Elapsed.TotalSeconds:F1} s");
                 var rows = set.Audit.Seal();
-                Console.WriteLine($"sealed {rows.Count} in {sw.Elapsed.TotalSeconds:F1} s");
+                Console.WriteLine($"sealed {rows.Entries.Count} in {sw.Elapsed.TotalSeconds:F1} s");
                 return 0;
             }
             case "run":

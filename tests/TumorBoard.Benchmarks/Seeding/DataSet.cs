@@ -249,7 +249,7 @@ public sealed class DataSet
         var today = DateOnly.FromDateTime(at.UtcDateTime);
         var patient = Patient.Register($"BM-{i + 1:D7}", ClinicalTemplates.FamilyNames[i % ClinicalTemplates.FamilyNames.Length],
             ClinicalTemplates.GivenNames[i / 7 % ClinicalTemplates.GivenNames.Length], today.AddYears(-rng.Next(35, 90)).AddDays(-rng.Next(365)),
-            ClinicalTemplates.SexOf(i), by.Id, at.AddMinutes(-5));
+            ClinicalTemplates.SexOf(i), by.Id, at.AddMinutes(-5), today);
         Patients.Add(patient);
         Audit.Added(patient.CreatedAt, by.Id, by.Name, "RegisterPatient", nameof(Patient), patient.Id.ToString(),
             AuditRows.New(("Mrn", patient.Mrn), ("FamilyName", patient.FamilyName), ("GivenName", patient.GivenName)));

@@ -4,7 +4,8 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
 using TumorBoard.Application.Persistence;
-using TumorBoard.Web.Infrastructure;
+using TumorBoard.Web.Development;
+using TumorBoard.Web.Database;
 
 namespace TumorBoard.Benchmarks.Seeding;
 

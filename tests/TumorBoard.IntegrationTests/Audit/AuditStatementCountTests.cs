@@ -65,14 +65,14 @@ public sealed class AuditStatementCountTests(AppFixture app, ITestOutputHelper o
         var (_, caseId) = await TestData.RegisterCaseAsync(app);
         using var client = await app.ClientAsync(AppFixture.Neurosurgeon);
         var url = $"/api/v1/cases/{caseId}/assessments/neurosurgery/draft";
-        using var created = await client.PutAsync(url, Api.Body(Neurosurgery(caseId)));
+        using var created = await client.PutAsync(url, Api.Body(Neurosurgery()));
         created.StatusCode.ShouldBe(HttpStatusCode.Created);
         var before = await app.QueryDbAsync(db => db.AuditEntries.MaxAsync(a => a.Id));
 
         IReadOnlyList<string> sent;
         using (var statements = new NpgsqlStatements(Database))
         {
-            using var saved = await client.SendAsync(Api.Request(HttpMethod.Put, url, Neurosurgery(caseId, escc: "3"), created.ETag()));
+            using var saved = await client.SendAsync(Api.Request(HttpMethod.Put, url, Neurosurgery(escc: "3"), created.ETag()));
             saved.StatusCode.ShouldBe(HttpStatusCode.OK);
             sent = statements.Sent;
         }

@@ -1,3 +1,4 @@
+using TumorBoard.Application.Features.FollowUps;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

@@ -1,3 +1,4 @@
+using TumorBoard.Application.Features.CaseHistory;
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;

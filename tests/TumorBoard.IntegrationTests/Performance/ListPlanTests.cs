@@ -1,3 +1,4 @@
+using TumorBoard.Application.Features.FollowUps;
 using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Text.Json;

@@ -1,3 +1,4 @@
+using TumorBoard.Application.Features.CaseHistory;
 using System.Reflection;
 using TumorBoard.Application.Common.Audit;
 using TumorBoard.Application.Features.Cases;

@@ -1,3 +1,7 @@
+using TumorBoard.Application.Features.CaseHistory;
+using TumorBoard.Application.Features.Meetings.Agenda;
+using TumorBoard.Application.Features.Meetings.Calendar;
+using TumorBoard.Application.Features.FollowUps;
 using TumorBoard.Application.Features.Accounts;
 using TumorBoard.Application.Features.Audit;
 using TumorBoard.Application.Features.Cases;

@@ -17,7 +17,7 @@ public static class CloseMeeting
         public VersionMatch? ExpectedVersion { get; init; }
     }
 
-    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock, IOptions<BoardOptions> options)
+    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, BoardClock clock, IOptions<BoardOptions> options)
         : ICommandHandler<Command, GetMeeting.Result>
     {
         public ValueTask<GetMeeting.Result> Handle(Command c, CancellationToken ct) =>

@@ -14,12 +14,12 @@ namespace TumorBoard.Application.Features.Meetings;
 public static class MeetingConduct
 {
     public static async ValueTask<GetMeeting.Result> RunAsync(
-        TumorBoardDbContext db, ICurrentUser user, TimeProvider clock, BoardOptions board,
+        TumorBoardDbContext db, ICurrentUser user, BoardClock clock, BoardOptions board,
         Guid meetingId, VersionMatch? expectedVersion, Func<Meeting, Guid, DateTimeOffset, Task> step, CancellationToken ct)
     {
         var meeting = await MeetingAccess.LoadForChangeAsync(db, meetingId, expectedVersion, ct);
         MeetingAccess.RequireCoordinatorOrChair(user, meeting);
-        await step(meeting, user.RequiredId, clock.GetUtcNow());
+        await step(meeting, user.RequiredId, clock.UtcNow);
         return await db.SaveChangesThenReadAsync(() => GetMeeting.LoadAsync(db, meeting.Id, clock, board, ct), ct);
     }
 }

@@ -28,7 +28,7 @@ public static class MarkCaseDiscussed
         }
     }
 
-    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, TimeProvider clock, IOptions<BoardOptions> options)
+    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, BoardClock clock, IOptions<BoardOptions> options)
         : ICommandHandler<Command, GetMeeting.Result>
     {
         public ValueTask<GetMeeting.Result> Handle(Command c, CancellationToken ct) =>
