@@ -111,12 +111,12 @@ public sealed class DecisionSliceTests(AppFixture app) : DatabaseTest(app)
         var noQuorum = await BoardAsync(app, quorum: false);
         var e2 = await Should.ThrowAsync<DomainConflictException>(() => RecordAsync(app, noQuorum));
         e2.Message.ShouldContain("no quorum", Case.Sensitive);
-        e2.Message.ShouldContain("RadiationOncology", Case.Sensitive);
+        e2.Message.ShouldContain("radiation oncology", Case.Sensitive);
 
         var missing = await BoardAsync(app, withoutAssessment: [Discipline.MedicalOncology]);
         var e3 = await Should.ThrowAsync<DomainConflictException>(() => RecordAsync(app, missing));
         e3.Message.ShouldContain("no submitted assessment", Case.Sensitive);
-        e3.Message.ShouldContain("MedicalOncology", Case.Sensitive);
+        e3.Message.ShouldContain("medical oncology", Case.Sensitive);
 
         var other = await BoardAsync(app);
         var e4 = await Should.ThrowAsync<NotFoundException>(() => RecordAsync(app, other with { ItemId = missing.ItemId }));
