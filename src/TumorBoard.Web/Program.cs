@@ -170,7 +170,7 @@ app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("r
 app.MapOpenApi().AllowAnonymous();
 if (app.Environment.IsDevelopment()) app.MapScalarApiReference().AllowAnonymous();
 
-var api = app.MapGroup("/api/v1").DisableAntiforgery();
+var api = app.MapGroup("/api/v1").DisableAntiforgery().AddEndpointFilter<PageLinks>();   // Link: rel="next"/"prev" on every list
 api.MapAuthEndpoints();
 api.MapPatientsEndpoints();
 api.MapCasesEndpoints();

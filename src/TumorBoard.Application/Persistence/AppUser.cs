@@ -11,6 +11,8 @@ public sealed class AppUser : IdentityUser<Guid>
     public Discipline? Discipline { get; set; }
     public bool IsActive { get; set; } = true;
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>PostgreSQL xmin: the account's ETag on the API (every change of the row, sign-in lockouts included, renews it).</summary>
+    public uint Version { get; set; }
 }
 
 public sealed class AppRole : IdentityRole<Guid>

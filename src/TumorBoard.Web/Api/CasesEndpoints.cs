@@ -35,9 +35,20 @@ public static class CasesEndpoints
         return TypedResults.Created($"/api/v1/cases/{result.Id}", result);
     }
 
-    static async Task<Ok<GetCase.Result>> Update(Guid caseId, UpdateCase.Command command, HttpRequest request,
-        HttpResponse response, ISender sender, CancellationToken ct) =>
-        Respond(response, await sender.Send(command with { CaseId = caseId, ExpectedVersion = ETags.FromIfMatch(request) }, ct));
+    /// <summary>Takes the representation GET answers (details nested) or the older flat body: see <see cref="CaseBody"/>.</summary>
+    static async Task<Ok<GetCase.Result>> Update(Guid caseId, CaseBody body, HttpRequest request,
+        HttpResponse response, ISender sender, CancellationToken ct)
+    {
+        var command = body.ToCommand() with { CaseId = caseId, ExpectedVersion = ETags.FromIfMatch(request) };
+        try
+        {
+            return Respond(response, await sender.Send(command, ct));
+        }
+        catch (FluentValidation.ValidationException failure) when (body.Details is not null)
+        {
+            throw body.Nested(failure);
+        }
+    }
 
     static async Task<Ok<GetCase.Result>> MarkReady(Guid caseId, HttpRequest request, HttpResponse response, ISender sender, CancellationToken ct) =>
         Respond(response, await sender.Send(new MarkCaseReady.Command(caseId) { ExpectedVersion = ETags.FromIfMatch(request) }, ct));

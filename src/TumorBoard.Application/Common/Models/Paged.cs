@@ -8,7 +8,7 @@ namespace TumorBoard.Application.Common.Models;
 /// depth. <see cref="TotalCount"/> is counted only up to <see cref="Paging.CountCap"/>: when there are more rows,
 /// <see cref="TotalIsCapped"/> is true and the total is a lower bound ("1,000+"), so no request counts a whole large set.
 /// </summary>
-public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount)
+public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount) : ICursorPage
 {
     /// <summary>True when there are more rows than <see cref="TotalCount"/> says (it stopped counting at the cap).</summary>
     public bool TotalIsCapped { get; init; }
@@ -26,6 +26,13 @@ public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, in
     {
         TotalIsCapped = TotalIsCapped, Next = Next, Previous = Previous,
     };
+}
+
+/// <summary>A page of any list, as the API's Link header sees it: the cursors of the pages around it.</summary>
+public interface ICursorPage
+{
+    string? Next { get; }
+    string? Previous { get; }
 }
 
 public static class Paging

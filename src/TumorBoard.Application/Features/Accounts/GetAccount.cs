@@ -13,7 +13,7 @@ public static class GetAccount
     public sealed record Query(Guid Id) : IQuery<Result>;
 
     public sealed record Result(Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles, Discipline? Discipline,
-        bool IsActive, bool IsLockedOut, DateTimeOffset CreatedAt);
+        bool IsActive, bool IsLockedOut, DateTimeOffset CreatedAt, uint Version);
 
     public sealed class Handler(TumorBoardDbContext db, TimeProvider clock) : IQueryHandler<Query, Result>
     {
@@ -28,6 +28,6 @@ public static class GetAccount
         var roles = await db.UserRoles.Where(ur => ur.UserId == u.Id)
             .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).OrderBy(n => n).ToListAsync(ct);
         var locked = u.LockoutEnd is { } end && end > clock.GetUtcNow();
-        return new Result(u.Id, u.Email ?? "", u.DisplayName, roles, u.Discipline, u.IsActive, locked, u.CreatedAt);
+        return new Result(u.Id, u.Email ?? "", u.DisplayName, roles, u.Discipline, u.IsActive, locked, u.CreatedAt, u.Version);
     }
 }

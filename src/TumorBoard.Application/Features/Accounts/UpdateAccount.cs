@@ -4,6 +4,7 @@ using FluentValidation.Results;
 using Mediator;
 using Microsoft.AspNetCore.Identity;
 using TumorBoard.Application.Common.Audit;
+using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.Common;
@@ -25,6 +26,11 @@ public static class UpdateAccount
     {
         /// <summary>From the route (API) or the page's hidden field.</summary>
         [JsonIgnore] public Guid Id { get; init; }
+        /// <summary>
+        /// The version the edit is based on (If-Match). Optional, unlike patients and cases: accounts had no version before,
+        /// and clients written then still send none; a stale one is refused (412).
+        /// </summary>
+        [JsonIgnore] public VersionMatch? ExpectedVersion { get; init; }
         public string DisplayName { get; init; } = "";
         public string[] Roles { get; init; } = [];
         public Discipline? Discipline { get; init; }
@@ -48,6 +54,7 @@ public static class UpdateAccount
         public async ValueTask<GetAccount.Result> Handle(Command command, CancellationToken ct)
         {
             var user = await users.FindByIdAsync(command.Id.ToString()) ?? throw NotFoundException.For("Account", command.Id);
+            if (command.ExpectedVersion is { } expected && !expected.Matches(user.Version)) throw new StaleVersionException("account");
             var wanted = AccountRules.Normalize(command.Roles);
             var current = (await users.GetRolesAsync(user)).Order(StringComparer.Ordinal).ToArray();
             var rolesChanged = !current.SequenceEqual(wanted.Order(StringComparer.Ordinal));
@@ -65,7 +72,10 @@ public static class UpdateAccount
             user.DisplayName = command.DisplayName.Trim();
             user.Discipline = command.Discipline;
             // The user row's concurrency stamp serialises racing updates of one account (the later one gets a 409).
-            (await users.UpdateAsync(user)).ThrowIfFailed(nameof(Command.DisplayName));
+            var updated = await users.UpdateAsync(user);
+            if (command.ExpectedVersion is not null && updated.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure)))
+                throw new StaleVersionException("account");   // the race lost at the save, by a request that named its version
+            updated.ThrowIfFailed(nameof(Command.DisplayName));
             var remove = current.Except(wanted).ToArray();
             if (remove.Length > 0) (await users.RemoveFromRolesAsync(user, remove)).ThrowIfFailed(nameof(Command.Roles));
             var add = wanted.Except(current).ToArray();

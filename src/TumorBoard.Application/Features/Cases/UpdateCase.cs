@@ -13,6 +13,11 @@ public static class UpdateCase
     [RequiresRole(Roles.Coordinator)]
     public sealed record Command : CaseFields, ICommand<GetCase.Result>
     {
+        public Command() { }
+
+        /// <summary>The edit of a case with these fields (the API takes them nested, as GET answers, or flat).</summary>
+        public Command(CaseFields fields) : base(fields) { }
+
         public Guid CaseId { get; init; }
         /// <summary>The version the edit is based on (If-Match / hidden form field).</summary>
         public VersionMatch? ExpectedVersion { get; init; }

@@ -9,5 +9,6 @@ public sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     {
         b.Property(u => u.DisplayName).HasMaxLength(200).IsRequired();
         b.Property(u => u.Discipline).HasConversion<string>().HasMaxLength(30);
+        b.Property(u => u.Version).IsRowVersion();   // PostgreSQL xmin, as for patients and cases
     }
 }
