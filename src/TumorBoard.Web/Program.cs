@@ -27,6 +27,7 @@ using TumorBoard.Web.Database;
 using TumorBoard.Web.Auth;
 using TumorBoard.Web.Audit;
 using TumorBoard.Web.Forms;
+using TumorBoard.Web.OpenApi;
 
 // appsettings.json and wwwroot from the app's folder, not from wherever it was started (AppFolders).
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppFolders.ContentRoot(args) });
@@ -97,7 +98,7 @@ builder.Services.AddRazorPages(o =>
         o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
         ReadOnlyCollectionBinderProvider.Install(o.ModelBinderProviders);   // commands' `IReadOnlyList<T> X = []` bind from forms
     });
-builder.Services.AddOpenApi();
+builder.Services.AddTumorBoardOpenApi();
 // Brotli, else gzip, for HTML, JSON and problem+json, over HTTPS too (README "Response compression": why BREACH does not
 // apply to our pages). Fastest levels: most of the saving for a fraction of the CPU on a 2-core box.
 builder.Services.AddResponseCompression(o =>
