@@ -15,7 +15,8 @@ public static class UpdateMeeting
     public sealed record Command : MeetingFields, ICommand<GetMeeting.Result>
     {
         public Guid MeetingId { get; init; }
-        public VersionMatch? ExpectedVersion { get; init; }
+        /// <remarks>Not part of the API body: the version comes from If-Match.</remarks>
+        [System.Text.Json.Serialization.JsonIgnore] public VersionMatch? ExpectedVersion { get; init; }
     }
 
     public sealed class Validator : AbstractValidator<Command>

@@ -17,7 +17,8 @@ public static class UpdatePatient
     {
         public Guid PatientId { get; init; }
         /// <summary>The version the edit is based on (If-Match / hidden form field).</summary>
-        public VersionMatch? ExpectedVersion { get; init; }
+        /// <remarks>Not part of the API body: the version comes from If-Match.</remarks>
+        [System.Text.Json.Serialization.JsonIgnore] public VersionMatch? ExpectedVersion { get; init; }
         public string Mrn { get; init; } = "";
         public string FamilyName { get; init; } = "";
         public string GivenName { get; init; } = "";
