@@ -171,7 +171,8 @@ app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("r
 app.MapOpenApi().AllowAnonymous();
 if (app.Environment.IsDevelopment()) app.MapScalarApiReference().AllowAnonymous();
 
-var api = app.MapGroup("/api/v1").DisableAntiforgery();
+// Every endpoint documents the problem responses its declarations imply (OpenApi/ProblemResponses.cs).
+var api = app.MapGroup("/api/v1").DisableAntiforgery().WithProblemResponses();
 api.MapAuthEndpoints();
 api.MapPatientsEndpoints();
 api.MapCasesEndpoints();

@@ -35,18 +35,18 @@ public static class CasesEndpoints
         return TypedResults.Created($"/api/v1/cases/{result.Id}", result);
     }
 
-    static async Task<Ok<GetCase.Result>> Update(Guid caseId, UpdateCase.Command command, HttpRequest request,
+    static async Task<Ok<GetCase.Result>> Update(Guid caseId, UpdateCase.Command command, IfMatch ifMatch,
         HttpResponse response, ISender sender, CancellationToken ct) =>
-        Respond(response, await sender.Send(command with { CaseId = caseId, ExpectedVersion = ETags.FromIfMatch(request) }, ct));
+        Respond(response, await sender.Send(command with { CaseId = caseId, ExpectedVersion = ifMatch.Version }, ct));
 
-    static async Task<Ok<GetCase.Result>> MarkReady(Guid caseId, HttpRequest request, HttpResponse response, ISender sender, CancellationToken ct) =>
-        Respond(response, await sender.Send(new MarkCaseReady.Command(caseId) { ExpectedVersion = ETags.FromIfMatch(request) }, ct));
+    static async Task<Ok<GetCase.Result>> MarkReady(Guid caseId, IfMatch ifMatch, HttpResponse response, ISender sender, CancellationToken ct) =>
+        Respond(response, await sender.Send(new MarkCaseReady.Command(caseId) { ExpectedVersion = ifMatch.Version }, ct));
 
-    static async Task<Ok<GetCase.Result>> Withdraw(Guid caseId, WithdrawBody body, HttpRequest request, HttpResponse response,
+    static async Task<Ok<GetCase.Result>> Withdraw(Guid caseId, WithdrawBody body, IfMatch ifMatch, HttpResponse response,
         ISender sender, CancellationToken ct) =>
         Respond(response, await sender.Send(new WithdrawCase.Command
         {
-            CaseId = caseId, Reason = body.Reason ?? "", ExpectedVersion = ETags.FromIfMatch(request),
+            CaseId = caseId, Reason = body.Reason ?? "", ExpectedVersion = ifMatch.Version,
         }, ct));
 
     static Ok<GetCase.Result> Respond(HttpResponse response, GetCase.Result result)
