@@ -103,7 +103,9 @@ public static partial class ApiWords
             schema.Description = ValidationProblem;
         else if (context.JsonPropertyInfo is null && type == typeof(Microsoft.AspNetCore.Mvc.ProblemDetails))
             schema.Description = Problem;
-        if (!type.IsEnum || context.JsonPropertyInfo is not null) return;
+        // The component is made from the first property that uses the enumeration, so this runs with a property too.
+        if (!type.IsEnum) return;
+        schema.Type ??= JsonSchemaType.String;
         var words = new StringBuilder("One of: ");
         words.AppendJoin("; ", Enum.GetValues(type).Cast<Enum>().Select(v => $"`{v}` ({Label(v)})"));
         words.Append('.');
