@@ -171,7 +171,9 @@ app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("r
 app.MapOpenApi().AllowAnonymous();
 if (app.Environment.IsDevelopment()) app.MapScalarApiReference().AllowAnonymous();
 
-var api = app.MapGroup("/api/v1").DisableAntiforgery().AddEndpointFilter<PageLinks>();   // Link: rel="next"/"prev" on every list
+// Every endpoint documents the problem responses its declarations imply (OpenApi/ProblemResponses.cs).
+var api = app.MapGroup("/api/v1").DisableAntiforgery().WithProblemResponses()
+    .AddEndpointFilter<PageLinks>();   // Link: rel="next"/"prev" on every list
 api.MapAuthEndpoints();
 api.MapPatientsEndpoints();
 api.MapCasesEndpoints();

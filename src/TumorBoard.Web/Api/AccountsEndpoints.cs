@@ -36,9 +36,9 @@ public static class AccountsEndpoints
     }
 
     /// <summary>If-Match is checked when sent (412 when stale) but not required: see <see cref="UpdateAccount.Command.ExpectedVersion"/>.</summary>
-    static async Task<Ok<GetAccount.Result>> Update(Guid id, UpdateAccount.Command command, HttpRequest request, HttpResponse response,
+    static async Task<Ok<GetAccount.Result>> Update(Guid id, UpdateAccount.Command command, IfMatch ifMatch, HttpResponse response,
         ISender sender, CancellationToken ct) =>
-        Respond(response, await sender.Send(command with { Id = id, ExpectedVersion = ETags.FromIfMatch(request) }, ct));
+        Respond(response, await sender.Send(command with { Id = id, ExpectedVersion = ifMatch.Version }, ct));
 
     static Ok<GetAccount.Result> Respond(HttpResponse response, GetAccount.Result account)
     {

@@ -25,24 +25,24 @@ public static class AssessmentsEndpoints
         // One command each for the three typed routes: the body is the discipline's content, flat (and the reason to revise).
         // The bodies are typed per route (not a generic parameter) so that the framework knows them to be required: a missing
         // or null body is its 400, and the document says the body is required.
-        g.MapPut("/neurosurgery/draft", (Guid caseId, NeurosurgeryContent c, HttpRequest r, HttpResponse res, ISender s,
-            CancellationToken ct) => SaveDraft(caseId, c, r, res, s, ct)).WithName("SaveNeurosurgeryDraft");
-        g.MapPut("/radiation-oncology/draft", (Guid caseId, RadiationOncologyContent c, HttpRequest r, HttpResponse res, ISender s,
-            CancellationToken ct) => SaveDraft(caseId, c, r, res, s, ct)).WithName("SaveRadiationOncologyDraft");
-        g.MapPut("/medical-oncology/draft", (Guid caseId, MedicalOncologyContent c, HttpRequest r, HttpResponse res, ISender s,
-            CancellationToken ct) => SaveDraft(caseId, c, r, res, s, ct)).WithName("SaveMedicalOncologyDraft");
+        g.MapPut("/neurosurgery/draft", (Guid caseId, NeurosurgeryContent c, IfMatch ifMatch, HttpResponse res, ISender s,
+            CancellationToken ct) => SaveDraft(caseId, c, ifMatch, res, s, ct)).WithName("SaveNeurosurgeryDraft");
+        g.MapPut("/radiation-oncology/draft", (Guid caseId, RadiationOncologyContent c, IfMatch ifMatch, HttpResponse res, ISender s,
+            CancellationToken ct) => SaveDraft(caseId, c, ifMatch, res, s, ct)).WithName("SaveRadiationOncologyDraft");
+        g.MapPut("/medical-oncology/draft", (Guid caseId, MedicalOncologyContent c, IfMatch ifMatch, HttpResponse res, ISender s,
+            CancellationToken ct) => SaveDraft(caseId, c, ifMatch, res, s, ct)).WithName("SaveMedicalOncologyDraft");
 
-        g.MapPost("/{discipline}/submit", (Guid caseId, string discipline, HttpRequest r, HttpResponse res, ISender s,
+        g.MapPost("/{discipline}/submit", (Guid caseId, string discipline, IfMatch ifMatch, HttpResponse res, ISender s,
             CancellationToken ct) => Write(s, res, caseId,
-                new SubmitAssessment.Command(caseId, Parse(discipline)) { ExpectedVersion = ETags.FromIfMatch(r) }, ct))
+                new SubmitAssessment.Command(caseId, Parse(discipline)) { ExpectedVersion = ifMatch.Version }, ct))
             .WithName("SubmitAssessment");
 
-        g.MapPost("/neurosurgery/revise", (Guid caseId, NeurosurgeryRevision c, HttpRequest r, HttpResponse res, ISender s,
-            CancellationToken ct) => Revise(caseId, c, r, res, s, ct)).WithName("ReviseNeurosurgery");
-        g.MapPost("/radiation-oncology/revise", (Guid caseId, RadiationOncologyRevision c, HttpRequest r, HttpResponse res, ISender s,
-            CancellationToken ct) => Revise(caseId, c, r, res, s, ct)).WithName("ReviseRadiationOncology");
-        g.MapPost("/medical-oncology/revise", (Guid caseId, MedicalOncologyRevision c, HttpRequest r, HttpResponse res, ISender s,
-            CancellationToken ct) => Revise(caseId, c, r, res, s, ct)).WithName("ReviseMedicalOncology");
+        g.MapPost("/neurosurgery/revise", (Guid caseId, NeurosurgeryRevision c, IfMatch ifMatch, HttpResponse res, ISender s,
+            CancellationToken ct) => Revise(caseId, c, ifMatch, res, s, ct)).WithName("ReviseNeurosurgery");
+        g.MapPost("/radiation-oncology/revise", (Guid caseId, RadiationOncologyRevision c, IfMatch ifMatch, HttpResponse res, ISender s,
+            CancellationToken ct) => Revise(caseId, c, ifMatch, res, s, ct)).WithName("ReviseRadiationOncology");
+        g.MapPost("/medical-oncology/revise", (Guid caseId, MedicalOncologyRevision c, IfMatch ifMatch, HttpResponse res, ISender s,
+            CancellationToken ct) => Revise(caseId, c, ifMatch, res, s, ct)).WithName("ReviseMedicalOncology");
         return g;
     }
 
@@ -61,17 +61,17 @@ public static class AssessmentsEndpoints
     }
 
     static Task<Results<Created<GetAssessmentVersion.Result>, Ok<GetAssessmentVersion.Result>>> SaveDraft(Guid caseId,
-        AssessmentContent content, HttpRequest r, HttpResponse res, ISender s, CancellationToken ct) =>
+        AssessmentContent content, IfMatch ifMatch, HttpResponse res, ISender s, CancellationToken ct) =>
         Write(s, res, caseId, new SaveAssessmentDraft.Command
         {
-            CaseId = caseId, Content = content.AsContent(), ExpectedVersion = ETags.FromIfMatch(r),
+            CaseId = caseId, Content = content.AsContent(), ExpectedVersion = ifMatch.Version,
         }, ct);
 
     static Task<Results<Created<GetAssessmentVersion.Result>, Ok<GetAssessmentVersion.Result>>> Revise<TRevision>(Guid caseId,
-        TRevision revision, HttpRequest r, HttpResponse res, ISender s, CancellationToken ct) where TRevision : AssessmentContent, IRevision =>
+        TRevision revision, IfMatch ifMatch, HttpResponse res, ISender s, CancellationToken ct) where TRevision : AssessmentContent, IRevision =>
         Write(s, res, caseId, new ReviseAssessment.Command
         {
-            CaseId = caseId, Content = revision.AsContent(), Reason = revision.Reason, ExpectedVersion = ETags.FromIfMatch(r),
+            CaseId = caseId, Content = revision.AsContent(), Reason = revision.Reason, ExpectedVersion = ifMatch.Version,
         }, ct);
 
     /// <summary>Every write answers with the new current version as its command saved it; 201 when it created the assessment.</summary>

@@ -11,7 +11,8 @@ public static class AuthEndpoints
     public static RouteGroupBuilder MapAuthEndpoints(this RouteGroupBuilder api)
     {
         var auth = api.MapGroup("/auth").WithTags("Auth");
-        auth.MapPost("/token", IssueToken).WithName("IssueToken").AllowAnonymous();
+        auth.MapPost("/token", IssueToken).WithName("IssueToken").AllowAnonymous()
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
         return auth;
     }
 

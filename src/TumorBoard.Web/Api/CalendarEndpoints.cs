@@ -13,8 +13,10 @@ public static class CalendarEndpoints
 {
     public static RouteGroupBuilder MapCalendarEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/meetings/{meetingId:guid}/calendar.ics", Meeting).WithName("GetMeetingCalendar").WithTags("Calendar");
-        api.MapGet("/calendar/me.ics", Mine).WithName("GetMyCalendarFeed").WithTags("Calendar");
+        api.MapGet("/meetings/{meetingId:guid}/calendar.ics", Meeting).WithName("GetMeetingCalendar").WithTags("Calendar")
+            .Produces<string>(StatusCodes.Status200OK, MeetingCalendar.ContentType);
+        api.MapGet("/calendar/me.ics", Mine).WithName("GetMyCalendarFeed").WithTags("Calendar")
+            .Produces<string>(StatusCodes.Status200OK, MeetingCalendar.ContentType);
         return api;
     }
 

@@ -19,7 +19,7 @@ public static class CaseHistoryEndpoints
     {
         var cases = api.MapGroup("/cases/{caseId:guid}/history").WithTags("Decision history");
         cases.MapGet("/", Timeline).WithName("GetCaseHistory");
-        cases.MapGet("/export", Export).WithName("ExportCaseHistory");
+        cases.MapGet("/export", Export).WithName("ExportCaseHistory").Produces<ExportCaseHistory.Document>();
         api.MapGet("/decisions/{decisionId:guid}/compare/{otherId:guid}", Compare).WithTags("Decision history").WithName("CompareDecisionVersions");
         return cases;
     }

@@ -36,10 +36,10 @@ public static class CasesEndpoints
     }
 
     /// <summary>Takes the representation GET answers (details nested) or the older flat body: see <see cref="CaseBody"/>.</summary>
-    static async Task<Ok<GetCase.Result>> Update(Guid caseId, CaseBody body, HttpRequest request,
+    static async Task<Ok<GetCase.Result>> Update(Guid caseId, CaseBody body, IfMatch ifMatch,
         HttpResponse response, ISender sender, CancellationToken ct)
     {
-        var command = body.ToCommand() with { CaseId = caseId, ExpectedVersion = ETags.FromIfMatch(request) };
+        var command = body.ToCommand() with { CaseId = caseId, ExpectedVersion = ifMatch.Version };
         try
         {
             return Respond(response, await sender.Send(command, ct));
@@ -50,14 +50,14 @@ public static class CasesEndpoints
         }
     }
 
-    static async Task<Ok<GetCase.Result>> MarkReady(Guid caseId, HttpRequest request, HttpResponse response, ISender sender, CancellationToken ct) =>
-        Respond(response, await sender.Send(new MarkCaseReady.Command(caseId) { ExpectedVersion = ETags.FromIfMatch(request) }, ct));
+    static async Task<Ok<GetCase.Result>> MarkReady(Guid caseId, IfMatch ifMatch, HttpResponse response, ISender sender, CancellationToken ct) =>
+        Respond(response, await sender.Send(new MarkCaseReady.Command(caseId) { ExpectedVersion = ifMatch.Version }, ct));
 
-    static async Task<Ok<GetCase.Result>> Withdraw(Guid caseId, WithdrawBody body, HttpRequest request, HttpResponse response,
+    static async Task<Ok<GetCase.Result>> Withdraw(Guid caseId, WithdrawBody body, IfMatch ifMatch, HttpResponse response,
         ISender sender, CancellationToken ct) =>
         Respond(response, await sender.Send(new WithdrawCase.Command
         {
-            CaseId = caseId, Reason = body.Reason ?? "", ExpectedVersion = ETags.FromIfMatch(request),
+            CaseId = caseId, Reason = body.Reason ?? "", ExpectedVersion = ifMatch.Version,
         }, ct));
 
     static Ok<GetCase.Result> Respond(HttpResponse response, GetCase.Result result)

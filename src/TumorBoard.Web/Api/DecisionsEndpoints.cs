@@ -67,19 +67,19 @@ public static class DecisionsEndpoints
     static async Task<Ok<DecisionView>> Get(Guid decisionId, HttpResponse response, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await ViewAsync(decisionId, response, sender, ct));
 
-    static async Task<Ok<DecisionView>> Revise(Guid decisionId, ContentBody body, HttpRequest request, HttpResponse response, ISender sender, CancellationToken ct) =>
+    static async Task<Ok<DecisionView>> Revise(Guid decisionId, ContentBody body, IfMatch ifMatch, HttpResponse response, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(Saved(await sender.Send(new ReviseDecision.Command
         {
-            DecisionId = decisionId, Content = body.Content!, ExpectedVersion = ETags.FromIfMatch(request),
+            DecisionId = decisionId, Content = body.Content!, ExpectedVersion = ifMatch.Version,
         }, ct), response));
 
     static async Task<Ok<DecisionView>> Position(Guid decisionId, PositionBody body, HttpResponse response, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(Saved(await sender.Send(new RecordPosition.Command { DecisionId = decisionId, Kind = body.Kind, Text = body.Text }, ct), response));
 
-    static async Task<Ok<DecisionView>> Sign(Guid decisionId, SignBody body, HttpRequest request, HttpResponse response, ISender sender, CancellationToken ct) =>
+    static async Task<Ok<DecisionView>> Sign(Guid decisionId, SignBody body, IfMatch ifMatch, HttpResponse response, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(Saved(await sender.Send(new SignDecision.Command
         {
-            DecisionId = decisionId, Password = body.Password ?? "", ExpectedVersion = ETags.FromIfMatch(request),
+            DecisionId = decisionId, Password = body.Password ?? "", ExpectedVersion = ifMatch.Version,
         }, ct), response));
 
     static async Task<Created<DecisionView>> Amend(Guid decisionId, AmendBody body, HttpResponse response, ISender sender, CancellationToken ct)

@@ -29,26 +29,26 @@ public static class MeetingsEndpoints
         g.MapPost("/", Plan).WithName("PlanMeeting");
         g.MapPut("/{meetingId:guid}", Update).WithName("UpdateMeeting");
         g.MapPost("/{meetingId:guid}/agenda", AddCase).WithName("AddCaseToAgenda");
-        g.MapPost("/{meetingId:guid}/agenda/{itemId:guid}/remove", (Guid meetingId, Guid itemId, ReasonBody b, HttpRequest r, HttpResponse res, ISender s, CancellationToken ct) =>
-            Change(s, res, new RemoveCaseFromAgenda.Command { MeetingId = meetingId, ItemId = itemId, Reason = b.Reason ?? "", ExpectedVersion = ETags.FromIfMatch(r) }, ct)).WithName("RemoveCaseFromAgenda");
-        g.MapPut("/{meetingId:guid}/agenda/order", (Guid meetingId, OrderBody b, HttpRequest r, HttpResponse res, ISender s, CancellationToken ct) =>
-            Change(s, res, new ReorderAgenda.Command { MeetingId = meetingId, ItemIds = b.ItemIds, ExpectedVersion = ETags.FromIfMatch(r) }, ct)).WithName("ReorderAgenda");
-        g.MapPost("/{meetingId:guid}/agenda/{itemId:guid}/move", (Guid meetingId, Guid itemId, MoveBody b, HttpRequest r, HttpResponse res, ISender s, CancellationToken ct) =>
-            Change(s, res, new ReorderAgenda.Command { MeetingId = meetingId, ItemId = itemId, Offset = b.Offset, ExpectedVersion = ETags.FromIfMatch(r) }, ct)).WithName("MoveAgendaItem");
-        g.MapPut("/{meetingId:guid}/agenda/{itemId:guid}/minutes", (Guid meetingId, Guid itemId, MinutesBody b, HttpRequest r, HttpResponse res, ISender s, CancellationToken ct) =>
-            Change(s, res, new SetAgendaMinutes.Command { MeetingId = meetingId, ItemId = itemId, Minutes = b.Minutes, ExpectedVersion = ETags.FromIfMatch(r) }, ct)).WithName("SetAgendaMinutes");
-        g.MapPut("/{meetingId:guid}/attendance", (Guid meetingId, AttendanceBody b, HttpRequest r, HttpResponse res, ISender s, CancellationToken ct) =>
-            Change(s, res, new RecordAttendance.Command { MeetingId = meetingId, PresentUserIds = b.PresentUserIds, ExpectedVersion = ETags.FromIfMatch(r) }, ct)).WithName("RecordAttendance");
-        g.MapPost("/{meetingId:guid}/start", (Guid meetingId, HttpRequest r, HttpResponse res, ISender s, CancellationToken ct) =>
-            Change(s, res, new StartMeeting.Command { MeetingId = meetingId, ExpectedVersion = ETags.FromIfMatch(r) }, ct)).WithName("StartMeeting");
-        g.MapPost("/{meetingId:guid}/close", (Guid meetingId, HttpRequest r, HttpResponse res, ISender s, CancellationToken ct) =>
-            Change(s, res, new CloseMeeting.Command { MeetingId = meetingId, ExpectedVersion = ETags.FromIfMatch(r) }, ct)).WithName("CloseMeeting");
-        g.MapPost("/{meetingId:guid}/cancel", (Guid meetingId, ReasonBody b, HttpRequest r, HttpResponse res, ISender s, CancellationToken ct) =>
-            Change(s, res, new CancelMeeting.Command { MeetingId = meetingId, Reason = b.Reason, ExpectedVersion = ETags.FromIfMatch(r) }, ct)).WithName("CancelMeeting");
-        g.MapPost("/{meetingId:guid}/agenda/{itemId:guid}/discussed", (Guid meetingId, Guid itemId, HttpRequest r, HttpResponse res, ISender s, CancellationToken ct) =>
-            Change(s, res, new MarkCaseDiscussed.Command { MeetingId = meetingId, ItemId = itemId, ExpectedVersion = ETags.FromIfMatch(r) }, ct)).WithName("MarkAgendaItemDiscussed");
-        g.MapPost("/{meetingId:guid}/agenda/{itemId:guid}/defer", (Guid meetingId, Guid itemId, ReasonBody b, HttpRequest r, HttpResponse res, ISender s, CancellationToken ct) =>
-            Change(s, res, new DeferCase.Command { MeetingId = meetingId, ItemId = itemId, Reason = b.Reason, ExpectedVersion = ETags.FromIfMatch(r) }, ct)).WithName("DeferAgendaItem");
+        g.MapPost("/{meetingId:guid}/agenda/{itemId:guid}/remove", (Guid meetingId, Guid itemId, ReasonBody b, IfMatch ifMatch, HttpResponse res, ISender s, CancellationToken ct) =>
+            Change(s, res, new RemoveCaseFromAgenda.Command { MeetingId = meetingId, ItemId = itemId, Reason = b.Reason ?? "", ExpectedVersion = ifMatch.Version }, ct)).WithName("RemoveCaseFromAgenda");
+        g.MapPut("/{meetingId:guid}/agenda/order", (Guid meetingId, OrderBody b, IfMatch ifMatch, HttpResponse res, ISender s, CancellationToken ct) =>
+            Change(s, res, new ReorderAgenda.Command { MeetingId = meetingId, ItemIds = b.ItemIds, ExpectedVersion = ifMatch.Version }, ct)).WithName("ReorderAgenda");
+        g.MapPost("/{meetingId:guid}/agenda/{itemId:guid}/move", (Guid meetingId, Guid itemId, MoveBody b, IfMatch ifMatch, HttpResponse res, ISender s, CancellationToken ct) =>
+            Change(s, res, new ReorderAgenda.Command { MeetingId = meetingId, ItemId = itemId, Offset = b.Offset, ExpectedVersion = ifMatch.Version }, ct)).WithName("MoveAgendaItem");
+        g.MapPut("/{meetingId:guid}/agenda/{itemId:guid}/minutes", (Guid meetingId, Guid itemId, MinutesBody b, IfMatch ifMatch, HttpResponse res, ISender s, CancellationToken ct) =>
+            Change(s, res, new SetAgendaMinutes.Command { MeetingId = meetingId, ItemId = itemId, Minutes = b.Minutes, ExpectedVersion = ifMatch.Version }, ct)).WithName("SetAgendaMinutes");
+        g.MapPut("/{meetingId:guid}/attendance", (Guid meetingId, AttendanceBody b, IfMatch ifMatch, HttpResponse res, ISender s, CancellationToken ct) =>
+            Change(s, res, new RecordAttendance.Command { MeetingId = meetingId, PresentUserIds = b.PresentUserIds, ExpectedVersion = ifMatch.Version }, ct)).WithName("RecordAttendance");
+        g.MapPost("/{meetingId:guid}/start", (Guid meetingId, IfMatch ifMatch, HttpResponse res, ISender s, CancellationToken ct) =>
+            Change(s, res, new StartMeeting.Command { MeetingId = meetingId, ExpectedVersion = ifMatch.Version }, ct)).WithName("StartMeeting");
+        g.MapPost("/{meetingId:guid}/close", (Guid meetingId, IfMatch ifMatch, HttpResponse res, ISender s, CancellationToken ct) =>
+            Change(s, res, new CloseMeeting.Command { MeetingId = meetingId, ExpectedVersion = ifMatch.Version }, ct)).WithName("CloseMeeting");
+        g.MapPost("/{meetingId:guid}/cancel", (Guid meetingId, ReasonBody b, IfMatch ifMatch, HttpResponse res, ISender s, CancellationToken ct) =>
+            Change(s, res, new CancelMeeting.Command { MeetingId = meetingId, Reason = b.Reason, ExpectedVersion = ifMatch.Version }, ct)).WithName("CancelMeeting");
+        g.MapPost("/{meetingId:guid}/agenda/{itemId:guid}/discussed", (Guid meetingId, Guid itemId, IfMatch ifMatch, HttpResponse res, ISender s, CancellationToken ct) =>
+            Change(s, res, new MarkCaseDiscussed.Command { MeetingId = meetingId, ItemId = itemId, ExpectedVersion = ifMatch.Version }, ct)).WithName("MarkAgendaItemDiscussed");
+        g.MapPost("/{meetingId:guid}/agenda/{itemId:guid}/defer", (Guid meetingId, Guid itemId, ReasonBody b, IfMatch ifMatch, HttpResponse res, ISender s, CancellationToken ct) =>
+            Change(s, res, new DeferCase.Command { MeetingId = meetingId, ItemId = itemId, Reason = b.Reason, ExpectedVersion = ifMatch.Version }, ct)).WithName("DeferAgendaItem");
         return g;
     }
 
@@ -66,14 +66,14 @@ public static class MeetingsEndpoints
         return TypedResults.Created($"/api/v1/meetings/{ids[0]}", new Planned(ids));
     }
 
-    static async Task<Ok<GetMeeting.Result>> Update(Guid meetingId, UpdateMeeting.Command command, HttpRequest r, HttpResponse res, ISender s, CancellationToken ct) =>
-        Respond(res, await s.Send(command with { MeetingId = meetingId, ExpectedVersion = ETags.FromIfMatch(r) }, ct));
+    static async Task<Ok<GetMeeting.Result>> Update(Guid meetingId, UpdateMeeting.Command command, IfMatch ifMatch, HttpResponse res, ISender s, CancellationToken ct) =>
+        Respond(res, await s.Send(command with { MeetingId = meetingId, ExpectedVersion = ifMatch.Version }, ct));
 
-    static async Task<Created<GetMeeting.Result>> AddCase(Guid meetingId, AddCaseBody b, HttpRequest r, HttpResponse res, ISender s, CancellationToken ct)
+    static async Task<Created<GetMeeting.Result>> AddCase(Guid meetingId, AddCaseBody b, IfMatch ifMatch, HttpResponse res, ISender s, CancellationToken ct)
     {
         var added = await s.Send(new AddCaseToAgenda.Command
         {
-            MeetingId = meetingId, CaseId = b.CaseId, LateAdditionReason = b.LateAdditionReason, ExpectedVersion = ETags.FromIfMatch(r),
+            MeetingId = meetingId, CaseId = b.CaseId, LateAdditionReason = b.LateAdditionReason, ExpectedVersion = ifMatch.Version,
         }, ct);
         ETags.Set(res, added.Meeting.Version);
         return TypedResults.Created($"/api/v1/meetings/{meetingId}#agenda-{added.ItemId}", added.Meeting);

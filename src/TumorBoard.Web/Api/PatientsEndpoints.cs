@@ -35,10 +35,10 @@ public static class PatientsEndpoints
         return TypedResults.Created($"/api/v1/patients/{patient.Id}", patient);
     }
 
-    static async Task<Ok<GetPatient.Result>> Update(Guid patientId, UpdatePatient.Command command, HttpRequest request,
+    static async Task<Ok<GetPatient.Result>> Update(Guid patientId, UpdatePatient.Command command, IfMatch ifMatch,
         HttpResponse response, ISender sender, CancellationToken ct)
     {
-        var patient = await sender.Send(command with { PatientId = patientId, ExpectedVersion = ETags.FromIfMatch(request) }, ct);
+        var patient = await sender.Send(command with { PatientId = patientId, ExpectedVersion = ifMatch.Version }, ct);
         ETags.Set(response, patient.Version);
         return TypedResults.Ok(patient);
     }

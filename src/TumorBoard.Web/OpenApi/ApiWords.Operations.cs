@@ -8,5 +8,95 @@ public static partial class ApiWords
     /// </summary>
     public static readonly IReadOnlyDictionary<string, string> Operations = new Dictionary<string, string>
     {
+        // Auth
+        ["IssueToken"] = "Exchanges an account's e-mail and password for a bearer token (`accessToken`, valid `expiresIn` seconds). A wrong password or an inactive account is 401 with one message for both; too many attempts per account or client address are 429 with `Retry-After`. The answer is never stored for `Idempotency-Key` replays.",
+        // Patients
+        ["FindPatients"] = "A page of patients by family name, given name and id. `text` searches the MRN (normalised as it is stored: case, spaces, look-alike letters) and the names. Coordinators, specialists and clinicians.",
+        ["GetPatient"] = "One patient with its version as `ETag` (send it back as `If-Match` to change it).",
+        ["RegisterPatient"] = "Registers a patient (coordinator). The MRN is stored in its canonical form; one that matches a registered patient, also through look-alike characters, is 409 naming that patient.",
+        ["UpdatePatient"] = "Corrects a patient's MRN, names, date of birth or sex (coordinator). Needs the patient's `ETag` as `If-Match`.",
+        // Cases
+        ["ListCases"] = "A page of cases, newest first within urgency, filtered by `status`, `urgency`, `histology` and `text` (the patient's MRN or names). Listing is not a read of each case; opening one is (audit trail).",
+        ["GetCase"] = "One case with its patient, clinical details, what the board's minimum dataset still lacks (`missingForBoard`) and its version as `ETag`. Recorded in the audit trail as a read.",
+        ["RegisterCase"] = "Registers a case (Draft) for a registered patient (coordinator): primary tumour and histology, lesions by vertebral level range (`C1`…`S5`) and compartment, neurology (ASIA/Frankel), ECOG or Karnofsky, extent of disease, prior radiotherapy of the levels, urgency and the clinical question for the board.",
+        ["UpdateCase"] = "Changes a case's clinical details while it is not closed or withdrawn (coordinator). Needs the case's `ETag` as `If-Match`.",
+        ["MarkCaseReady"] = "Marks a Draft case ReadyForBoard (coordinator) once the board's minimum dataset is complete; otherwise refused, naming what is missing. Needs `If-Match`.",
+        ["WithdrawCase"] = "Withdraws a case with a reason (coordinator); it leaves every future agenda. Needs `If-Match`.",
+        // Scores
+        ["ComputeSins"] = "SINS, the Spinal Instability Neoplastic Score (0–18): location (junctional, mobile, semi-rigid, rigid spine), mechanical pain, bone lesion quality, radiographic alignment, vertebral body collapse and posterolateral involvement. 0–6 stable, 7–12 potentially unstable, 13–18 unstable; 7 or more warrants a surgical opinion. A missing component is reported, not guessed.",
+        ["EvaluateEscc"] = "The Bilsky grade of epidural spinal cord compression (`0`, `1a`, `1b`, `1c`, `2`, `3`) on axial T2 MRI: 0–1b low grade (usually radiotherapy first), 2–3 high grade (cord deformed or compressed: consider decompression).",
+        ["ComputeTokuhashi"] = "The revised Tokuhashi score (0–15) of expected survival from general condition (Karnofsky, or ECOG converted where safe), extraspinal bone and vertebral body metastases, visceral metastases, primary site and paralysis (Frankel): 0–8 under 6 months, 9–11 6 months or more, 12–15 a year or more.",
+        ["ComputeTomita"] = "The Tomita score (2–10) from the primary tumour's growth, visceral and bone metastases, with its treatment goal: long-term local control, middle-term control, short-term palliation, or supportive care.",
+        ["SuggestNoms"] = "The NOMS framework's suggestion (Neurologic, Oncologic, Mechanical, Systemic): from the ESCC grade, the tumour's radiosensitivity (looked up from the histology when not given), mechanical instability (SINS, gross instability) and fitness for surgery, the suggested order of radiotherapy (cEBRT or SBRT/SRS) and surgery. An aid to the board, not a decision; missing inputs are listed.",
+        ["ConvertPerformanceStatus"] = "Converts between ECOG (0–5) and Karnofsky (0–100) performance status, saying where the conversion is approximate.",
+        // Accounts
+        ["ListAccounts"] = "A page of the accounts with their roles, discipline and whether they are active (administrator).",
+        ["GetAccount"] = "One account (administrator), with its version as `ETag`.",
+        ["CreateAccount"] = "Creates an account with a display name, e-mail, roles (Administrator alone, or clinical roles), the discipline of a specialist and an initial password that meets the password policy (administrator).",
+        ["UpdateAccount"] = "Changes an account's name, roles or discipline (administrator), with a reason that the audit trail keeps with before and after. Nobody changes their own roles (403). Needs `If-Match`.",
+        ["DeactivateAccount"] = "Deactivates an account (administrator): its sign-in and every token stop working; its records keep their author.",
+        ["ReactivateAccount"] = "Reactivates a deactivated account (administrator).",
+        ["ResetPassword"] = "Sets a new password for another account (administrator); the password policy applies.",
+        ["ChangeOwnPassword"] = "Changes the signed-in member's own password, given the current one; the password policy applies.",
+        // Meetings
+        ["ListMeetings"] = "A page of board meetings by start time: from `from` (default the start of today), past ones with `includePast`, filtered by `status`.",
+        ["NextMeetingWithRoom"] = "The next planned meeting whose agenda has room before its cut-off, for scheduling a case.",
+        ["GetMeeting"] = "One meeting with its agenda (order, status and minutes of each case), attendance, quorum and version as `ETag`.",
+        ["GetBoardView"] = "The board view of one agenda item, used live in the meeting: the case summary, the latest submitted assessment of each discipline with every computed score, the NOMS suggestion, disagreements between the disciplines, what is missing (assessments, case data, stale imaging, quorum) and the previous and next case.",
+        ["PlanMeeting"] = "Plans a meeting, or a weekly series (coordinator), in the board's time zone, with its capacity and agenda cut-off.",
+        ["UpdateMeeting"] = "Changes a planned meeting (coordinator). Needs `If-Match`.",
+        ["AddCaseToAgenda"] = "Adds a ReadyForBoard case to a meeting's agenda (coordinator); after the cut-off only with a late-addition reason, and never past the capacity. Needs the meeting's `If-Match`.",
+        ["RemoveCaseFromAgenda"] = "Removes a case from an agenda with a reason (coordinator). Needs `If-Match`.",
+        ["ReorderAgenda"] = "Puts the agenda in the given order of item ids (coordinator). Needs `If-Match`.",
+        ["MoveAgendaItem"] = "Moves one agenda item up or down by an offset (coordinator). Needs `If-Match`.",
+        ["SetAgendaMinutes"] = "Writes the minutes of one case's discussion. Needs `If-Match`.",
+        ["RecordAttendance"] = "Records who is present, from which the meeting's quorum follows. Needs `If-Match`.",
+        ["StartMeeting"] = "Starts a planned meeting. Needs `If-Match`.",
+        ["CloseMeeting"] = "Closes a meeting in progress once every case on its agenda is discussed or deferred (chair or coordinator). Needs `If-Match`.",
+        ["CancelMeeting"] = "Cancels a planned meeting with a reason (coordinator); its cases return to ReadyForBoard. Needs `If-Match`.",
+        ["MarkAgendaItemDiscussed"] = "Marks a case on the agenda of a meeting in progress as discussed. Needs `If-Match`.",
+        ["DeferAgendaItem"] = "Defers a case to a later meeting with a reason. Needs `If-Match`.",
+        // Calendar
+        ["GetMeetingCalendar"] = "One meeting as an iCalendar file (`text/calendar`), in the board's time zone.",
+        ["GetMyCalendarFeed"] = "The signed-in member's upcoming meetings as an iCalendar feed (`text/calendar`).",
+        // Worklists
+        ["GetCoordinatorDashboard"] = "The coordinator's dashboard: what needs preparing for the coming meetings, Draft cases older than `Board:DraftAgeDays`, and overdue follow-ups.",
+        ["GetSpecialistWorklist"] = "The signed-in specialist's worklist: the cases on coming agendas and the assessments of their discipline still to write or submit.",
+        // Assessments
+        ["ListAssessments"] = "The current assessment of each discipline for a case (draft, submitted or revised), with the computed scores.",
+        ["GetAssessment"] = "The current assessment of one discipline (`medical-oncology`, `radiation-oncology`, `neurosurgery`) with its version as `ETag`. A read in the audit trail.",
+        ["GetAssessmentVersion"] = "One earlier version of a discipline's assessment, as it was submitted.",
+        ["GetAssessmentHistory"] = "Every version of a discipline's assessment with who wrote it, when, and the reason of each revision.",
+        ["SaveNeurosurgeryDraft"] = "Saves the neurosurgery draft of a case (a neurosurgeon). The first `PUT` creates the draft; later ones need `If-Match`. SINS and NOMS are computed on the server.",
+        ["SaveRadiationOncologyDraft"] = "Saves the radiation oncology draft (a radiation oncologist). The first `PUT` creates the draft; later ones need `If-Match`.",
+        ["SaveMedicalOncologyDraft"] = "Saves the medical oncology draft (a medical oncologist); the scores are computed on the server. The first `PUT` creates the draft; later ones need `If-Match`.",
+        ["SubmitAssessment"] = "Submits a discipline's draft for the board (its author's discipline). Submitted versions are never overwritten. Needs `If-Match`.",
+        ["ReviseNeurosurgery"] = "Revises the submitted neurosurgery assessment with a reason: a new version, the old one kept. Needs `If-Match`.",
+        ["ReviseRadiationOncology"] = "Revises the submitted radiation oncology assessment with a reason: a new version, the old one kept. Needs `If-Match`.",
+        ["ReviseMedicalOncology"] = "Revises the submitted medical oncology assessment with a reason: a new version, the old one kept. Needs `If-Match`.",
+        // Decisions
+        ["RecordDecision"] = "Records the board's draft decision on a case in a running meeting with quorum, once the three disciplines have submitted or been waived (chair or coordinator): outcome, ordered plan steps with levels, dose and fractions, intent, rationale, concordance with the NOMS suggestion, the patient's preferences, the responsible clinician and the follow-up date.",
+        ["WaiveAssessment"] = "Waives a discipline's assessment for a case on the agenda, with a reason (the meeting's chair).",
+        ["ListAssessmentWaivers"] = "The waivers of an agenda item.",
+        ["ListMeetingDecisions"] = "The decisions recorded in a meeting, with their status (draft, signed, superseded).",
+        ["ListResponsibleClinicians"] = "The members who can be named responsible clinician of a decision.",
+        ["GetDecision"] = "One decision version with its content, the members' positions, the signature (printed name, UTC time, content hash) and its version as `ETag`.",
+        ["ReviseDecision"] = "Changes a draft decision (never a signed one: that is an amendment). Needs `If-Match`.",
+        ["GetDecisionActions"] = "What the signed-in member may do with a decision now (position, sign, amend, follow up), and why not.",
+        ["RecordPosition"] = "The signed-in attending member's position on a draft decision: agrees, disagrees (with the reason) or abstains. A retry replaces the member's own position.",
+        ["SignDecision"] = "Signs a draft decision as the meeting's chair, re-entering the password: the signature binds a SHA-256 of the content and positions, and the database refuses any change to the signed version. Needs `If-Match`.",
+        ["AmendDecision"] = "Amends a signed decision with a reason: a new draft version to be signed again, the old one marked superseded when it is (chair of the deciding meeting, or of a meeting in progress with the case on its agenda).",
+        ["RecordFollowUp"] = "Records what was actually done for a plan step of a signed decision (`Implemented`, `PartiallyImplemented`, `NotImplemented`, `Unknown`), when, and why a step deviated from the plan.",
+        ["ListCaseDecisions"] = "Every decision version of a case, newest first.",
+        // Decision history
+        ["GetCaseHistory"] = "The case's timeline: registration, agenda listings, assessment versions, waivers, decision versions, positions, signatures, amendments and follow-ups, filtered by kind and date.",
+        ["ExportCaseHistory"] = "The whole history of a case as one JSON document, for the record or another system.",
+        ["CompareDecisionVersions"] = "The differences between two versions of a case's decision, field by field and plan step by plan step.",
+        // Follow-ups
+        ["ListOverdueFollowUps"] = "Signed decisions whose follow-up date has passed with plan steps still open, oldest first (coordinator).",
+        ["ListMyFollowUps"] = "The follow-ups of decisions where the signed-in member is the responsible clinician.",
+        // Audit
+        ["ListAuditEntries"] = "A page of the audit trail (administrator): who read or changed which record, when, how (`operation`), with before and after; filtered by `operation` (`Read`, `Added`, `Modified`, `Deleted`), `entityType`, `entityId` and the acting member.",
+        ["VerifyAuditTrail"] = "Verifies the audit trail's hash chain and its signed checkpoints (administrator): valid, or where it was broken.",
     };
 }

@@ -32,11 +32,55 @@ public static partial class ApiWords
         `cursor`.
 
         Enumerations are sent and answered as their member names (strings), listed with the clinic's words in each schema.
+
+        Besides the answers each operation lists, any request can be refused by the host as too large (413 body, 414
+        address, 431 headers), and an unexpected fault is 500 with a problem naming the request's trace id.
         """;
 
     public const string Bearer = """
         The token from `POST /api/v1/auth/token` (opaque; it expires after `expiresIn` seconds, then sign in again). The
         pages use the sign-in cookie `TumorBoard.Auth` instead; the API does not accept the cookie.
+        """;
+
+    public const string IfMatch = """
+        The `ETag` of the record as last read (`"12345"`), or `*` for whatever version is current. A change of an existing
+        record without it is 428 (the first draft of an assessment needs none); with a version that is no longer current,
+        412 (reload, apply the change again).
+        """;
+
+    public const string IdempotencyKey = """
+        Optional, 1–255 printable ASCII characters (a UUID, say). A retry with the same key, method, path and body gets
+        the first successful answer again with `Idempotent-Replayed: true` and writes nothing; the same key with another
+        body is 422, and while the first request still runs 409 with `Retry-After`. Keys are per user and kept 24 hours.
+        """;
+
+    /// <summary>What each answer means, the same on every operation (the problem's <c>detail</c> says it for the case at hand).</summary>
+    public static readonly IReadOnlyDictionary<string, string> Statuses = new Dictionary<string, string>
+    {
+        ["201"] = "Created: the new record as saved, with its address in `Location`.",
+        ["204"] = "Done; nothing to answer.",
+        ["400"] = "The request is invalid: `errors` names each field by its camelCase JSON path (`lesions[0].imagingDate`), or the header or query parameter that cannot be read.",
+        ["401"] = "Not signed in: no bearer token, or it expired or its account was deactivated.",
+        ["403"] = "Signed in, but this role or member may not do this (`detail` says why).",
+        ["404"] = "No such record (or not one this list or operation knows).",
+        ["409"] = "Conflicts with the record's state or another record (a clinical rule, a unique value, a change at the same moment), or a request with this `Idempotency-Key` is still running (`Retry-After`).",
+        ["412"] = "The `If-Match` version is no longer the current one: someone changed the record since you read it. Reload it and apply the change again.",
+        ["415"] = "The body is not JSON in UTF-8 (`Content-Type: application/json`).",
+        ["422"] = "This `Idempotency-Key` was used for another request (another body or path).",
+        ["428"] = "This change needs the record's version: send its `ETag` as `If-Match`.",
+        ["429"] = "Too many sign-in attempts for this account or from this address: wait `Retry-After` seconds.",
+        ["503"] = "The database cannot be reached right now: nothing was written; try again shortly (`Retry-After`).",
+    };
+
+    public const string ValidationProblem = """
+        RFC 9457 problem details of a request that was refused as invalid (400): nothing was written. `errors` maps each
+        field, by its camelCase JSON path as sent (`clinicalQuestion`, `lesions[0].levelFrom`, or a header or query
+        parameter name such as `If-Match` or `cursor`), to the messages for it.
+        """;
+
+    public const string Problem = """
+        RFC 9457 problem details (`application/problem+json`): `status`, a short `title`, and a `detail` in the clinic's
+        words saying what happened and what to do.
         """;
 
     /// <summary>Summary of an operation without one of its own: its operation id in words ("MarkCaseReady" → "Mark case ready").</summary>
@@ -55,7 +99,13 @@ public static partial class ApiWords
     public static void Describe(OpenApiSchema schema, OpenApiSchemaTransformerContext context)
     {
         var type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;
-        if (!type.IsEnum || context.JsonPropertyInfo is not null) return;
+        if (context.JsonPropertyInfo is null && type == typeof(Microsoft.AspNetCore.Http.HttpValidationProblemDetails))
+            schema.Description = ValidationProblem;
+        else if (context.JsonPropertyInfo is null && type == typeof(Microsoft.AspNetCore.Mvc.ProblemDetails))
+            schema.Description = Problem;
+        // The component is made from the first property that uses the enumeration, so this runs with a property too.
+        if (!type.IsEnum) return;
+        schema.Type ??= JsonSchemaType.String;
         var words = new StringBuilder("One of: ");
         words.AppendJoin("; ", Enum.GetValues(type).Cast<Enum>().Select(v => $"`{v}` ({Label(v)})"));
         words.Append('.');

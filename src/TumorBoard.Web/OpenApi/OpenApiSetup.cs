@@ -25,6 +25,7 @@ public static class OpenApiSetup
         o.AddOperationTransformer((operation, context, _) =>
         {
             Secure(operation, context);
+            Headers(operation, context);
             ApiWords.Describe(operation, context);
             return Task.CompletedTask;
         });
@@ -57,6 +58,32 @@ public static class OpenApiSetup
         // The framework lists the tags the operations use; a tag without words here fails OpenApiDocumentTests.
         foreach (var tag in document.Tags ?? new HashSet<OpenApiTag>())
             if (tag.Name is { } name && ApiWords.Tags.TryGetValue(name, out var words)) tag.Description = words;
+    }
+
+    /// <summary>
+    /// The request headers the API reads besides the token: <c>If-Match</c> where the endpoint takes the version
+    /// (<see cref="Api.IfMatch"/>), <c>Idempotency-Key</c> on every signed-in POST and PUT (IdempotencyMiddleware).
+    /// </summary>
+    static void Headers(OpenApiOperation operation, Microsoft.AspNetCore.OpenApi.OpenApiOperationTransformerContext context)
+    {
+        var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+        var anonymous = metadata.OfType<IAllowAnonymous>().Any();
+        var method = context.Description.HttpMethod?.ToUpperInvariant();
+        if (metadata.OfType<Api.IfMatch.Metadata>().Any())
+            (operation.Parameters ??= []).Add(new OpenApiParameter
+            {
+                Name = "If-Match", In = ParameterLocation.Header, Required = false, Description = ApiWords.IfMatch,
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            });
+        if (!anonymous && method is "POST" or "PUT")
+            (operation.Parameters ??= []).Add(new OpenApiParameter
+            {
+                Name = "Idempotency-Key", In = ParameterLocation.Header, Required = false, Description = ApiWords.IdempotencyKey,
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = 255 },
+            });
+        foreach (var (status, response) in operation.Responses ?? [])
+            if (response is OpenApiResponse described && ApiWords.Statuses.TryGetValue(status, out var words))
+                described.Description = words;
     }
 
     /// <summary>Every operation needs the bearer token unless its endpoint allows anonymous callers (the token endpoint).</summary>

@@ -49,6 +49,7 @@ public static class SchemaNames
             "Row" when IsList(outer) => subject + "ListItem",
             "Row" => outer + "Row",
             var name when name.StartsWith(subject, StringComparison.Ordinal) => name,
+            var name when subject.EndsWith(name, StringComparison.Ordinal) => subject,   // ListResponsibleClinicians.Clinician
             var name => subject + name,
         };
     }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace TumorBoard.IntegrationTests.Infrastructure;
 
@@ -28,6 +29,8 @@ public sealed class TumorBoardApp(string connectionString, IDictionary<string, s
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
+        // Records every API answer for DocumentedStatusTests (the OpenAPI document lists each status the tests see).
+        builder.ConfigureServices(s => s.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, ObservedResponses.Recorder>());
         builder.UseSetting("ConnectionStrings:TumorBoard", AppConnectionString);
         builder.UseSetting("ConnectionStrings:TumorBoardOwner", OwnerConnectionString);
         builder.UseSetting("Audit:CheckpointKey", CheckpointKey);
