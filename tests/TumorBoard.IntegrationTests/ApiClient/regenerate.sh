@@ -16,5 +16,5 @@ rm -rf "$here/Generated"
 dotnet kiota generate --language CSharp --openapi "$here/openapi.json" --output "$here/Generated" \
   --namespace-name TumorBoard.IntegrationTests.ApiClient.Generated --class-name TumorBoardClient \
   --exclude-backward-compatible --clean-output --log-level Warning
-rm -f "$here/Generated/kiota-lock.json"   # holds absolute paths of this machine; the command above is the record
+rm -f "$here/Generated/kiota-lock.json" "$here/Generated/.kiota.log"   # absolute paths of this machine; the command above is the record
 echo "Regenerated $here/Generated from $here/openapi.json"

@@ -3,10 +3,9 @@ using System.Runtime.Serialization;
 using System;
 namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
 {
+    /// <summary>One of: `Scheduled` (Scheduled); `Discussed` (Discussed); `Decided` (Decided); `Deferred` (Deferred); `Removed` (Removed).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    #pragma warning disable CS1591
     public enum AgendaItemStatus
-    #pragma warning restore CS1591
     {
         [EnumMember(Value = "Scheduled")]
         #pragma warning disable CS1591

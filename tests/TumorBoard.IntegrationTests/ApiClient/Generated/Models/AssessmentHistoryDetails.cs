@@ -24,9 +24,9 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
 #else
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.AssessmentHistoryComparison Compared { get; set; }
 #endif
-        /// <summary>The discipline property</summary>
+        /// <summary>One of: `MedicalOncology` (Medical oncology); `RadiationOncology` (Radiation oncology); `Neurosurgery` (Neurosurgery); `Radiology` (Radiology); `Pathology` (Pathology).</summary>
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.Discipline? Discipline { get; set; }
-        /// <summary>The status property</summary>
+        /// <summary>One of: `Draft` (Draft); `Submitted` (Submitted); `Locked` (Locked).</summary>
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.AssessmentStatus? Status { get; set; }
         /// <summary>The versions property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER

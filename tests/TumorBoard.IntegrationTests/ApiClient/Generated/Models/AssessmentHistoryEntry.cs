@@ -34,7 +34,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
 #endif
         /// <summary>The createdAt property</summary>
         public DateTimeOffset? CreatedAt { get; set; }
-        /// <summary>The kind property</summary>
+        /// <summary>One of: `Draft` (Draft); `Submission` (Submission); `Revision` (Revision).</summary>
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.AssessmentVersionKind? Kind { get; set; }
         /// <summary>The number property</summary>
         public int? Number { get; set; }

@@ -40,11 +40,11 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
 #endif
         /// <summary>The currentVersionNumber property</summary>
         public int? CurrentVersionNumber { get; set; }
-        /// <summary>The discipline property</summary>
+        /// <summary>One of: `MedicalOncology` (Medical oncology); `RadiationOncology` (Radiation oncology); `Neurosurgery` (Neurosurgery); `Radiology` (Radiology); `Pathology` (Pathology).</summary>
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.Discipline? Discipline { get; set; }
         /// <summary>The id property</summary>
         public Guid? Id { get; set; }
-        /// <summary>The status property</summary>
+        /// <summary>One of: `Draft` (Draft); `Submitted` (Submitted); `Locked` (Locked).</summary>
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.AssessmentStatus? Status { get; set; }
         /// <summary>The submittedVersionNumber property</summary>
         public int? SubmittedVersionNumber { get; set; }

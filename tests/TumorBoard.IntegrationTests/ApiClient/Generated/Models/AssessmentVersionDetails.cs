@@ -48,9 +48,9 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
         public DateTimeOffset? CreatedAt { get; set; }
         /// <summary>The currentVersionNumber property</summary>
         public int? CurrentVersionNumber { get; set; }
-        /// <summary>The discipline property</summary>
+        /// <summary>One of: `MedicalOncology` (Medical oncology); `RadiationOncology` (Radiation oncology); `Neurosurgery` (Neurosurgery); `Radiology` (Radiology); `Pathology` (Pathology).</summary>
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.Discipline? Discipline { get; set; }
-        /// <summary>The kind property</summary>
+        /// <summary>One of: `Draft` (Draft); `Submission` (Submission); `Revision` (Revision).</summary>
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.AssessmentVersionKind? Kind { get; set; }
         /// <summary>The number property</summary>
         public int? Number { get; set; }
@@ -62,7 +62,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
 #else
         public string Reason { get; set; }
 #endif
-        /// <summary>The status property</summary>
+        /// <summary>One of: `Draft` (Draft); `Submitted` (Submitted); `Locked` (Locked).</summary>
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.AssessmentStatus? Status { get; set; }
         /// <summary>The submittedVersionNumber property</summary>
         public int? SubmittedVersionNumber { get; set; }

@@ -14,7 +14,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
-        /// <summary>The discipline property</summary>
+        /// <summary>One of: `MedicalOncology` (Medical oncology); `RadiationOncology` (Radiation oncology); `Neurosurgery` (Neurosurgery); `Radiology` (Radiology); `Pathology` (Pathology).</summary>
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.Discipline? Discipline { get; set; }
         /// <summary>The submitted property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER

@@ -18,9 +18,9 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
         public Guid? Id { get; set; }
         /// <summary>The number property</summary>
         public int? Number { get; set; }
-        /// <summary>The outcome property</summary>
+        /// <summary>One of: `TreatmentRecommendation` (Treatment recommendation); `MoreInformationNeeded` (More information needed); `StandardOfCareConfirmed` (Standard of care confirmed).</summary>
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.DecisionOutcome? Outcome { get; set; }
-        /// <summary>The status property</summary>
+        /// <summary>One of: `Draft` (Draft); `Signed` (Signed); `Superseded` (Superseded).</summary>
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.DecisionStatus? Status { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.BoardViewDecisionVersion"/> and sets the default values.

@@ -52,7 +52,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
 #else
         public string Reason { get; set; }
 #endif
-        /// <summary>The status property</summary>
+        /// <summary>One of: `Scheduled` (Scheduled); `Discussed` (Discussed); `Decided` (Decided); `Deferred` (Deferred); `Removed` (Removed).</summary>
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.AgendaItemStatus? Status { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.BoardViewItemSummary"/> and sets the default values.

@@ -46,7 +46,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
 #endif
         /// <summary>The startsAt property</summary>
         public DateTimeOffset? StartsAt { get; set; }
-        /// <summary>The status property</summary>
+        /// <summary>One of: `Planned` (Planned); `InProgress` (In progress); `Closed` (Closed); `Cancelled` (Cancelled).</summary>
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.MeetingStatus? Status { get; set; }
         /// <summary>The title property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER

@@ -43,7 +43,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
         public int? ExtraspinalBoneMetastases { get; set; }
         /// <summary>The frankel property</summary>
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.FrankelGrade? Frankel { get; set; }
-        /// <summary>The histology property</summary>
+        /// <summary>One of: `LungNsclc` (Lung, non-small-cell (NSCLC)); `SmallCellLung` (Lung, small-cell); `Breast` (Breast); `Prostate` (Prostate); `RenalCell` (Renal cell); `Thyroid` (Thyroid); `Colorectal` (Colorectal); `Melanoma` (Melanoma); `Hepatocellular` (Hepatocellular); `Gastric` (Gastric); `Oesophageal` (Oesophageal); `Pancreatic` (Pancreatic); `Bladder` (Bladder); `Uterine` (Uterine); `Ovarian` (Ovarian); `Sarcoma` (Sarcoma); `Lymphoma` (Lymphoma); `MultipleMyeloma` (Multiple myeloma / plasmacytoma); `GermCell` (Seminoma / germ-cell); `Neuroendocrine` (Neuroendocrine / carcinoid); `UnknownPrimary` (Unknown primary); `Other` (Other (describe)).</summary>
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.PrimaryHistology? Histology { get; set; }
         /// <summary>The histologyOtherText property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -93,7 +93,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
 #endif
         /// <summary>The symptomOnsetDate property</summary>
         public Date? SymptomOnsetDate { get; set; }
-        /// <summary>The urgency property</summary>
+        /// <summary>One of: `Routine` (Routine); `Urgent` (Urgent).</summary>
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.Urgency? Urgency { get; set; }
         /// <summary>The visceralMetastases property</summary>
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.VisceralMetastases? VisceralMetastases { get; set; }

@@ -54,7 +54,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
 #endif
         /// <summary>The number property</summary>
         public int? Number { get; set; }
-        /// <summary>The outcome property</summary>
+        /// <summary>One of: `TreatmentRecommendation` (Treatment recommendation); `MoreInformationNeeded` (More information needed); `StandardOfCareConfirmed` (Standard of care confirmed).</summary>
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.DecisionOutcome? Outcome { get; set; }
         /// <summary>The signedAt property</summary>
         public DateTimeOffset? SignedAt { get; set; }
@@ -66,7 +66,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
 #else
         public string SignerName { get; set; }
 #endif
-        /// <summary>The status property</summary>
+        /// <summary>One of: `Draft` (Draft); `Signed` (Signed); `Superseded` (Superseded).</summary>
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.DecisionStatus? Status { get; set; }
         /// <summary>The supersededById property</summary>
         public Guid? SupersededById { get; set; }

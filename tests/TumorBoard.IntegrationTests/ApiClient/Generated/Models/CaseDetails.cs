@@ -50,7 +50,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
 #else
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.CasePatientSummary Patient { get; set; }
 #endif
-        /// <summary>The status property</summary>
+        /// <summary>One of: `Draft` (Draft); `ReadyForBoard` (Ready for board); `Scheduled` (Scheduled); `Discussed` (Discussed); `Decided` (Decided); `Closed` (Closed); `Withdrawn` (Withdrawn).</summary>
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.CaseStatus? Status { get; set; }
         /// <summary>The updatedAt property</summary>
         public DateTimeOffset? UpdatedAt { get; set; }

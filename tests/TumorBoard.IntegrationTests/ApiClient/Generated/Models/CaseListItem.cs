@@ -24,7 +24,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
 #endif
         /// <summary>The createdAt property</summary>
         public DateTimeOffset? CreatedAt { get; set; }
-        /// <summary>The histology property</summary>
+        /// <summary>One of: `LungNsclc` (Lung, non-small-cell (NSCLC)); `SmallCellLung` (Lung, small-cell); `Breast` (Breast); `Prostate` (Prostate); `RenalCell` (Renal cell); `Thyroid` (Thyroid); `Colorectal` (Colorectal); `Melanoma` (Melanoma); `Hepatocellular` (Hepatocellular); `Gastric` (Gastric); `Oesophageal` (Oesophageal); `Pancreatic` (Pancreatic); `Bladder` (Bladder); `Uterine` (Uterine); `Ovarian` (Ovarian); `Sarcoma` (Sarcoma); `Lymphoma` (Lymphoma); `MultipleMyeloma` (Multiple myeloma / plasmacytoma); `GermCell` (Seminoma / germ-cell); `Neuroendocrine` (Neuroendocrine / carcinoid); `UnknownPrimary` (Unknown primary); `Other` (Other (describe)).</summary>
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.PrimaryHistology? Histology { get; set; }
         /// <summary>The id property</summary>
         public Guid? Id { get; set; }
@@ -54,9 +54,9 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
 #else
         public string PatientName { get; set; }
 #endif
-        /// <summary>The status property</summary>
+        /// <summary>One of: `Draft` (Draft); `ReadyForBoard` (Ready for board); `Scheduled` (Scheduled); `Discussed` (Discussed); `Decided` (Decided); `Closed` (Closed); `Withdrawn` (Withdrawn).</summary>
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.CaseStatus? Status { get; set; }
-        /// <summary>The urgency property</summary>
+        /// <summary>One of: `Routine` (Routine); `Urgent` (Urgent).</summary>
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.Urgency? Urgency { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.CaseListItem"/> and sets the default values.

@@ -43,7 +43,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
 #else
         public string Mrn { get; set; }
 #endif
-        /// <summary>The sex property</summary>
+        /// <summary>One of: `Female` (Female); `Male` (Male); `Other` (Other); `Unknown` (Unknown).</summary>
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.Sex? Sex { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.CasePatientSummary"/> and sets the default values.

@@ -48,7 +48,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
 #else
         public string SignerName { get; set; }
 #endif
-        /// <summary>The status property</summary>
+        /// <summary>One of: `Draft` (Draft); `Signed` (Signed); `Superseded` (Superseded).</summary>
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.DecisionStatus? Status { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.CompareDecisionVersionsSide"/> and sets the default values.

@@ -50,9 +50,9 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
 #else
         public string PatientName { get; set; }
 #endif
-        /// <summary>The status property</summary>
+        /// <summary>One of: `Draft` (Draft); `ReadyForBoard` (Ready for board); `Scheduled` (Scheduled); `Discussed` (Discussed); `Decided` (Decided); `Closed` (Closed); `Withdrawn` (Withdrawn).</summary>
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.CaseStatus? Status { get; set; }
-        /// <summary>The urgency property</summary>
+        /// <summary>One of: `Routine` (Routine); `Urgent` (Urgent).</summary>
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.Urgency? Urgency { get; set; }
         /// <summary>The waitingDays property</summary>
         public int? WaitingDays { get; set; }

@@ -47,7 +47,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.TreatmentIntent? Intent { get; set; }
         /// <summary>The nomsConcordance property</summary>
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.NomsConcordance? NomsConcordance { get; set; }
-        /// <summary>The outcome property</summary>
+        /// <summary>One of: `TreatmentRecommendation` (Treatment recommendation); `MoreInformationNeeded` (More information needed); `StandardOfCareConfirmed` (Standard of care confirmed).</summary>
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.DecisionOutcome? Outcome { get; set; }
         /// <summary>The patientPreferences property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER

@@ -3,10 +3,9 @@ using System.Runtime.Serialization;
 using System;
 namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
 {
+    /// <summary>One of: `TreatmentRecommendation` (Treatment recommendation); `MoreInformationNeeded` (More information needed); `StandardOfCareConfirmed` (Standard of care confirmed).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    #pragma warning disable CS1591
     public enum DecisionOutcome
-    #pragma warning restore CS1591
     {
         [EnumMember(Value = "TreatmentRecommendation")]
         #pragma warning disable CS1591

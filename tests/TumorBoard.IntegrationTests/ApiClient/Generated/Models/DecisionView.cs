@@ -118,7 +118,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
 #else
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.SignatureView Signature { get; set; }
 #endif
-        /// <summary>The status property</summary>
+        /// <summary>One of: `Draft` (Draft); `Signed` (Signed); `Superseded` (Superseded).</summary>
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.DecisionStatus? Status { get; set; }
         /// <summary>The supersededAt property</summary>
         public DateTimeOffset? SupersededAt { get; set; }

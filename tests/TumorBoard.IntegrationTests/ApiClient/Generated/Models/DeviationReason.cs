@@ -3,10 +3,9 @@ using System.Runtime.Serialization;
 using System;
 namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
 {
+    /// <summary>One of: `PatientWish` (Patient&apos;s wish); `MedicalReason` (Medical reason); `Death` (Death); `NewFindings` (New findings); `Other` (Other).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    #pragma warning disable CS1591
     public enum DeviationReason
-    #pragma warning restore CS1591
     {
         [EnumMember(Value = "PatientWish")]
         #pragma warning disable CS1591

@@ -3,10 +3,9 @@ using System.Runtime.Serialization;
 using System;
 namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
 {
+    /// <summary>One of: `MedicalOncology` (Medical oncology); `RadiationOncology` (Radiation oncology); `Neurosurgery` (Neurosurgery); `Radiology` (Radiology); `Pathology` (Pathology).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    #pragma warning disable CS1591
     public enum Discipline
-    #pragma warning restore CS1591
     {
         [EnumMember(Value = "MedicalOncology")]
         #pragma warning disable CS1591

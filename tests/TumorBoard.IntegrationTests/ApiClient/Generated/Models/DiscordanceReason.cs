@@ -3,10 +3,9 @@ using System.Runtime.Serialization;
 using System;
 namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
 {
+    /// <summary>One of: `PatientPreference` (Patient preference); `Comorbidity` (Comorbidity); `PriorRadiotherapy` (Prior radiotherapy); `NewFindings` (New findings); `Other` (Other (describe)).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    #pragma warning disable CS1591
     public enum DiscordanceReason
-    #pragma warning restore CS1591
     {
         [EnumMember(Value = "PatientPreference")]
         #pragma warning disable CS1591

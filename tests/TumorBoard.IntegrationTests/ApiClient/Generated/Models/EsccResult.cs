@@ -22,13 +22,13 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
 #else
         public List<string> Flags { get; set; }
 #endif
-        /// <summary>The grade property</summary>
+        /// <summary>One of: `Grade0` (Grade 0); `Grade1a` (Grade 1a); `Grade1b` (Grade 1b); `Grade1c` (Grade 1c); `Grade2` (Grade 2); `Grade3` (Grade 3).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public UntypedNode? Grade { get; set; }
+        public string? Grade { get; set; }
 #nullable restore
 #else
-        public UntypedNode Grade { get; set; }
+        public string Grade { get; set; }
 #endif
         /// <summary>The highGrade property</summary>
         public bool? HighGrade { get; set; }
@@ -68,7 +68,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "flags", n => { Flags = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
-                { "grade", n => { Grade = n.GetObjectValue<UntypedNode>(UntypedNode.CreateFromDiscriminatorValue); } },
+                { "grade", n => { Grade = n.GetStringValue(); } },
                 { "highGrade", n => { HighGrade = n.GetBoolValue(); } },
                 { "rank", n => { Rank = n.GetIntValue(); } },
                 { "version", n => { Version = n.GetStringValue(); } },
@@ -82,7 +82,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteCollectionOfPrimitiveValues<string>("flags", Flags);
-            writer.WriteObjectValue<UntypedNode>("grade", Grade);
+            writer.WriteStringValue("grade", Grade);
             writer.WriteBoolValue("highGrade", HighGrade);
             writer.WriteIntValue("rank", Rank);
             writer.WriteStringValue("version", Version);

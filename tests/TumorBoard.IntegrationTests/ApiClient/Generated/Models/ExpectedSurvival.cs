@@ -3,10 +3,9 @@ using System.Runtime.Serialization;
 using System;
 namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
 {
+    /// <summary>One of: `LessThan3Months` (Less than 3 months); `From3To6Months` (From 3 to 6 months); `From6To12Months` (From 6 to 12 months); `MoreThan12Months` (More than 12 months).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    #pragma warning disable CS1591
     public enum ExpectedSurvival
-    #pragma warning restore CS1591
     {
         [EnumMember(Value = "LessThan3Months")]
         #pragma warning disable CS1591

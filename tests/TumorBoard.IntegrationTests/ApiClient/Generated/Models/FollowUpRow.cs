@@ -35,7 +35,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
 #endif
         /// <summary>The openSteps property</summary>
         public int? OpenSteps { get; set; }
-        /// <summary>The outcome property</summary>
+        /// <summary>One of: `TreatmentRecommendation` (Treatment recommendation); `MoreInformationNeeded` (More information needed); `StandardOfCareConfirmed` (Standard of care confirmed).</summary>
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.DecisionOutcome? Outcome { get; set; }
         /// <summary>The overdue property</summary>
         public bool? Overdue { get; set; }

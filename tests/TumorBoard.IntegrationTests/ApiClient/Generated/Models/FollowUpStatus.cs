@@ -3,10 +3,9 @@ using System.Runtime.Serialization;
 using System;
 namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
 {
+    /// <summary>One of: `Implemented` (Implemented); `PartiallyImplemented` (Partially implemented); `NotImplemented` (Not implemented); `Unknown` (Unknown).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    #pragma warning disable CS1591
     public enum FollowUpStatus
-    #pragma warning restore CS1591
     {
         [EnumMember(Value = "Implemented")]
         #pragma warning disable CS1591

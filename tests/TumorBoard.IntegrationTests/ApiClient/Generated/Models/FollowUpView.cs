@@ -44,7 +44,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
 #else
         public string RecordedByName { get; set; }
 #endif
-        /// <summary>The status property</summary>
+        /// <summary>One of: `Implemented` (Implemented); `PartiallyImplemented` (Partially implemented); `NotImplemented` (Not implemented); `Unknown` (Unknown).</summary>
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.FollowUpStatus? Status { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.FollowUpView"/> and sets the default values.

@@ -3,10 +3,9 @@ using System.Runtime.Serialization;
 using System;
 namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
 {
+    /// <summary>One of: `A` (A); `B` (B); `C` (C); `D` (D); `E` (E).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    #pragma warning disable CS1591
     public enum FrankelGrade
-    #pragma warning restore CS1591
     {
         [EnumMember(Value = "A")]
         #pragma warning disable CS1591

@@ -42,7 +42,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
         public int? DecisionNumber { get; set; }
         /// <summary>The discipline property</summary>
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.Discipline? Discipline { get; set; }
-        /// <summary>The kind property</summary>
+        /// <summary>One of: `CaseRegistered` (Case registered); `CaseStatusChanged` (Case status changed); `CaseEdited` (Case edited); `Scheduled` (Scheduled); `Removed` (Removed); `Deferred` (Deferred); `Discussed` (Discussed); `AssessmentVersion` (Assessment version); `WaiverRecorded` (Waiver recorded); `DecisionDrafted` (Decision drafted); `DecisionAmended` (Decision amended); `DecisionRevised` (Decision revised); `PositionTaken` (Position taken); `DecisionSigned` (Decision signed); `DecisionSuperseded` (Decision superseded); `FollowUpRecorded` (Follow-up recorded).</summary>
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.HistoryEventKind? Kind { get; set; }
         /// <summary>The meetingId property</summary>
         public Guid? MeetingId { get; set; }
@@ -50,7 +50,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
         public DateTimeOffset? OccurredAt { get; set; }
         /// <summary>The position property</summary>
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.PositionKind? Position { get; set; }
-        /// <summary>The source property</summary>
+        /// <summary>One of: `Record` (Record); `AuditTrail` (Audit trail).</summary>
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.HistorySource? Source { get; set; }
         /// <summary>The summary property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER

@@ -3,10 +3,9 @@ using System.Runtime.Serialization;
 using System;
 namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
 {
+    /// <summary>One of: `CaseRegistered` (Case registered); `CaseStatusChanged` (Case status changed); `CaseEdited` (Case edited); `Scheduled` (Scheduled); `Removed` (Removed); `Deferred` (Deferred); `Discussed` (Discussed); `AssessmentVersion` (Assessment version); `WaiverRecorded` (Waiver recorded); `DecisionDrafted` (Decision drafted); `DecisionAmended` (Decision amended); `DecisionRevised` (Decision revised); `PositionTaken` (Position taken); `DecisionSigned` (Decision signed); `DecisionSuperseded` (Decision superseded); `FollowUpRecorded` (Follow-up recorded).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    #pragma warning disable CS1591
     public enum HistoryEventKind
-    #pragma warning restore CS1591
     {
         [EnumMember(Value = "CaseRegistered")]
         #pragma warning disable CS1591

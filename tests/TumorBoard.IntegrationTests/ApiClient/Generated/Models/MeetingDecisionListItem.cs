@@ -24,7 +24,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
         public bool? IsAmendment { get; set; }
         /// <summary>The number property</summary>
         public int? Number { get; set; }
-        /// <summary>The status property</summary>
+        /// <summary>One of: `Draft` (Draft); `Signed` (Signed); `Superseded` (Superseded).</summary>
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.DecisionStatus? Status { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.MeetingDecisionListItem"/> and sets the default values.

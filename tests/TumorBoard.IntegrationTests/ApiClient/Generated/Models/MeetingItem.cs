@@ -16,7 +16,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
         public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The caseId property</summary>
         public Guid? CaseId { get; set; }
-        /// <summary>The caseStatus property</summary>
+        /// <summary>One of: `Draft` (Draft); `ReadyForBoard` (Ready for board); `Scheduled` (Scheduled); `Discussed` (Discussed); `Decided` (Decided); `Closed` (Closed); `Withdrawn` (Withdrawn).</summary>
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.CaseStatus? CaseStatus { get; set; }
         /// <summary>The clinicalQuestion property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -90,9 +90,9 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
 #else
         public string Reason { get; set; }
 #endif
-        /// <summary>The status property</summary>
+        /// <summary>One of: `Scheduled` (Scheduled); `Discussed` (Discussed); `Decided` (Decided); `Deferred` (Deferred); `Removed` (Removed).</summary>
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.AgendaItemStatus? Status { get; set; }
-        /// <summary>The urgency property</summary>
+        /// <summary>One of: `Routine` (Routine); `Urgent` (Urgent).</summary>
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.Urgency? Urgency { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.MeetingItem"/> and sets the default values.

@@ -40,7 +40,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
 #endif
         /// <summary>The startsAt property</summary>
         public DateTimeOffset? StartsAt { get; set; }
-        /// <summary>The status property</summary>
+        /// <summary>One of: `Planned` (Planned); `InProgress` (In progress); `Closed` (Closed); `Cancelled` (Cancelled).</summary>
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.MeetingStatus? Status { get; set; }
         /// <summary>The submissionCutoff property</summary>
         public DateTimeOffset? SubmissionCutoff { get; set; }

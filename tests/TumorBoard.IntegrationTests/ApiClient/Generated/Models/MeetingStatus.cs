@@ -3,10 +3,9 @@ using System.Runtime.Serialization;
 using System;
 namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
 {
+    /// <summary>One of: `Planned` (Planned); `InProgress` (In progress); `Closed` (Closed); `Cancelled` (Cancelled).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    #pragma warning disable CS1591
     public enum MeetingStatus
-    #pragma warning restore CS1591
     {
         [EnumMember(Value = "Planned")]
         #pragma warning disable CS1591

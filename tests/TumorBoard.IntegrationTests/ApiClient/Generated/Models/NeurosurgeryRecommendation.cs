@@ -3,10 +3,9 @@ using System.Runtime.Serialization;
 using System;
 namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
 {
+    /// <summary>One of: `None` (No surgery); `SeparationSurgery` (Separation surgery); `StabilisationOpen` (Open stabilisation); `StabilisationPercutaneous` (Percutaneous stabilisation); `CementVertebroplasty` (Vertebroplasty); `CementKyphoplasty` (Kyphoplasty); `EnBlocResection` (En bloc resection).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    #pragma warning disable CS1591
     public enum NeurosurgeryRecommendation
-    #pragma warning restore CS1591
     {
         [EnumMember(Value = "None")]
         #pragma warning disable CS1591

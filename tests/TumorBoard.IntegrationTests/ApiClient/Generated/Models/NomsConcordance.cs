@@ -3,10 +3,9 @@ using System.Runtime.Serialization;
 using System;
 namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
 {
+    /// <summary>One of: `Concordant` (Concordant with the NOMS suggestion); `Discordant` (Departs from the NOMS suggestion).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    #pragma warning disable CS1591
     public enum NomsConcordance
-    #pragma warning restore CS1591
     {
         [EnumMember(Value = "Concordant")]
         #pragma warning disable CS1591

@@ -51,7 +51,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
 #else
         public string Mrn { get; set; }
 #endif
-        /// <summary>The sex property</summary>
+        /// <summary>One of: `Female` (Female); `Male` (Male); `Other` (Other); `Unknown` (Unknown).</summary>
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.Sex? Sex { get; set; }
         /// <summary>The version property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER

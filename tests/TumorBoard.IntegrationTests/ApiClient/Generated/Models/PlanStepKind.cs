@@ -3,10 +3,9 @@ using System.Runtime.Serialization;
 using System;
 namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
 {
+    /// <summary>One of: `SeparationSurgery` (Separation surgery); `Stabilisation` (Stabilisation); `CementAugmentation` (Cement augmentation (vertebro-/kyphoplasty)); `EnBlocResection` (En bloc resection); `ConventionalEbrt` (Conventional EBRT); `SbrtSrs` (SBRT/SRS); `SystemicTherapy` (Systemic therapy); `BoneModifyingAgent` (Bone-modifying agent); `BestSupportiveCare` (Best supportive care); `ReferralPalliativeCare` (Referral: palliative care); `ReferralPain` (Referral: pain service); `ReferralRehabilitation` (Referral: rehabilitation); `ReferralClinicalTrial` (Referral: clinical trial).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    #pragma warning disable CS1591
     public enum PlanStepKind
-    #pragma warning restore CS1591
     {
         [EnumMember(Value = "SeparationSurgery")]
         #pragma warning disable CS1591

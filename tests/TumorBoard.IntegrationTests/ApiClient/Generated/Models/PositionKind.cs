@@ -3,10 +3,9 @@ using System.Runtime.Serialization;
 using System;
 namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
 {
+    /// <summary>One of: `Agree` (Agree); `Disagree` (Disagree (dissent)); `Abstain` (Abstain).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    #pragma warning disable CS1591
     public enum PositionKind
-    #pragma warning restore CS1591
     {
         [EnumMember(Value = "Agree")]
         #pragma warning disable CS1591

@@ -16,7 +16,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
         public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The discipline property</summary>
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.Discipline? Discipline { get; set; }
-        /// <summary>The kind property</summary>
+        /// <summary>One of: `Agree` (Agree); `Disagree` (Disagree (dissent)); `Abstain` (Abstain).</summary>
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.PositionKind? Kind { get; set; }
         /// <summary>The memberId property</summary>
         public Guid? MemberId { get; set; }

@@ -3,10 +3,9 @@ using System.Runtime.Serialization;
 using System;
 namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
 {
+    /// <summary>One of: `LungNsclc` (Lung, non-small-cell (NSCLC)); `SmallCellLung` (Lung, small-cell); `Breast` (Breast); `Prostate` (Prostate); `RenalCell` (Renal cell); `Thyroid` (Thyroid); `Colorectal` (Colorectal); `Melanoma` (Melanoma); `Hepatocellular` (Hepatocellular); `Gastric` (Gastric); `Oesophageal` (Oesophageal); `Pancreatic` (Pancreatic); `Bladder` (Bladder); `Uterine` (Uterine); `Ovarian` (Ovarian); `Sarcoma` (Sarcoma); `Lymphoma` (Lymphoma); `MultipleMyeloma` (Multiple myeloma / plasmacytoma); `GermCell` (Seminoma / germ-cell); `Neuroendocrine` (Neuroendocrine / carcinoid); `UnknownPrimary` (Unknown primary); `Other` (Other (describe)).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    #pragma warning disable CS1591
     public enum PrimaryHistology
-    #pragma warning restore CS1591
     {
         [EnumMember(Value = "LungNsclc")]
         #pragma warning disable CS1591

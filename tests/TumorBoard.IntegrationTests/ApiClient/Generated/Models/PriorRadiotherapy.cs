@@ -19,9 +19,9 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
         public Date? EndDate { get; set; }
         /// <summary>The fractions property</summary>
         public int? Fractions { get; set; }
-        /// <summary>The levelFrom property</summary>
+        /// <summary>One of: `Occiput` (Occiput); `C1` (C1); `C2` (C2); `C3` (C3); `C4` (C4); `C5` (C5); `C6` (C6); `C7` (C7); `T1` (T1); `T2` (T2); `T3` (T3); `T4` (T4); `T5` (T5); `T6` (T6); `T7` (T7); `T8` (T8); `T9` (T9); `T10` (T10); `T11` (T11); `T12` (T12); `L1` (L1); `L2` (L2); `L3` (L3); `L4` (L4); `L5` (L5); `S1` (S1); `S2` (S2); `S3` (S3); `S4` (S4); `S5` (S5); `Coccyx` (Coccyx).</summary>
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.SpinalLevel? LevelFrom { get; set; }
-        /// <summary>The levelTo property</summary>
+        /// <summary>One of: `Occiput` (Occiput); `C1` (C1); `C2` (C2); `C3` (C3); `C4` (C4); `C5` (C5); `C6` (C6); `C7` (C7); `T1` (T1); `T2` (T2); `T3` (T3); `T4` (T4); `T5` (T5); `T6` (T6); `T7` (T7); `T8` (T8); `T9` (T9); `T10` (T10); `T11` (T11); `T12` (T12); `L1` (L1); `L2` (L2); `L3` (L3); `L4` (L4); `L5` (L5); `S1` (S1); `S2` (S2); `S3` (S3); `S4` (S4); `S5` (S5); `Coccyx` (Coccyx).</summary>
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.SpinalLevel? LevelTo { get; set; }
         /// <summary>The totalDoseGy property</summary>
         public double? TotalDoseGy { get; set; }

@@ -3,10 +3,9 @@ using System.Runtime.Serialization;
 using System;
 namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
 {
+    /// <summary>One of: `NoSurgery` (No surgery); `BeforeSurgery` (Before surgery); `AfterSurgery` (After surgery).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    #pragma warning disable CS1591
     public enum RadiationTiming
-    #pragma warning restore CS1591
     {
         [EnumMember(Value = "NoSurgery")]
         #pragma warning disable CS1591

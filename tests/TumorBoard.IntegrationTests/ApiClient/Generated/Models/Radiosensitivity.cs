@@ -3,10 +3,9 @@ using System.Runtime.Serialization;
 using System;
 namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
 {
+    /// <summary>One of: `Sensitive` (Sensitive); `Resistant` (Resistant); `Unknown` (Unknown).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    #pragma warning disable CS1591
     public enum Radiosensitivity
-    #pragma warning restore CS1591
     {
         [EnumMember(Value = "Sensitive")]
         #pragma warning disable CS1591

@@ -3,10 +3,9 @@ using System.Runtime.Serialization;
 using System;
 namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
 {
+    /// <summary>One of: `MoreThan50Percent` (More than 50 percent); `LessThan50Percent` (Less than 50 percent); `NoCollapseOver50PercentInvolved` (No collapse over 50 percent involved); `None` (None).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    #pragma warning disable CS1591
     public enum SinsCollapse
-    #pragma warning restore CS1591
     {
         [EnumMember(Value = "MoreThan50Percent")]
         #pragma warning disable CS1591

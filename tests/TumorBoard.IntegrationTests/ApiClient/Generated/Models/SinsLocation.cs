@@ -3,10 +3,9 @@ using System.Runtime.Serialization;
 using System;
 namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
 {
+    /// <summary>One of: `Junctional` (Junctional); `Mobile` (Mobile); `Semirigid` (Semirigid); `Rigid` (Rigid).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    #pragma warning disable CS1591
     public enum SinsLocation
-    #pragma warning restore CS1591
     {
         [EnumMember(Value = "Junctional")]
         #pragma warning disable CS1591

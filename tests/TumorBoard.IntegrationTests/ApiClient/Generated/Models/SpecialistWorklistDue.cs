@@ -34,7 +34,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
         public Guid? MeetingId { get; set; }
         /// <summary>The meetingStartsAt property</summary>
         public DateTimeOffset? MeetingStartsAt { get; set; }
-        /// <summary>The meetingStatus property</summary>
+        /// <summary>One of: `Planned` (Planned); `InProgress` (In progress); `Closed` (Closed); `Cancelled` (Cancelled).</summary>
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.MeetingStatus? MeetingStatus { get; set; }
         /// <summary>The meetingTitle property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -64,7 +64,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
 #endif
         /// <summary>The position property</summary>
         public int? Position { get; set; }
-        /// <summary>The urgency property</summary>
+        /// <summary>One of: `Routine` (Routine); `Urgent` (Urgent).</summary>
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.Urgency? Urgency { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.SpecialistWorklistDue"/> and sets the default values.

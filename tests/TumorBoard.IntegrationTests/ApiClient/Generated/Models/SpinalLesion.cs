@@ -25,7 +25,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
 #endif
         /// <summary>The imagingDate property</summary>
         public Date? ImagingDate { get; set; }
-        /// <summary>The levelFrom property</summary>
+        /// <summary>One of: `Occiput` (Occiput); `C1` (C1); `C2` (C2); `C3` (C3); `C4` (C4); `C5` (C5); `C6` (C6); `C7` (C7); `T1` (T1); `T2` (T2); `T3` (T3); `T4` (T4); `T5` (T5); `T6` (T6); `T7` (T7); `T8` (T8); `T9` (T9); `T10` (T10); `T11` (T11); `T12` (T12); `L1` (L1); `L2` (L2); `L3` (L3); `L4` (L4); `L5` (L5); `S1` (S1); `S2` (S2); `S3` (S3); `S4` (S4); `S5` (S5); `Coccyx` (Coccyx).</summary>
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.SpinalLevel? LevelFrom { get; set; }
         /// <summary>The levels property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -35,7 +35,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
 #else
         public string Levels { get; set; }
 #endif
-        /// <summary>The levelTo property</summary>
+        /// <summary>One of: `Occiput` (Occiput); `C1` (C1); `C2` (C2); `C3` (C3); `C4` (C4); `C5` (C5); `C6` (C6); `C7` (C7); `T1` (T1); `T2` (T2); `T3` (T3); `T4` (T4); `T5` (T5); `T6` (T6); `T7` (T7); `T8` (T8); `T9` (T9); `T10` (T10); `T11` (T11); `T12` (T12); `L1` (L1); `L2` (L2); `L3` (L3); `L4` (L4); `L5` (L5); `S1` (S1); `S2` (S2); `S3` (S3); `S4` (S4); `S5` (S5); `Coccyx` (Coccyx).</summary>
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.SpinalLevel? LevelTo { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.SpinalLesion"/> and sets the default values.

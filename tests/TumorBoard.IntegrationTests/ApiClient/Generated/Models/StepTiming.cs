@@ -3,10 +3,9 @@ using System.Runtime.Serialization;
 using System;
 namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
 {
+    /// <summary>One of: `Emergency` (Emergency (within 24 hours)); `Urgent` (Urgent (within a week)); `Soon` (Soon (within four weeks)); `AfterPreviousStep` (After the previous step); `Elective` (Elective).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    #pragma warning disable CS1591
     public enum StepTiming
-    #pragma warning restore CS1591
     {
         [EnumMember(Value = "Emergency")]
         #pragma warning disable CS1591

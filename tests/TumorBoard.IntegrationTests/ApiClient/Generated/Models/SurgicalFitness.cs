@@ -3,10 +3,9 @@ using System.Runtime.Serialization;
 using System;
 namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
 {
+    /// <summary>One of: `Yes` (Yes); `No` (No); `Borderline` (Borderline).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    #pragma warning disable CS1591
     public enum SurgicalFitness
-    #pragma warning restore CS1591
     {
         [EnumMember(Value = "Yes")]
         #pragma warning disable CS1591

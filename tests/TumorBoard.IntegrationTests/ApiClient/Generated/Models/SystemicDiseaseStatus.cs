@@ -3,10 +3,9 @@ using System.Runtime.Serialization;
 using System;
 namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
 {
+    /// <summary>One of: `NoOtherDisease` (No other disease); `Stable` (Stable); `Responding` (Responding); `Progressive` (Progressive).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    #pragma warning disable CS1591
     public enum SystemicDiseaseStatus
-    #pragma warning restore CS1591
     {
         [EnumMember(Value = "NoOtherDisease")]
         #pragma warning disable CS1591

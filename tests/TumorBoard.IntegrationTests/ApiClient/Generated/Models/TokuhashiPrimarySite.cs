@@ -3,10 +3,9 @@ using System.Runtime.Serialization;
 using System;
 namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
 {
+    /// <summary>One of: `Lung` (Lung); `Osteosarcoma` (Osteosarcoma); `Stomach` (Stomach); `Bladder` (Bladder); `Esophagus` (Esophagus); `Pancreas` (Pancreas); `Liver` (Liver); `Gallbladder` (Gallbladder); `Unidentified` (Unidentified); `Other` (Other); `Kidney` (Kidney); `Uterus` (Uterus); `Rectum` (Rectum); `Thyroid` (Thyroid); `Breast` (Breast); `Prostate` (Prostate); `Carcinoid` (Carcinoid).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    #pragma warning disable CS1591
     public enum TokuhashiPrimarySite
-    #pragma warning restore CS1591
     {
         [EnumMember(Value = "Lung")]
         #pragma warning disable CS1591

@@ -3,10 +3,9 @@ using System.Runtime.Serialization;
 using System;
 namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
 {
+    /// <summary>One of: `LessThan6Months` (Less than 6 months); `AtLeast6Months` (At least 6 months); `AtLeast12Months` (At least 12 months).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    #pragma warning disable CS1591
     public enum TokuhashiPrognosis
-    #pragma warning restore CS1591
     {
         [EnumMember(Value = "LessThan6Months")]
         #pragma warning disable CS1591

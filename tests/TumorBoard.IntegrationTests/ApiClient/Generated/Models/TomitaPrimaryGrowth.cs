@@ -3,10 +3,9 @@ using System.Runtime.Serialization;
 using System;
 namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
 {
+    /// <summary>One of: `Slow` (Slow); `Moderate` (Moderate); `Rapid` (Rapid).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    #pragma warning disable CS1591
     public enum TomitaPrimaryGrowth
-    #pragma warning restore CS1591
     {
         [EnumMember(Value = "Slow")]
         #pragma warning disable CS1591

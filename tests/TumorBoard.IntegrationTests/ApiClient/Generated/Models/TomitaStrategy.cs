@@ -3,10 +3,9 @@ using System.Runtime.Serialization;
 using System;
 namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
 {
+    /// <summary>One of: `WideOrMarginalExcision` (Wide or marginal excision); `MarginalOrIntralesionalExcision` (Marginal or intralesional excision); `PalliativeSurgery` (Palliative surgery); `SupportiveCare` (Supportive care).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    #pragma warning disable CS1591
     public enum TomitaStrategy
-    #pragma warning restore CS1591
     {
         [EnumMember(Value = "WideOrMarginalExcision")]
         #pragma warning disable CS1591

@@ -3,10 +3,9 @@ using System.Runtime.Serialization;
 using System;
 namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
 {
+    /// <summary>One of: `Palliative` (Palliative); `LocalControl` (Local control); `CurativeIntent` (Curative intent).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    #pragma warning disable CS1591
     public enum TreatmentIntent
-    #pragma warning restore CS1591
     {
         [EnumMember(Value = "Palliative")]
         #pragma warning disable CS1591

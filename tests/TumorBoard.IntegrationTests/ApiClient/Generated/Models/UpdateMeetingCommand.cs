@@ -20,14 +20,6 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
         public Guid? ChairId { get; set; }
         /// <summary>The durationMinutes property</summary>
         public int? DurationMinutes { get; set; }
-        /// <summary>The expectedVersion property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.VersionMatch? ExpectedVersion { get; set; }
-#nullable restore
-#else
-        public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.VersionMatch ExpectedVersion { get; set; }
-#endif
         /// <summary>The location property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -86,7 +78,6 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
                 { "capacity", n => { Capacity = n.GetIntValue(); } },
                 { "chairId", n => { ChairId = n.GetGuidValue(); } },
                 { "durationMinutes", n => { DurationMinutes = n.GetIntValue(); } },
-                { "expectedVersion", n => { ExpectedVersion = n.GetObjectValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.VersionMatch>(global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.VersionMatch.CreateFromDiscriminatorValue); } },
                 { "location", n => { Location = n.GetStringValue(); } },
                 { "meetingId", n => { MeetingId = n.GetGuidValue(); } },
                 { "startsAt", n => { StartsAt = n.GetDateTimeOffsetValue(); } },
@@ -105,7 +96,6 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
             writer.WriteIntValue("capacity", Capacity);
             writer.WriteGuidValue("chairId", ChairId);
             writer.WriteIntValue("durationMinutes", DurationMinutes);
-            writer.WriteObjectValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.VersionMatch>("expectedVersion", ExpectedVersion);
             writer.WriteStringValue("location", Location);
             writer.WriteGuidValue("meetingId", MeetingId);
             writer.WriteDateTimeOffsetValue("startsAt", StartsAt);

@@ -17,14 +17,6 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
         public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The dateOfBirth property</summary>
         public Date? DateOfBirth { get; set; }
-        /// <summary>The expectedVersion property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.VersionMatch? ExpectedVersion { get; set; }
-#nullable restore
-#else
-        public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.VersionMatch ExpectedVersion { get; set; }
-#endif
         /// <summary>The familyName property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -79,7 +71,6 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "dateOfBirth", n => { DateOfBirth = n.GetDateValue(); } },
-                { "expectedVersion", n => { ExpectedVersion = n.GetObjectValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.VersionMatch>(global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.VersionMatch.CreateFromDiscriminatorValue); } },
                 { "familyName", n => { FamilyName = n.GetStringValue(); } },
                 { "givenName", n => { GivenName = n.GetStringValue(); } },
                 { "mrn", n => { Mrn = n.GetStringValue(); } },
@@ -95,7 +86,6 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteDateValue("dateOfBirth", DateOfBirth);
-            writer.WriteObjectValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.VersionMatch>("expectedVersion", ExpectedVersion);
             writer.WriteStringValue("familyName", FamilyName);
             writer.WriteStringValue("givenName", GivenName);
             writer.WriteStringValue("mrn", Mrn);

@@ -3,10 +3,9 @@ using System.Runtime.Serialization;
 using System;
 namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
 {
+    /// <summary>One of: `Routine` (Routine); `Urgent` (Urgent).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    #pragma warning disable CS1591
     public enum Urgency
-    #pragma warning restore CS1591
     {
         [EnumMember(Value = "Routine")]
         #pragma warning disable CS1591

@@ -47,11 +47,15 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Cases
         {
         }
         /// <summary>
-        /// List cases
+        /// A page of cases, newest first within urgency, filtered by `status`, `urgency`, `histology` and `text` (the patient&apos;s MRN or names). Listing is not a read of each case; opening one is (audit trail).
         /// </summary>
         /// <returns>A <see cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.CaseListPage"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+        /// <exception cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
+        /// <exception cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails">When receiving a 401 status code</exception>
+        /// <exception cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails">When receiving a 403 status code</exception>
+        /// <exception cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public async Task<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.CaseListPage?> GetAsync(Action<RequestConfiguration<global::TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Cases.CasesRequestBuilder.CasesRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
@@ -62,15 +66,29 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Cases
         {
 #endif
             var requestInfo = ToGetRequestInformation(requestConfiguration);
-            return await RequestAdapter.SendAsync<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.CaseListPage>(requestInfo, global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.CaseListPage.CreateFromDiscriminatorValue, default, cancellationToken).ConfigureAwait(false);
+            var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
+            {
+                { "400", global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.HttpValidationProblemDetails.CreateFromDiscriminatorValue },
+                { "401", global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "403", global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "503", global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
+            };
+            return await RequestAdapter.SendAsync<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.CaseListPage>(requestInfo, global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.CaseListPage.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Register case
+        /// Registers a case (Draft) for a registered patient (coordinator): primary tumour and histology, lesions by vertebral level range (`C1`…`S5`) and compartment, neurology (ASIA/Frankel), ECOG or Karnofsky, extent of disease, prior radiotherapy of the levels, urgency and the clinical question for the board.
         /// </summary>
         /// <returns>A <see cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.CaseDetails"/></returns>
         /// <param name="body">The request body</param>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+        /// <exception cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
+        /// <exception cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails">When receiving a 401 status code</exception>
+        /// <exception cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails">When receiving a 403 status code</exception>
+        /// <exception cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails">When receiving a 409 status code</exception>
+        /// <exception cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails">When receiving a 415 status code</exception>
+        /// <exception cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails">When receiving a 422 status code</exception>
+        /// <exception cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public async Task<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.CaseDetails?> PostAsync(global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.RegisterCaseCommand body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
@@ -82,10 +100,20 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Cases
 #endif
             if(ReferenceEquals(body, null)) throw new ArgumentNullException(nameof(body));
             var requestInfo = ToPostRequestInformation(body, requestConfiguration);
-            return await RequestAdapter.SendAsync<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.CaseDetails>(requestInfo, global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.CaseDetails.CreateFromDiscriminatorValue, default, cancellationToken).ConfigureAwait(false);
+            var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
+            {
+                { "400", global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.HttpValidationProblemDetails.CreateFromDiscriminatorValue },
+                { "401", global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "403", global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "409", global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "415", global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "422", global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "503", global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
+            };
+            return await RequestAdapter.SendAsync<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.CaseDetails>(requestInfo, global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.CaseDetails.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// List cases
+        /// A page of cases, newest first within urgency, filtered by `status`, `urgency`, `histology` and `text` (the patient&apos;s MRN or names). Listing is not a read of each case; opening one is (audit trail).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -104,7 +132,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Cases
             return requestInfo;
         }
         /// <summary>
-        /// Register case
+        /// Registers a case (Draft) for a registered patient (coordinator): primary tumour and histology, lesions by vertebral level range (`C1`…`S5`) and compartment, neurology (ASIA/Frankel), ECOG or Karnofsky, extent of disease, prior radiotherapy of the levels, urgency and the clinical question for the board.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>
@@ -135,7 +163,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Cases
             return new global::TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Cases.CasesRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// List cases
+        /// A page of cases, newest first within urgency, filtered by `status`, `urgency`, `histology` and `text` (the patient&apos;s MRN or names). Listing is not a read of each case; opening one is (audit trail).
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class CasesRequestBuilderGetQueryParameters 

@@ -34,26 +34,37 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.ResponsibleClin
         {
         }
         /// <summary>
-        /// List responsible clinicians
+        /// The members who can be named responsible clinician of a decision.
         /// </summary>
-        /// <returns>A List&lt;global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ResponsibleClinicianClinician&gt;</returns>
+        /// <returns>A List&lt;global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ResponsibleClinician&gt;</returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+        /// <exception cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
+        /// <exception cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails">When receiving a 401 status code</exception>
+        /// <exception cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails">When receiving a 403 status code</exception>
+        /// <exception cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<List<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ResponsibleClinicianClinician>?> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<List<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ResponsibleClinician>?> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<List<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ResponsibleClinicianClinician>> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<List<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ResponsibleClinician>> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             var requestInfo = ToGetRequestInformation(requestConfiguration);
-            var collectionResult = await RequestAdapter.SendCollectionAsync<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ResponsibleClinicianClinician>(requestInfo, global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ResponsibleClinicianClinician.CreateFromDiscriminatorValue, default, cancellationToken).ConfigureAwait(false);
+            var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
+            {
+                { "400", global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.HttpValidationProblemDetails.CreateFromDiscriminatorValue },
+                { "401", global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "403", global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "503", global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
+            };
+            var collectionResult = await RequestAdapter.SendCollectionAsync<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ResponsibleClinician>(requestInfo, global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ResponsibleClinician.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
             return collectionResult?.AsList();
         }
         /// <summary>
-        /// List responsible clinicians
+        /// The members who can be named responsible clinician of a decision.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>

@@ -52,11 +52,16 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Accounts.Item
         {
         }
         /// <summary>
-        /// Get account
+        /// One account (administrator), with its version as `ETag`.
         /// </summary>
         /// <returns>A <see cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.AccountDetails"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+        /// <exception cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
+        /// <exception cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails">When receiving a 401 status code</exception>
+        /// <exception cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails">When receiving a 403 status code</exception>
+        /// <exception cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails">When receiving a 404 status code</exception>
+        /// <exception cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public async Task<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.AccountDetails?> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
@@ -67,15 +72,33 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Accounts.Item
         {
 #endif
             var requestInfo = ToGetRequestInformation(requestConfiguration);
-            return await RequestAdapter.SendAsync<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.AccountDetails>(requestInfo, global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.AccountDetails.CreateFromDiscriminatorValue, default, cancellationToken).ConfigureAwait(false);
+            var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
+            {
+                { "400", global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.HttpValidationProblemDetails.CreateFromDiscriminatorValue },
+                { "401", global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "403", global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "404", global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "503", global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
+            };
+            return await RequestAdapter.SendAsync<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.AccountDetails>(requestInfo, global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.AccountDetails.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Update account
+        /// Changes an account&apos;s name, roles or discipline (administrator), with a reason that the audit trail keeps with before and after. Nobody changes their own roles (403). Needs `If-Match`.
         /// </summary>
         /// <returns>A <see cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.AccountDetails"/></returns>
         /// <param name="body">The request body</param>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+        /// <exception cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
+        /// <exception cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails">When receiving a 401 status code</exception>
+        /// <exception cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails">When receiving a 403 status code</exception>
+        /// <exception cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails">When receiving a 404 status code</exception>
+        /// <exception cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails">When receiving a 409 status code</exception>
+        /// <exception cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails">When receiving a 412 status code</exception>
+        /// <exception cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails">When receiving a 415 status code</exception>
+        /// <exception cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails">When receiving a 422 status code</exception>
+        /// <exception cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails">When receiving a 428 status code</exception>
+        /// <exception cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public async Task<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.AccountDetails?> PutAsync(global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.UpdateAccountCommand body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
@@ -87,10 +110,23 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Accounts.Item
 #endif
             if(ReferenceEquals(body, null)) throw new ArgumentNullException(nameof(body));
             var requestInfo = ToPutRequestInformation(body, requestConfiguration);
-            return await RequestAdapter.SendAsync<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.AccountDetails>(requestInfo, global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.AccountDetails.CreateFromDiscriminatorValue, default, cancellationToken).ConfigureAwait(false);
+            var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
+            {
+                { "400", global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.HttpValidationProblemDetails.CreateFromDiscriminatorValue },
+                { "401", global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "403", global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "404", global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "409", global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "412", global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "415", global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "422", global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "428", global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "503", global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
+            };
+            return await RequestAdapter.SendAsync<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.AccountDetails>(requestInfo, global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.AccountDetails.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Get account
+        /// One account (administrator), with its version as `ETag`.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -109,7 +145,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Accounts.Item
             return requestInfo;
         }
         /// <summary>
-        /// Update account
+        /// Changes an account&apos;s name, roles or discipline (administrator), with a reason that the audit trail keeps with before and after. Nobody changes their own roles (403). Needs `If-Match`.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

@@ -34,11 +34,15 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Audit.Entries
         {
         }
         /// <summary>
-        /// List audit entries
+        /// A page of the audit trail (administrator): who read or changed which record, when, how (`operation`), with before and after; filtered by `operation` (`Read`, `Added`, `Modified`, `Deleted`), `entityType`, `entityId` and the acting member.
         /// </summary>
         /// <returns>A <see cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.AuditEntryListPage"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+        /// <exception cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
+        /// <exception cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails">When receiving a 401 status code</exception>
+        /// <exception cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails">When receiving a 403 status code</exception>
+        /// <exception cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public async Task<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.AuditEntryListPage?> GetAsync(Action<RequestConfiguration<global::TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Audit.Entries.EntriesRequestBuilder.EntriesRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
@@ -49,10 +53,17 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Audit.Entries
         {
 #endif
             var requestInfo = ToGetRequestInformation(requestConfiguration);
-            return await RequestAdapter.SendAsync<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.AuditEntryListPage>(requestInfo, global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.AuditEntryListPage.CreateFromDiscriminatorValue, default, cancellationToken).ConfigureAwait(false);
+            var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
+            {
+                { "400", global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.HttpValidationProblemDetails.CreateFromDiscriminatorValue },
+                { "401", global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "403", global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "503", global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
+            };
+            return await RequestAdapter.SendAsync<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.AuditEntryListPage>(requestInfo, global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.AuditEntryListPage.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// List audit entries
+        /// A page of the audit trail (administrator): who read or changed which record, when, how (`operation`), with before and after; filtered by `operation` (`Read`, `Added`, `Modified`, `Deleted`), `entityType`, `entityId` and the acting member.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -80,7 +91,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Audit.Entries
             return new global::TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Audit.Entries.EntriesRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// List audit entries
+        /// A page of the audit trail (administrator): who read or changed which record, when, how (`operation`), with before and after; filtered by `operation` (`Read`, `Added`, `Modified`, `Deleted`), `entityType`, `entityId` and the acting member.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class EntriesRequestBuilderGetQueryParameters 

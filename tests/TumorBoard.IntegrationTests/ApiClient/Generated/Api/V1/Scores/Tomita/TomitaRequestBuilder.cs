@@ -34,12 +34,19 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Scores.Tomita
         {
         }
         /// <summary>
-        /// Compute tomita
+        /// The Tomita score (2–10) from the primary tumour&apos;s growth, visceral and bone metastases, with its treatment goal: long-term local control, middle-term control, short-term palliation, or supportive care.
         /// </summary>
         /// <returns>A <see cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.TomitaResult"/></returns>
         /// <param name="body">The request body</param>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+        /// <exception cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
+        /// <exception cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails">When receiving a 401 status code</exception>
+        /// <exception cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails">When receiving a 403 status code</exception>
+        /// <exception cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails">When receiving a 409 status code</exception>
+        /// <exception cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails">When receiving a 415 status code</exception>
+        /// <exception cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails">When receiving a 422 status code</exception>
+        /// <exception cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public async Task<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.TomitaResult?> PostAsync(global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ComputeTomitaQuery body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
@@ -51,10 +58,20 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Scores.Tomita
 #endif
             if(ReferenceEquals(body, null)) throw new ArgumentNullException(nameof(body));
             var requestInfo = ToPostRequestInformation(body, requestConfiguration);
-            return await RequestAdapter.SendAsync<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.TomitaResult>(requestInfo, global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.TomitaResult.CreateFromDiscriminatorValue, default, cancellationToken).ConfigureAwait(false);
+            var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
+            {
+                { "400", global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.HttpValidationProblemDetails.CreateFromDiscriminatorValue },
+                { "401", global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "403", global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "409", global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "415", global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "422", global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "503", global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
+            };
+            return await RequestAdapter.SendAsync<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.TomitaResult>(requestInfo, global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.TomitaResult.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Compute tomita
+        /// The Tomita score (2–10) from the primary tumour&apos;s growth, visceral and bone metastases, with its treatment goal: long-term local control, middle-term control, short-term palliation, or supportive care.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

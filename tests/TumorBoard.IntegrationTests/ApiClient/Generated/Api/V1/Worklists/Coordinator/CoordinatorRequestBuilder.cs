@@ -34,11 +34,15 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Worklists.Coord
         {
         }
         /// <summary>
-        /// Get coordinator dashboard
+        /// The coordinator&apos;s dashboard: what needs preparing for the coming meetings, Draft cases older than `Board:DraftAgeDays`, and overdue follow-ups.
         /// </summary>
         /// <returns>A <see cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.CoordinatorDashboardDetails"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+        /// <exception cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
+        /// <exception cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails">When receiving a 401 status code</exception>
+        /// <exception cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails">When receiving a 403 status code</exception>
+        /// <exception cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public async Task<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.CoordinatorDashboardDetails?> GetAsync(Action<RequestConfiguration<global::TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Worklists.Coordinator.CoordinatorRequestBuilder.CoordinatorRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
@@ -49,10 +53,17 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Worklists.Coord
         {
 #endif
             var requestInfo = ToGetRequestInformation(requestConfiguration);
-            return await RequestAdapter.SendAsync<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.CoordinatorDashboardDetails>(requestInfo, global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.CoordinatorDashboardDetails.CreateFromDiscriminatorValue, default, cancellationToken).ConfigureAwait(false);
+            var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
+            {
+                { "400", global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.HttpValidationProblemDetails.CreateFromDiscriminatorValue },
+                { "401", global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "403", global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "503", global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
+            };
+            return await RequestAdapter.SendAsync<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.CoordinatorDashboardDetails>(requestInfo, global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.CoordinatorDashboardDetails.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Get coordinator dashboard
+        /// The coordinator&apos;s dashboard: what needs preparing for the coming meetings, Draft cases older than `Board:DraftAgeDays`, and overdue follow-ups.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -80,7 +91,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Worklists.Coord
             return new global::TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Worklists.Coordinator.CoordinatorRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// Get coordinator dashboard
+        /// The coordinator&apos;s dashboard: what needs preparing for the coming meetings, Draft cases older than `Board:DraftAgeDays`, and overdue follow-ups.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class CoordinatorRequestBuilderGetQueryParameters 

@@ -34,11 +34,18 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Accounts.Me.Pas
         {
         }
         /// <summary>
-        /// Change own password
+        /// Changes the signed-in member&apos;s own password, given the current one; the password policy applies.
         /// </summary>
         /// <param name="body">The request body</param>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+        /// <exception cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
+        /// <exception cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails">When receiving a 401 status code</exception>
+        /// <exception cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails">When receiving a 403 status code</exception>
+        /// <exception cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails">When receiving a 409 status code</exception>
+        /// <exception cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails">When receiving a 415 status code</exception>
+        /// <exception cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails">When receiving a 422 status code</exception>
+        /// <exception cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public async Task PostAsync(global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ChangeOwnPasswordCommand body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
@@ -50,10 +57,20 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Accounts.Me.Pas
 #endif
             if(ReferenceEquals(body, null)) throw new ArgumentNullException(nameof(body));
             var requestInfo = ToPostRequestInformation(body, requestConfiguration);
-            await RequestAdapter.SendNoContentAsync(requestInfo, default, cancellationToken).ConfigureAwait(false);
+            var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
+            {
+                { "400", global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.HttpValidationProblemDetails.CreateFromDiscriminatorValue },
+                { "401", global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "403", global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "409", global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "415", global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "422", global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "503", global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
+            };
+            await RequestAdapter.SendNoContentAsync(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Change own password
+        /// Changes the signed-in member&apos;s own password, given the current one; the password policy applies.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>
@@ -70,6 +87,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Accounts.Me.Pas
             if(ReferenceEquals(body, null)) throw new ArgumentNullException(nameof(body));
             var requestInfo = new RequestInformation(Method.POST, UrlTemplate, PathParameters);
             requestInfo.Configure(requestConfiguration);
+            requestInfo.Headers.TryAdd("Accept", "application/problem+json");
             requestInfo.SetContentFromParsable(RequestAdapter, "application/json", body);
             return requestInfo;
         }

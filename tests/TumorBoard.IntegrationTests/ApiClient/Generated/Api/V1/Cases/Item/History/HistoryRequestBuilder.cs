@@ -40,11 +40,16 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Cases.Item.Hist
         {
         }
         /// <summary>
-        /// Get case history
+        /// The case&apos;s timeline: registration, agenda listings, assessment versions, waivers, decision versions, positions, signatures, amendments and follow-ups, filtered by kind and date.
         /// </summary>
         /// <returns>A List&lt;global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.HistoryEvent&gt;</returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+        /// <exception cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
+        /// <exception cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails">When receiving a 401 status code</exception>
+        /// <exception cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails">When receiving a 403 status code</exception>
+        /// <exception cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails">When receiving a 404 status code</exception>
+        /// <exception cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public async Task<List<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.HistoryEvent>?> GetAsync(Action<RequestConfiguration<global::TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Cases.Item.History.HistoryRequestBuilder.HistoryRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
@@ -55,11 +60,19 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Cases.Item.Hist
         {
 #endif
             var requestInfo = ToGetRequestInformation(requestConfiguration);
-            var collectionResult = await RequestAdapter.SendCollectionAsync<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.HistoryEvent>(requestInfo, global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.HistoryEvent.CreateFromDiscriminatorValue, default, cancellationToken).ConfigureAwait(false);
+            var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
+            {
+                { "400", global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.HttpValidationProblemDetails.CreateFromDiscriminatorValue },
+                { "401", global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "403", global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "404", global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "503", global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
+            };
+            var collectionResult = await RequestAdapter.SendCollectionAsync<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.HistoryEvent>(requestInfo, global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.HistoryEvent.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
             return collectionResult?.AsList();
         }
         /// <summary>
-        /// Get case history
+        /// The case&apos;s timeline: registration, agenda listings, assessment versions, waivers, decision versions, positions, signatures, amendments and follow-ups, filtered by kind and date.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -87,7 +100,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Cases.Item.Hist
             return new global::TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Cases.Item.History.HistoryRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// Get case history
+        /// The case&apos;s timeline: registration, agenda listings, assessment versions, waivers, decision versions, positions, signatures, amendments and follow-ups, filtered by kind and date.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class HistoryRequestBuilderGetQueryParameters 

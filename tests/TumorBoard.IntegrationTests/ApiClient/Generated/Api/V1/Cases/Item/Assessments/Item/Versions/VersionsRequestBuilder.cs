@@ -47,11 +47,16 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Cases.Item.Asse
         {
         }
         /// <summary>
-        /// Get assessment history
+        /// Every version of a discipline&apos;s assessment with who wrote it, when, and the reason of each revision.
         /// </summary>
         /// <returns>A <see cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.AssessmentHistoryDetails"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+        /// <exception cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
+        /// <exception cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails">When receiving a 401 status code</exception>
+        /// <exception cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails">When receiving a 403 status code</exception>
+        /// <exception cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails">When receiving a 404 status code</exception>
+        /// <exception cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public async Task<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.AssessmentHistoryDetails?> GetAsync(Action<RequestConfiguration<global::TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Cases.Item.Assessments.Item.Versions.VersionsRequestBuilder.VersionsRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
@@ -62,10 +67,18 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Cases.Item.Asse
         {
 #endif
             var requestInfo = ToGetRequestInformation(requestConfiguration);
-            return await RequestAdapter.SendAsync<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.AssessmentHistoryDetails>(requestInfo, global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.AssessmentHistoryDetails.CreateFromDiscriminatorValue, default, cancellationToken).ConfigureAwait(false);
+            var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
+            {
+                { "400", global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.HttpValidationProblemDetails.CreateFromDiscriminatorValue },
+                { "401", global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "403", global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "404", global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "503", global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
+            };
+            return await RequestAdapter.SendAsync<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.AssessmentHistoryDetails>(requestInfo, global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.AssessmentHistoryDetails.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Get assessment history
+        /// Every version of a discipline&apos;s assessment with who wrote it, when, and the reason of each revision.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -93,7 +106,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Cases.Item.Asse
             return new global::TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Cases.Item.Assessments.Item.Versions.VersionsRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// Get assessment history
+        /// Every version of a discipline&apos;s assessment with who wrote it, when, and the reason of each revision.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class VersionsRequestBuilderGetQueryParameters 

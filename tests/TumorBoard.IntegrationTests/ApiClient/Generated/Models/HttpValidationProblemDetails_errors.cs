@@ -9,27 +9,27 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     #pragma warning disable CS1591
-    public partial class VersionMatch : IAdditionalDataHolder, IParsable
+    public partial class HttpValidationProblemDetails_errors : IAdditionalDataHolder, IParsable
     #pragma warning restore CS1591
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>
-        /// Instantiates a new <see cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.VersionMatch"/> and sets the default values.
+        /// Instantiates a new <see cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.HttpValidationProblemDetails_errors"/> and sets the default values.
         /// </summary>
-        public VersionMatch()
+        public HttpValidationProblemDetails_errors()
         {
             AdditionalData = new Dictionary<string, object>();
         }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
-        /// <returns>A <see cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.VersionMatch"/></returns>
+        /// <returns>A <see cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.HttpValidationProblemDetails_errors"/></returns>
         /// <param name="parseNode">The parse node to use to read the discriminator value and create the object</param>
-        public static global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.VersionMatch CreateFromDiscriminatorValue(IParseNode parseNode)
+        public static global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.HttpValidationProblemDetails_errors CreateFromDiscriminatorValue(IParseNode parseNode)
         {
             if(ReferenceEquals(parseNode, null)) throw new ArgumentNullException(nameof(parseNode));
-            return new global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.VersionMatch();
+            return new global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.HttpValidationProblemDetails_errors();
         }
         /// <summary>
         /// The deserialization information for the current model

@@ -9,39 +9,55 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     #pragma warning disable CS1591
-    public partial class ResponsibleClinicianClinician : IAdditionalDataHolder, IParsable
+    public partial class ExportCaseHistoryWaiverRecord : IAdditionalDataHolder, IParsable
     #pragma warning restore CS1591
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
-        /// <summary>The discipline property</summary>
+        /// <summary>The agendaItemId property</summary>
+        public Guid? AgendaItemId { get; set; }
+        /// <summary>One of: `MedicalOncology` (Medical oncology); `RadiationOncology` (Radiation oncology); `Neurosurgery` (Neurosurgery); `Radiology` (Radiology); `Pathology` (Pathology).</summary>
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.Discipline? Discipline { get; set; }
         /// <summary>The id property</summary>
         public Guid? Id { get; set; }
-        /// <summary>The name property</summary>
+        /// <summary>The meetingId property</summary>
+        public Guid? MeetingId { get; set; }
+        /// <summary>The reason property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public string? Name { get; set; }
+        public string? Reason { get; set; }
 #nullable restore
 #else
-        public string Name { get; set; }
+        public string Reason { get; set; }
+#endif
+        /// <summary>The waivedAt property</summary>
+        public DateTimeOffset? WaivedAt { get; set; }
+        /// <summary>The waivedById property</summary>
+        public Guid? WaivedById { get; set; }
+        /// <summary>The waivedByName property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? WaivedByName { get; set; }
+#nullable restore
+#else
+        public string WaivedByName { get; set; }
 #endif
         /// <summary>
-        /// Instantiates a new <see cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ResponsibleClinicianClinician"/> and sets the default values.
+        /// Instantiates a new <see cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ExportCaseHistoryWaiverRecord"/> and sets the default values.
         /// </summary>
-        public ResponsibleClinicianClinician()
+        public ExportCaseHistoryWaiverRecord()
         {
             AdditionalData = new Dictionary<string, object>();
         }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
-        /// <returns>A <see cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ResponsibleClinicianClinician"/></returns>
+        /// <returns>A <see cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ExportCaseHistoryWaiverRecord"/></returns>
         /// <param name="parseNode">The parse node to use to read the discriminator value and create the object</param>
-        public static global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ResponsibleClinicianClinician CreateFromDiscriminatorValue(IParseNode parseNode)
+        public static global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ExportCaseHistoryWaiverRecord CreateFromDiscriminatorValue(IParseNode parseNode)
         {
             if(ReferenceEquals(parseNode, null)) throw new ArgumentNullException(nameof(parseNode));
-            return new global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ResponsibleClinicianClinician();
+            return new global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ExportCaseHistoryWaiverRecord();
         }
         /// <summary>
         /// The deserialization information for the current model
@@ -51,9 +67,14 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "agendaItemId", n => { AgendaItemId = n.GetGuidValue(); } },
                 { "discipline", n => { Discipline = n.GetEnumValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.Discipline>(); } },
                 { "id", n => { Id = n.GetGuidValue(); } },
-                { "name", n => { Name = n.GetStringValue(); } },
+                { "meetingId", n => { MeetingId = n.GetGuidValue(); } },
+                { "reason", n => { Reason = n.GetStringValue(); } },
+                { "waivedAt", n => { WaivedAt = n.GetDateTimeOffsetValue(); } },
+                { "waivedById", n => { WaivedById = n.GetGuidValue(); } },
+                { "waivedByName", n => { WaivedByName = n.GetStringValue(); } },
             };
         }
         /// <summary>
@@ -63,9 +84,14 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteGuidValue("agendaItemId", AgendaItemId);
             writer.WriteEnumValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.Discipline>("discipline", Discipline);
             writer.WriteGuidValue("id", Id);
-            writer.WriteStringValue("name", Name);
+            writer.WriteGuidValue("meetingId", MeetingId);
+            writer.WriteStringValue("reason", Reason);
+            writer.WriteDateTimeOffsetValue("waivedAt", WaivedAt);
+            writer.WriteGuidValue("waivedById", WaivedById);
+            writer.WriteStringValue("waivedByName", WaivedByName);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

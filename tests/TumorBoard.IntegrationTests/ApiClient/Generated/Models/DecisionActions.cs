@@ -9,7 +9,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     #pragma warning disable CS1591
-    public partial class DecisionActionsActions : IAdditionalDataHolder, IParsable
+    public partial class DecisionActions : IAdditionalDataHolder, IParsable
     #pragma warning restore CS1591
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
@@ -23,21 +23,21 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
         /// <summary>The canTakePosition property</summary>
         public bool? CanTakePosition { get; set; }
         /// <summary>
-        /// Instantiates a new <see cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.DecisionActionsActions"/> and sets the default values.
+        /// Instantiates a new <see cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.DecisionActions"/> and sets the default values.
         /// </summary>
-        public DecisionActionsActions()
+        public DecisionActions()
         {
             AdditionalData = new Dictionary<string, object>();
         }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
-        /// <returns>A <see cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.DecisionActionsActions"/></returns>
+        /// <returns>A <see cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.DecisionActions"/></returns>
         /// <param name="parseNode">The parse node to use to read the discriminator value and create the object</param>
-        public static global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.DecisionActionsActions CreateFromDiscriminatorValue(IParseNode parseNode)
+        public static global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.DecisionActions CreateFromDiscriminatorValue(IParseNode parseNode)
         {
             if(ReferenceEquals(parseNode, null)) throw new ArgumentNullException(nameof(parseNode));
-            return new global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.DecisionActionsActions();
+            return new global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.DecisionActions();
         }
         /// <summary>
         /// The deserialization information for the current model
