@@ -1,4 +1,5 @@
 using Mediator;
+using TumorBoard.Application.Features.Assessments;
 using TumorBoard.Domain.Assessments;
 using TumorBoard.Domain.Security;
 
@@ -7,14 +8,14 @@ namespace TumorBoard.Web.Pages.Assessments;
 public sealed class MedicalOncologyModel(ISender sender)
     : AssessmentFormPage<MedicalOncologyContent>(sender, Discipline.MedicalOncology)
 {
-    /// <summary>What the case already says about the general condition, and the patient's stated preferences.</summary>
-    protected override MedicalOncologyContent Prefill()
+    /// <summary>
+    /// A new assessment pre-filled from the case by the Application's query (PrefillMedicalOncology): primary site and
+    /// growth group from the histology, metastases, systemic therapy, performance status; each field marked "from the case".
+    /// </summary>
+    protected override async ValueTask<MedicalOncologyContent> PrefillAsync(CancellationToken ct)
     {
-        var d = Case.Details;
-        return new()
-        {
-            VisceralMetastases = d.VisceralMetastases, BrainMetastases = d.BrainMetastases, Ecog = d.Ecog, Karnofsky = d.Karnofsky,
-            ExtraspinalBoneMetastases = d.ExtraspinalBoneMetastases, Frankel = d.Frankel, PatientPreferences = d.PatientPreferences,
-        };
+        var prefilled = await Sender.Send(new PrefillMedicalOncology.Query(CaseId), ct);
+        PrefilledFields = prefilled.Fields;
+        return prefilled.Content;
     }
 }
