@@ -1,4 +1,6 @@
 using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using TumorBoard.Application.Features.Scores;
 using TumorBoard.Application.Features.Assessments;
 using TumorBoard.Domain.Assessments;
 using TumorBoard.Domain.Security;
@@ -18,4 +20,12 @@ public sealed class MedicalOncologyModel(ISender sender)
         PrefilledFields = prefilled.Fields;
         return prefilled.Content;
     }
+
+    /// <summary>
+    /// The live revised Tokuhashi and Tomita of the form as it stands (assessment-forms.js): the calculators' queries, the
+    /// one rule source, nothing stored. Fields are named "tokuhashi.Karnofsky", "tomita.PrimaryGrowth", …
+    /// </summary>
+    public async Task<IActionResult> OnGetPrognosisAsync([FromQuery(Name = "tokuhashi")] ComputeTokuhashi.Query tokuhashi,
+        [FromQuery(Name = "tomita")] ComputeTomita.Query tomita, CancellationToken ct) =>
+        Partial("_PrognosisLive", new PrognosisLive(await Sender.Send(tokuhashi, ct), await Sender.Send(tomita, ct)));
 }

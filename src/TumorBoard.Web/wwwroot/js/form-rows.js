@@ -81,6 +81,7 @@
   document.querySelectorAll("[data-rows]").forEach(function (container) {
     var label = container.getAttribute("data-add-label") || "Add row";
     rows(container).forEach(function (row) { addRemoveButton(container, row); });
+    renumber(container);   // names each "Remove row n" button
     // One blank row stays in view; the server's other spare rows wait behind "Add row".
     var firstBlank = true;
     rows(container).forEach(function (row) {
