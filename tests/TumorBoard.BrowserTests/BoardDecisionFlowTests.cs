@@ -46,6 +46,9 @@ public sealed class BoardDecisionFlowTests(BrowserFixture browser)
         await coordinator.Locator("#Input_Steps_1__DoseGy").FillAsync("27");
         await coordinator.Locator("#Input_Steps_1__Fractions").FillAsync("3");
         await coordinator.Locator("#Input_Steps_1__Timing").SelectOptionAsync("AfterPreviousStep");
+        // Systemic therapy and the bone-modifying agent come pre-filled from medical oncology; the board sets their timing.
+        await coordinator.Locator("#Input_Steps_2__Timing").SelectOptionAsync("Soon");
+        await coordinator.Locator("#Input_Steps_3__Timing").SelectOptionAsync("Soon");
         await coordinator.GetByLabel("Intent").SelectOptionAsync("LocalControl");
         await coordinator.GetByLabel("Rationale (required)").FillAsync("High-grade ESCC in a radioresistant primary: separation surgery, then SBRT.");
         await coordinator.Locator("#concordance-Concordant").CheckAsync();

@@ -20,10 +20,11 @@ public sealed class DecisionPagesAccessibilityTests(BrowserFixture browser)
 
         await page.GotoAsync($"/Meetings/{board.MeetingId}/Decide/{board.ItemId}");
         await AccessibilityTests.AssertAccessibleAsync(page, "decision form");
-        // decision-form.js: one blank step row shows, the spare ones come with "Add a step"; dose only for radiotherapy.
-        (await page.Locator("[data-plan-step]:visible").CountAsync()).ShouldBe(1);
+        // The four steps pre-filled from the recommendations and one blank step row show, the spare ones come with
+        // "Add a step" (form-rows.js); dose only for radiotherapy (decision-form.js).
+        (await page.Locator("[data-plan-step]:visible").CountAsync()).ShouldBe(5);
         await page.GetByRole(AriaRole.Button, new() { Name = "Add a step" }).ClickAsync();
-        (await page.Locator("[data-plan-step]:visible").CountAsync()).ShouldBe(2);
+        (await page.Locator("[data-plan-step]:visible").CountAsync()).ShouldBe(6);
         (await page.GetByLabel("Total dose (Gy)").First.IsVisibleAsync()).ShouldBeFalse();
         await page.Locator("#Input_Steps_0__Kind").SelectOptionAsync("SbrtSrs");
         (await page.GetByLabel("Total dose (Gy)").First.IsVisibleAsync()).ShouldBeTrue();

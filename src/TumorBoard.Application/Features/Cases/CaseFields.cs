@@ -70,6 +70,23 @@ public record CaseFields
         PriorRadiotherapy = [.. PriorRadiotherapy, .. Enumerable.Range(0, Math.Max(1, minimum - PriorRadiotherapy.Count)).Select(_ => new RadiotherapyInput())],
     };
 
+    /// <summary>Blank rows a "more rows" submit adds to one list (the form without JavaScript).</summary>
+    public const int MoreRowsStep = 3;
+
+    /// <summary>
+    /// The form re-rendered with <see cref="MoreRowsStep"/> more blank rows in the list named <paramref name="list"/>
+    /// ("Lesions" or "PriorRadiotherapy"), keeping every row typed so far; another name adds none.
+    /// </summary>
+    public CaseFields WithMoreRows(string? list) => list switch
+    {
+        nameof(Lesions) => this with { Lesions = [.. Lesions, .. Enumerable.Range(0, MoreRowsStep).Select(_ => new LesionInput())] },
+        nameof(PriorRadiotherapy) => this with
+        {
+            PriorRadiotherapy = [.. PriorRadiotherapy, .. Enumerable.Range(0, MoreRowsStep).Select(_ => new RadiotherapyInput())],
+        },
+        _ => this,
+    };
+
     static List<T> TrimEnd<T>(List<T> rows, Func<T, bool> blank)
     {
         var n = rows.Count;

@@ -31,9 +31,11 @@ public static class GetBoardView
 
     /// <param name="PatientAge">Completed years today.</param>
     /// <param name="Assessments">One column per quorum discipline (<see cref="Quorum.Required"/>), in that order.</param>
+    /// <param name="Conflicts">What contradicts what (<see cref="BoardConflicts"/>): NOMS against the submitted recommendations
+    /// and against the plan of this discussion's latest decision version, re-irradiation, levels outside the lesions.</param>
     public sealed record Result(MeetingSummary Meeting, ItemSummary Item, GetCase.Result Case, int PatientAge,
         IReadOnlyList<Column> Assessments, BoardNomsResult Noms, IReadOnlyList<string> Disagreements,
-        IReadOnlyList<string> MissingInputs, DecisionState Decision) : ICaseReadResult
+        IReadOnlyList<string> MissingInputs, DecisionState Decision, IReadOnlyList<Conflict> Conflicts) : ICaseReadResult
     {
         Guid ICaseReadResult.ReadCaseId => Case.Id;
     }
@@ -48,7 +50,11 @@ public static class GetBoardView
         public DecisionVersion? Current => Versions.FirstOrDefault(v => v.Status == DecisionStatus.Signed);
     }
 
-    public sealed record DecisionVersion(Guid Id, int Number, DecisionStatus Status, DecisionOutcome Outcome);
+    public sealed record DecisionVersion(Guid Id, int Number, DecisionStatus Status, DecisionOutcome Outcome)
+    {
+        /// <summary>The version's plan (read for the conflicts; not part of the representation).</summary>
+        [System.Text.Json.Serialization.JsonIgnore] public IReadOnlyList<PlanStep> Plan { get; init; } = [];
+    }
 
     public sealed record Waiver(Discipline Discipline, string Reason, string WaivedByName, DateTimeOffset WaivedAt);
 
@@ -87,6 +93,13 @@ public static class GetBoardView
                 columns.Where(c => c.Submitted is not null).Select(c => c.Discipline), options.Value.ImagingStaleBefore(clock.Today));
             var submitted = AssessmentReads.Submitted(assessments);
             var decision = await DecisionStateAsync(meeting, item, columns, ct);
+            var noms = submitted.BoardNoms(AssessmentContext.For(tumorCase.Details, table));
+            var conflicts = BoardConflicts.Find(new ConflictInput
+            {
+                Lesions = tumorCase.Details.Lesions, PriorRadiotherapy = tumorCase.Details.PriorRadiotherapy, Noms = noms.Suggestion,
+                Neurosurgery = submitted.Neurosurgery, RadiationOncology = submitted.RadiationOncology,
+                Plan = (decision.Draft ?? decision.Current)?.Plan ?? [],
+            });
 
             return new Result(
                 new MeetingSummary(meeting.Id, meeting.Title, meeting.Status, meeting.StartsAt, meeting.ChairId, chairName,
@@ -95,15 +108,19 @@ public static class GetBoardView
                     item.LateAdditionReason, item.Reason, index > 0 ? agenda[index - 1].Id : null,
                     index < agenda.Count - 1 ? agenda[index + 1].Id : null, readiness),
                 tumorCase, Patient.AgeOn(tumorCase.Patient.DateOfBirth, clock.Today), columns,
-                submitted.BoardNoms(AssessmentContext.For(tumorCase.Details, table)), submitted.Disagreements(),
-                MissingInputs(tumorCase, readiness, assessments, meeting, options.Value.ImagingStaleDays), decision);
+                noms, submitted.Disagreements(),
+                MissingInputs(tumorCase, readiness, assessments, meeting, options.Value.ImagingStaleDays), decision, conflicts);
         }
 
         async Task<DecisionState> DecisionStateAsync(Meeting meeting, AgendaItem item, IReadOnlyList<Column> columns, CancellationToken ct)
         {
-            var versions = await db.Decisions.AsNoTracking().IgnoreAutoIncludes()
+            var rows = await db.Decisions.AsNoTracking().IgnoreAutoIncludes()
                 .Where(d => d.CaseId == item.CaseId && d.AgendaItemId == item.Id).OrderByDescending(d => d.Number)
-                .Select(d => new DecisionVersion(d.Id, d.Number, d.Status, d.Outcome)).ToListAsync(ct);
+                .Select(d => new { d.Id, d.Number, d.Status, d.Outcome, d.ContentJson }).ToListAsync(ct);
+            var versions = rows.Select(d => new DecisionVersion(d.Id, d.Number, d.Status, d.Outcome)
+            {
+                Plan = DecisionJson.Deserialize<DecisionContent>(d.ContentJson).Plan,
+            }).ToList();
             var waivers = await db.AssessmentWaivers.AsNoTracking().Where(w => w.AgendaItemId == item.Id).OrderBy(w => w.WaivedAt)
                 .Select(w => new Waiver(w.Discipline, w.Reason, w.WaivedByName, w.WaivedAt)).ToListAsync(ct);
             var unmet = DecisionPreconditions.Unmet(meeting, item,

@@ -59,7 +59,7 @@ public abstract class AssessmentFormPage<TInput>(ISender sender, Discipline disc
     {
         await LoadAsync(ct);
         Version = Current?.Version;
-        Input = Current is { } c ? Stored(c) : Prefill();
+        Input = Current is { } c ? Stored(c) : await PrefillAsync(ct);
         Shape();
     }
 
@@ -102,7 +102,11 @@ public abstract class AssessmentFormPage<TInput>(ISender sender, Discipline disc
         Current is { } c && c.Computed.TryGetProperty("scores", out var s) ? s.Deserialize<T>(AssessmentJson.Options) : null;
 
     protected ISender Sender => sender;
-    protected abstract TInput Prefill();
+    /// <summary>The fields of a new form that were pre-filled, each marked with its source next to its label.</summary>
+    public IReadOnlyList<PrefilledField> PrefilledFields { get; protected set; } = [];
+    protected virtual TInput Prefill() => new();
+    /// <summary>A new form's content (no version yet): <see cref="Prefill"/> unless the discipline reads a pre-fill query.</summary>
+    protected virtual ValueTask<TInput> PrefillAsync(CancellationToken ct) => ValueTask.FromResult(Prefill());
     /// <summary>What is removed before sending (spare blank rows).</summary>
     protected virtual TInput Trimmed(TInput input) => input;
     /// <summary>What the displayed form needs besides the content (spare rows).</summary>

@@ -36,8 +36,10 @@ public sealed class NeurosurgeryModel(ISender sender)
     }
 
     /// <summary>The live SINS line of one lesion row (assessment-forms.js): the calculator's query, nothing stored.</summary>
-    public async Task<IActionResult> OnGetSinsAsync([FromQuery] ComputeSins.Query sins, CancellationToken ct) =>
-        Partial("_SinsLine", await Sender.Send(sins, ct));
+    /// <remarks>The row's ESCC grade ("escc") comes back with its category; each component's points come with the line.</remarks>
+    public async Task<IActionResult> OnGetSinsAsync([FromQuery] ComputeSins.Query sins, [FromQuery] string? escc, CancellationToken ct) =>
+        Partial("_SinsLive", new LesionLive(await Sender.Send(sins, ct),
+            string.IsNullOrEmpty(escc) ? null : await Sender.Send(new EvaluateEscc.Query { Grade = escc }, ct)));
 
     public LesionScores? SavedScores(int index) =>
         Computed<NeurosurgeryScores>() is { } s && index < s.Lesions.Count ? s.Lesions[index] : null;

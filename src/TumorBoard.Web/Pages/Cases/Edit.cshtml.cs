@@ -33,6 +33,15 @@ public sealed class EditModel(ISender sender) : PageModel, IFormPage
         return RedirectToPage("Details", new { id });
     }
 
+    /// <summary>"More rows" without JavaScript: the same form with more blank rows in one list, nothing saved.</summary>
+    public async Task<IActionResult> OnPostMoreRowsAsync(Guid id, [FromForm] string? more, CancellationToken ct)
+    {
+        Case = await sender.Send(new GetCase.Query(id), ct);
+        ModelState.Clear();   // the form shows the values as bound, not yesterday's attempted values or messages
+        Input = (UpdateCase.Command)Input.WithoutTrailingBlankRows().WithSpareRows().WithMoreRows(more) with { CaseId = id };
+        return Page();
+    }
+
     public async Task OnFormRejectedAsync(CancellationToken ct)
     {
         Case = await sender.Send(new GetCase.Query(Input.CaseId), ct);

@@ -44,6 +44,15 @@ public sealed class RegisterModel(ISender sender) : PageModel, IFormPage
         return RedirectToPage("Details", new { id = caseId });
     }
 
+    /// <summary>"More rows" without JavaScript: the same form with more blank rows in one list, nothing saved.</summary>
+    public async Task<IActionResult> OnPostMoreRowsAsync([FromForm] string? more, CancellationToken ct)
+    {
+        ModelState.Clear();   // the form shows the values as bound, without messages of a save that did not happen
+        await OnFormRejectedAsync(ct);
+        Input = (RegisterCase.Command)Input.WithoutTrailingBlankRows().WithSpareRows().WithMoreRows(more);
+        return Page();
+    }
+
     public async Task OnFormRejectedAsync(CancellationToken ct)
     {
         PatientId = Input.PatientId;

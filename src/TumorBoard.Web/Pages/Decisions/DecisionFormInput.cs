@@ -60,6 +60,8 @@ public static class DecisionStepLimits
     public const int Rows = 6;
     /// <summary>The most rows the form grows to (the validator's limit on plan steps).</summary>
     public const int MaxRows = Application.Features.Decisions.DecisionContentValidator.MaxPlanSteps;
+    /// <summary>Blank rows a "more step rows" submit adds.</summary>
+    public const int MoreRowsStep = 3;
 }
 
 /// <summary>One step row of the form. Everything is optional so that a blank row binds as blank.</summary>
@@ -73,9 +75,13 @@ public sealed record PlanStepRow
     public int? Fractions { get; init; }
     public StepTiming? Timing { get; init; }
     public string? Details { get; init; }
+    /// <summary>Where a pre-filled row comes from ("from the neurosurgery assessment"); display only, never part of the step.</summary>
+    public string? PrefilledFrom { get; init; }
 
     public bool IsBlank => Kind is null && TargetLevels.Count == 0 && DoseGy is null && Fractions is null && Timing is null
         && string.IsNullOrWhiteSpace(Details);
+
+    public static PlanStepRow Prefilled(Domain.Decisions.PrefilledStep p, int position) => From(p.Step, position) with { PrefilledFrom = p.Source };
 
     public static PlanStepRow From(PlanStep s, int position) => new()
     {

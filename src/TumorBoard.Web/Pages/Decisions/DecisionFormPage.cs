@@ -28,6 +28,8 @@ public abstract partial class DecisionFormPage(ISender sender) : PageModel, IFor
     public IReadOnlyList<ListResponsibleClinicians.Clinician> Clinicians { get; private set; } = [];
     /// <summary>The NOMS suggestion the decision is weighed against (shown next to the concordance).</summary>
     public BoardNomsResult? Noms { get; protected set; }
+    /// <summary>What contradicts what on this form as it stands (<see cref="BoardConflicts"/>), shown above the plan.</summary>
+    public IReadOnlyList<Conflict> Conflicts { get; private set; } = [];
     /// <summary>What the NOMS panel says about where its suggestion comes from.</summary>
     public abstract string NomsSource { get; }
 
@@ -57,6 +59,20 @@ public abstract partial class DecisionFormPage(ISender sender) : PageModel, IFor
         Clinicians = await sender.Send(new ListResponsibleClinicians.Query(), ct);
         if (fill is not null) Input = fill();
         Input = Input.Padded(DecisionStepLimits.Rows);
+        Conflicts = await sender.Send(new FindDecisionConflicts.Query(Case.Id,
+            Input.Content.IsTreatment ? [.. Input.Compacted().ToContent().Plan] : []), ct);
+    }
+
+    /// <summary>
+    /// "More step rows" without JavaScript: the form as typed with <see cref="DecisionStepLimits.MoreRowsStep"/> more blank
+    /// rows (up to the plan's limit); nothing is saved and no rule is judged.
+    /// </summary>
+    public async Task<IActionResult> OnPostMoreRowsAsync(CancellationToken ct)
+    {
+        ModelState.Clear();   // the form shows the values as bound, without messages of a save that did not happen
+        Input = Input.Padded(Math.Min(Input.Steps.Count + DecisionStepLimits.MoreRowsStep, DecisionStepLimits.MaxRows));
+        await LoadFormAsync(ct);
+        return Page();
     }
 
     /// <summary>The content to send, from the compacted form (the redisplayed form shows the rows in plan order).</summary>

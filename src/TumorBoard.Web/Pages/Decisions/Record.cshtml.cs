@@ -36,6 +36,8 @@ public sealed class RecordModel(ISender sender) : DecisionFormPage(sender)
     /// <summary>The case's current signed decision, if any.</summary>
     public ListCaseDecisions.Row? Current { get; private set; }
     public IReadOnlyList<WaiverSnapshot> Waivers { get; private set; } = [];
+    /// <summary>The plan pre-filled from the submitted recommendations (used while no draft exists).</summary>
+    public IReadOnlyList<PrefilledStep> Prefill { get; private set; } = [];
 
     public override string ModelPrefix => prefix;
     public override string NomsSource => Draft?.AmendsId is not null
@@ -88,13 +90,21 @@ public sealed class RecordModel(ISender sender) : DecisionFormPage(sender)
             ? await Sender.Send(new GetDecision.Query(draft.Id), ct) : null;
         Waivers = await Sender.Send(new ListAssessmentWaivers.Query(MeetingId, ItemId), ct);
         if (Draft?.AmendsId is not null) Noms = DecisionText.StoredNoms(Draft);
+        if (Draft is null) Prefill = await Sender.Send(new PrefillDecision.Query(Item.CaseId), ct);
     }
 
-    /// <summary>The draft as stored, or a new form with the case's recorded patient preferences.</summary>
+    /// <summary>
+    /// The draft as stored, or a new form: the plan pre-filled from the submitted recommendations (each row marked with its
+    /// source) and the case's recorded patient preferences.
+    /// </summary>
     DecisionFormInput Stored()
     {
         DraftId = Draft?.Id;
         return Draft is { } d ? DecisionFormInput.From(d.Content, d.Version)
-            : new DecisionFormInput { Content = new DecisionContent { PatientPreferences = Case.Details.PatientPreferences } };
+            : new DecisionFormInput
+            {
+                Content = new DecisionContent { PatientPreferences = Case.Details.PatientPreferences },
+                Steps = [.. Prefill.Select((p, i) => PlanStepRow.Prefilled(p, i + 1))],
+            };
     }
 }

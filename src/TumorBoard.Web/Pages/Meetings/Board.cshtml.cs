@@ -8,6 +8,9 @@ using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Features.Meetings;
 using TumorBoard.Web.Pages.Assessments;
 using TumorBoard.Web.Forms;
+using TumorBoard.Domain.Common;
+using System.Text.Json;
+using TumorBoard.Domain.Assessments;
 
 namespace TumorBoard.Web.Pages.Meetings;
 
@@ -21,11 +24,54 @@ public sealed class BoardModel(ISender sender, IOptions<BoardOptions> board) : P
     public IReadOnlyList<AssessmentColumn> Columns { get; private set; } = [];
     public BoardOptions Board => board.Value;
 
+    /// <summary>The cookie that remembers the projector's choice of view (per browser; "one" or "full").</summary>
+    public const string ScreenCookie = "tb-board-screen";
+
+    /// <summary>"?screen=one" or "?screen=full" switches the view and remembers it; without it the remembered view shows.</summary>
+    [FromQuery(Name = "screen")] public string? Screen { get; set; }
+
+    /// <summary>The one-screen mode for the projector: everything the board discusses within 1920×1080, in large type.</summary>
+    public bool OneScreen { get; private set; }
+
     public async Task OnGetAsync(Guid meetingId, Guid itemId, CancellationToken ct)
     {
         View = await sender.Send(new GetBoardView.Query(meetingId, itemId), ct);
         Columns = View.Assessments.Select(c => AssessmentColumn.For(c.Discipline, c.Submitted)).ToList();
+        if (Screen is "one" or "full")
+        {
+            OneScreen = Screen == "one";
+            Response.Cookies.Append(ScreenCookie, Screen, new CookieOptions
+            {
+                Path = "/Meetings", HttpOnly = true, IsEssential = true, SameSite = SameSiteMode.Lax, Secure = Request.IsHttps,
+                MaxAge = TimeSpan.FromDays(365),
+            });
+        }
+        else OneScreen = Request.Cookies[ScreenCookie] == "one";
     }
+
+    public string ScreenPath(bool one) => Url.Page("/Meetings/Board", new { meetingId = View.Meeting.Id, itemId = View.Item.Id, screen = one ? "one" : "full" })!;
+
+    /// <summary>The scores neurosurgery's submitted version was saved with (SINS with its points and ESCC per lesion).</summary>
+    public NeurosurgeryScores? LesionScores => Saved<NeurosurgeryScores>(Discipline.Neurosurgery);
+
+    /// <summary>The revised Tokuhashi and Tomita scores medical oncology's submitted version was saved with.</summary>
+    public MedicalOncologyScores? PrognosisScores => Saved<MedicalOncologyScores>(Discipline.MedicalOncology);
+
+    /// <summary>
+    /// A column is highlighted when a disagreement or a conflict names its discipline (the domain's sentences name the
+    /// disciplines in their words).
+    /// </summary>
+    public bool Disputed(AssessmentColumn column)
+    {
+        var words = DisplayWords.InSentence(column.Discipline);
+        return View.Disagreements.Concat(View.Conflicts.Select(c => c.Words))
+            .Any(line => line.Contains(words, StringComparison.OrdinalIgnoreCase));
+    }
+
+    T? Saved<T>(Discipline discipline) where T : class =>
+        View.Assessments.FirstOrDefault(c => c.Discipline == discipline)?.Submitted is { } s
+            && s.Computed.TryGetProperty("scores", out var scores) && scores.ValueKind == JsonValueKind.Object
+            ? scores.Deserialize<T>(AssessmentJson.Options) : null;
 
     public string Local(DateTimeOffset utc) => Board.Show(utc);
 

@@ -1,11 +1,59 @@
 // Assessment forms: progressive enhancement only; the forms work without this file.
 // 1. Each lesion row [data-sins-lesion] shows its SINS total and category as the components change, before saving:
 //    the page's ?handler=Sins sends the calculator query (nothing is stored) and returns one line.
-// 2. A common radiotherapy schedule [data-schedule] fills the dose and fraction inputs.
+//    Each component's points and the ESCC category come back too and are shown next to their inputs [data-points].
+// 2. The medical oncology form shows the revised Tokuhashi and Tomita totals and each component's points as the inputs
+//    [data-prognosis] change: ?handler=Prognosis sends the two calculators' queries (nothing is stored).
+// 3. A common radiotherapy schedule [data-schedule] fills the dose and fraction inputs.
+// One rule source: every number comes from the server's calculators; without this file the saved scores stay.
 (function () {
   "use strict";
   var form = document.querySelector("form[data-assessment-form]");
   if (!form) return;
+
+  // Moves the points the server computed ([data-points-of] carriers in its answer) next to their inputs in scope.
+  function placePoints(scope, answer) {
+    answer.querySelectorAll("[data-points-of]").forEach(function (carrier) {
+      var mark = scope.querySelector('[data-points="' + carrier.getAttribute("data-points-of") + '"]');
+      if (mark) mark.textContent = carrier.textContent;
+      carrier.remove();
+    });
+  }
+
+  function fetchPart(params, then) {
+    var mine = (form._request = (form._request || 0) + 1);
+    return fetch(window.location.pathname + "?" + params.toString(), { credentials: "same-origin", headers: { Accept: "text/html" } })
+      .then(function (r) { return r.ok ? r.text() : null; })
+      .then(function (html) {
+        if (html === null || html.indexOf("<main") >= 0) return;
+        then(new DOMParser().parseFromString(html, "text/html"), mine);
+      })
+      .catch(function () { /* the scores still appear after saving */ });
+  }
+
+  var prognosisTimer = 0;
+  function refreshPrognosis() {
+    var output = form.querySelector("[data-prognosis-output]");
+    if (!output || !window.fetch) return;
+    var params = new URLSearchParams();
+    params.set("handler", "Prognosis");
+    form.querySelectorAll("[data-prognosis]").forEach(function (el) {
+      if (el.value) params.set(el.getAttribute("data-prognosis"), el.value);
+    });
+    var request = (output._request = (output._request || 0) + 1);
+    fetchPart(params, function (doc) {
+      if (request !== output._request) return;
+      placePoints(form, doc.body);
+      output.replaceChildren.apply(output, Array.prototype.slice.call(doc.body.childNodes));
+    });
+  }
+
+  form.addEventListener("input", function (e) {
+    if (e.target instanceof HTMLInputElement && e.target.hasAttribute("data-prognosis")) {
+      window.clearTimeout(prognosisTimer);
+      prognosisTimer = window.setTimeout(refreshPrognosis, 300);
+    }
+  });
 
   function refreshSins(row) {
     if (!window.fetch) return;
@@ -21,6 +69,7 @@
       .then(function (html) {
         if (html === null || mine !== row._sinsRequest || html.indexOf("<main") >= 0) return;
         var doc = new DOMParser().parseFromString(html, "text/html");
+        placePoints(row, doc.body);
         output.replaceChildren.apply(output, Array.prototype.slice.call(doc.body.childNodes));
       })
       .catch(function () { /* the total still appears after saving */ });
@@ -28,6 +77,7 @@
 
   form.addEventListener("change", function (e) {
     var el = e.target;
+    if (el.hasAttribute && el.hasAttribute("data-prognosis")) refreshPrognosis();
     if (!(el instanceof HTMLSelectElement)) return;
     if (el.hasAttribute("data-sins")) {
       var row = el.closest("[data-sins-lesion]");
