@@ -64,7 +64,7 @@ public static class BenchmarkRun
         Api("case list ?urgency=Urgent", "/api/v1/cases?urgency=Urgent", conns),
         Api("case list ?histology=Breast", "/api/v1/cases?histology=Breast", conns),
         Api("case list ?text=keller", "/api/v1/cases?text=keller", conns),
-        // Page numbers reach the counted first 1,000 rows (page 40 at 25 a page); deeper pages go by cursor (README "Lists and paging").
+        // Page numbers reach the counted first 1,000 rows (page 40 at 25 a page); deeper pages go by cursor (README "Lists: cursors, capped counts, follow-up work as data").
         Api("case list ?page=40 (last by number)", "/api/v1/cases?page=40", conns),
         new("case list, deep page by cursor", conns, c => (_, _) => Get($"{c.App}/api/v1/cases?cursor={c.DeepCursor}", c.Coordinator)),
         new("case by id", conns, c => (w, n) => Get($"{c.App}/api/v1/cases/{Pick(c.Cases, w, n)}", c.Coordinator), Locks: true),

@@ -40,7 +40,7 @@ public static class Paging
     /// The last page a client may ask for by number at <paramref name="pageSize"/>: page numbers reach the rows the capped
     /// count counts (the page holding row <see cref="CountCap"/>, e.g. 40 at 25 a page), so OFFSET never skips more than
     /// <see cref="CountCap"/> index entries and a numbered page costs what the count does. Beyond it the list pages by its
-    /// <c>next</c> cursor, which costs the same at any depth (README "Lists and paging").
+    /// <c>next</c> cursor, which costs the same at any depth (README "Lists: cursors, capped counts, follow-up work as data").
     /// </summary>
     public static int MaxPage(int pageSize) => (CountCap + Math.Clamp(pageSize, 1, MaxPageSize) - 1) / Math.Clamp(pageSize, 1, MaxPageSize);
     public const int CursorMaxLength = 512;
