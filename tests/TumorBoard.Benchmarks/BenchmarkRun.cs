@@ -7,6 +7,9 @@ using System.Text.Json.Serialization;
 using TumorBoard.Benchmarks.Control;
 using TumorBoard.Benchmarks.Load;
 using TumorBoard.Benchmarks.Seeding;
+using TumorBoard.Application.Common.Models;
+using TumorBoard.Application.Features.Cases;
+using TumorBoard.Domain.Cases;
 using TumorBoard.Domain.Clinical;
 using TumorBoard.Web.Development;
 using TumorBoard.Web.Database;
@@ -28,7 +31,8 @@ public static class BenchmarkRun
     }
 
     sealed record Context(string App, string Control, string Db, string Coordinator, string Specialist, string Neurosurgeon,
-        string Admin, string Cookie, Guid[] Cases, Guid[] Decided, (Guid Meeting, Guid Item)[] Board, (Guid Case, string Body)[] Writers);
+        string Admin, string Cookie, Guid[] Cases, Guid[] Decided, (Guid Meeting, Guid Item)[] Board, (Guid Case, string Body)[] Writers,
+        string DeepCursor);
 
     sealed record Target(string Name, int Connections, Func<Context, Func<int, long, HttpRequestMessage>> Make, bool Locks = false);
 
@@ -60,7 +64,9 @@ public static class BenchmarkRun
         Api("case list ?urgency=Urgent", "/api/v1/cases?urgency=Urgent", conns),
         Api("case list ?histology=Breast", "/api/v1/cases?histology=Breast", conns),
         Api("case list ?text=keller", "/api/v1/cases?text=keller", conns),
-        Api("case list ?page=2000", "/api/v1/cases?page=2000", conns),
+        // Page numbers reach the counted first 1,000 rows (page 40 at 25 a page); deeper pages go by cursor (README "Lists: cursors, capped counts, follow-up work as data").
+        Api("case list ?page=40 (last by number)", "/api/v1/cases?page=40", conns),
+        new("case list, deep page by cursor", conns, c => (_, _) => Get($"{c.App}/api/v1/cases?cursor={c.DeepCursor}", c.Coordinator)),
         new("case by id", conns, c => (w, n) => Get($"{c.App}/api/v1/cases/{Pick(c.Cases, w, n)}", c.Coordinator), Locks: true),
         new("control: case by id", conns, c => (w, n) => Get($"{c.Control}/control/{c.Db}/cases/{Pick(c.Cases, w, n)}")),
         new("control: case by id + read log", conns, c => (w, n) => Get($"{c.Control}/control/{c.Db}/cases/{Pick(c.Cases, w, n)}?readlog=1")),
@@ -110,19 +116,26 @@ public static class BenchmarkRun
             throw new InvalidOperationException($"Build the app first: dotnet build src/TumorBoard.Web -c Release (missing {AppProcess.WebDll(repo)}).");
 
         log.WriteLine($"TumorBoard benchmark: {small:N0} and {large:N0} cases, {conns} connections, {duration.TotalSeconds} s per pass, {rounds} rounds");
-        await using var cluster = await BenchCluster.StartAsync();
+        // --server: an existing cluster (pg_stat_statements preloaded) instead of a private one; --reuse: a database seeded
+        // earlier at the same size (`seed --cases N`) is used as it is (its seed time is then not measured).
+        var server = o.Get("server");
+        await using var cluster = server is null ? await BenchCluster.StartAsync() : null;
+        string Superuser(string database = "postgres") => cluster?.Superuser(database)
+            ?? new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
         var sizes = new List<Size>();
         var seeds = new List<SeedResult>();
         foreach (var n in new[] { small, large })
         {
             var db = $"tumorboard_bench_{n}";
-            var seed = await Seeder.SeedAsync(cluster.Superuser(), db, n, log);
+            var seed = o.Has("reuse") && await Seeder.ExistingAsync(Superuser(), db, n) is { } existing
+                ? existing
+                : await Seeder.SeedAsync(Superuser(), db, n, log);
             seeds.Add(seed);
             log.WriteLine($"  seeded {db} in {seed.Total.TotalSeconds:F1} s (domain {seed.Build.TotalSeconds:F1} s, COPY + indexes + keys {seed.Load.TotalSeconds:F1} s)");
-            var database = new Database(db, cluster.Superuser());
+            var database = new Database(db, Superuser());
             await database.PrepareAsync();
             sizes.Add(new Size(n >= 1000 && n % 1000 == 0 ? $"{n / 1000}k" : n.ToString(CultureInfo.InvariantCulture), n, db, database,
-                DatabaseRoles.As(cluster.Superuser(db), DatabaseRoles.App)));
+                DatabaseRoles.As(Superuser(db), DatabaseRoles.App)));
         }
 
         // The large database's app starts alone (start-to-first-200 is not shared with another start).
@@ -132,7 +145,7 @@ public static class BenchmarkRun
             log.WriteLine($"  app on {s.Database}: first 200 after {s.App.StartToFirst200.TotalSeconds:F2} s (pid {s.App.Pid}, {s.App.RssMb():F0} MB)");
         }
         await using var control = await ControlServer.StartAsync(sizes.ToDictionary(s => s.Database,
-            s => (s.AppCs, DatabaseRoles.As(cluster.Superuser(s.Database), DatabaseRoles.Owner))));
+            s => (s.AppCs, DatabaseRoles.As(Superuser(s.Database), DatabaseRoles.Owner))));
         try
         {
             foreach (var s in sizes) s.Ctx = await ContextAsync(s, control.BaseUrl);
@@ -219,9 +232,16 @@ public static class BenchmarkRun
             var epidural = lesion.GetProperty("Compartments").EnumerateArray().Any(x => x.GetString() == "Epidural");
             return (w.Item1, JsonSerializer.Serialize(ClinicalTemplates.Neurosurgery(level, epidural, 3), Json));
         }).ToArray();
+        // The cursor equivalent of ?page=2000: the page after row 50,000 of the list (half-way down a smaller list).
+        var depth = Math.Min(50_000, s.Cases / 2);
+        var deep = (await s.Db.QueryAsync(
+            $"SELECT urgency, created_at, id FROM cases ORDER BY urgency DESC, created_at DESC, id DESC OFFSET {depth - 1} LIMIT 1",
+            r => new ListCases.Key((Urgency)r.GetInt32(0), r.GetFieldValue<DateTimeOffset>(1), r.GetGuid(2)))).Single();
+        var deepCursor = PageCursor.Encode("cases", false, deep);
         if (cases.Count == 0 || decided.Count == 0 || board.Count == 0 || bodies.Length == 0)
             throw new InvalidOperationException($"{s.Database}: the seeded data lacks cases, decided cases, a running meeting or neurosurgery drafts.");
-        return new Context(url, controlUrl, s.Database, coordinator, specialist, neuro, admin, cookie, [.. cases], [.. decided], [.. board], bodies);
+        return new Context(url, controlUrl, s.Database, coordinator, specialist, neuro, admin, cookie, [.. cases], [.. decided], [.. board], bodies,
+            deepCursor);
     }
 
     static string RepoRoot()

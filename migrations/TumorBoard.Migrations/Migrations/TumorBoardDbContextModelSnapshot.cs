@@ -837,6 +837,9 @@ namespace TumorBoard.Migrations.Migrations
                     b.HasIndex("PatientId")
                         .HasDatabaseName("ix_cases_patient_id");
 
+                    b.HasIndex("Status", "UpdatedAt", "Id")
+                        .HasDatabaseName("ix_cases_status_updated_at_id");
+
                     b.HasIndex("Urgency", "CreatedAt", "Id")
                         .HasDatabaseName("ix_cases_urgency_created_at_id");
 
@@ -845,6 +848,10 @@ namespace TumorBoard.Migrations.Migrations
 
                     b.HasIndex("Status", "Urgency", "CreatedAt", "Id")
                         .HasDatabaseName("ix_cases_status_urgency_created_at_id");
+
+                    b.HasIndex("Status", "Urgency", "UpdatedAt", "Id")
+                        .IsDescending(false, true, false, false)
+                        .HasDatabaseName("ix_cases_status_urgency_desc_updated_at_id");
 
                     b.ToTable("cases", null, t =>
                         {

@@ -17,7 +17,17 @@ public static class DatabaseSetup
     public const string OwnerKey = "TumorBoardOwner";
 
     public static void AddTumorBoardDatabase(this IServiceCollection services, string connectionString) =>
-        services.AddDbContext<TumorBoardDbContext>(o => Configure(o, connectionString));
+        services.AddDbContext<TumorBoardDbContext>(o => Configure(o, WithoutSessionReset(connectionString)));
+
+    /// <summary>
+    /// The request connections skip Npgsql's DISCARD ALL when a pooled connection is taken again: it was two of a case
+    /// read's four statements (issue #11) and threw away the session's cached plans every time. Safe because the app keeps
+    /// no session state on a pooled connection: no SET or set_config(…, false), no session advisory lock (the audit sealer
+    /// holds its lock on its own unpooled connection), no LISTEN, no temporary table, no prepared statement of its own; an
+    /// open transaction is rolled back when the connection returns to the pool whatever this setting.
+    /// </summary>
+    static string WithoutSessionReset(string connectionString) =>
+        new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true }.ConnectionString;
 
     static DbContextOptionsBuilder Configure(DbContextOptionsBuilder o, string connectionString) => o
         .UseNpgsql(connectionString, npg => npg.MigrationsAssembly("TumorBoard.Migrations"))

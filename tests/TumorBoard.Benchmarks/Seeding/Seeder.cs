@@ -116,6 +116,26 @@ public static class Seeder
         return new SeedResult(database, cases, rows, build.Elapsed, load.Elapsed, total.Elapsed);
     }
 
+    /// <summary>A database seeded earlier with <paramref name="cases"/> cases (`run --reuse`), with its row counts; null when there is none.</summary>
+    public static async Task<SeedResult?> ExistingAsync(string superuser, string database, int cases)
+    {
+        await using (var conn = new NpgsqlConnection(superuser))
+        {
+            await conn.OpenAsync();
+            await using var exists = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = @d)", conn);
+            exists.Parameters.AddWithValue("d", database);
+            if (!(bool)(await exists.ExecuteScalarAsync())!) return null;
+        }
+        await using var db = await Open(new NpgsqlConnectionStringBuilder(superuser) { Database = database }.ConnectionString);
+        var rows = new Dictionary<string, long>();
+        foreach (var t in Tables)
+        {
+            await using var count = new NpgsqlCommand($"SELECT count(*) FROM \"{t}\"", db);
+            rows[t] = (long)(await count.ExecuteScalarAsync())!;
+        }
+        return rows.GetValueOrDefault("cases") == cases ? new SeedResult(database, cases, rows, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero) : null;
+    }
+
     sealed record Index(string Name, string Definition);
     sealed record ForeignKey(string Table, string Name, string Definition);
 

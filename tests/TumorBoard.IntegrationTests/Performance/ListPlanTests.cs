@@ -56,18 +56,27 @@ public sealed class ListPlanTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task No_list_filter_scans_a_whole_table()
     {
+        // Every filter the list offers, alone and in pairs, each value; the last page by number (Paging.MaxPage) and by cursor.
+        var statuses = Enum.GetValues<CaseStatus>();
+        var urgencies = Enum.GetValues<Urgency>();
+        var histologies = Enum.GetValues<PrimaryHistology>();
         List<ListCases.Query> caseQueries =
         [
-            new(), new() { Page = 2 }, new() { Page = 400 }, new() { Urgency = Urgency.Urgent }, new() { Histology = PrimaryHistology.Breast },
-            new() { Text = "family-1234" }, new() { Text = "MRN-0001" }, new() { Status = CaseStatus.Decided, Urgency = Urgency.Routine },
-            .. Enum.GetValues<CaseStatus>().Select(s => new ListCases.Query { Status = s }),
+            new(), new() { Page = 2 }, new() { Page = Paging.MaxPage(Paging.DefaultPageSize) }, new() { Page = Paging.MaxPage(100), PageSize = 100 },
+            new() { Text = "family-1234" }, new() { Text = "MRN-0001" }, new() { Text = "given-7" }, new() { Text = "family-1", Status = CaseStatus.Scheduled },
+            .. statuses.Select(s => new ListCases.Query { Status = s }),
+            .. urgencies.Select(u => new ListCases.Query { Urgency = u }),
+            .. histologies.Select(h => new ListCases.Query { Histology = h }),
+            .. statuses.SelectMany(s => urgencies.Select(u => new ListCases.Query { Status = s, Urgency = u })),
+            .. statuses.Select(s => new ListCases.Query { Status = s, Histology = PrimaryHistology.Breast }),
+            .. urgencies.Select(u => new ListCases.Query { Urgency = u, Histology = PrimaryHistology.LungNsclc }),
         ];
         foreach (var query in caseQueries)
         {
             var first = await RunAsync(db => new ListCases.Handler(db).Handle(query, default).AsTask());
             if (first.Next is { } next) await RunAsync(db => new ListCases.Handler(db).Handle(query with { Page = null, Cursor = next }, default).AsTask());
         }
-        foreach (var query in new FindPatients.Query[] { new(), new() { Page = 300 }, new() { Text = "given-77" }, new() { Text = "MRN-00042" } })
+        foreach (var query in new FindPatients.Query[] { new(), new() { Page = Paging.MaxPage(Paging.DefaultPageSize) }, new() { Text = "given-77" }, new() { Text = "MRN-00042" } })
         {
             var first = await RunAsync(db => new FindPatients.Handler(db).Handle(query, default).AsTask());
             if (first.Next is { } next) await RunAsync(db => new FindPatients.Handler(db).Handle(query with { Page = null, Cursor = next }, default).AsTask());

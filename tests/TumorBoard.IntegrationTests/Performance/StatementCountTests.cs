@@ -9,7 +9,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using TumorBoard.Application.Persistence;
+using TumorBoard.IntegrationTests.Assessments;
+using TumorBoard.IntegrationTests.Cases;
 using TumorBoard.IntegrationTests.Decisions;
+using TumorBoard.IntegrationTests.Http;
 using TumorBoard.IntegrationTests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -40,7 +43,8 @@ public sealed class StatementCountTests(ITestOutputHelper output) : IAsyncLifeti
         app = AppFixture.Over(plain);
         counted = plain.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
             s.ConfigureDbContext<TumorBoardDbContext>((sp, o) =>
-                o.AddInterceptors(new CountingInterceptor(sp.GetRequiredService<IHttpContextAccessor>(), counter)))));
+                o.AddInterceptors(new CountingInterceptor(sp.GetRequiredService<IHttpContextAccessor>(), counter),
+                    new TransactionCounter(sp.GetRequiredService<IHttpContextAccessor>(), counter)))));
     }
 
     public async Task DisposeAsync()
@@ -85,8 +89,36 @@ public sealed class StatementCountTests(ITestOutputHelper output) : IAsyncLifeti
         worklist.Own.ShouldBeLessThanOrEqualTo(WorklistBudget, worklist.Describe());
     }
 
+    [Fact]
+    public async Task A_draft_save_sends_one_transaction_without_a_savepoint()
+    {
+        var (_, caseId) = await TestData.RegisterCaseAsync(app);
+        using var client = counted.CreateClient(new() { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
+            await app.RequestTokenAsync(AppFixture.Neurosurgeon, AppFixture.Password));
+        var url = $"/api/v1/cases/{caseId}/assessments/neurosurgery/draft";
+        using var created = await client.PutAsync(url, Api.Body(AssessmentTestData.Neurosurgery()));
+        created.StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        var tag = Guid.NewGuid().ToString("N");
+        using var request = Api.Request(HttpMethod.Put, url, AssessmentTestData.Neurosurgery(escc: "3"), created.ETag());
+        request.Headers.Add(CountHeader, tag);
+        using var saved = await client.SendAsync(request);
+        saved.StatusCode.ShouldBe(HttpStatusCode.OK, await saved.Content.ReadAsStringAsync());
+        var counts = new Counts(url, counter.Take(tag));
+        output.WriteLine(counts.Describe());
+
+        counts.Sql.ShouldNotContain(s => s.StartsWith("SAVEPOINT") || s.StartsWith("RELEASE"), counts.Describe());
+        counts.Sql.Count(s => s == "BEGIN").ShouldBe(1, counts.Describe());
+        counts.Sql.Count(s => s == "COMMIT").ShouldBe(1, counts.Describe());
+        counts.Sql.Count.ShouldBeLessThanOrEqualTo(DraftSaveBudget, counts.Describe());
+    }
+
     // Own statements today (before issue #11 in brackets, all statements counted): board view 6, history 5 (22 each), dashboard 4 (18), worklist 3.
     const int BoardViewBudget = 6, HistoryBudget = 5, DashboardBudget = 5, WorklistBudget = 3;
+    // A draft save, every statement (its transaction's BEGIN and COMMIT included): the case, the assessment with its
+    // versions, BEGIN, the assessment's update, the new version, its audit rows, the read-back, COMMIT (a savepoint added 2).
+    const int DraftSaveBudget = 10;
 
     async Task<Counts> CountAsync(string email, string url)
     {
@@ -121,6 +153,43 @@ public sealed class StatementCountTests(ITestOutputHelper output) : IAsyncLifeti
         readonly ConcurrentDictionary<string, ConcurrentQueue<string>> byTag = new();
         public void Add(string tag, string sql) => byTag.GetOrAdd(tag, _ => new()).Enqueue(sql);
         public IReadOnlyList<string> Take(string tag) => byTag.TryRemove(tag, out var q) ? [.. q] : [];
+    }
+
+    /// <summary>Counts the transaction statements EF sends outside commands (BEGIN, SAVEPOINT, RELEASE, COMMIT) under the request's tag.</summary>
+    sealed class TransactionCounter(IHttpContextAccessor http, StatementCounter counter) : DbTransactionInterceptor
+    {
+        void Count(string statement)
+        {
+            if (http.HttpContext?.Request.Headers[CountHeader].ToString() is { Length: > 0 } tag) counter.Add(tag, statement);
+        }
+
+        public override ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(DbConnection connection,
+            TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken ct = default)
+        {
+            Count("BEGIN");
+            return base.TransactionStartingAsync(connection, eventData, result, ct);
+        }
+
+        public override ValueTask<InterceptionResult> CreatingSavepointAsync(DbTransaction transaction, TransactionEventData eventData,
+            InterceptionResult result, CancellationToken ct = default)
+        {
+            Count("SAVEPOINT");
+            return base.CreatingSavepointAsync(transaction, eventData, result, ct);
+        }
+
+        public override ValueTask<InterceptionResult> ReleasingSavepointAsync(DbTransaction transaction, TransactionEventData eventData,
+            InterceptionResult result, CancellationToken ct = default)
+        {
+            Count("RELEASE");
+            return base.ReleasingSavepointAsync(transaction, eventData, result, ct);
+        }
+
+        public override ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData,
+            InterceptionResult result, CancellationToken ct = default)
+        {
+            Count("COMMIT");
+            return base.TransactionCommittingAsync(transaction, eventData, result, ct);
+        }
     }
 
     /// <summary>Counts each statement of each command (a batch of several counts each) under the request's tag.</summary>

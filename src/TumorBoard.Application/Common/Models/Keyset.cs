@@ -18,7 +18,7 @@ public sealed class Keyset<TSource, TKey>(
 
     /// <summary>
     /// One page of <paramref name="rows"/> (filtered, not ordered): by cursor when the query has one, else by page number
-    /// (OFFSET over the index, bounded by <see cref="Paging.MaxPage"/>). Fetches one row more than the page to know whether
+    /// (OFFSET over the index, bounded by <see cref="Paging.MaxPage"/> to the counted rows). Fetches one row more than the page to know whether
     /// there is a next one, and counts at most <see cref="Paging.CountCap"/> + 1 rows, and not at all when the first page
     /// already holds them all: one or two statements, whatever the size of the list.
     /// </summary>
@@ -60,7 +60,10 @@ public sealed class Keyset<TSource, TKey>(
         if (!fromCursor && !more && (items.Count > 0 || query.Skip == 0)) total = query.Skip + items.Count;
         else
         {
-            total = await rows.Take(Paging.CountCap + 1).CountAsync(ct);
+            // In the list's order, so that the count walks the same index as the page and stops after CountCap + 1 entries.
+            // Unordered, the planner guesses that a LIMIT over a filter is met early in a sequential scan; when the matching
+            // rows lie late in the table (ReadyForBoard: the newest cases) that scan reads all of it (issue #11).
+            total = await forward(rows).Take(Paging.CountCap + 1).CountAsync(ct);
             if (total > Paging.CountCap)
             {
                 capped = true;

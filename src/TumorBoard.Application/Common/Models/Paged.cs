@@ -1,3 +1,4 @@
+using System.Globalization;
 using FluentValidation;
 
 namespace TumorBoard.Application.Common.Models;
@@ -39,10 +40,16 @@ public static class Paging
 {
     public const int DefaultPageSize = 25;
     public const int MaxPageSize = 100;
-    /// <summary>The last page a client may ask for by number: with at most <see cref="MaxPageSize"/> rows a page, OFFSET stays below a million.</summary>
-    public const int MaxPage = 10_000;
     /// <summary>Lists count at most this many rows (then "1,000+"): counting 100,000 cases on every request is the cost.</summary>
     public const int CountCap = 1_000;
+
+    /// <summary>
+    /// The last page a client may ask for by number at <paramref name="pageSize"/>: page numbers reach the rows the capped
+    /// count counts (the page holding row <see cref="CountCap"/>, e.g. 40 at 25 a page), so OFFSET never skips more than
+    /// <see cref="CountCap"/> index entries and a numbered page costs what the count does. Beyond it the list pages by its
+    /// <c>next</c> cursor, which costs the same at any depth (README "Lists: cursors, capped counts, follow-up work as data").
+    /// </summary>
+    public static int MaxPage(int pageSize) => (CountCap + Math.Clamp(pageSize, 1, MaxPageSize) - 1) / Math.Clamp(pageSize, 1, MaxPageSize);
     public const int CursorMaxLength = 512;
 }
 
@@ -63,8 +70,9 @@ public sealed class PagedQueryValidator : AbstractValidator<PagedQuery>
 {
     public PagedQueryValidator()
     {
-        RuleFor(q => q.PageNumber).InclusiveBetween(1, Paging.MaxPage).OverridePropertyName("page")
-            .WithMessage($"page must be between 1 and {Paging.MaxPage}.");
+        RuleFor(q => q.PageNumber).Must((q, page) => page >= 1 && page <= Paging.MaxPage(q.Size)).OverridePropertyName("page")
+            .WithMessage(q => $"page must be between 1 and {Paging.MaxPage(q.Size)} at pageSize {Math.Clamp(q.Size, 1, Paging.MaxPageSize)}: "
+                + $"page numbers reach the first {Paging.CountCap.ToString("N0", CultureInfo.InvariantCulture)} rows; page further with the next cursor.");
         RuleFor(q => q.Size).InclusiveBetween(1, Paging.MaxPageSize).OverridePropertyName("pageSize")
             .WithMessage($"pageSize must be between 1 and {Paging.MaxPageSize}.");
     }

@@ -53,7 +53,10 @@ public static class FollowUpReads
 
     /// <summary>
     /// A page of follow-up states with their decision, case and patient: the page's rows are found on the state table's
-    /// index and joined by primary key, so the cost is the page, not the number of signed decisions.
+    /// index and each of their columns is read by primary key, so the cost is the page, not the number of signed decisions.
+    /// Each column is its own scalar subquery on purpose: a projected <c>.First()</c> of an object made EF join a
+    /// ROW_NUMBER() over every decision and every case ⋈ patient (sequential scans and an on-disk sort of 100,000 rows, 1–2 s
+    /// at 100,000 cases; issue #11), where a scalar subquery is one index lookup per row of the page.
     /// </summary>
     static async Task<Paged<FollowUpRow>> PageAsync(TumorBoardDbContext db, IQueryable<DecisionFollowUpState> states, DateOnly today,
         PagedQuery query, CancellationToken ct)
@@ -61,16 +64,22 @@ public static class FollowUpReads
         var page = await Order.PageAsync(states.AsNoTracking(), query, s => new
         {
             s.DecisionId, s.CaseId, s.FollowUpDate, s.DueOrder, s.SignedAt, s.ResponsibleClinicianId, s.PlanSteps, s.OpenSteps,
-            Decision = db.Decisions.Where(d => d.Id == s.DecisionId)
-                .Select(d => new { d.Number, d.Outcome, d.ResponsibleClinicianName }).First(),
-            Patient = db.Cases.Where(c => c.Id == s.CaseId).Join(db.Patients, c => c.PatientId, p => p.Id, (_, p) => new { p.FamilyName, p.GivenName, p.Mrn }).First(),
+            Number = db.Decisions.Where(d => d.Id == s.DecisionId).Select(d => (int?)d.Number).FirstOrDefault(),
+            Outcome = db.Decisions.Where(d => d.Id == s.DecisionId).Select(d => (DecisionOutcome?)d.Outcome).FirstOrDefault(),
+            ResponsibleClinicianName = db.Decisions.Where(d => d.Id == s.DecisionId).Select(d => d.ResponsibleClinicianName).FirstOrDefault(),
+            FamilyName = db.Cases.Where(c => c.Id == s.CaseId).Join(db.Patients, c => c.PatientId, p => p.Id, (_, p) => p.FamilyName).FirstOrDefault(),
+            GivenName = db.Cases.Where(c => c.Id == s.CaseId).Join(db.Patients, c => c.PatientId, p => p.Id, (_, p) => p.GivenName).FirstOrDefault(),
+            Mrn = db.Cases.Where(c => c.Id == s.CaseId).Join(db.Patients, c => c.PatientId, p => p.Id, (_, p) => p.Mrn).FirstOrDefault(),
         }, x => new Key(x.DueOrder, x.SignedAt, x.DecisionId), ct);
         return page.Map(x =>
         {
             var overdue = x.FollowUpDate is { } due && due < today && x.OpenSteps > 0;
-            return new FollowUpRow(x.DecisionId, x.CaseId, $"{x.Patient.FamilyName}, {x.Patient.GivenName}", x.Patient.Mrn,
-                x.Decision.Number, x.Decision.Outcome, x.FollowUpDate, overdue, overdue ? today.DayNumber - x.FollowUpDate!.Value.DayNumber : 0,
-                x.ResponsibleClinicianId, x.Decision.ResponsibleClinicianName, x.OpenSteps, x.PlanSteps);
+            // The state row's decision and case are foreign keys (cascading): a missing one is a broken database, not a row to show.
+            if (x.Number is not { } number || x.Outcome is not { } outcome || x.Mrn is null)
+                throw new InvalidOperationException($"The follow-up state of decision {x.DecisionId} has no decision or no case.");
+            return new FollowUpRow(x.DecisionId, x.CaseId, $"{x.FamilyName}, {x.GivenName}", x.Mrn,
+                number, outcome, x.FollowUpDate, overdue, overdue ? today.DayNumber - x.FollowUpDate!.Value.DayNumber : 0,
+                x.ResponsibleClinicianId, x.ResponsibleClinicianName, x.OpenSteps, x.PlanSteps);
         });
     }
 }

@@ -66,13 +66,16 @@ public static class GetCoordinatorDashboard
             var ready = Cases(CaseStatus.ReadyForBoard);
             var readyRows = await ready.OrderByDescending(c => c.Urgency).ThenBy(c => c.WaitingSince).ThenBy(c => c.CaseId)
                 .Take(ListLimit).ToListAsync(ct);
-            // Counted only when the list is full: a short list is its own total (one statement, not two).
-            var readyTotal = readyRows.Count < ListLimit ? readyRows.Count : await ready.CountAsync(ct);
+            // Counted only when the list is full: a short list is its own total (one statement, not two). Counted on the
+            // cases alone (every case has its patient): an index-only range of the dashboard's index, not a join of all ready cases.
+            var readyTotal = readyRows.Count < ListLimit ? readyRows.Count
+                : await db.Cases.CountAsync(c => c.Status == CaseStatus.ReadyForBoard, ct);
 
             var draftBefore = now.AddDays(-options.Value.DraftAgeDays);
             var drafts = Cases(CaseStatus.Draft).Where(c => c.WaitingSince < draftBefore);
             var draftRows = await drafts.OrderBy(c => c.WaitingSince).ThenBy(c => c.CaseId).Take(ListLimit).ToListAsync(ct);
-            var draftTotal = draftRows.Count < ListLimit ? draftRows.Count : await drafts.CountAsync(ct);
+            var draftTotal = draftRows.Count < ListLimit ? draftRows.Count
+                : await db.Cases.CountAsync(c => c.Status == CaseStatus.Draft && c.UpdatedAt < draftBefore, ct);
 
             // The next meeting with room is the same for every urgent case: one query, not one per case.
             var next = readyRows.Any(c => c.Urgency == Urgency.Urgent)

@@ -38,24 +38,31 @@ public static class GetSpecialistWorklist
             var today = clock.StartOf(clock.Today);
             // A case still Scheduled on an upcoming agenda is owed by my discipline unless its assessment for my
             // discipline is Submitted or Locked (a NOT EXISTS in the same SQL); a Draft stays on the list as "draft saved".
+            // The agenda item names its case: neither the counts nor the choice of the page need the case or its patient.
             var due =
                 from i in db.AgendaItems.AsNoTracking()
                 join m in db.Meetings.IgnoreAutoIncludes() on i.MeetingId equals m.Id
-                join c in db.Cases on i.CaseId equals c.Id
-                join p in db.Patients on c.PatientId equals p.Id
                 where i.Status == AgendaItemStatus.Scheduled
-                      && !db.Assessments.Any(a => a.CaseId == c.Id && a.Discipline == discipline && a.Status != AssessmentStatus.Draft)
+                      && !db.Assessments.Any(a => a.CaseId == i.CaseId && a.Discipline == discipline && a.Status != AssessmentStatus.Draft)
                       && (m.Status == MeetingStatus.InProgress || (m.Status == MeetingStatus.Planned && m.StartsAt >= today))
-                select new { i, m, c, p };
+                select new { i, m };
 
-            var total = await due.CountAsync(ct);
-            var overdue = await due.CountAsync(x => x.m.SubmissionCutoff < now, ct);
-            var items = await due.OrderBy(x => x.m.StartsAt).ThenBy(x => x.m.Id).ThenBy(x => x.i.Position).Take(Limit)
-                .Select(x => new Due(x.m.Id, x.m.Title, x.m.StartsAt, x.m.Status, x.i.Id, x.i.Position, x.c.Id, x.p.Mrn,
-                    x.p.FamilyName + ", " + x.p.GivenName, x.c.Urgency, x.c.ClinicalQuestion, x.m.SubmissionCutoff,
-                    x.m.SubmissionCutoff < now, db.Assessments.Any(a => a.CaseId == x.c.Id && a.Discipline == discipline)))
+            // Both counts in one pass (one statement, not two over the same rows).
+            var counts = await due.GroupBy(_ => 1)
+                .Select(g => new { Total = g.Count(), Overdue = g.Count(x => x.m.SubmissionCutoff < now) })
+                .FirstOrDefaultAsync(ct);
+            // The page's 200 items first, then their cases and patients by primary key (not a join of every owed item).
+            var page = due.OrderBy(x => x.m.StartsAt).ThenBy(x => x.m.Id).ThenBy(x => x.i.Position).Take(Limit);
+            var items = await (
+                from x in page
+                join c in db.Cases on x.i.CaseId equals c.Id
+                join p in db.Patients on c.PatientId equals p.Id
+                orderby x.m.StartsAt, x.m.Id, x.i.Position
+                select new Due(x.m.Id, x.m.Title, x.m.StartsAt, x.m.Status, x.i.Id, x.i.Position, c.Id, p.Mrn,
+                    p.FamilyName + ", " + p.GivenName, c.Urgency, c.ClinicalQuestion, x.m.SubmissionCutoff,
+                    x.m.SubmissionCutoff < now, db.Assessments.Any(a => a.CaseId == c.Id && a.Discipline == discipline)))
                 .ToListAsync(ct);
-            return new Result(discipline, items, total, overdue);
+            return new Result(discipline, items, counts?.Total ?? 0, counts?.Overdue ?? 0);
         }
     }
 }

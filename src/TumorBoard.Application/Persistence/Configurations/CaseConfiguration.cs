@@ -45,6 +45,11 @@ public sealed class CaseConfiguration : IEntityTypeConfiguration<TumorBoardCase>
         b.HasIndex(c => new { c.Status, c.Urgency, c.CreatedAt, c.Id });
         b.HasIndex(c => new { c.Histology, c.Urgency, c.CreatedAt, c.Id });
         b.HasIndex(c => c.PatientId);
+        // The coordinator's dashboard (GetCoordinatorDashboard): ready cases urgent first, then longest waiting, and old
+        // drafts, longest waiting first; each list and its count is a range of one of these, not a sort of every such case.
+        b.HasIndex(c => new { c.Status, c.Urgency, c.UpdatedAt, c.Id }).IsDescending(false, true, false, false)
+            .HasDatabaseName("ix_cases_status_urgency_desc_updated_at_id");
+        b.HasIndex(c => new { c.Status, c.UpdatedAt, c.Id }).HasDatabaseName("ix_cases_status_updated_at_id");
     }
 
     static readonly JsonSerializerOptions Json = new() { Converters = { new JsonStringEnumConverter() } };
