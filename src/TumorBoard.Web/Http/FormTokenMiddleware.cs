@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using TumorBoard.Application.Common.Idempotency;
 using TumorBoard.Application.Common.Security;
@@ -28,6 +29,8 @@ public sealed class FormTokenMiddleware(RequestDelegate next, ILogger<FormTokenM
     public async Task InvokeAsync(HttpContext http, ICurrentUser user, IdempotencyStore store)
     {
         if (!HttpMethods.IsPost(http.Request.Method) || http.Request.Path.StartsWithSegments("/api") || !http.Request.HasFormContentType
+            // The error page re-executed for a status or an exception is not the form's POST.
+            || http.Features.Get<IStatusCodeReExecuteFeature>() is not null || http.Features.Get<IExceptionHandlerFeature>() is not null
             || user.Id is not { } userId)
         {
             await next(http);
