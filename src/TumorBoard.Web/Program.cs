@@ -165,6 +165,7 @@ app.UseAuthorization();
 app.UseAntiforgery();
 app.UseMiddleware<QueryStringCheck>();
 app.UseMiddleware<IdempotencyMiddleware>();
+app.UseMiddleware<FormTokenMiddleware>();
 
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();

@@ -40,7 +40,7 @@ public sealed class AssessmentFlowTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator(".assessment-state")).ToContainTextAsync("Draft v1");
         await Assertions.Expect(line).ToContainTextAsync("(saved)");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Submit", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save and submit to the board" }).ClickAsync();
         await Assertions.Expect(page.Locator(".assessment-state")).ToContainTextAsync("Submitted v2");
         await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "tumorboard-assessment.png"), FullPage = true });
         await Assertions.Expect(page.GetByLabel("Reason for the revision (required)")).ToBeVisibleAsync();

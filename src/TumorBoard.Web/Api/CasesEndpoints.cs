@@ -32,6 +32,9 @@ public static class CasesEndpoints
     {
         var result = await sender.Send(command, ct);
         ETags.Set(response, result.Version);
+        // The patient's other open cases: in the body (otherOpenCases) and as links, a warning that this may be a duplicate.
+        if (result.OtherOpenCases is { Count: > 0 } open)
+            response.Headers.Link = string.Join(", ", open.Select(o => $"</api/v1/cases/{o.Id}>; rel=\"related\"; title=\"open case of this patient\""));
         return TypedResults.Created($"/api/v1/cases/{result.Id}", result);
     }
 

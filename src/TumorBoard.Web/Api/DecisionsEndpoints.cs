@@ -11,7 +11,7 @@ namespace TumorBoard.Web.Api;
 public static class DecisionsEndpoints
 {
     public sealed record ContentBody(DecisionContent? Content);
-    public sealed record PositionBody(PositionKind Kind, string? Text);
+    public sealed record PositionBody(PositionKind? Kind, string? Text);
     public sealed record SignBody(string? Password);
     public sealed record AmendBody(string? Reason, DecisionContent? Content);
     public sealed record WaiverBody(Discipline Discipline, string? Reason);

@@ -29,6 +29,9 @@ public sealed class ErrorModel : PageModel
             400 => ("The request could not be read", "Check what you entered and try again."),
             403 => ("Not allowed", "Your role does not allow this. If you think it should, ask an administrator."),
             404 => ("Not found", "There is nothing at this address. It may have been mistyped, or the record does not exist."),
+            409 => ("Already being saved",
+                "This form was sent a moment ago and is still being saved, or its saving was interrupted. Open the record's page " +
+                "to see whether it was saved before you enter it again."),
             413 => ("The request is too large", "What was sent is larger than TumorBoard accepts."),
             414 => ("The address is too long", "Shorten the search or filter and try again."),
             429 => ("Too many attempts", "Wait a minute before trying again."),

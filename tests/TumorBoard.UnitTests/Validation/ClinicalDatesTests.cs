@@ -42,11 +42,13 @@ public sealed class ClinicalDatesTests
     }
 
     [Fact]
-    public void Something_planned_is_at_most_five_years_ahead()
+    public void Something_planned_is_at_most_two_years_ahead()
     {
-        Messages(new(null, null, new DateTimeOffset(2031, 3, 10, 23, 0, 0, TimeSpan.Zero))).ShouldBeEmpty();
+        Messages(new(null, null, new DateTimeOffset(2028, 3, 10, 23, 0, 0, TimeSpan.Zero))).ShouldBeEmpty();
+        Messages(new(null, null, new DateTimeOffset(2028, 3, 11, 0, 0, 0, TimeSpan.Zero)))
+            .ShouldBe(["The meeting's start must be within the next 2 years (by 2028-03-10)."]);
         Messages(new(null, null, new DateTimeOffset(9999, 12, 31, 23, 0, 0, TimeSpan.Zero)))
-            .ShouldBe(["The meeting's start must be within the next 5 years (by 2031-03-10)."]);
+            .ShouldBe(["The meeting's start must be within the next 2 years (by 2028-03-10)."]);
     }
 
     [Fact]

@@ -5,21 +5,27 @@ using TumorBoard.Application.Common.Models;
 namespace TumorBoard.Application.Common.Validation;
 
 /// <summary>
-/// The range of dates the board works with: nothing clinical before 1900, nothing planned more than five years ahead.
-/// Every date a client sends is held to it (with the range in the message), so that no stored or searched date can make
-/// date arithmetic overflow later (a meeting in 9999 would break every calendar that lists it).
+/// The range of dates the board works with: nothing clinical before 1900, nothing searched more than five years ahead,
+/// nothing planned (a meeting, a follow-up) more than two years ahead (a board plans weeks to months ahead; a date further
+/// off is a typing error, issue #17). Every date a client sends is held to it (with the range in the message), so that no
+/// stored or searched date can make date arithmetic overflow later (a meeting in 9999 would break every calendar that lists it).
 /// </summary>
 public static class ClinicalDates
 {
     public static readonly DateOnly Earliest = new(1900, 1, 1);
     public static readonly DateTimeOffset EarliestInstant = new(1900, 1, 1, 0, 0, 0, TimeSpan.Zero);
     public const int YearsAhead = 5;
+    /// <summary>How far ahead a meeting or a follow-up may be planned.</summary>
+    public const int PlanningYearsAhead = 2;
 
     /// <summary>The board's local date today (<see cref="BoardClock"/>).</summary>
     public static DateOnly Today(BoardClock clock) => clock.Today;
 
     /// <summary>The last day anything may be planned for, or searched up to.</summary>
     public static DateOnly Latest(BoardClock clock) => Today(clock).AddYears(YearsAhead);
+
+    /// <summary>The last day a meeting or a follow-up may be planned for.</summary>
+    public static DateOnly LatestPlanned(BoardClock clock) => Today(clock).AddYears(PlanningYearsAhead);
 
     public static string Show(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -43,14 +49,14 @@ public static class ClinicalDates
         rule.Must(t => t is null || (t >= EarliestInstant && DateOnly.FromDateTime(t.Value.UtcDateTime) <= Latest(clock)))
             .WithMessage(_ => $"{what} must be between {Show(Earliest)} and {Show(Latest(clock))}.");
 
-    /// <summary>Something planned (a meeting, a follow-up): at most five years ahead.</summary>
+    /// <summary>Something planned (a meeting, a follow-up): at most two years ahead.</summary>
     public static IRuleBuilderOptions<T, DateOnly?> WithinPlanningHorizon<T>(this IRuleBuilder<T, DateOnly?> rule, BoardClock clock, string what) =>
-        rule.Must(d => d is null || d <= Latest(clock))
-            .WithMessage(_ => $"{what} must be within the next {YearsAhead} years (by {Show(Latest(clock))}).");
+        rule.Must(d => d is null || d <= LatestPlanned(clock))
+            .WithMessage(_ => $"{what} must be within the next {PlanningYearsAhead} years (by {Show(LatestPlanned(clock))}).");
 
-    /// <summary>Something planned (a meeting, a follow-up): at most five years ahead.</summary>
+    /// <summary>Something planned (a meeting, a follow-up): at most two years ahead.</summary>
     public static IRuleBuilderOptions<T, DateTimeOffset?> WithinPlanningHorizon<T>(this IRuleBuilder<T, DateTimeOffset?> rule, BoardClock clock,
         string what) =>
-        rule.Must(t => t is null || DateOnly.FromDateTime(t.Value.UtcDateTime) <= Latest(clock))
-            .WithMessage(_ => $"{what} must be within the next {YearsAhead} years (by {Show(Latest(clock))}).");
+        rule.Must(t => t is null || DateOnly.FromDateTime(t.Value.UtcDateTime) <= LatestPlanned(clock))
+            .WithMessage(_ => $"{what} must be within the next {PlanningYearsAhead} years (by {Show(LatestPlanned(clock))}).");
 }

@@ -18,6 +18,9 @@ public static class GetCase
 
     public sealed record PatientSummary(Guid Id, string Mrn, string FamilyName, string GivenName, DateOnly DateOfBirth, Sex Sex);
 
+    /// <summary>Another open case of the same patient (see <see cref="Result.OtherOpenCases"/>).</summary>
+    public sealed record OpenCase(Guid Id, CaseStatus Status, DateTimeOffset CreatedAt, string ClinicalQuestion);
+
     public sealed record Result
     {
         public Guid Id { get; init; }
@@ -27,6 +30,14 @@ public static class GetCase
         public CaseDetails Details { get; init; } = null!;
         /// <summary>What the minimum dataset still lacks; empty when the case can go to the board.</summary>
         public IReadOnlyList<string> MissingForBoard { get; init; } = [];
+        /// <summary>Odd combinations in the details (ECOG against Karnofsky): warnings to check, not errors.</summary>
+        public IReadOnlyList<string> Warnings => Details is null ? [] : CasePlausibility.Warnings(Details);
+        /// <summary>
+        /// Only in the answer to a registration (absent elsewhere): the patient's other open cases (not decided, closed or
+        /// withdrawn) when the new case was registered beside them, as a warning that it may be a duplicate.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public IReadOnlyList<OpenCase>? OtherOpenCases { get; init; }
         public DateTimeOffset CreatedAt { get; init; }
         public string? CreatedByName { get; init; }
         public DateTimeOffset UpdatedAt { get; init; }

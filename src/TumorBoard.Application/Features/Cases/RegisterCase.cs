@@ -27,6 +27,14 @@ public static class RegisterCase
         }
     }
 
+    /// <summary>The rule that needs the patient's date of birth (<see cref="CaseDatesAfterBirth"/>); runs with the one above.</summary>
+    public sealed class DatesAfterBirthValidator : AbstractValidator<Command>
+    {
+        public DatesAfterBirthValidator(TumorBoardDbContext db) =>
+            RuleFor(c => c).CustomAsync((c, context, ct) =>
+                CaseDatesAfterBirth.CheckAsync(c, context, t => CaseDatesAfterBirth.OfPatientAsync(c.PatientId, db, t), ct));
+    }
+
     /// <summary>
     /// Answers with the case as saved: what the answer needs besides the case (its patient, the author's name) is read
     /// before the save, so nothing can fail between the commit and the answer.
@@ -38,10 +46,16 @@ public static class RegisterCase
             var patient = await db.Patients.AsNoTracking().FirstOrDefaultAsync(p => p.Id == command.PatientId, ct)
                 ?? throw NotFoundException.For("Patient", command.PatientId);
             var author = await db.Users.Where(u => u.Id == user.RequiredId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
+            // Registering beside an open case is allowed (a second, unrelated problem) but answered with a warning.
+            var closed = CaseStatuses.Closed.ToList();
+            var open = await db.Cases.AsNoTracking()
+                .Where(c => c.PatientId == command.PatientId && !closed.Contains(c.Status))
+                .OrderBy(c => c.CreatedAt)
+                .Select(c => new GetCase.OpenCase(c.Id, c.Status, c.CreatedAt, c.ClinicalQuestion)).ToListAsync(ct);
             var tumorCase = TumorBoardCase.Register(command.PatientId, command.ToDetails(), user.RequiredId, clock.UtcNow);
             db.Cases.Add(tumorCase);
             await db.SaveChangesAsync(ct);
-            return GetCase.From(tumorCase, GetCase.Summary(patient), author, author);
+            return GetCase.From(tumorCase, GetCase.Summary(patient), author, author) with { OtherOpenCases = open.Count > 0 ? open : null };
         }
     }
 }

@@ -28,6 +28,14 @@ public static class UpdateCase
         public Validator(BoardClock clock) => Include(new CaseFieldsValidator(clock));
     }
 
+    /// <summary>The rule that needs the patient's date of birth (<see cref="CaseDatesAfterBirth"/>); runs with the one above.</summary>
+    public sealed class DatesAfterBirthValidator : AbstractValidator<Command>
+    {
+        public DatesAfterBirthValidator(TumorBoardDbContext db) =>
+            RuleFor(c => c).CustomAsync((c, context, ct) =>
+                CaseDatesAfterBirth.CheckAsync(c, context, t => CaseDatesAfterBirth.OfCaseAsync(c.CaseId, db, t), ct));
+    }
+
     public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, BoardClock clock) : ICommandHandler<Command, GetCase.Result>
     {
         public async ValueTask<GetCase.Result> Handle(Command command, CancellationToken ct)

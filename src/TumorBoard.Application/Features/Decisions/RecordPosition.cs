@@ -21,7 +21,8 @@ public static class RecordPosition
     public sealed record Command : ICommand<DecisionSaved>
     {
         public Guid DecisionId { get; init; }
-        public PositionKind Kind { get; init; }
+        /// <summary>Required: nothing is preselected, an omitted position is refused rather than taken as agreement.</summary>
+        public PositionKind? Kind { get; init; }
         [MultiLine]
         public string? Text { get; init; }
     }
@@ -30,7 +31,7 @@ public static class RecordPosition
     {
         public Validator()
         {
-            RuleFor(c => c.Kind).IsInEnum();
+            RuleFor(c => c.Kind).NotNull().WithMessage("Choose your position: agree, disagree or abstain.").IsInEnum();
             RuleFor(c => c.Text).NotEmpty().When(c => c.Kind == PositionKind.Disagree)
                 .WithMessage("Say why you disagree.").MaximumLength(DecisionPosition.TextMaxLength);
         }
@@ -49,7 +50,7 @@ public static class RecordPosition
                 var me = await DecisionAccess.MemberAsync(db, user, ct);
                 var attendee = meeting.Attendees.FirstOrDefault(a => a.UserId == me.Id)
                     ?? throw new ForbiddenException("Only members recorded as present at the meeting take a position on its decision.");
-                decision.RecordPosition(me with { Discipline = attendee.Discipline ?? me.Discipline }, c.Kind, c.Text, clock.UtcNow);
+                decision.RecordPosition(me with { Discipline = attendee.Discipline ?? me.Discipline }, c.Kind!.Value, c.Text, clock.UtcNow);
                 return new DecisionSaved(await db.SaveChangesThenReadAsync(() => GetDecision.LoadAsync(db, decision.Id, clock, ct), ct));
             });
     }

@@ -20,23 +20,39 @@ public static class GetMeeting
     public sealed record Result(Guid Id, string Title, DateTimeOffset StartsAt, int DurationMinutes, string? Location,
         string? VideoLink, Guid ChairId, string ChairName, int Capacity, DateTimeOffset SubmissionCutoff, MeetingStatus Status,
         string? CancellationReason, Guid? SeriesId, IReadOnlyList<Item> Agenda, IReadOnlyList<Attendee> Attendees,
-        IReadOnlyList<Discipline> MissingForQuorum, bool HasQuorum, bool PastCutoff, uint Version);
+        IReadOnlyList<Discipline> MissingForQuorum, bool HasQuorum, bool PastCutoff, uint Version)
+    {
+        /// <summary>Only in the answer to a change that warns (absent otherwise): a start more than a day early.</summary>
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public IReadOnlyList<string>? Warnings { get; init; }
+    }
 
     public sealed record Item(Guid Id, int Position, AgendaItemStatus Status, int? Minutes, bool IsLateAddition,
         string? LateAdditionReason, string? Reason, Guid CaseId, string Mrn, string PatientName, string Initials, string Levels,
         Urgency Urgency, string ClinicalQuestion, CaseStatus CaseStatus, Readiness Readiness);
 
-    /// <summary>Which quorum disciplines have submitted (or locked) their assessment of the case, and stale imaging.</summary>
+    /// <summary>
+    /// Which quorum disciplines have submitted (or locked) their assessment of the case, which the chair waived in this
+    /// meeting (neither submitted nor waived: awaited), and stale imaging.
+    /// </summary>
     public sealed record Readiness(IReadOnlyList<Discipline> Submitted, IReadOnlyList<Discipline> Awaiting, bool ImagingStale,
         DateOnly? NewestImaging)
     {
+        /// <summary>The disciplines waived for the case in this meeting and not submitted; no longer awaited.</summary>
+        public IReadOnlyList<Discipline> Waived { get; init; } = [];
+
         /// <summary>No imaging at all counts as stale.</summary>
-        public static Readiness Of(IEnumerable<SpinalLesion> lesions, IEnumerable<Discipline> submitted, DateOnly staleBefore)
+        public static Readiness Of(IEnumerable<SpinalLesion> lesions, IEnumerable<Discipline> submitted, DateOnly staleBefore,
+            IEnumerable<Discipline>? waived = null)
         {
             DateOnly? newest = lesions.Select(l => (DateOnly?)l.ImagingDate).Max();
             var done = submitted.ToHashSet();
-            return new Readiness(Quorum.Required.Where(done.Contains).ToList(), Quorum.Required.Where(d => !done.Contains(d)).ToList(),
-                newest is null || newest < staleBefore, newest);
+            var excused = (waived ?? []).Where(d => !done.Contains(d)).ToHashSet();
+            return new Readiness(Quorum.Required.Where(done.Contains).ToList(),
+                Quorum.Required.Where(d => !done.Contains(d) && !excused.Contains(d)).ToList(), newest is null || newest < staleBefore, newest)
+            {
+                Waived = Quorum.Required.Where(excused.Contains).ToList(),
+            };
         }
     }
 
@@ -57,11 +73,16 @@ public static class GetMeeting
                            where caseIds.Contains(c.Id)
                            select new { c.Id, p.Mrn, p.FamilyName, p.GivenName, c.Lesions, c.Urgency, c.ClinicalQuestion, c.Status })
             .ToDictionaryAsync(x => x.Id, ct);
-        // One query for every case on the agenda: which disciplines have a submitted (or locked) assessment.
-        var submitted = (await db.Assessments.AsNoTracking()
-                .Where(a => caseIds.Contains(a.CaseId) && a.Status != AssessmentStatus.Draft)
-                .Select(a => new { a.CaseId, a.Discipline }).ToListAsync(ct))
-            .ToLookup(x => x.CaseId, x => x.Discipline);
+        // One query for every case on the agenda: which disciplines have a submitted (or locked) assessment, and which
+        // the chair waived in this meeting.
+        var readiness = await db.Assessments.AsNoTracking()
+            .Where(a => caseIds.Contains(a.CaseId) && a.Status != AssessmentStatus.Draft)
+            .Select(a => new { a.CaseId, a.Discipline, Waived = false })
+            .Concat(db.AssessmentWaivers.AsNoTracking().Where(w => w.MeetingId == meetingId)
+                .Select(w => new { w.CaseId, w.Discipline, Waived = true }))
+            .ToListAsync(ct);
+        var submitted = readiness.Where(x => !x.Waived).ToLookup(x => x.CaseId, x => x.Discipline);
+        var waived = readiness.Where(x => x.Waived).ToLookup(x => x.CaseId, x => x.Discipline);
         var (chairName, attendees) = await PeopleAsync(db, m, ct);
 
         var staleBefore = options.ImagingStaleBefore(clock.Today);
@@ -71,7 +92,7 @@ public static class GetMeeting
             return new Item(i.Id, i.Position, i.Status, i.Minutes, i.IsLateAddition, i.LateAdditionReason, i.Reason, c.Id, c.Mrn,
                 $"{c.FamilyName}, {c.GivenName}", $"{Initial(c.GivenName)}{Initial(c.FamilyName)}",
                 string.Join(", ", c.Lesions.Select(l => l.Levels)), c.Urgency, c.ClinicalQuestion, c.Status,
-                Readiness.Of(c.Lesions, submitted[c.Id], staleBefore));
+                Readiness.Of(c.Lesions, submitted[c.Id], staleBefore, waived[c.Id]));
         }).ToList();
         return new Result(m.Id, m.Title, m.StartsAt, m.DurationMinutes, m.Location, m.VideoLink, m.ChairId,
             chairName, m.Capacity, m.SubmissionCutoff, m.Status, m.CancellationReason, m.SeriesId,

@@ -30,13 +30,13 @@ public static class PlanMeeting
             RuleFor(c => c.WeeklyOccurrences)
                 .Must((c, n) => c.StartsAt is not { } start || n is < 1 or > 52 || start > LatestStart(clock)
                     || start <= LatestStart(clock).AddDays(-7 * (n - 1)))
-                .WithMessage(_ => $"The series' last meeting must start within the next {ClinicalDates.YearsAhead} years " +
-                    $"(by {ClinicalDates.Show(ClinicalDates.Latest(clock))}): plan fewer weeks.");
+                .WithMessage(_ => $"The series' last meeting must start within the next {ClinicalDates.PlanningYearsAhead} years " +
+                    $"(by {ClinicalDates.Show(ClinicalDates.LatestPlanned(clock))}): plan fewer weeks.");
         }
     }
 
     static DateTimeOffset LatestStart(BoardClock clock) =>
-        new(ClinicalDates.Latest(clock).ToDateTime(TimeOnly.MaxValue), TimeSpan.Zero);
+        new(ClinicalDates.LatestPlanned(clock).ToDateTime(TimeOnly.MaxValue), TimeSpan.Zero);
 
     public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, BoardClock clock) : ICommandHandler<Command, IReadOnlyList<Guid>>
     {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Persistence;
+using TumorBoard.Domain.Meetings;
 using TumorBoard.Domain.Security;
 
 namespace TumorBoard.Application.Features.Meetings;
@@ -20,11 +21,21 @@ public static class StartMeeting
     public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, BoardClock clock, IOptions<BoardOptions> options)
         : ICommandHandler<Command, GetMeeting.Result>
     {
-        public ValueTask<GetMeeting.Result> Handle(Command c, CancellationToken ct) =>
-            MeetingConduct.RunAsync(db, user, clock, options.Value, c.MeetingId, c.ExpectedVersion, (meeting, actor, now) =>
+        /// <summary>Started more than a day early: started, and answered with the warning (<see cref="GetMeeting.Result.Warnings"/>).</summary>
+        public async ValueTask<GetMeeting.Result> Handle(Command c, CancellationToken ct)
+        {
+            string? early = null;
+            var started = await MeetingConduct.RunAsync(db, user, clock, options.Value, c.MeetingId, c.ExpectedVersion, (meeting, actor, now) =>
             {
                 meeting.Start(actor, now);
+                early = EarlyStart.Warning(meeting.StartsAt, now, PlannedStart(meeting.StartsAt));
                 return Task.CompletedTask;
             }, ct);
+            return early is null ? started : started with { Warnings = [early] };
+        }
+
+        string PlannedStart(DateTimeOffset startsAt) =>
+            TimeZoneInfo.ConvertTime(startsAt, clock.Zone).ToString("ddd yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)
+            + $" ({clock.Zone.Id})";
     }
 }

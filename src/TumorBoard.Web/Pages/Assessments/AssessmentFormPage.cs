@@ -83,12 +83,39 @@ public abstract class AssessmentFormPage<TInput>(ISender sender, Discipline disc
         return Saved($"Revision saved as version {saved.Number}.", saved);
     }
 
+    /// <summary>
+    /// Submit posts the form's content: what differs from the stored version is saved first as one new draft version,
+    /// which is then submitted (the expected version guards both, so a stale tab is refused, never submitted). A submit
+    /// that carries no content is refused with a message rather than submitting a version the user may not be looking at.
+    /// </summary>
     public async Task<IActionResult> OnPostSubmitAsync(CancellationToken ct)
     {
-        reloadStored = true;
+        if (!Request.Form.Keys.Any(k => k.StartsWith("Input.", StringComparison.Ordinal)))
+        {
+            ModelState.AddModelError(string.Empty,
+                "Nothing of the form was sent with Submit, so nothing was submitted. Check the form below and press Submit again.");
+            reloadStored = true;
+            return await RejectedAsync(ct);
+        }
+        if (!ModelState.IsValid) return await RejectedAsync(ct);
+        await LoadAsync(ct);
+        if (Current is null || Changed(Current))
+        {
+            var draft = await sender.Send(new SaveAssessmentDraft.Command
+            {
+                CaseId = CaseId, Content = Trimmed(Input), ExpectedVersion = Version,
+            }, ct);
+            // If the submission is refused now (incomplete), the redisplayed form says the edits were kept as this draft.
+            Version = draft.Version;
+            ModelState.Remove(nameof(Version));
+            TempData["Flash"] = $"Your changes were saved as draft version {draft.Number}; it was not submitted.";
+        }
         var saved = await sender.Send(new SubmitAssessment.Command(CaseId, discipline) { ExpectedVersion = Version }, ct);
         return Saved($"Submitted as version {saved.Number}.", saved);
     }
+
+    bool Changed(ListAssessments.Summary current) =>
+        JsonSerializer.Serialize(Trimmed(Input), AssessmentJson.Options) != JsonSerializer.Serialize(Trimmed(Stored(current)), AssessmentJson.Options);
 
     public async Task OnFormRejectedAsync(CancellationToken ct)
     {

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Features.Cases;
 using TumorBoard.Application.Features.Patients;
+using TumorBoard.Domain.Cases;
 using TumorBoard.Domain.Security;
 using TumorBoard.Web.Errors;
 
@@ -19,6 +20,9 @@ public sealed class RegisterModel(ISender sender) : PageModel, IFormPage
 
     public GetPatient.Result? Patient { get; private set; }
     public Paged<FindPatients.Row>? Matches { get; private set; }
+    /// <summary>The chosen patient's open cases (not decided, closed or withdrawn): shown as a warning above the form.</summary>
+    public IReadOnlyList<GetPatient.CaseSummary> OpenCases =>
+        Patient?.Cases.Where(c => Enum.TryParse<CaseStatus>(c.Status, out var s) && !CaseStatuses.IsClosed(s)).ToList() ?? [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -39,9 +43,11 @@ public sealed class RegisterModel(ISender sender) : PageModel, IFormPage
             await OnFormRejectedAsync(ct);
             return Page();
         }
-        var caseId = (await sender.Send(Input, ct)).Id;
-        TempData["Flash"] = "Case registered as a draft.";
-        return RedirectToPage("Details", new { id = caseId });
+        var saved = await sender.Send(Input, ct);
+        TempData["Flash"] = saved.OtherOpenCases is { Count: > 0 } open
+            ? $"Case registered as a draft. This patient has {(open.Count == 1 ? "another open case" : $"{open.Count} other open cases")}: see the patient's cases below."
+            : "Case registered as a draft.";
+        return RedirectToPage("Details", new { id = saved.Id });
     }
 
     /// <summary>"More rows" without JavaScript: the same form with more blank rows in one list, nothing saved.</summary>

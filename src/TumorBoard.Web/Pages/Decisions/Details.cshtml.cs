@@ -47,7 +47,7 @@ public sealed class DetailsModel(ISender sender) : PageModel, IFormPage
         prefix = nameof(Position);
         if (!ModelState.IsValid) return await RedisplayAsync(ct);
         await sender.Send(Position with { DecisionId = Id }, ct);
-        TempData["Flash"] = $"Your position is recorded: {DisplayWords.InSentence(Position.Kind)}.";
+        TempData["Flash"] = $"Your position is recorded: {DisplayWords.InSentence(Position.Kind!.Value)}.";
         return RedirectToPage(new { id = Id });
     }
 
@@ -71,7 +71,18 @@ public sealed class DetailsModel(ISender sender) : PageModel, IFormPage
         return RedirectToPage(new { id = Id });
     }
 
-    public Task OnFormRejectedAsync(CancellationToken ct) => LoadAsync(ct);
+    /// <summary>A position or signature posted from a tab opened while this was a draft, refused because it is signed now.</summary>
+    public bool SignedMeanwhile { get; private set; }
+
+    public async Task OnFormRejectedAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        if (Decision.Status == DecisionStatus.Signed && ModelState.TryGetValue(string.Empty, out var top) && top.Errors.Count > 0)
+        {
+            SignedMeanwhile = true;
+            ModelState.Remove(string.Empty);
+        }
+    }
 
     async Task<IActionResult> RedisplayAsync(CancellationToken ct)
     {

@@ -74,9 +74,22 @@ public sealed class RecordModel(ISender sender) : DecisionFormPage(sender)
         return RedirectToPage(new { meetingId = MeetingId, itemId = ItemId });
     }
 
+    /// <summary>The draft this form was editing has been signed since the form was shown (its change was refused).</summary>
+    public ListCaseDecisions.Row? SignedMeanwhile { get; private set; }
+
     /// <summary>A refused waiver posts no decision form: the form shows the stored draft (or the pre-filled one) again.</summary>
-    public override Task OnFormRejectedAsync(CancellationToken ct) =>
-        refill ? LoadFormAsync(ct, Stored) : base.OnFormRejectedAsync(ct);
+    public override async Task OnFormRejectedAsync(CancellationToken ct)
+    {
+        var posted = DraftId;
+        if (refill) await LoadFormAsync(ct, Stored);
+        else await base.OnFormRejectedAsync(ct);
+        if (!refill && posted is { } id && Current?.Id == id)
+        {
+            // Not "changed by someone else, reload and apply again": it was signed, and a change now is an amendment.
+            SignedMeanwhile = Current;
+            ModelState.Remove(string.Empty);
+        }
+    }
 
     protected override async Task LoadAsync(CancellationToken ct)
     {

@@ -19,7 +19,7 @@ namespace TumorBoard.Web.Pages.Meetings;
 /// The meeting, its agenda, attendance and the conduct buttons. Each form posts one command with the meeting's
 /// version; the buttons shown by role are comfort only, the use cases decide.
 /// </summary>
-public sealed class DetailsModel(ISender sender, IOptions<BoardOptions> board) : PageModel, IFormPage
+public sealed class DetailsModel(ISender sender, IOptions<BoardOptions> board, TimeProvider time) : PageModel, IFormPage
 {
     [FromRoute] public Guid Id { get; set; }
     [BindProperty] public uint Version { get; set; }
@@ -33,6 +33,8 @@ public sealed class DetailsModel(ISender sender, IOptions<BoardOptions> board) :
     public bool IsCoordinator => User.IsInRole(Roles.Coordinator);
     public bool IsChair => User.IsInRole(Roles.Specialist) && User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value == Meeting.ChairId.ToString();
     public bool CanConduct => IsCoordinator || IsChair;
+    /// <summary>Starting now would be more than a day early (the start button asks first; the start answers with a warning).</summary>
+    public bool StartsEarly => EarlyStart.IsEarly(Meeting.StartsAt, time.GetUtcNow());
     public bool CanArrange => IsCoordinator && Meeting.Status == MeetingStatus.Planned;
 
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
@@ -58,8 +60,12 @@ public sealed class DetailsModel(ISender sender, IOptions<BoardOptions> board) :
     public Task<IActionResult> OnPostAttendanceAsync(List<Guid>? presentUserIds, CancellationToken ct) =>
         SendAsync(new RecordAttendance.Command { MeetingId = Id, PresentUserIds = presentUserIds ?? [], ExpectedVersion = Version }, "Attendance recorded.", ct);
 
-    public Task<IActionResult> OnPostStartAsync(CancellationToken ct) =>
-        SendAsync(new StartMeeting.Command { MeetingId = Id, ExpectedVersion = Version }, "The meeting has started.", ct);
+    public async Task<IActionResult> OnPostStartAsync(CancellationToken ct)
+    {
+        var started = await sender.Send(new StartMeeting.Command { MeetingId = Id, ExpectedVersion = Version }, ct);
+        TempData["Flash"] = string.Join(" ", ["The meeting has started.", .. started.Warnings ?? []]);
+        return RedirectToPage(new { id = Id });
+    }
 
     public Task<IActionResult> OnPostCloseAsync(CancellationToken ct) =>
         SendAsync(new CloseMeeting.Command { MeetingId = Id, ExpectedVersion = Version }, "The meeting is closed.", ct);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Features.Meetings;
+using TumorBoard.Domain.Meetings;
 
 namespace TumorBoard.Web.Pages.Worklist;
 
@@ -12,6 +13,9 @@ public sealed class IndexModel(ISender sender, IOptions<BoardOptions> options) :
     public GetSpecialistWorklist.Result Result { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken ct) => Result = await sender.Send(new GetSpecialistWorklist.Query(), ct);
+
+    /// <summary>The page of the specialist's assessment form (the board's three disciplines have one), linked per case.</summary>
+    public string? FormPage => Result.Discipline is { } d && Quorum.Required.Contains(d) ? $"/Assessments/{d}" : null;
 
     public string Local(DateTimeOffset t) => TimeZoneInfo.ConvertTime(t, options.Value.Zone).ToString("ddd yyyy-MM-dd HH:mm");
 }
