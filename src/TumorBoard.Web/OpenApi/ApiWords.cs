@@ -105,7 +105,12 @@ public static partial class ApiWords
             schema.Description = Problem;
         // The component is made from the first property that uses the enumeration, so this runs with a property too.
         if (!type.IsEnum) return;
-        schema.Type ??= JsonSchemaType.String;
+        // Member names as strings. The component is made from the first property that uses it, so one from a nullable property
+        // would list null as a member; a property says itself that it may be null (oneOf null or the enumeration).
+        schema.Type = JsonSchemaType.String;
+        if (schema.Enum is { } members)
+            foreach (var none in members.Where(v => v is null || v.GetValueKind() == System.Text.Json.JsonValueKind.Null).ToList())
+                members.Remove(none);
         var words = new StringBuilder("One of: ");
         words.AppendJoin("; ", Enum.GetValues(type).Cast<Enum>().Select(v => $"`{v}` ({Label(v)})"));
         words.Append('.');

@@ -124,6 +124,13 @@ public sealed class OpenApiDocumentTests(AppFixture app)
         status["enum"]!.AsArray().Select(v => v!.GetValue<string>()).ShouldContain("ReadyForBoard");
         status["description"]!.GetValue<string>().ShouldContain("`ReadyForBoard` (Ready for board)");
 
+        // A nullable enumeration property says so itself; the component lists the members only (lint: no null member of a string enum).
+        var frankel = schemas["RegisterCaseCommand"]!["properties"]!["frankel"]!["oneOf"]!.AsArray().Select(o => o!.ToJsonString()).ToList();
+        frankel.ShouldContain("""{"type":"null"}""");
+        frankel.ShouldContain("""{"$ref":"#/components/schemas/FrankelGrade"}""");
+        schemas["FrankelGrade"]!["enum"]!.AsArray().ShouldAllBe(v => v != null);
+        schemas["FrankelGrade"]!["type"]!.GetValue<string>().ShouldBe("string");
+
         var details = schemas["CaseDetails"]!["properties"]!;
         details["id"]!["format"]!.GetValue<string>().ShouldBe("uuid");
         details["createdAt"]!["format"]!.GetValue<string>().ShouldBe("date-time");
