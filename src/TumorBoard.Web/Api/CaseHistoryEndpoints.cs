@@ -70,13 +70,5 @@ public static class CaseHistoryEndpoints
             : throw Invalid("discipline", $"'{value}' is not a discipline ({string.Join(", ", Enum.GetNames<Discipline>())}).");
     }
 
-    /// <summary>The export's format: json (the default) or fhir; anything else is a 400 on "format".</summary>
-    public static bool IsFhir(string? format) => format?.Trim().ToLowerInvariant() switch
-    {
-        null or "" or "json" => false,
-        "fhir" => true,
-        _ => throw Invalid("format", $"'{format}' is not an export format (json, fhir)."),
-    };
-
     static ValidationException Invalid(string field, string message) => new([new ValidationFailure(field, message)]);
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Hl7.Fhir.Model;
 using Microsoft.EntityFrameworkCore;
 using TumorBoard.Application.Common.Audit;
@@ -106,7 +107,7 @@ public sealed class FhirExportTests(AppFixture app, FhirValidation fhir) : Datab
         var relation = second.Entry[0].Resource.ShouldBeOfType<Composition>().RelatesTo.ShouldHaveSingleItem();
         relation.Code.ShouldBe(DocumentRelationshipType.Replaces);
         relation.Target.ShouldBeOfType<Identifier>().Value.ShouldBe(first.Identifier!.Value);
-        All<CarePlan>(second).Single().Replaces.ShouldHaveSingleItem().Identifier!.Value.ShouldBe($"urn:uuid:{v1}");
+        All<CarePlan>(second).Single().Replaces.ShouldBeEmpty();   // the replaced plan is not in this document
         All<CarePlan>(first).Single().Status.ShouldBe(RequestStatus.Revoked);
         var step = All<CarePlan>(second).Single().Activity[0].Detail!;
         step.Status.ShouldBe(CarePlan.CarePlanActivityStatus.Cancelled);
@@ -130,6 +131,8 @@ public sealed class FhirExportTests(AppFixture app, FhirValidation fhir) : Datab
         var plan = bundle.Entry.Single(e => e.FullUrl == procedure.BasedOn.ShouldHaveSingleItem().Reference).Resource.ShouldBeOfType<CarePlan>();
         plan.Identifier[0].Value.ShouldBe($"urn:uuid:{v2}");
         procedure.BodySite.ShouldHaveSingleItem().Text.ShouldBe("T5");
+        var replaced = plan.Replaces.ShouldHaveSingleItem().Reference;
+        bundle.Entry.Single(e => e.FullUrl == replaced).Resource.ShouldBeOfType<CarePlan>().Identifier[0].Value.ShouldBe($"urn:uuid:{v1}");
     }
 
     [Fact]
@@ -223,18 +226,26 @@ public sealed class FhirExportTests(AppFixture app, FhirValidation fhir) : Datab
     {
         var (board, signed) = await SignedAsync(app);
         using var client = await PageClient.SignedInAsync(app, AppFixture.Clinician);
-        var link = $"/Decisions/{signed.Id}?handler=Fhir";
 
-        (await client.GetStringAsync($"/Decisions/{signed.Id}")).ShouldContain(link);
-        (await client.GetStringAsync($"/Decisions/{signed.Id}/Report")).ShouldContain(link);
-        (await client.GetStringAsync($"/Cases/{board.CaseId}/History")).ShouldContain($"/Cases/{board.CaseId}/History?handler=Export&amp;format=fhir");
-
+        var link = FhirLink(await client.GetStringAsync($"/Decisions/{signed.Id}"));
+        FhirLink(await client.GetStringAsync($"/Decisions/{signed.Id}/Report")).ShouldBe(link);
         using var document = await client.GetAsync(link);
         document.StatusCode.ShouldBe(HttpStatusCode.OK);
         document.Content.Headers.ContentType!.MediaType.ShouldBe(FhirJson.MediaType);
         (document.Content.Headers.ContentDisposition?.FileName?.Trim('"')).ShouldBe($"decision-{signed.Id}.fhir.json");
         fhir.ShouldBeValid(FhirJson.Parse<Bundle>(await document.Content.ReadAsStringAsync()));
-        using var history = await client.GetAsync($"/Cases/{board.CaseId}/History?handler=Export&format=fhir");
+
+        using var history = await client.GetAsync(FhirLink(await client.GetStringAsync($"/Cases/{board.CaseId}/History")));
+        history.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (history.Content.Headers.ContentDisposition?.FileName?.Trim('"')).ShouldBe($"case-{board.CaseId}-history.fhir.json");
         FhirJson.Parse<Bundle>(await history.Content.ReadAsStringAsync()).Type.ShouldBe(Bundle.BundleType.Collection);
+    }
+
+    /// <summary>The href of the page's "download FHIR" link.</summary>
+    static string FhirLink(string html)
+    {
+        var anchor = Regex.Match(html, "<a [^>]*id=\"download-fhir\"[^>]*>");
+        anchor.Success.ShouldBeTrue("the page has no FHIR link");
+        return WebUtility.HtmlDecode(Regex.Match(anchor.Value, "href=\"([^\"]+)\"").Groups[1].Value);
     }
 }

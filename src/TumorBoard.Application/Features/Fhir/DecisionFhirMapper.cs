@@ -13,7 +13,9 @@ namespace TumorBoard.Application.Features.Fhir;
 /// One decision version as FHIR (docs/fhir-mapping.md): the Composition (the signed document), the CarePlan shaped as
 /// the MII Tumorkonferenz profile, the Provenance with the signature, and a Procedure per recorded follow-up.
 /// </summary>
-public sealed class DecisionFhirMapper(FhirBundleBuilder b, FhirCaseResources resources, CaseHistoryData data, BoardDecision d, BoardClock clock)
+/// <param name="history">The Bundle holds every version of the case (the collection), so the version an amendment replaces is in it.</param>
+public sealed class DecisionFhirMapper(FhirBundleBuilder b, FhirCaseResources resources, CaseHistoryData data, BoardDecision d, BoardClock clock,
+    bool history)
 {
     readonly DecisionContent content = d.Content;
     ListingRow Listing => data.Listing(d.AgendaItemId);
@@ -94,8 +96,9 @@ public sealed class DecisionFhirMapper(FhirBundleBuilder b, FhirCaseResources re
             Addresses = [resources.BoneMetastasis(), resources.PrimaryTumour()],
         };
         if (content.Intent is { } intent) plan.Category.Add(b.Ours(intent));
-        if (d.AmendsId is { } amends)
-            plan.Replaces.Add(new ResourceReference { Identifier = DocumentIdentifier(amends), Display = "The decision version this amendment replaces" });
+        // Only a reference the Bundle resolves: a document names the version it replaces in Composition.relatesTo instead.
+        if (history && d.AmendsId is { } amends)
+            plan.Replaces.Add(Ref(UrlFor("CarePlan", amends), "The decision version this amendment replaces"));
         if (content.NomsConcordance is { } concordance)
             plan.Extension.Add(new Extension(b.Options.ExtensionUrl(FhirDefinitions.NomsConcordance), b.OursCoding(concordance)));
         if (content.DiscordanceReason is { } reason)

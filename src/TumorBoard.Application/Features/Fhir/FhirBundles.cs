@@ -19,7 +19,7 @@ public static class FhirBundles
             throw new DomainConflictException(
                 $"Decision version {decision.Number} is a draft: only a signed decision leaves the board as a FHIR document.");
         var b = new FhirBundleBuilder(options);
-        var mapper = new DecisionFhirMapper(b, new FhirCaseResources(b, data.Case), data, decision, clock);
+        var mapper = new DecisionFhirMapper(b, new FhirCaseResources(b, data.Case), data, decision, clock, history: false);
         mapper.Composition();
         mapper.Provenance();
         return new Bundle
@@ -42,7 +42,7 @@ public static class FhirBundles
         resources.Patient();
         resources.PrimaryTumour();
         resources.BoneMetastasis();
-        var mappers = data.Decisions.Select(d => new DecisionFhirMapper(b, resources, data, d, clock)).ToList();
+        var mappers = data.Decisions.Select(d => new DecisionFhirMapper(b, resources, data, d, clock, history: true)).ToList();
         foreach (var mapper in mappers)
         {
             mapper.Composition();

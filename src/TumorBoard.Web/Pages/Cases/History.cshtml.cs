@@ -45,7 +45,7 @@ public sealed class HistoryModel(ISender sender, IOptions<JsonOptions> json) : P
     /// <summary>The whole history as a JSON file: the same document as GET /api/v1/cases/{id}/history/export.</summary>
     public async Task<IActionResult> OnGetExportAsync(Guid caseId, string? format, CancellationToken ct)
     {
-        if (Api.CaseHistoryEndpoints.IsFhir(format))
+        if (CaseHistoryExport.IsFhir(format))
         {
             var export = await sender.Send(new ExportCaseHistoryFhir.Query(caseId), ct);
             Response.Headers.CacheControl = "no-store";
