@@ -7,7 +7,7 @@ using TumorBoard.Application.Features.Fhir;
 namespace TumorBoard.Web.Api;
 
 /// <summary>
-/// FHIR R4 (issue #13 §1): a signed decision version as a document Bundle, and the definitions our exports name by
+/// FHIR R4 (issue #13, part 1): a signed decision version as a document Bundle, and the definitions our exports name by
 /// canonical URL (the CodeSystem and the extensions), published without sign-in at {Fhir:CanonicalBase}.
 /// </summary>
 public static class FhirEndpoints

@@ -14,7 +14,7 @@ using Task = System.Threading.Tasks.Task;
 
 namespace TumorBoard.IntegrationTests.Fhir;
 
-/// <summary>Issue #13 §1: a signed decision as a FHIR R4 document, the case history as a collection, validated offline.</summary>
+/// <summary>Issue #13, part 1: a signed decision as a FHIR R4 document, the case history as a collection, validated offline.</summary>
 [Collection(AppCollection.Name)]
 public sealed class FhirExportTests(AppFixture app, FhirValidation fhir) : DatabaseTest(app), IClassFixture<FhirValidation>
 {

@@ -10,7 +10,7 @@ using TumorBoard.Domain.Security;
 namespace TumorBoard.Application.Features.Fhir;
 
 /// <summary>
-/// The whole decision history of a case as a FHIR R4 collection Bundle (issue #13 §1, DH-8): the FHIR form of
+/// The whole decision history of a case as a FHIR R4 collection Bundle (issue #13, part 1, DH-8): the FHIR form of
 /// <see cref="ExportCaseHistory"/>, for the same roles, read-logged the same way.
 /// </summary>
 public static class ExportCaseHistoryFhir

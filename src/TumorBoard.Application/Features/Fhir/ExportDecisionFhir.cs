@@ -11,7 +11,7 @@ using TumorBoard.Domain.Security;
 namespace TumorBoard.Application.Features.Fhir;
 
 /// <summary>
-/// One signed decision version as a FHIR R4 document Bundle (issue #13 §1). Who may export it is who may read the
+/// One signed decision version as a FHIR R4 document Bundle (issue #13, part 1). Who may export it is who may read the
 /// decision (<see cref="Decisions.GetDecision"/>); the read is logged against the case like every decision read.
 /// </summary>
 public static class ExportDecisionFhir
