@@ -185,8 +185,8 @@ api.MapAuditEndpoints();
 api.MapDecisionsEndpoints();
 api.MapCaseHistoryEndpoints();
 api.MapFhirEndpoints();
+api.MapFhirDefinitions();
 api.MapFollowUpsEndpoints();
-app.MapFhirDefinitions();
 app.MapRazorPages();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, cluster));

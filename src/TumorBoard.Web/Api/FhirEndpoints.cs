@@ -18,10 +18,13 @@ public static class FhirEndpoints
         return api;
     }
 
-    /// <summary>GET /fhir/CodeSystem/tumorboard and /fhir/StructureDefinition/{name}: no patient data, readable by any receiver.</summary>
-    public static void MapFhirDefinitions(this IEndpointRouteBuilder app)
+    /// <summary>
+    /// GET /api/v1/fhir/CodeSystem/tumorboard and /api/v1/fhir/StructureDefinition/{name}: no patient data, readable by any
+    /// receiver without sign-in; under /api so that every refusal is problem+json like the rest of the API.
+    /// </summary>
+    public static void MapFhirDefinitions(this RouteGroupBuilder api)
     {
-        var fhir = app.MapGroup("/fhir").WithTags("FHIR").AllowAnonymous();
+        var fhir = api.MapGroup("/fhir").WithTags("FHIR").AllowAnonymous();
         fhir.MapGet($"/CodeSystem/{FhirVocabulary.CodeSystemId}", CodeSystem).WithName("GetFhirCodeSystem");
         fhir.MapGet("/StructureDefinition/{name}", Extension).WithName("GetFhirStructureDefinition");
     }

@@ -160,7 +160,7 @@ public sealed class FhirExportTests(AppFixture app, FhirValidation fhir) : Datab
     public async Task The_code_system_and_the_extensions_are_served_without_sign_in_and_validate()
     {
         using var anonymous = await app.ClientAsync(null);
-        using var cs = await anonymous.GetAsync($"/fhir/CodeSystem/{FhirVocabulary.CodeSystemId}");
+        using var cs = await anonymous.GetAsync($"/api/v1/fhir/CodeSystem/{FhirVocabulary.CodeSystemId}");
         cs.StatusCode.ShouldBe(HttpStatusCode.OK);
         var codeSystem = FhirJson.Parse<CodeSystem>(await cs.Content.ReadAsStringAsync());
         codeSystem.Url.ShouldBe(fhir.Options.CodeSystemUrl);
@@ -169,13 +169,13 @@ public sealed class FhirExportTests(AppFixture app, FhirValidation fhir) : Datab
 
         foreach (var name in FhirDefinitions.ExtensionNames)
         {
-            using var sd = await anonymous.GetAsync($"/fhir/StructureDefinition/{name}");
+            using var sd = await anonymous.GetAsync($"/api/v1/fhir/StructureDefinition/{name}");
             sd.StatusCode.ShouldBe(HttpStatusCode.OK);
             var definition = FhirJson.Parse<StructureDefinition>(await sd.Content.ReadAsStringAsync());
             definition.Url.ShouldBe(fhir.Options.ExtensionUrl(name));
             fhir.ShouldBeValid(definition);
         }
-        using var unknown = await anonymous.GetAsync("/fhir/StructureDefinition/nothing-here");
+        using var unknown = await anonymous.GetAsync("/api/v1/fhir/StructureDefinition/nothing-here");
         await unknown.ShouldBeProblemAsync(HttpStatusCode.NotFound);
     }
 

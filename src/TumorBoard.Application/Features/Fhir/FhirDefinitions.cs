@@ -3,8 +3,8 @@ using Hl7.Fhir.Model;
 namespace TumorBoard.Application.Features.Fhir;
 
 /// <summary>
-/// The conformance resources an export depends on, published at their canonical URLs by the app (GET /fhir/CodeSystem/tumorboard,
-/// GET /fhir/StructureDefinition/{name}): our CodeSystem and the three extensions. They contain no patient data.
+/// The conformance resources an export depends on, published at their canonical URLs by the app (GET /api/v1/fhir/CodeSystem/tumorboard,
+/// GET /api/v1/fhir/StructureDefinition/{name}): our CodeSystem and the three extensions. They contain no patient data.
 /// </summary>
 public static class FhirDefinitions
 {
