@@ -55,6 +55,7 @@ builder.Services.AddOptions<IdempotencyOptions>().Bind(builder.Configuration.Get
 builder.Services.AddScoped<IdempotencyStore>();
 builder.Services.AddHostedService<ExpiredRowsPurge>();
 builder.Services.Configure<BoardOptions>(builder.Configuration.GetSection("Board"));
+builder.Services.Configure<TumorBoard.Application.Features.Fhir.FhirOptions>(builder.Configuration.GetSection("Fhir"));
 builder.Services.AddSingleton(ScoreTables.LoadRadiosensitivity(builder.Configuration, builder.Environment));
 
 builder.Services.AddMediator((MediatorOptions options) =>
@@ -187,6 +188,8 @@ api.MapAssessmentsEndpoints();
 api.MapAuditEndpoints();
 api.MapDecisionsEndpoints();
 api.MapCaseHistoryEndpoints();
+api.MapFhirEndpoints();
+api.MapFhirDefinitions();
 api.MapFollowUpsEndpoints();
 app.MapRazorPages();
 

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using TumorBoard.Application.Features.Decisions;
 using TumorBoard.Application.Features.CaseHistory;
+using TumorBoard.Application.Features.Fhir;
 using TumorBoard.Domain.Security;
 using static TumorBoard.Web.Shared.CaseHistoryExport;
 
@@ -32,10 +33,14 @@ public static class CaseHistoryEndpoints
         return TypedResults.Ok((await sender.Send(query, ct)).Events);
     }
 
-    /// <summary>The whole history as one indented JSON document, offered as a download (case-&lt;id&gt;-history.json).</summary>
-    static async Task<JsonHttpResult<ExportCaseHistory.Document>> Export(Guid caseId, HttpResponse response, IOptions<JsonOptions> json,
-        ISender sender, CancellationToken ct)
+    /// <summary>
+    /// The whole history as one indented JSON document, offered as a download (case-&lt;id&gt;-history.json); ?format=fhir
+    /// gives it as a FHIR R4 collection Bundle (application/fhir+json) instead.
+    /// </summary>
+    static async Task<Results<JsonHttpResult<ExportCaseHistory.Document>, ContentHttpResult>> Export(Guid caseId, string? format,
+        HttpResponse response, IOptions<JsonOptions> json, ISender sender, CancellationToken ct)
     {
+        if (IsFhir(format)) return FhirEndpoints.Send(response, await sender.Send(new ExportCaseHistoryFhir.Query(caseId), ct));
         var document = await sender.Send(new ExportCaseHistory.Query(caseId), ct);
         response.Headers.ContentDisposition = $"attachment; filename=\"{ExportFileName(caseId)}\"";
         response.Headers.CacheControl = "no-store";

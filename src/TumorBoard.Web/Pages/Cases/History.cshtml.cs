@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using TumorBoard.Application.Features.Decisions;
 using TumorBoard.Application.Features.CaseHistory;
+using TumorBoard.Application.Features.Fhir;
 using TumorBoard.Domain.Security;
 using TumorBoard.Web.Shared;
 using TumorBoard.Web.Forms;
@@ -42,8 +43,14 @@ public sealed class HistoryModel(ISender sender, IOptions<JsonOptions> json) : P
     }
 
     /// <summary>The whole history as a JSON file: the same document as GET /api/v1/cases/{id}/history/export.</summary>
-    public async Task<IActionResult> OnGetExportAsync(Guid caseId, CancellationToken ct)
+    public async Task<IActionResult> OnGetExportAsync(Guid caseId, string? format, CancellationToken ct)
     {
+        if (CaseHistoryExport.IsFhir(format))
+        {
+            var export = await sender.Send(new ExportCaseHistoryFhir.Query(caseId), ct);
+            Response.Headers.CacheControl = "no-store";
+            return File(System.Text.Encoding.UTF8.GetBytes(export.Json), FhirJson.MediaType, export.FileName);
+        }
         var document = await sender.Send(new ExportCaseHistory.Query(caseId), ct);
         Response.Headers.CacheControl = "no-store";
         return File(JsonSerializer.SerializeToUtf8Bytes(document, CaseHistoryExport.ExportJson(json.Value)), "application/json",

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TumorBoard.Application.Features.Cases;
 using TumorBoard.Application.Features.Decisions;
+using TumorBoard.Application.Features.Fhir;
 using TumorBoard.Domain.Assessments;
 using TumorBoard.Domain.Common;
 using TumorBoard.Domain.Decisions;
@@ -40,6 +41,14 @@ public sealed class DetailsModel(ISender sender) : PageModel, IFormPage
     {
         await LoadAsync(ct);
         if (Mine is { } mine) Position = Position with { Kind = mine.Kind, Text = mine.Text };
+    }
+
+    /// <summary>The FHIR R4 document of this version: the same file as GET /api/v1/decisions/{id}/fhir.</summary>
+    public async Task<IActionResult> OnGetFhirAsync(CancellationToken ct)
+    {
+        var export = await sender.Send(new ExportDecisionFhir.Query(Id), ct);
+        Response.Headers.CacheControl = "no-store";
+        return File(System.Text.Encoding.UTF8.GetBytes(export.Json), FhirJson.MediaType, export.FileName);
     }
 
     public async Task<IActionResult> OnPostPositionAsync(CancellationToken ct)
