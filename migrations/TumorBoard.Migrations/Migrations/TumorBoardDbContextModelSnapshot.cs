@@ -1109,6 +1109,10 @@ namespace TumorBoard.Migrations.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("note");
 
+                    b.Property<DateOnly?>("PerformedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("performed_on");
+
                     b.Property<string>("Reason")
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)")
@@ -1296,6 +1300,10 @@ namespace TumorBoard.Migrations.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("agenda_count");
 
+                    b.Property<int>("CalendarRevision")
+                        .HasColumnType("integer")
+                        .HasColumnName("calendar_revision");
+
                     b.Property<string>("CancellationReason")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
@@ -1386,6 +1394,8 @@ namespace TumorBoard.Migrations.Migrations
 
                     b.ToTable("meetings", null, t =>
                         {
+                            t.HasCheckConstraint("ck_meetings_calendar_revision", "calendar_revision >= 0");
+
                             t.HasCheckConstraint("ck_meetings_capacity", "agenda_count >= 0 AND agenda_count <= capacity");
 
                             t.HasCheckConstraint("ck_meetings_capacity_positive", "capacity BETWEEN 1 AND 100");

@@ -27,7 +27,6 @@ public sealed class BoardModel(ISender sender, IOptions<BoardOptions> board) : P
         Columns = View.Assessments.Select(c => AssessmentColumn.For(c.Discipline, c.Submitted)).ToList();
     }
 
-    public string Local(DateTimeOffset utc) => Board.Show(utc);
 
     /// <summary>Comfort only (the use case is the guard): a coordinator or this meeting's chair records the decision.</summary>
     public bool CanDecide => User.IsInRole(Roles.Coordinator)

@@ -92,5 +92,4 @@ public sealed class DetailsModel(ISender sender, IOptions<BoardOptions> board) :
             Members = await sender.Send(new ListBoardMembers.Query(), ct);
     }
 
-    public string Local(DateTimeOffset utc) => Board.Show(utc);
 }
