@@ -59,10 +59,11 @@ public sealed class Meeting
     void Apply(MeetingPlan p, Guid actor, DateTimeOffset now)
     {
         // Kept in UTC whatever offset the client wrote them with (PostgreSQL's timestamptz takes UTC only).
-        var shown = (Title, StartsAt, DurationMinutes, Location, VideoLink);
+        // What a calendar shows, the start to the second as the .ics carries it (a stored start is rounded to microseconds).
+        var shown = (Title, Seconds(StartsAt), DurationMinutes, Location, VideoLink);
         Title = p.Title.Trim(); StartsAt = p.StartsAt.ToUniversalTime(); DurationMinutes = p.DurationMinutes;
         Location = Blank(p.Location); VideoLink = Blank(p.VideoLink); ChairId = p.ChairId; Capacity = p.Capacity;
-        if (UpdatedAt != default && shown != (Title, StartsAt, DurationMinutes, Location, VideoLink)) CalendarRevision++;
+        if (UpdatedAt != default && shown != (Title, Seconds(StartsAt), DurationMinutes, Location, VideoLink)) CalendarRevision++;
         SubmissionCutoff = (p.SubmissionCutoff ?? p.StartsAt - DefaultCutoff).ToUniversalTime();
         if (SubmissionCutoff > StartsAt) throw new DomainConflictException("The submission cut-off must be before the meeting starts.");
         Touch(actor, now);
@@ -239,6 +240,8 @@ public sealed class Meeting
     }
 
     void Touch(Guid actor, DateTimeOffset now) { UpdatedAt = now; UpdatedBy = actor; }
+
+    static long Seconds(DateTimeOffset t) => t.UtcTicks / TimeSpan.TicksPerSecond;
 
     static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }
