@@ -75,7 +75,7 @@ public sealed class BoardTimeAndReportTests(AppFixture app) : DatabaseTest(app)
             doc.QuerySelector(".letterhead-logo")!.GetAttribute("src")!.ShouldStartWith("data:image/png;base64,");
             Text("question").ShouldNotBeNullOrWhiteSpace();
             Text("histology").ShouldNotStartWith("—");
-            Text("levels").ShouldContain("T5");
+            Text("levels").ShouldContain("T11-T12");
             Text("neurology").ShouldContain("Frankel");
             Text("performance").ShouldContain("ECOG");
             Text("extent").ShouldContain("visceral metastases");
