@@ -13,7 +13,7 @@ public class NomsInputTests
         r.Complete.ShouldBeTrue();
         r.Radiation.ShouldBe("SRS");
         r.Flags.ShouldBeEmpty();
-        r.Rationale.ShouldContain(line => line.Contains("pre-filled from histology RenalCell"));
+        r.Rationale.ShouldContain(line => line.Contains("pre-filled from histology renal cell"));
     }
 
     [Fact]
