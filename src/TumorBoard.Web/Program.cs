@@ -45,6 +45,8 @@ builder.Services.AddTumorBoardDatabase(database.App);
 builder.AddAuditCheckpoints(migrateOnly: args.Contains("--migrate"));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<BoardClock>();   // the board's local today/now over the same TimeProvider
+builder.Services.AddSingleton<TumorBoard.Web.Forms.LocalTime>();   // the one formatting of instants on pages and prints
+builder.Services.AddSingleton<TumorBoard.Web.Shared.ReportLetterhead>();   // Board:Report:*, the printed report's letterhead
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, CurrentUser>();
 builder.Services.AddScoped<AuditScope>();
@@ -114,6 +116,7 @@ builder.Services.Configure<Microsoft.AspNetCore.ResponseCompression.GzipCompress
 builder.Services.AddHealthChecks().AddDbContextCheck<TumorBoardDbContext>("database", tags: ["ready"]);
 
 var app = builder.Build();
+TumorBoard.Web.Shared.ReportLetterhead.Validate(app.Services);   // a wrong Board:Report:LogoFile stops the start, not a report
 
 if (args.Contains("--migrate"))
 {

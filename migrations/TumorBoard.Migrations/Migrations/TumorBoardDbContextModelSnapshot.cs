@@ -1122,6 +1122,10 @@ namespace TumorBoard.Migrations.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("note");
 
+                    b.Property<DateOnly?>("PerformedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("performed_on");
+
                     b.Property<string>("Reason")
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)")
@@ -1309,6 +1313,10 @@ namespace TumorBoard.Migrations.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("agenda_count");
 
+                    b.Property<int>("CalendarRevision")
+                        .HasColumnType("integer")
+                        .HasColumnName("calendar_revision");
+
                     b.Property<string>("CancellationReason")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
@@ -1399,6 +1407,8 @@ namespace TumorBoard.Migrations.Migrations
 
                     b.ToTable("meetings", null, t =>
                         {
+                            t.HasCheckConstraint("ck_meetings_calendar_revision", "calendar_revision >= 0");
+
                             t.HasCheckConstraint("ck_meetings_capacity", "agenda_count >= 0 AND agenda_count <= capacity");
 
                             t.HasCheckConstraint("ck_meetings_capacity_positive", "capacity BETWEEN 1 AND 100");

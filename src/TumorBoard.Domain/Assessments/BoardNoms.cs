@@ -1,3 +1,4 @@
+using TumorBoard.Domain.Common;
 using TumorBoard.Domain.Scores;
 using TumorBoard.Domain.Security;
 
@@ -39,7 +40,7 @@ public static class BoardNoms
                 },
             };
             if (neurosurgery.FitForOpenSurgery == SurgicalFitness.Borderline)
-                notes.Add("Fitness for open surgery is borderline: the board decides it (scores.md §3.3 step C).");
+                notes.Add("Fitness for open surgery is borderline: the board decides it.");
         }
 
         if (radiationOncology is null) missing.Add(Discipline.RadiationOncology);
@@ -54,7 +55,7 @@ public static class BoardNoms
         else if (medicalOncology.FitForSystemicTherapy == false)
             notes.Add("Medical oncology judges the patient not fit for systemic therapy (S).");
         if (medicalOncology?.ExpectedSurvival is { } survival)
-            notes.Add($"Expected survival per medical oncology: {survival} (S).");
+            notes.Add($"Expected survival per medical oncology: {DisplayWords.InSentence(survival)} (S).");
 
         return new BoardNomsResult(Noms.Suggest(input, context.Table), missing, notes);
     }

@@ -55,9 +55,9 @@ public record MedicalOncologyContent : AssessmentContent
         List<string> w = [];
         if (Ecog is { } e and >= 0 and <= 5 && Karnofsky is { } k and >= 0 and <= 100 && k % 10 == 0
             && PerformanceStatus.KarnofskyToEcog(k) != e)
-            w.Add($"ECOG {e} and Karnofsky {k} do not correspond (scores.md §6.3).");
+            w.Add($"ECOG {e} and Karnofsky {k} do not correspond.");
         if (tokuhashi.Prognosis == TokuhashiPrognosis.LessThan6Months && ExpectedSurvival == Assessments.ExpectedSurvival.MoreThan12Months)
-            w.Add("Expected survival over 12 months although the revised Tokuhashi score predicts under 6 months (scores.md §4).");
+            w.Add("Expected survival over 12 months although the revised Tokuhashi score predicts under 6 months.");
         if (FitForSystemicTherapy == false && SystemicTherapy is SystemicTherapyPlan.Start or SystemicTherapyPlan.Change or SystemicTherapyPlan.Continue)
             w.Add("A systemic therapy is planned for a patient judged not fit for systemic therapy.");
         return new AssessmentEvaluation(new MedicalOncologyScores(tokuhashi, tomita), w);

@@ -66,21 +66,21 @@ public record NeurosurgeryContent : AssessmentContent
         List<string> w = [];
         var grades = lesions.Where(l => l.Escc is not null).Select(l => l.Escc!.Grade).ToList();
         if (Recommendation == NeurosurgeryRecommendation.SeparationSurgery && grades.Count > 0 && grades.All(g => g == EsccGrade.Grade0))
-            w.Add("ESCC 0 with separation surgery: there is no epidural disease to separate from the cord (scores.md §2, §3.3).");
+            w.Add("ESCC 0 with separation surgery: there is no epidural disease to separate from the cord.");
         if (grades.Contains(EsccGrade.Grade1c))
-            w.Add("ESCC 1c: separation surgery versus radiosurgery is controversial; discuss at the board (scores.md §2).");
+            w.Add("ESCC 1c: separation surgery versus radiosurgery is controversial; discuss at the board.");
         var gross = Lesions.Any(l => l.GrossInstability == true);
         var unstable = lesions.Any(l => l.Sins.Category == SinsCategory.Unstable);
         if ((gross || unstable) && Recommendation == NeurosurgeryRecommendation.None)
-            w.Add("Unstable spine (SINS 13-18 or gross instability) without a surgical recommendation (scores.md §3.3 B3/B4).");
+            w.Add("Unstable spine (SINS 13-18 or gross instability) without a surgical recommendation.");
         if (FitForOpenSurgery == SurgicalFitness.No && Recommendation is NeurosurgeryRecommendation.SeparationSurgery
                 or NeurosurgeryRecommendation.StabilisationOpen or NeurosurgeryRecommendation.EnBlocResection)
             w.Add("Open surgery is recommended for a patient judged not fit for open surgery.");
         if (Recommendation is NeurosurgeryRecommendation.StabilisationOpen or NeurosurgeryRecommendation.StabilisationPercutaneous
                 && !gross && lesions.Count > 0 && lesions.All(l => l.Sins.Category == SinsCategory.Stable))
-            w.Add("Stabilisation is recommended although every lesion scores SINS 0-6 (stable, scores.md §1.2).");
+            w.Add("Stabilisation is recommended although every lesion scores SINS 0-6 (stable).");
         if (lesions.Any(l => l.LocationOverridden))
-            w.Add("The SINS location was chosen by hand for at least one lesion (scores.md §1.4).");
+            w.Add("The SINS location was chosen by hand for at least one lesion.");
         return w;
     }
 

@@ -55,9 +55,9 @@ public record RadiationOncologyContent : AssessmentContent
         if (prior.Count > 0)
             w.Add("Re-irradiation of previously treated levels: check the cumulative dose to the spinal cord.");
         if (sensitivity.Effective == Scores.Radiosensitivity.Unknown)
-            w.Add("The histology is not classified by the table: set the radiosensitivity (scores.md §3.2).");
+            w.Add("The histology is not classified by the table: set the radiosensitivity.");
         else if (RadiosensitivityOverride is null && !sensitivity.TableVerified)
-            w.Add("The table's radiosensitivity for this histology is UNVERIFIED: confirm or override it (scores.md §3.2).");
+            w.Add("The table's radiosensitivity for this histology rests on uncertain evidence: confirm or override it.");
         if (Recommendation is RadiationRecommendation.SbrtSrs or RadiationRecommendation.PostoperativeSbrt && Fractions > 5)
             w.Add("SBRT/SRS is usually given in 1 to 5 fractions.");
         if (Recommendation == RadiationRecommendation.ConventionalEbrt && perFraction > 8m)

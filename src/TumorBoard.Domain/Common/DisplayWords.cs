@@ -138,6 +138,43 @@ public static partial class DisplayWords
             (DeviationReason.NewFindings, "New findings"), (DeviationReason.Other, "Other")),
     ]);
 
+    /// <summary>The NOMS suggestion's codes (the API's contract, <see cref="NomsCodes"/>) in the clinic's words.</summary>
+    static readonly Dictionary<string, string> CodeWords = new(StringComparer.Ordinal)
+    {
+        [NomsCodes.Cebrt] = "Conventional EBRT", [NomsCodes.Srs] = "SBRT/SRS",
+        [NomsCodes.SeparationSurgeryThenSrs] = "Separation surgery, then SBRT/SRS",
+        [NomsCodes.SurgicalConsult] = "Surgical consultation", [NomsCodes.Stabilization] = "Stabilisation",
+        [NomsCodes.InstabilityNotSurgicallyAddressable] = "Instability that surgery cannot address",
+        [NomsCodes.Escc1cDiscuss] = "ESCC 1c: discuss separation surgery",
+        [NomsCodes.PalliativeNotFitForSurgery] = "Palliative radiotherapy: not fit for surgery",
+        [NomsCodes.RadiosensitivityUnverified] = "Radiosensitivity taken from the histology, evidence uncertain: radiation oncology to confirm",
+        [NomsCodes.AcuteProgressiveMyelopathy] = "Acute progressive myelopathy: surgical emergency",
+    };
+
+    /// <summary>The published source of each score version (<see cref="ScoreVersions"/>), as a clinician cites it.</summary>
+    static readonly Dictionary<string, string> Sources = new(StringComparer.Ordinal)
+    {
+        [ScoreVersions.Sins] = "Spinal Instability Neoplastic Score, Fisher et al., Spine 2010",
+        [ScoreVersions.Escc] = "Epidural spinal cord compression scale, Bilsky et al., J Neurosurg Spine 2010",
+        [ScoreVersions.Tokuhashi] = "Revised Tokuhashi score, Tokuhashi et al., Spine 2005",
+        [ScoreVersions.Tomita] = "Tomita score, Tomita et al., Spine 2001",
+        [ScoreVersions.Noms] = "NOMS framework, Laufer et al., Oncologist 2013",
+    };
+
+    /// <summary>A NOMS code in words ("SURGICAL_CONSULT" -> "Surgical consultation"); <paramref name="none"/> when there is
+    /// none; an unknown code (a newer API) is worded by rule rather than shown raw.</summary>
+    public static string Code(string? code, string none = NotRecorded) =>
+        string.IsNullOrEmpty(code) ? none : CodeWords.TryGetValue(code, out var w) ? w : Sentence(code.Replace('_', ' ').ToLowerInvariant());
+
+    static string Sentence(string words) => char.ToUpperInvariant(words[0]) + words[1..];
+
+    /// <summary>The literature a score version rests on ("SINS/Fisher2010" -> "Spinal Instability Neoplastic Score, Fisher et
+    /// al., Spine 2010").</summary>
+    public static string Source(string version) => Sources.TryGetValue(version, out var w) ? w : version;
+
+    /// <summary>The words of every NOMS code (for the completeness test).</summary>
+    public static IReadOnlyDictionary<string, string> NomsCodeWords => CodeWords;
+
     /// <summary>Field and member names that the rule would word wrongly.</summary>
     static readonly Dictionary<string, string> Names = new(StringComparer.Ordinal)
     {

@@ -14,6 +14,7 @@ public sealed class BoardDecision
 {
     public const string ChairMeaning = "approved as board chair";
     public const int ReasonMaxLength = 1000;
+    public const string PerformedOnOnlyWhenDone = "A date performed is recorded only for a step implemented or partially implemented.";
 
     private BoardDecision() { }
 
@@ -141,7 +142,7 @@ public sealed class BoardDecision
     public bool SignatureIsIntact => SignedHash is not null && SignedHash == DecisionHash.Signed(this);
 
     public DecisionFollowUp RecordFollowUp(int stepNumber, FollowUpStatus status, DeviationReason? reason, string? reasonText,
-        string? note, BoardMember author, DateTimeOffset now)
+        string? note, BoardMember author, DateTimeOffset now, DateOnly? performedOn = null)
     {
         if (Status != DecisionStatus.Signed)
             throw new DomainConflictException(Status == DecisionStatus.Draft
@@ -158,7 +159,9 @@ public sealed class BoardDecision
             throw new DomainConflictException("A reason is recorded only for a step not or partially implemented.");
         if (reason == DeviationReason.Other && string.IsNullOrWhiteSpace(reasonText))
             throw new DomainConflictException("Describe the other reason.");
-        var followUp = new DecisionFollowUp(Id, stepNumber, status, reason, Blank(reasonText), Blank(note), author, now);
+        if (performedOn is not null && status is not (FollowUpStatus.Implemented or FollowUpStatus.PartiallyImplemented))
+            throw new DomainConflictException(PerformedOnOnlyWhenDone);
+        var followUp = new DecisionFollowUp(Id, stepNumber, status, reason, Blank(reasonText), Blank(note), performedOn, author, now);
         FollowUps.Add(followUp);
         return followUp;
     }

@@ -48,9 +48,9 @@ public sealed class DecisionFollowUp
     private DecisionFollowUp() { }
 
     internal DecisionFollowUp(Guid decisionId, int stepNumber, FollowUpStatus status, DeviationReason? reason, string? reasonText,
-        string? note, BoardMember author, DateTimeOffset now)
+        string? note, DateOnly? performedOn, BoardMember author, DateTimeOffset now)
     {
-        Id = Guid.CreateVersion7(); DecisionId = decisionId; StepNumber = stepNumber; Status = status;
+        Id = Guid.CreateVersion7(); DecisionId = decisionId; StepNumber = stepNumber; Status = status; PerformedOn = performedOn;
         Reason = reason; ReasonText = reasonText; Note = note; RecordedById = author.Id; RecordedByName = author.Name; RecordedAt = now;
     }
 
@@ -62,6 +62,8 @@ public sealed class DecisionFollowUp
     public DeviationReason? Reason { get; private set; }
     public string? ReasonText { get; private set; }
     public string? Note { get; private set; }
+    /// <summary>The board's local day the step was actually done (implemented or partially): not the day it was recorded.</summary>
+    public DateOnly? PerformedOn { get; private set; }
     public Guid RecordedById { get; private set; }
     public string RecordedByName { get; private set; } = "";
     public DateTimeOffset RecordedAt { get; private set; }

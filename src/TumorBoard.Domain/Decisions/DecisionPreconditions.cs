@@ -16,7 +16,7 @@ public static class DecisionPreconditions
     {
         List<string> unmet = [];
         if (meeting.Status != MeetingStatus.InProgress)
-            unmet.Add($"the meeting is {meeting.Status}, not in progress");
+            unmet.Add($"the meeting is {DisplayWords.InSentence(meeting.Status)}, not in progress");
         if (item is null || item.MeetingId != meeting.Id || !item.IsActive)
             unmet.Add("the case is not on this meeting's agenda");
         else if (item.Status == AgendaItemStatus.Decided)

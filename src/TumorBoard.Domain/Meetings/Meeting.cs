@@ -34,6 +34,9 @@ public sealed class Meeting
     public DateTimeOffset UpdatedAt { get; private set; }
     public Guid UpdatedBy { get; private set; }
     public uint Version { get; private set; }
+    /// <summary>The calendar revision (RFC 5545 SEQUENCE): 0 when planned, one more with every change a calendar shows
+    /// (title, start, duration, place, video link, cancellation); other changes (capacity, agenda, attendance) leave it.</summary>
+    public int CalendarRevision { get; private set; }
 
     public List<AgendaItem> Agenda { get; private set; } = [];
     public List<MeetingAttendee> Attendees { get; private set; } = [];
@@ -56,8 +59,11 @@ public sealed class Meeting
     void Apply(MeetingPlan p, Guid actor, DateTimeOffset now)
     {
         // Kept in UTC whatever offset the client wrote them with (PostgreSQL's timestamptz takes UTC only).
+        // What a calendar shows, the start to the second as the .ics carries it (a stored start is rounded to microseconds).
+        var shown = (Title, Seconds(StartsAt), DurationMinutes, Location, VideoLink);
         Title = p.Title.Trim(); StartsAt = p.StartsAt.ToUniversalTime(); DurationMinutes = p.DurationMinutes;
         Location = Blank(p.Location); VideoLink = Blank(p.VideoLink); ChairId = p.ChairId; Capacity = p.Capacity;
+        if (UpdatedAt != default && shown != (Title, Seconds(StartsAt), DurationMinutes, Location, VideoLink)) CalendarRevision++;
         SubmissionCutoff = (p.SubmissionCutoff ?? p.StartsAt - DefaultCutoff).ToUniversalTime();
         if (SubmissionCutoff > StartsAt) throw new DomainConflictException("The submission cut-off must be before the meeting starts.");
         Touch(actor, now);
@@ -197,6 +203,7 @@ public sealed class Meeting
         AgendaCount = 0;
         Status = MeetingStatus.Cancelled;
         CancellationReason = reason.Trim();
+        CalendarRevision++;
         Touch(actor, now);
     }
 
@@ -229,10 +236,12 @@ public sealed class Meeting
 
     void RequireStatus(MeetingStatus status, string what)
     {
-        if (Status != status) throw new DomainConflictException($"The meeting is {DisplayWords.InSentence(Status)}: only a {status} meeting can be {what}.");
+        if (Status != status) throw new DomainConflictException($"The meeting is {DisplayWords.InSentence(Status)}: only a {DisplayWords.InSentence(status)} meeting can be {what}.");
     }
 
     void Touch(Guid actor, DateTimeOffset now) { UpdatedAt = now; UpdatedBy = actor; }
+
+    static long Seconds(DateTimeOffset t) => t.UtcTicks / TimeSpan.TicksPerSecond;
 
     static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

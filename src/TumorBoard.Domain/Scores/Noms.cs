@@ -1,3 +1,4 @@
+using TumorBoard.Domain.Common;
 namespace TumorBoard.Domain.Scores;
 
 /// <summary>
@@ -6,7 +7,7 @@ namespace TumorBoard.Domain.Scores;
 /// </summary>
 public static class Noms
 {
-    private const string Src = "Laufer 2013, scores.md §3.3";
+    private const string Src = "NOMS (Laufer et al., Oncologist 2013), row";
 
     /// <summary>Suggests step A (radiation) and step B (mechanical). Uses <see cref="RadiosensitivityTable.Default"/> when no table is given.</summary>
     public static NomsResult Suggest(NomsInput input, RadiosensitivityTable? table = null)
@@ -20,7 +21,7 @@ public static class Noms
         if (input.AcuteProgressiveMyelopathy == true)
         {
             flags.Add(NomsCodes.AcuteProgressiveMyelopathy);
-            rationale.Add("Patchell 2005 (Lancet 2005;366:643-648), scores.md §3.3: acute or rapidly progressive myelopathy is "
+            rationale.Add("Patchell 2005 (Lancet 2005;366:643-648): acute or rapidly progressive myelopathy is "
                 + "treated as a surgical emergency independent of histology; this overrides the 2013 table below.");
         }
 
@@ -35,11 +36,11 @@ public static class Noms
         if (sensitivity is null) missing.Add("radiosensitivity");
 
         var escc = input.Escc is { } e && Enum.IsDefined(e) ? e : (EsccGrade?)null;
-        if (escc is null) missing.Add("escc"); // the N assessment is always part of a NOMS record (scores.md §3.1)
+        if (escc is null) missing.Add("escc"); // the N assessment is always part of a NOMS record
 
         if (sensitivity == Radiosensitivity.Sensitive)
         {
-            rationale.Add($"{Src} A1: radiosensitive tumour -> cEBRT regardless of the ESCC grade; no surgery for neurological/oncological reasons.");
+            rationale.Add($"{Src} A1: radiosensitive tumour -> conventional EBRT regardless of the ESCC grade; no surgery for neurological/oncological reasons.");
             return NomsCodes.Cebrt;
         }
         if (sensitivity != Radiosensitivity.Resistant || escc is not { } grade) return null;
@@ -49,7 +50,7 @@ public static class Noms
             if (grade == EsccGrade.Grade1c)
             {
                 flags.Add(NomsCodes.Escc1cDiscuss);
-                rationale.Add($"{Src} A3: radioresistant tumour, ESCC 1c -> SRS (low-grade branch by default); separation surgery can be discussed (scores.md §2).");
+                rationale.Add($"{Src} A3: radioresistant tumour, ESCC 1c -> SRS (low-grade branch by default); separation surgery can be discussed.");
             }
             else
                 rationale.Add($"{Src} A2: radioresistant tumour, low-grade ESCC {EsccGrades.ToCode(grade)} -> SRS.");
@@ -63,7 +64,7 @@ public static class Noms
                 return NomsCodes.SeparationSurgeryThenSrs;
             case false:
                 flags.Add(NomsCodes.PalliativeNotFitForSurgery);
-                rationale.Add($"{Src} A5: radioresistant tumour, high-grade ESCC {EsccGrades.ToCode(grade)}, not fit for surgery -> palliative cEBRT.");
+                rationale.Add($"{Src} A5: radioresistant tumour, high-grade ESCC {EsccGrades.ToCode(grade)}, not fit for surgery -> palliative conventional EBRT.");
                 return NomsCodes.Cebrt;
             default:
                 AddOnce(missing, "fitForSurgery");
@@ -75,12 +76,12 @@ public static class Noms
     {
         if (input.Radiosensitivity is Radiosensitivity.Sensitive or Radiosensitivity.Resistant)
         {
-            rationale.Add($"Radiosensitivity {input.Radiosensitivity} as set by radiation oncology (scores.md §3.2).");
+            rationale.Add($"Radiosensitivity {DisplayWords.InSentence(input.Radiosensitivity)} as set by radiation oncology.");
             return input.Radiosensitivity;
         }
         if (input.Radiosensitivity is not null)
         {
-            rationale.Add($"{Src} A6: radiosensitivity is recorded as {input.Radiosensitivity}; radiation oncology must set the class.");
+            rationale.Add($"{Src} A6: radiosensitivity is recorded as {DisplayWords.InSentence(input.Radiosensitivity)}; radiation oncology must set the class.");
             return null;
         }
         if (input.Histology is not { } histology || !Enum.IsDefined(histology)) return null;
@@ -88,16 +89,16 @@ public static class Noms
         var entry = table.Lookup(histology);
         if (entry.Radiosensitivity == Radiosensitivity.Unknown)
         {
-            rationale.Add($"{Src} A6: histology {histology} is not classified ({entry.Source}); radiation oncology must set the class.");
+            rationale.Add($"{Src} A6: histology {DisplayWords.InSentence(histology)} is not classified (source: {entry.Source}); radiation oncology must set the class.");
             return null;
         }
         if (entry.Verified)
-            rationale.Add($"Radiosensitivity {entry.Radiosensitivity} pre-filled from histology {histology} ({entry.Source}; table {table.Version}).");
+            rationale.Add($"Radiosensitivity {DisplayWords.InSentence(entry.Radiosensitivity)} pre-filled from histology {DisplayWords.InSentence(histology)} (source: {entry.Source}; table version {table.Version}).");
         else
         {
             flags.Add(NomsCodes.RadiosensitivityUnverified);
-            rationale.Add($"Radiosensitivity {entry.Radiosensitivity} pre-filled from histology {histology} is UNVERIFIED ({entry.Source}; "
-                + $"table {table.Version}): provisional until radiation oncology confirms it.");
+            rationale.Add($"Radiosensitivity {DisplayWords.InSentence(entry.Radiosensitivity)} pre-filled from histology {DisplayWords.InSentence(histology)} rests on uncertain evidence (source: {entry.Source}; "
+                + $"table version {table.Version}): provisional until radiation oncology confirms it.");
         }
         return entry.Radiosensitivity;
     }

@@ -16,7 +16,8 @@ public static class DecisionsEndpoints
     public sealed record AmendBody(string? Reason, DecisionContent? Content);
     public sealed record WaiverBody(Discipline Discipline, string? Reason);
     public sealed record WaiverCreated(Guid Id);
-    public sealed record FollowUpBody(int StepNumber, FollowUpStatus? Status, DeviationReason? Reason, string? ReasonText, string? Note);
+    public sealed record FollowUpBody(int StepNumber, FollowUpStatus? Status, DeviationReason? Reason, string? ReasonText, string? Note,
+        DateOnly? PerformedOn = null);
 
     public static RouteGroupBuilder MapDecisionsEndpoints(this RouteGroupBuilder api)
     {
@@ -93,7 +94,7 @@ public static class DecisionsEndpoints
         var saved = await sender.Send(new RecordFollowUp.Command
         {
             DecisionId = decisionId, StepNumber = body.StepNumber, Status = body.Status, Reason = body.Reason,
-            ReasonText = body.ReasonText, Note = body.Note,
+            ReasonText = body.ReasonText, Note = body.Note, PerformedOn = body.PerformedOn,
         }, ct);
         return TypedResults.Created($"/api/v1/decisions/{decisionId}", Saved(saved, response));
     }

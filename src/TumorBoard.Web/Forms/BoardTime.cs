@@ -1,9 +1,16 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Html;
+using Microsoft.Extensions.Options;
 using TumorBoard.Application.Common.Models;
 
 namespace TumorBoard.Web.Forms;
 
-/// <summary>Meetings are stored in UTC and shown and entered in the board's configured time zone.</summary>
+/// <summary>
+/// Instants are stored in UTC and shown, printed and entered in the board's configured time zone, with the zone named:
+/// the one formatting of times for every page and print (UTC stays in the API, the exports and the hash). Pages read it
+/// through <see cref="LocalTime"/> (injected into every view as <c>LocalTime</c>) or these extensions of the options.
+/// </summary>
 public static class BoardTime
 {
     /// <summary>The local time in the board's zone; an instant at the very ends of the calendar (a stored value no zone offset
@@ -11,9 +18,30 @@ public static class BoardTime
     public static DateTime ToLocal(this BoardOptions board, DateTimeOffset utc) =>
         NearCalendarEnd(utc.UtcDateTime) ? utc.UtcDateTime : TimeZoneInfo.ConvertTime(utc, board.Zone).DateTime;
 
-    /// <summary>"Tue 2025-03-04 16:00".</summary>
+    /// <summary>"Tue 2025-03-04 16:00 (Europe/Zurich)".</summary>
     public static string Show(this BoardOptions board, DateTimeOffset utc) =>
-        board.ToLocal(utc).ToString("ddd yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        board.ToLocal(utc).ToString("ddd yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " " + board.ZoneLabel();
+
+    /// <summary>"2025-03-04 16:00:12 (Europe/Zurich)": for records where the order within a minute matters (history, audit).</summary>
+    public static string ShowSeconds(this BoardOptions board, DateTimeOffset utc) =>
+        board.ToLocal(utc).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " " + board.ZoneLabel();
+
+    /// <summary>The board's local day of an instant, "2025-03-04" (a case registered at 23:30 UTC in winter is registered
+    /// the next day in Zurich).</summary>
+    public static string Day(this BoardOptions board, DateTimeOffset utc) =>
+        board.ToLocal(utc).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>The zone as pages name it: "(Europe/Zurich)".</summary>
+    public static string ZoneLabel(this BoardOptions board) => $"({board.TimeZone})";
+
+    /// <summary>An HTML <c>time</c> element: the machine-readable instant in UTC to the second (HTML allows at most three
+    /// fractional digits) and the local text.</summary>
+    public static IHtmlContent Tag(this BoardOptions board, DateTimeOffset utc, bool seconds = false) =>
+        new HtmlString($"<time datetime=\"{MachineReadable(utc)}\">{HtmlEncoder.Default.Encode(seconds ? board.ShowSeconds(utc) : board.Show(utc))}</time>");
+
+    /// <summary>"2025-03-04T15:00:12Z": a valid HTML global date and time string.</summary>
+    public static string MachineReadable(DateTimeOffset utc) =>
+        utc.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>A local date and time in the board's zone as UTC; null when either part is missing.
     /// A time skipped by the daylight-saving change is moved forward by the gap.</summary>
@@ -29,4 +57,25 @@ public static class BoardTime
     }
 
     static bool NearCalendarEnd(DateTime t) => t < DateTime.MinValue.AddDays(2) || t > DateTime.MaxValue.AddDays(-2);
+}
+
+/// <summary>The board's time formatting for views (<c>@inject LocalTime LocalTime</c> in Pages/_ViewImports).</summary>
+public sealed class LocalTime(IOptions<BoardOptions> board)
+{
+    BoardOptions Board => board.Value;
+
+    /// <summary>"Tue 2025-03-04 16:00 (Europe/Zurich)".</summary>
+    public string Show(DateTimeOffset utc) => Board.Show(utc);
+
+    /// <summary>"2025-03-04 16:00:12 (Europe/Zurich)".</summary>
+    public string ShowSeconds(DateTimeOffset utc) => Board.ShowSeconds(utc);
+
+    /// <summary>The board's local day, "2025-03-04".</summary>
+    public string Day(DateTimeOffset utc) => Board.Day(utc);
+
+    /// <summary>"(Europe/Zurich)".</summary>
+    public string Zone => Board.ZoneLabel();
+
+    /// <summary>A <c>time</c> element with the UTC instant as its datetime and the local text.</summary>
+    public IHtmlContent Tag(DateTimeOffset utc, bool seconds = false) => Board.Tag(utc, seconds);
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using TumorBoard.Application.Features.Assessments;
 using TumorBoard.Domain.Assessments;
+using TumorBoard.Domain.Common;
 using TumorBoard.Domain.Scores;
 using TumorBoard.Domain.Security;
 using TumorBoard.IntegrationTests.Cases;
@@ -41,7 +42,7 @@ public sealed class AssessmentViewPagesTests(AppFixture app) : DatabaseTest(app)
         page.ShouldContain("Disagreements to discuss");
         page.ShouldContain(SrsVersusSeparationSurgery);
         page.ShouldContain("NOMS suggestion (advisory)");
-        page.ShouldContain($"data-noms=\"radiation\">{NomsCodes.SeparationSurgeryThenSrs}<");
+        page.ShouldContain($"data-noms=\"radiation\">{DisplayWords.Code(NomsCodes.SeparationSurgeryThenSrs)}<");
         page.ShouldContain("Rationale and sources");
     }
 

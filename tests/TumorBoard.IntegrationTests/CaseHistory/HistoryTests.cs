@@ -311,7 +311,8 @@ public sealed class HistoryTests(AppFixture app) : DatabaseTest(app)
         var amended = await client.GetStringAsync($"/Decisions/{story.V2}/Report");
         amended.ShouldContain(AmendmentReason, Case.Sensitive);
         amended.ShouldContain("This version amends", Case.Sensitive);
-        amended.ShouldContain("Implemented, " + await NameAsync(AppFixture.Clinician), Case.Sensitive);
+        amended.ShouldContain("<td>Implemented</td>", Case.Sensitive);   // the step's follow-up, and in the follow-up so far who recorded it
+        amended.ShouldContain(await NameAsync(AppFixture.Clinician) + ", <time", Case.Sensitive);
 
         var compare = await client.GetStringAsync($"/Decisions/{story.V1}/Compare/{story.V2}");
         compare.ShouldContain("Plan step 2: total dose (Gy)", Case.Sensitive);

@@ -212,7 +212,8 @@ public sealed partial class DecisionPagesTests(AppFixture app) : DatabaseTest(ap
         page.ShouldContain(view.Signature.ContentHash);
         page.ShouldMatch("[0-9a-f]{64}");
         page.ShouldContain("Content matches signature");
-        page.ShouldContain(view.Signature.SignedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss") + " UTC");
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Zurich");   // the board's zone, named: pages show no UTC
+        page.ShouldContain(TimeZoneInfo.ConvertTime(view.Signature.SignedAt, zone).ToString("yyyy-MM-dd HH:mm:ss") + " (Europe/Zurich)");
         page.ShouldNotContain("Sign as board chair");
         page.ShouldNotContain("Record my position");
     }

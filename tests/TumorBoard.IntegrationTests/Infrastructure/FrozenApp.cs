@@ -26,7 +26,12 @@ public sealed class FrozenApp(AppFixture fixture, FakeTimeProvider time) : IAsyn
     public BoardClock Clock => host.Services.GetRequiredService<BoardClock>();
 
     /// <summary>Sends a query through the real pipeline as <paramref name="email"/>, at the frozen moment.</summary>
-    public async Task<T> SendAsync<T>(string email, IQuery<T> query)
+    public Task<T> SendAsync<T>(string email, IQuery<T> query) => AsUserAsync(email, s => s.Send(query));
+
+    /// <summary>Sends a command at the frozen moment (a signature at 23:30 UTC, say), as <paramref name="email"/>.</summary>
+    public Task<T> SendAsync<T>(string email, ICommand<T> command) => AsUserAsync(email, s => s.Send(command));
+
+    async Task<T> AsUserAsync<T>(string email, Func<ISender, ValueTask<T>> send)
     {
         await using var scope = host.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
@@ -35,7 +40,7 @@ public sealed class FrozenApp(AppFixture fixture, FakeTimeProvider time) : IAsyn
         ClaimsPrincipal principal = await signIn.CreateUserPrincipalAsync(user);
         var accessor = scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>();
         accessor.HttpContext = new DefaultHttpContext { RequestServices = scope.ServiceProvider, User = principal };
-        try { return await scope.ServiceProvider.GetRequiredService<ISender>().Send(query); }
+        try { return await send(scope.ServiceProvider.GetRequiredService<ISender>()); }
         finally { accessor.HttpContext = null; }
     }
 

@@ -35,7 +35,7 @@ public sealed class DecisionPreconditionsTests
     public void A_meeting_not_in_progress_is_named()
     {
         var (meeting, item, _) = Board(start: false);
-        DecisionPreconditions.Unmet(meeting, item, All, []).ShouldHaveSingleItem().ShouldBe("the meeting is Planned, not in progress");
+        DecisionPreconditions.Unmet(meeting, item, All, []).ShouldHaveSingleItem().ShouldBe("the meeting is planned, not in progress");
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class DecisionPreconditionsTests
         var (meeting, item, tumorCase) = Board();
         meeting.Defer(item.Id, tumorCase, "Awaiting MRI", TestMeetings.Actor, TestMeetings.Now);
         meeting.Close(TestMeetings.Actor, TestMeetings.Now);
-        DecisionPreconditions.Unmet(meeting, item, All, []).ShouldContain("the meeting is Closed, not in progress");
+        DecisionPreconditions.Unmet(meeting, item, All, []).ShouldContain("the meeting is closed, not in progress");
     }
 
     [Fact]
@@ -120,7 +120,7 @@ public sealed class DecisionPreconditionsTests
         var unmet = DecisionPreconditions.Unmet(meeting, null, [Discipline.MedicalOncology], []);
 
         unmet.ShouldBe([
-            "the meeting is Planned, not in progress",
+            "the meeting is planned, not in progress",
             "the case is not on this meeting's agenda",
             "no quorum: nobody present for neurosurgery",
             "no submitted assessment (and no waiver) for radiation oncology, neurosurgery",

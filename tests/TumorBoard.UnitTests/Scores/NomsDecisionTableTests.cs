@@ -24,7 +24,7 @@ public class NomsDecisionTableTests
         r.Complete.ShouldBeTrue();
         r.Radiation.ShouldBe("CEBRT");
         r.Flags.ShouldBeEmpty();
-        r.Rationale.ShouldContain(line => line.Contains("A1") && line.Contains("Laufer 2013"));
+        r.Rationale.ShouldContain(line => line.Contains("A1") && line.Contains("Laufer et al., Oncologist 2013"));
     }
 
     [Theory]

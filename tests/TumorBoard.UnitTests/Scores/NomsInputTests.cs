@@ -13,7 +13,7 @@ public class NomsInputTests
         r.Complete.ShouldBeTrue();
         r.Radiation.ShouldBe("SRS");
         r.Flags.ShouldBeEmpty();
-        r.Rationale.ShouldContain(line => line.Contains("pre-filled from histology RenalCell"));
+        r.Rationale.ShouldContain(line => line.Contains("pre-filled from histology renal cell"));
     }
 
     [Fact]
@@ -22,7 +22,7 @@ public class NomsInputTests
         var r = Noms.Suggest(new NomsInput { Histology = PrimaryHistology.Breast, Escc = EsccGrade.Grade2, SinsTotal = 2 });
         r.Radiation.ShouldBe("CEBRT");
         r.Flags.ShouldBe(["RADIOSENSITIVITY_UNVERIFIED"]);
-        r.Rationale.ShouldContain(line => line.Contains("UNVERIFIED") && line.Contains("provisional"));
+        r.Rationale.ShouldContain(line => line.Contains("uncertain evidence") && line.Contains("provisional"));
     }
 
     [Theory]

@@ -49,8 +49,8 @@ public class NomsPropertyTests
             (r.Mechanical == NomsCodes.SurgicalConsult).ShouldBe(!unstable && input.SinsTotal is >= 7 and <= 12);
             if (r.Complete && r.Mechanical is null) (input.SinsTotal <= 6 && input.GrossInstability != true).ShouldBeTrue();
             // Every code that fired is explained by a rationale line that cites its source.
-            if (r.Radiation is not null) r.Rationale.ShouldContain(l => l.Contains("scores.md §3.3 A"));
-            if (r.Mechanical is not null || r.Complete) r.Rationale.ShouldContain(l => l.Contains("scores.md §3.3 B"));
+            if (r.Radiation is not null) r.Rationale.ShouldContain(l => l.Contains("Laufer et al., Oncologist 2013), row A"));
+            if (r.Mechanical is not null || r.Complete) r.Rationale.ShouldContain(l => l.Contains("Laufer et al., Oncologist 2013), row B"));
         }
         count.ShouldBe(4 * 7 * 3 * 20 * 3 * 3);
     }

@@ -17,6 +17,9 @@ public sealed class BoardClock(TimeProvider time, IOptions<BoardOptions> board)
     /// <summary>The board's time zone.</summary>
     public TimeZoneInfo Zone => board.Value.Zone;
 
+    /// <summary>The zone's IANA name ("Europe/Zurich"), as pages and prints name it.</summary>
+    public string ZoneName => board.Value.TimeZone;
+
     /// <summary>The current instant, UTC: what is stored.</summary>
     public DateTimeOffset UtcNow => time.GetUtcNow();
 

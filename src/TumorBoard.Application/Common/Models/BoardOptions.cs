@@ -13,4 +13,23 @@ public sealed class BoardOptions
     public int DraftAgeDays { get; set; } = 7;
 
     public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+
+    /// <summary>The letterhead of the printed decision report (configuration section "Board:Report").</summary>
+    public ReportOptions Report { get; set; } = new();
+}
+
+/// <summary>Who sends the printed decision report to the referring physician (configuration section "Board:Report").</summary>
+public sealed class ReportOptions
+{
+    /// <summary>The board's name as the report's heading names it.</summary>
+    public string BoardName { get; set; } = "Interdisciplinary spine tumor board";
+    /// <summary>The hospital or institution (empty: left out).</summary>
+    public string Institution { get; set; } = "";
+    /// <summary>The postal address; line breaks (or "; ") separate its lines (empty: left out).</summary>
+    public string Address { get; set; } = "";
+    /// <summary>Telephone or e-mail for questions about the report (empty: left out).</summary>
+    public string Contact { get; set; } = "";
+    /// <summary>A PNG, JPEG or SVG logo file, absolute or relative to the app's content root (empty: no logo). Read once,
+    /// embedded in the page, so the printed report carries it without another request.</summary>
+    public string LogoFile { get; set; } = "";
 }

@@ -44,7 +44,7 @@ public sealed class NeurosurgeryContentValidator : AbstractValidator<Neurosurger
             l.RuleFor(x => x.Collapse).IsInEnum();
             l.RuleFor(x => x.Posterolateral).IsInEnum();
             l.RuleFor(x => x.Escc).Must(e => e is null || EsccGrades.TryParse(e, out _))
-                .WithMessage("The ESCC grade is one of 0, 1a, 1b, 1c, 2, 3 (a bare 1 is not a grade; scores.md §2).");
+                .WithMessage("The ESCC grade is one of 0, 1a, 1b, 1c, 2, 3 (a bare 1 is not a grade).");
         });
         RuleFor(c => c.Frankel).IsInEnum();
         RuleFor(c => c.Asia).IsInEnum();
@@ -85,13 +85,13 @@ public sealed class MedicalOncologyContentValidator : AbstractValidator<MedicalO
         RuleFor(c => c.SystemicDisease).IsInEnum();
         RuleFor(c => c.VisceralMetastases).IsInEnum();
         RuleFor(c => c.TomitaVisceral).IsInEnum();
-        RuleFor(c => c.Ecog).InclusiveBetween(0, 4).WithMessage("ECOG is 0 to 4 (scores.md §6.1).");
+        RuleFor(c => c.Ecog).InclusiveBetween(0, 4).WithMessage("ECOG is 0 to 4.");
         RuleFor(c => c.Karnofsky).Must(k => k is null || (k >= 10 && k <= 100 && k % 10 == 0))
-            .WithMessage("Karnofsky is 10 to 100 in steps of 10 (scores.md §6.2).");
+            .WithMessage("Karnofsky is 10 to 100 in steps of 10.");
         RuleFor(c => c.ExtraspinalBoneMetastases).InclusiveBetween(0, 999)
             .WithMessage("The number of extraspinal bone metastases is a whole number, 0 or more.");
         RuleFor(c => c.VertebralBodyMetastases).InclusiveBetween(1, 999)
-            .WithMessage("The number of vertebral body metastases is at least 1 (scores.md §4).");
+            .WithMessage("The number of vertebral body metastases is at least 1.");
         RuleFor(c => c.TokuhashiPrimarySite).IsInEnum();
         RuleFor(c => c.Frankel).IsInEnum();
         RuleFor(c => c.TomitaPrimaryGrowth).IsInEnum();

@@ -73,7 +73,7 @@ public sealed class AssessmentWriter(TumorBoardDbContext db, ICurrentUser user, 
     {
         var author = Author(content.Discipline);
         var (tumorCase, assessment) = await LoadAsync(caseId, content.Discipline, ct);
-        if (assessment is null) throw new NotFoundException($"There is no {content.Discipline} assessment of case {caseId} to revise.");
+        if (assessment is null) throw new NotFoundException($"There is no {DisplayWords.InSentence(content.Discipline)} assessment of case {caseId} to revise.");
         RequireVersion(assessment, expectedVersion);
         assessment.Revise(content, reason, AssessmentContext.For(tumorCase, table), author, clock.GetUtcNow());
         return await SaveAsync(assessment, false, ct);

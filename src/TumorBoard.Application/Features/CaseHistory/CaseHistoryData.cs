@@ -29,6 +29,10 @@ public sealed record AuditRow(long Id, DateTimeOffset OccurredAt, string? ActorN
 public sealed record CaseHistoryData(CaseRow Case, IReadOnlyList<ListingRow> Listings, IReadOnlyList<Assessment> Assessments,
     IReadOnlyList<AssessmentWaiver> Waivers, IReadOnlyList<BoardDecision> Decisions, IReadOnlyList<AuditRow> Audit)
 {
+    /// <summary>The board's zone and its name: the events' words give meeting times in it (the instants stay UTC).</summary>
+    public TimeZoneInfo Zone { get; init; } = TimeZoneInfo.Utc;
+    public string ZoneName { get; init; } = "UTC";
+
     public static async Task<CaseHistoryData> LoadAsync(TumorBoardDbContext db, Guid caseId, CancellationToken ct)
     {
         var tumorCase = await (

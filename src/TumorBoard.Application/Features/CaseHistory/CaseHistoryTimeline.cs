@@ -25,15 +25,15 @@ public static class CaseHistoryTimeline
         ];
         events.AddRange(Listings(data));
         events.AddRange(data.Assessments.SelectMany(AssessmentVersions));
-        events.AddRange(data.Waivers.Select(w => Waiver(w, data.Listing(w.AgendaItemId))));
+        events.AddRange(data.Waivers.Select(w => Waiver(w, data.Listing(w.AgendaItemId), data)));
         events.AddRange(data.Decisions.SelectMany(d => DecisionEvents(d, data)));
         events.AddRange(CaseHistoryAudit.Events(data));
         return [.. events.OrderBy(e => e.OccurredAt).ThenBy(e => HistoryEvent.Rank(e.Kind))
             .ThenBy(e => e.DecisionNumber ?? 0).ThenBy(e => e.AssessmentVersion ?? 0)];
     }
 
-    public static string Meeting(ListingRow l) =>
-        $"{l.MeetingTitle} ({l.MeetingStartsAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC)";
+    public static string Meeting(ListingRow l, CaseHistoryData data) =>
+        $"{l.MeetingTitle} ({TimeZoneInfo.ConvertTime(l.MeetingStartsAt, data.Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} {data.ZoneName})";
 
     static readonly (AgendaItemStatus Status, HistoryEventKind Kind)[] Outcomes =
         [(AgendaItemStatus.Discussed, Discussed), (AgendaItemStatus.Deferred, Deferred), (AgendaItemStatus.Removed, Removed)];
@@ -46,7 +46,7 @@ public static class CaseHistoryTimeline
             yield return new HistoryEvent
             {
                 OccurredAt = l.AddedAt, Kind = Scheduled, ActorName = l.AddedByName,
-                Summary = $"Listed on {Meeting(l)}" + (l.IsLateAddition ? " as a late addition" : ""), Text = l.LateAdditionReason,
+                Summary = $"Listed on {Meeting(l, data)}" + (l.IsLateAddition ? " as a late addition" : ""), Text = l.LateAdditionReason,
                 MeetingId = l.MeetingId, AgendaItemId = l.ItemId,
             };
             foreach (var (status, kind) in Outcomes)
@@ -60,9 +60,9 @@ public static class CaseHistoryTimeline
                     Kind = kind, ActorName = row?.ActorName,
                     Summary = kind switch
                     {
-                        Removed => $"Removed from the agenda of {Meeting(l)}",
-                        Deferred => $"Deferred in {Meeting(l)}",
-                        _ => $"Discussed in {Meeting(l)}",
+                        Removed => $"Removed from the agenda of {Meeting(l, data)}",
+                        Deferred => $"Deferred in {Meeting(l, data)}",
+                        _ => $"Discussed in {Meeting(l, data)}",
                     },
                     Text = kind == Discussed ? null : l.Reason, MeetingId = l.MeetingId, AgendaItemId = l.ItemId,
                     Source = row is null ? HistorySource.Record : HistorySource.AuditTrail,
@@ -83,10 +83,10 @@ public static class CaseHistoryTimeline
         Text = v.Reason, Discipline = a.Discipline, AssessmentId = a.Id, AssessmentVersion = v.Number,
     });
 
-    static HistoryEvent Waiver(AssessmentWaiver w, ListingRow l) => new()
+    static HistoryEvent Waiver(AssessmentWaiver w, ListingRow l, CaseHistoryData data) => new()
     {
         OccurredAt = w.WaivedAt, Kind = WaiverRecorded, ActorName = w.WaivedByName,
-        Summary = $"{DisplayWords.Of(w.Discipline)} assessment waived by the chair for {Meeting(l)}", Text = w.Reason,
+        Summary = $"{DisplayWords.Of(w.Discipline)} assessment waived by the chair for {Meeting(l, data)}", Text = w.Reason,
         Discipline = w.Discipline, MeetingId = w.MeetingId, AgendaItemId = w.AgendaItemId,
     };
 
@@ -101,7 +101,7 @@ public static class CaseHistoryTimeline
             ? On(DecisionAmended, d.CreatedAt, d.CreatedByName,
                 $"Amendment of decision version {data.Decision(d.AmendsId)?.Number} started as version {d.Number}", d.AmendmentReason)
             : On(DecisionDrafted, d.CreatedAt, d.CreatedByName,
-                $"Decision version {d.Number} recorded as a draft in {Meeting(data.Listing(d.AgendaItemId))}: {DisplayWords.Of(d.Outcome)}");
+                $"Decision version {d.Number} recorded as a draft in {Meeting(data.Listing(d.AgendaItemId), data)}: {DisplayWords.Of(d.Outcome)}");
         var contentHash = DecisionHash.Content(d);
         foreach (var p in d.Positions.OrderBy(p => p.RecordedAt))
             yield return Position(d, p.MemberName, p.Discipline, p.Kind, p.Text, p.RecordedAt, replaced: false, earlierDraft: p.ContentHash != contentHash);

@@ -48,7 +48,7 @@ public static class ExportCaseHistory
     {
         public async ValueTask<Document> Handle(Query query, CancellationToken ct)
         {
-            var data = await CaseHistoryData.LoadAsync(db, query.CaseId, ct);
+            var data = (await CaseHistoryData.LoadAsync(db, query.CaseId, ct)) with { Zone = clock.Zone, ZoneName = clock.ZoneName };
             var now = clock.UtcNow;
             var c = data.Case.Case;
             return new Document(Format, now, user.DisplayName,

@@ -53,13 +53,13 @@ public static class GetCaseHistory
         }
     }
 
-    public sealed class Handler(TumorBoardDbContext db) : IQueryHandler<Query, Result>
+    public sealed class Handler(TumorBoardDbContext db, BoardClock clock) : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken ct)
         {
-            var data = await CaseHistoryData.LoadAsync(db, query.CaseId, ct);
+            var data = (await CaseHistoryData.LoadAsync(db, query.CaseId, ct)) with { Zone = clock.Zone, ZoneName = clock.ZoneName };
             var all = CaseHistoryTimeline.Build(data);
-            return new Result(Header(data), Versions(data), Filter(all, query), all.Count);
+            return new Result(Header(data), Versions(data), Filter(all, query, clock), all.Count);
         }
     }
 
@@ -70,10 +70,11 @@ public static class GetCaseHistory
         [.. data.Decisions.Select(d => new DecisionVersion(d.Id, d.Number, d.Status, d.Outcome, d.CreatedAt, d.SignerName, d.SignedAt,
             d.Positions.Any(p => p.Kind == PositionKind.Disagree)))];
 
-    public static IReadOnlyList<HistoryEvent> Filter(IEnumerable<HistoryEvent> events, Query query)
+    /// <summary>From and To are the board's local days (as the audit list reads them), whatever zone the server runs in.</summary>
+    public static IReadOnlyList<HistoryEvent> Filter(IEnumerable<HistoryEvent> events, Query query, BoardClock clock)
     {
-        DateTimeOffset? from = query.From is { } f ? new(f.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null;
-        DateTimeOffset? before = query.To is { } t ? new(t.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null;
+        DateTimeOffset? from = query.From is { } f ? clock.StartOf(f) : null;
+        DateTimeOffset? before = query.To is { } t && t < DateOnly.MaxValue ? clock.StartOf(t.AddDays(1)) : null;
         return [.. events.Where(e =>
             (query.Kinds.Count == 0 || query.Kinds.Contains(e.Kind))
             && (query.Discipline is null || e.Discipline == query.Discipline)

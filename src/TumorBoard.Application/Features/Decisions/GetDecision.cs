@@ -120,7 +120,7 @@ public sealed record StepFollowUpView(int StepNumber, PlanStep Step, FollowUpVie
 }
 
 public sealed record FollowUpView(Guid Id, FollowUpStatus Status, DeviationReason? Reason, string? ReasonText, string? Note,
-    string RecordedByName, DateTimeOffset RecordedAt)
+    string RecordedByName, DateTimeOffset RecordedAt, DateOnly? PerformedOn)
 {
-    public static FollowUpView From(DecisionFollowUp f) => new(f.Id, f.Status, f.Reason, f.ReasonText, f.Note, f.RecordedByName, f.RecordedAt);
+    public static FollowUpView From(DecisionFollowUp f) => new(f.Id, f.Status, f.Reason, f.ReasonText, f.Note, f.RecordedByName, f.RecordedAt, f.PerformedOn);
 }

@@ -49,7 +49,7 @@ public static class SignDecision
 
             var decision = await DecisionAccess.LoadAsync(db, c.DecisionId, c.ExpectedVersion, ct);
             if (decision.Status != DecisionStatus.Draft)
-                throw new DomainConflictException($"Decision version {decision.Number} is already {decision.Status}: a signed decision is never signed again.");
+                throw new DomainConflictException($"Decision version {decision.Number} is already {DisplayWords.InSentence(decision.Status)}: a signed decision is never signed again.");
             var loaded = decision.Version;
             try
             {

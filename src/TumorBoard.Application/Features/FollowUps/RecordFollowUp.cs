@@ -1,4 +1,5 @@
 using FluentValidation;
+using Microsoft.EntityFrameworkCore;
 using Mediator;
 using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Common.Security;
@@ -29,11 +30,14 @@ public static class RecordFollowUp
         public string? ReasonText { get; init; }
         [MultiLine]
         public string? Note { get; init; }
+        /// <summary>The board's local day the step was actually done (implemented or partially implemented only): not in the
+        /// future, not before the board's decision.</summary>
+        public DateOnly? PerformedOn { get; init; }
     }
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator()
+        public Validator(TumorBoardDbContext db, BoardClock clock)
         {
             RuleFor(c => c.StepNumber).GreaterThanOrEqualTo(1).WithMessage("Name the plan step (1, 2, …).");
             RuleFor(c => c.Status).NotNull().WithMessage("Choose what happened to the step.").IsInEnum();
@@ -44,6 +48,35 @@ public static class RecordFollowUp
             RuleFor(c => c.ReasonText).NotEmpty().When(c => c.Reason == DeviationReason.Other)
                 .WithMessage("Describe the other reason.").MaximumLength(DecisionFollowUp.TextMaxLength);
             RuleFor(c => c.Note).MaximumLength(DecisionFollowUp.TextMaxLength);
+            RuleFor(c => c.PerformedOn).Null().When(c => c.Status is FollowUpStatus.NotImplemented or FollowUpStatus.Unknown)
+                .WithMessage(BoardDecision.PerformedOnOnlyWhenDone);
+            RuleFor(c => c.PerformedOn!.Value).LessThanOrEqualTo(_ => clock.Today).When(c => c.PerformedOn is not null)
+                .OverridePropertyName(nameof(Command.PerformedOn))
+                .WithMessage(_ => $"The date performed cannot be in the future (today is {clock.Today:yyyy-MM-dd}).");
+            RuleFor(c => c.PerformedOn!.Value).CustomAsync(async (day, context, ct) =>
+                {
+                    if (await DecidedOnAsync(db, clock, context.InstanceToValidate.DecisionId, ct) is { } decided && day < decided)
+                        context.AddFailure(nameof(Command.PerformedOn),
+                            $"The date performed cannot be before the board's decision ({decided:yyyy-MM-dd}).");
+                })
+                .When(c => c.PerformedOn is not null && c.PerformedOn <= clock.Today);
+        }
+
+        /// <summary>The board's local day of the decision this version carries on: the signature of the first version of
+        /// its amendment chain (an amendment does not move the day the board decided); null when the decision is unknown.</summary>
+        static async Task<DateOnly?> DecidedOnAsync(TumorBoardDbContext db, BoardClock clock, Guid decisionId, CancellationToken ct)
+        {
+            DateTimeOffset? decidedAt = null;
+            Guid? id = decisionId;
+            for (var hops = 0; id is { } current && hops < 100; hops++)
+            {
+                var d = await db.Decisions.AsNoTracking().Where(x => x.Id == current)
+                    .Select(x => new { x.AmendsId, At = x.SignedAt ?? x.CreatedAt }).FirstOrDefaultAsync(ct);
+                if (d is null) break;
+                decidedAt = d.At;
+                id = d.AmendsId;
+            }
+            return decidedAt is { } at ? clock.DateAt(at) : null;
         }
     }
 
@@ -57,7 +90,7 @@ public static class RecordFollowUp
             if (!FollowUpReads.MayRecord(user, decision.ResponsibleClinicianId))
                 throw new ForbiddenException("Only the responsible clinician or a coordinator records the follow-up of this decision.");
             decision.RecordFollowUp(c.StepNumber, c.Status!.Value, c.Reason, c.ReasonText, c.Note,
-                await DecisionAccess.MemberAsync(db, user, ct), clock.UtcNow);
+                await DecisionAccess.MemberAsync(db, user, ct), clock.UtcNow, c.PerformedOn);
             return new DecisionSaved(await db.SaveChangesThenReadAsync(() => GetDecision.LoadAsync(db, decision.Id, clock, ct), ct));
         }
     }

@@ -15,6 +15,7 @@ public sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
             t.HasCheckConstraint("ck_meetings_capacity", "agenda_count >= 0 AND agenda_count <= capacity");
             t.HasCheckConstraint("ck_meetings_capacity_positive", "capacity BETWEEN 1 AND 100");
             t.HasCheckConstraint("ck_meetings_cutoff", "submission_cutoff <= starts_at");
+            t.HasCheckConstraint("ck_meetings_calendar_revision", "calendar_revision >= 0");
         });
         b.HasKey(m => m.Id);
         b.Property(m => m.Title).HasMaxLength(200).IsRequired();

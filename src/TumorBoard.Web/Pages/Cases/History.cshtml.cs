@@ -88,7 +88,6 @@ public sealed class HistoryModel(ISender sender, IOptions<JsonOptions> json) : P
 
     public static string Kind(HistoryEventKind kind) => Domain.Common.DisplayWords.Of(kind);
 
-    public static string When(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
 
     public static string DisciplineLabel(Discipline d) => DisplayWords.Of(d);
 }

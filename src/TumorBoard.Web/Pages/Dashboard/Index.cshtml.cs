@@ -1,17 +1,13 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
-using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Features.Meetings;
 
 namespace TumorBoard.Web.Pages.Dashboard;
 
 /// <summary>The coordinator's worklist (GetCoordinatorDashboard checks the role).</summary>
-public sealed class IndexModel(ISender sender, IOptions<BoardOptions> options) : PageModel
+public sealed class IndexModel(ISender sender) : PageModel
 {
     public GetCoordinatorDashboard.Result Result { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken ct) => Result = await sender.Send(new GetCoordinatorDashboard.Query(), ct);
-
-    public string Local(DateTimeOffset t) => TimeZoneInfo.ConvertTime(t, options.Value.Zone).ToString("ddd yyyy-MM-dd HH:mm");
 }

@@ -2,11 +2,12 @@ using Mediator;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TumorBoard.Application.Features.Decisions;
 using TumorBoard.Web.Errors;
+using TumorBoard.Web.Forms;
 
 namespace TumorBoard.Web.Pages.Decisions;
 
 /// <summary>What changed between two decision versions of a case (CompareDecisionVersions), older version first.</summary>
-public sealed class CompareModel(ISender sender) : PageModel, IFormPage
+public sealed class CompareModel(ISender sender, LocalTime time) : PageModel, IFormPage
 {
     string IFormPage.ModelPrefix => "";
 
@@ -18,7 +19,7 @@ public sealed class CompareModel(ISender sender) : PageModel, IFormPage
     public async Task OnGetAsync(Guid id, Guid otherId, CancellationToken ct) =>
         Comparison = await sender.Send(new CompareDecisionVersions.Query(id, otherId), ct);
 
-    public static string Describe(CompareDecisionVersions.Side v) =>
-        $"Version {v.Number} ({Domain.Common.DisplayWords.InSentence(v.Status)}), recorded {Cases.HistoryModel.When(v.CreatedAt)} UTC by {v.CreatedByName}"
-        + (v.SignedAt is { } at ? $", signed {Cases.HistoryModel.When(at)} UTC by {v.SignerName}" : ", not signed");
+    public string Describe(CompareDecisionVersions.Side v) =>
+        $"Version {v.Number} ({Domain.Common.DisplayWords.InSentence(v.Status)}), recorded {time.ShowSeconds(v.CreatedAt)} by {v.CreatedByName}"
+        + (v.SignedAt is { } at ? $", signed {time.ShowSeconds(at)} by {v.SignerName}" : ", not signed");
 }

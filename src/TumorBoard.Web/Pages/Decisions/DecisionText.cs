@@ -25,5 +25,4 @@ public static class DecisionText
 
     public const string AmendmentNoms = "The suggestion of the meeting the decision was made in; an amendment keeps it.";
 
-    public static string Utc(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss") + " UTC";
 }

@@ -2,7 +2,6 @@ using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.Extensions.Options;
 using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Features.Cases;
@@ -10,7 +9,6 @@ using TumorBoard.Application.Features.Decisions;
 using TumorBoard.Application.Features.FollowUps;
 using TumorBoard.Domain.Decisions;
 using TumorBoard.Web.Errors;
-using TumorBoard.Web.Forms;
 
 namespace TumorBoard.Web.Pages.Decisions;
 
@@ -18,7 +16,7 @@ namespace TumorBoard.Web.Pages.Decisions;
 /// Follow-up of a signed decision (issue #6): each plan step the board recommended, with what was actually done and the
 /// history of records; the responsible clinician or a coordinator records a step (RecordFollowUp refuses anyone else: 403).
 /// </summary>
-public sealed class FollowUpModel(ISender sender, ICurrentUser user, IOptions<BoardOptions> board) : PageModel, IFormPage
+public sealed class FollowUpModel(ISender sender, ICurrentUser user, BoardClock clock) : PageModel, IFormPage
 {
     [BindProperty] public RecordFollowUp.Command Input { get; set; } = new();
 
@@ -59,5 +57,6 @@ public sealed class FollowUpModel(ISender sender, ICurrentUser user, IOptions<Bo
     public IEnumerable<SelectListItem> Steps =>
         Decision.FollowUp.Select(s => new SelectListItem($"Step {s.StepNumber}: {s.Step.Summary}", s.StepNumber.ToString()));
 
-    public string Local(DateTimeOffset utc) => board.Value.Show(utc);
+    /// <summary>The board's local today: the latest date performed the form offers.</summary>
+    public DateOnly Today => clock.Today;
 }

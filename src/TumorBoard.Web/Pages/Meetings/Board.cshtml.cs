@@ -73,8 +73,6 @@ public sealed class BoardModel(ISender sender, IOptions<BoardOptions> board) : P
             && s.Computed.TryGetProperty("scores", out var scores) && scores.ValueKind == JsonValueKind.Object
             ? scores.Deserialize<T>(AssessmentJson.Options) : null;
 
-    public string Local(DateTimeOffset utc) => Board.Show(utc);
-
     /// <summary>Comfort only (the use case is the guard): a coordinator or this meeting's chair records the decision.</summary>
     public bool CanDecide => User.IsInRole(Roles.Coordinator)
         || (User.IsInRole(Roles.Specialist) && User.FindFirstValue(ClaimTypes.NameIdentifier) == View.Meeting.ChairId.ToString());

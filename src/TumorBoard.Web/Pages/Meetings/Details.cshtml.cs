@@ -98,5 +98,4 @@ public sealed class DetailsModel(ISender sender, IOptions<BoardOptions> board, T
             Members = await sender.Send(new ListBoardMembers.Query(), ct);
     }
 
-    public string Local(DateTimeOffset utc) => Board.Show(utc);
 }

@@ -1,14 +1,12 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
-using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Features.Meetings;
 using TumorBoard.Domain.Meetings;
 
 namespace TumorBoard.Web.Pages.Worklist;
 
 /// <summary>The specialist's worklist (GetSpecialistWorklist checks the role).</summary>
-public sealed class IndexModel(ISender sender, IOptions<BoardOptions> options) : PageModel
+public sealed class IndexModel(ISender sender) : PageModel
 {
     public GetSpecialistWorklist.Result Result { get; private set; } = null!;
 
@@ -16,6 +14,4 @@ public sealed class IndexModel(ISender sender, IOptions<BoardOptions> options) :
 
     /// <summary>The page of the specialist's assessment form (the board's three disciplines have one), linked per case.</summary>
     public string? FormPage => Result.Discipline is { } d && Quorum.Required.Contains(d) ? $"/Assessments/{d}" : null;
-
-    public string Local(DateTimeOffset t) => TimeZoneInfo.ConvertTime(t, options.Value.Zone).ToString("ddd yyyy-MM-dd HH:mm");
 }

@@ -10,7 +10,7 @@ public sealed class MeetingCalendarTests
     static readonly DateTimeOffset Now = new(2026, 3, 10, 9, 0, 0, TimeSpan.Zero);
 
     static MeetingCalendar.Event Event(DateTimeOffset start, int minutes = 90, string title = "Spine board") =>
-        new(Guid.NewGuid(), title, start, minutes, "Room 4", null, MeetingStatus.Planned, 0, Now, Now);
+        new(Guid.NewGuid(), title, start, minutes, "Room 4", null, MeetingStatus.Planned, 0, Now, Now, 0);
 
     static string Write(params MeetingCalendar.Event[] events) => MeetingCalendar.Write(events, "Europe/Zurich", Zurich, Now, "Board");
 

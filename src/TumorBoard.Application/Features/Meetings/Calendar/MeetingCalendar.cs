@@ -15,7 +15,7 @@ public static class MeetingCalendar
 
     /// <summary>What a calendar may show of a meeting.</summary>
     public sealed record Event(Guid Id, string Title, DateTimeOffset StartsAt, int DurationMinutes, string? Location, string? VideoLink,
-        MeetingStatus Status, int AgendaCount, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+        MeetingStatus Status, int AgendaCount, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, int Revision);
 
     /// <summary>The file a use case hands to the web layer.</summary>
     public sealed record File(string FileName, string Content)
@@ -25,7 +25,7 @@ public static class MeetingCalendar
 
     public static IQueryable<Event> Project(IQueryable<Meeting> meetings) =>
         meetings.Select(m => new Event(m.Id, m.Title, m.StartsAt, m.DurationMinutes, m.Location, m.VideoLink, m.Status, m.AgendaCount,
-            m.CreatedAt, m.UpdatedAt));
+            m.CreatedAt, m.UpdatedAt, m.CalendarRevision));
 
     public static string Uid(Guid meetingId) => $"meeting-{meetingId:D}@tumorboard";
 
@@ -68,8 +68,8 @@ public static class MeetingCalendar
         ics.Line("DTSTAMP:" + Utc(now));
         ics.Line("CREATED:" + Utc(e.CreatedAt));
         ics.Line("LAST-MODIFIED:" + Utc(e.UpdatedAt));
-        // SEQUENCE must grow with every change: seconds from creation to the last update only ever grow.
-        ics.Line("SEQUENCE:" + (int)Math.Clamp((e.UpdatedAt - e.CreatedAt).TotalSeconds, 0, int.MaxValue));
+        // SEQUENCE is the meeting's revision: one more with every change the calendar shows (RFC 5545 3.8.7.4).
+        ics.Line("SEQUENCE:" + e.Revision.ToString(CultureInfo.InvariantCulture));
         ics.Line($"DTSTART;TZID={tzid}:{times.Start}");
         ics.Line($"DTEND;TZID={tzid}:{times.End}");
         ics.Line("SUMMARY:" + Escape(e.Status == MeetingStatus.Cancelled ? "Cancelled: " + e.Title : e.Title));

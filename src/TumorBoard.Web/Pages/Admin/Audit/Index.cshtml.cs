@@ -45,7 +45,6 @@ public sealed class IndexModel(ISender sender, IOptions<BoardOptions> board) : P
 
     public string Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
 
-    public string When(DateTimeOffset utc) => Board.ToLocal(utc).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
     // Built by hand: "page" is the Razor Pages route value naming the page itself, so Url.Page cannot carry it.
     public string PageLink(int page) => Link(("Operation", Operation), ("EntityType", EntityType), ("EntityId", EntityId),
