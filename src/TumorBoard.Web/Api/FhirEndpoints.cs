@@ -14,7 +14,9 @@ public static class FhirEndpoints
 {
     public static RouteGroupBuilder MapFhirEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/decisions/{decisionId:guid}/fhir", Decision).WithTags("FHIR").WithName("ExportDecisionFhir");
+        api.MapGet("/decisions/{decisionId:guid}/fhir", Decision).WithTags("FHIR").WithName("ExportDecisionFhir")
+            .Produces(StatusCodes.Status200OK, typeof(object), FhirJson.MediaType)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return api;
     }
 
@@ -25,8 +27,10 @@ public static class FhirEndpoints
     public static void MapFhirDefinitions(this RouteGroupBuilder api)
     {
         var fhir = api.MapGroup("/fhir").WithTags("FHIR").AllowAnonymous();
-        fhir.MapGet($"/CodeSystem/{FhirVocabulary.CodeSystemId}", CodeSystem).WithName("GetFhirCodeSystem");
-        fhir.MapGet("/StructureDefinition/{name}", Extension).WithName("GetFhirStructureDefinition");
+        fhir.MapGet($"/CodeSystem/{FhirVocabulary.CodeSystemId}", CodeSystem).WithName("GetFhirCodeSystem")
+            .Produces(StatusCodes.Status200OK, typeof(object), FhirJson.MediaType);
+        fhir.MapGet("/StructureDefinition/{name}", Extension).WithName("GetFhirStructureDefinition")
+            .Produces(StatusCodes.Status200OK, typeof(object), FhirJson.MediaType);
     }
 
     static async Task<ContentHttpResult> Decision(Guid decisionId, HttpResponse response, ISender sender, CancellationToken ct) =>

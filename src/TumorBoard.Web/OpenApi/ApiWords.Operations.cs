@@ -90,11 +90,15 @@ public static partial class ApiWords
         ["ListCaseDecisions"] = "Every decision version of a case, newest first.",
         // Decision history
         ["GetCaseHistory"] = "The case's timeline: registration, agenda listings, assessment versions, waivers, decision versions, positions, signatures, amendments and follow-ups, filtered by kind and date.",
-        ["ExportCaseHistory"] = "The whole history of a case as one JSON document, for the record or another system.",
+        ["ExportCaseHistory"] = "The whole history of a case as one JSON document, for the record or another system; with `format=fhir` a FHIR R4 `collection` Bundle of every decision version and follow-up (`application/fhir+json`).",
         ["CompareDecisionVersions"] = "The differences between two versions of a case's decision, field by field and plan step by plan step.",
         // Follow-ups
         ["ListOverdueFollowUps"] = "Signed decisions whose follow-up date has passed with plan steps still open, oldest first (coordinator).",
         ["ListMyFollowUps"] = "The follow-ups of decisions where the signed-in member is the responsible clinician.",
+        // FHIR
+        ["ExportDecisionFhir"] = "One signed decision version as a FHIR R4 `document` Bundle (`application/fhir+json`): the Composition first (final, attested by the chair), the patient, the members, the primary tumour and the bone metastasis (SNOMED CT 94222008, one body site per level), ECOG/Karnofsky (LOINC 89247-1, 89243-0), SINS, ESCC, revised Tokuhashi and Tomita as Observations with their components, the plan as a CarePlan and the signature as Provenance with the SHA-256 content hash. A draft is 409. Who may read the decision may export it; recorded in the audit trail as a read.",
+        ["GetFhirCodeSystem"] = "The TumorBoard CodeSystem: the codes the FHIR exports use where LOINC and SNOMED CT have none (scores, their components and bands, plan steps, histology). No sign-in.",
+        ["GetFhirStructureDefinition"] = "One of the extensions the FHIR exports use (`noms-concordance`, `noms-discordance-reason`, `signed-content-sha256`), as a StructureDefinition. No sign-in; an unknown name is 404.",
         // Audit
         ["ListAuditEntries"] = "A page of the audit trail (administrator): who read or changed which record, when, how (`operation`), with before and after; filtered by `operation` (`Read`, `Added`, `Modified`, `Deleted`), `entityType`, `entityId` and the acting member.",
         ["VerifyAuditTrail"] = "Verifies the audit trail's hash chain and its signed checkpoints (administrator): valid, or where it was broken.",

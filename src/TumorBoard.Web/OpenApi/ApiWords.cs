@@ -28,8 +28,9 @@ public static partial class ApiWords
         **Retries.** Every `POST` and `PUT` of a signed-in user takes an optional `Idempotency-Key`: a retry with the same
         key and body gets the first answer again (`Idempotent-Replayed: true`) and writes nothing.
 
-        **Lists** are paged: `page` (1 to 10,000) and `pageSize` (1 to 100), or the `next`/`previous` cursor of a page as
-        `cursor`.
+        **Lists** are paged: `pageSize` (1 to 100) and either `page` (1 to the page holding row 1,000: 40 at 25 a page) or
+        the `next`/`previous` cursor of a page as `cursor`, which reaches any depth. Counts stop at 1,000
+        (`totalIsCapped`). Each page also links its neighbours in an RFC 8288 `Link` header (`rel="next"`, `rel="prev"`).
 
         Enumerations are sent and answered as their member names (strings), listed with the clinic's words in each schema.
 
@@ -134,5 +135,6 @@ public static partial class ApiWords
         ["Decisions"] = "The board's joint decision on a case in a running meeting: outcome, ordered plan steps, intent and rationale, each attending member's position, the chair's signature, amendments (a new signed version) and follow-up per plan step.",
         ["Decision history"] = "One timeline per case of registration, listings, assessment versions, waivers, decision versions, positions, signatures, amendments and follow-ups; its JSON export and the comparison of two decision versions.",
         ["Follow-ups"] = "Signed decisions whose plan steps have no recorded outcome past their follow-up date, and those of the signed-in responsible clinician.",
+        ["FHIR"] = "HL7 FHIR R4 (`application/fhir+json`): a signed decision version as a `document` Bundle (Composition, Patient, Practitioners, Conditions, score Observations, a CarePlan shaped as the MII Tumorkonferenz profile, Provenance with the signature), and the CodeSystem and extensions the exports name by canonical URL, readable without sign-in. The whole case history as a `collection` Bundle is `GET /api/v1/cases/{caseId}/history/export?format=fhir`.",
     };
 }

@@ -26,7 +26,7 @@ public sealed class CaseFormRowsTests(AppFixture app) : DatabaseTest(app)
         var path = $"/Cases/Edit/{caseId}";
         var html = await client.GetStringAsync(path);
         Rows(html, "Lesions").ShouldBe(2);   // the case's lesion and a spare row
-        var form = HtmlForm.Of(html, "method=\"post\" novalidate")
+        var form = HtmlForm.Of(html, "method=\"post\" data-unsaved")
             .Set("Input.ClinicalQuestion", "Typed before asking for rows?")
             .Set("Input.Lesions[1].LevelFrom", "L2").Set("Input.Lesions[1].ImagingDate", Past(5))
             .Set("Input.Lesions[1].Compartments", "VertebralBody")
@@ -39,7 +39,7 @@ public sealed class CaseFormRowsTests(AppFixture app) : DatabaseTest(app)
         Rows(again, "Lesions").ShouldBe(2 + CaseFields.MoreRowsStep + 1);   // the typed row, a spare row and three more
         Rows(again, "PriorRadiotherapy").ShouldBe(Rows(html, "PriorRadiotherapy"));
         again.ShouldNotContain("field-validation-error");
-        var shown = HtmlForm.Of(again, "method=\"post\" novalidate");
+        var shown = HtmlForm.Of(again, "method=\"post\" data-unsaved");
         shown.Value("Input.ClinicalQuestion").ShouldBe("Typed before asking for rows?");
         shown.Value("Input.Lesions[1].LevelFrom").ShouldBe("L2");
         shown.Values("Input.Lesions[1].Compartments").ShouldBe(["VertebralBody"]);
@@ -62,7 +62,7 @@ public sealed class CaseFormRowsTests(AppFixture app) : DatabaseTest(app)
         var client = await PageClient.SignedInAsync(app, AppFixture.Coordinator);
         var html = await client.GetStringAsync($"/Cases/Register?patientId={patientId}");
         var before = Rows(html, "PriorRadiotherapy");
-        var form = HtmlForm.Of(html, "method=\"post\" novalidate")
+        var form = HtmlForm.Of(html, "method=\"post\" data-unsaved")
             .Set("Input.ClinicalQuestion", "Re-irradiation possible?")
             .Set("Input.PriorRadiotherapy[0].LevelFrom", "T4").Set("Input.PriorRadiotherapy[0].TotalDoseGy", "30")
             .Set("more", "PriorRadiotherapy");
@@ -72,7 +72,7 @@ public sealed class CaseFormRowsTests(AppFixture app) : DatabaseTest(app)
         more.StatusCode.ShouldBe(HttpStatusCode.OK);
         var again = await more.Content.ReadAsStringAsync();
         Rows(again, "PriorRadiotherapy").ShouldBe(before + CaseFields.MoreRowsStep);
-        var shown = HtmlForm.Of(again, "method=\"post\" novalidate");
+        var shown = HtmlForm.Of(again, "method=\"post\" data-unsaved");
         (shown.Value("Input.PriorRadiotherapy[0].LevelFrom"), shown.Value("Input.PriorRadiotherapy[0].TotalDoseGy")).ShouldBe(("T4", "30"));
         shown.Value("Input.ClinicalQuestion").ShouldBe("Re-irradiation possible?");
         shown.Value("Input.PatientId").ShouldBe(patientId.ToString());

@@ -278,7 +278,7 @@ public sealed class DecisionHttpTests(AppFixture app) : DatabaseTest(app)
         steps[0].GetProperty("current").GetProperty("status").GetString().ShouldBe("Implemented");
         steps[0].GetProperty("current").GetProperty("recordedByName").GetString().ShouldBe(await NameOfAsync(AppFixture.Clinician));
         var second = steps[1].GetProperty("current");
-        Fields(second).ShouldBe(["id", "note", "reason", "reasonText", "recordedAt", "recordedByName", "status"]);
+        Fields(second).ShouldBe(["id", "note", "performedOn", "reason", "reasonText", "recordedAt", "recordedByName", "status"]);
         second.GetProperty("status").GetString().ShouldBe("NotImplemented");
         second.GetProperty("reason").GetString().ShouldBe("Other");
         second.GetProperty("reasonText").GetString().ShouldBe("Linear accelerator down");

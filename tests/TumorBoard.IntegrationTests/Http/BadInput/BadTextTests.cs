@@ -14,6 +14,8 @@ public sealed class BadTextTests(AppFixture app) : BadInputTest(app)
         "note", "rationale", "systemicTherapyText", "fitnessReason", "overrideReason", "content.informationNeededDetails",
         "content.rationale", "content.discordanceText", "content.patientPreferences", "content.patientPreferencesNotAvailableReason",
         "content.plan[0].details",
+        // a case PUT takes the clinical fields nested in "details" too (as GET answers the case)
+        "details.clinicalQuestion", "details.patientPreferences", "details.currentSystemicTherapy",
     ];
 
     IEnumerable<(ApiOperation Op, BodyField Field)> TextFields() =>

@@ -30,6 +30,14 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
 #else
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.CaseDetails Case { get; set; }
 #endif
+        /// <summary>The conflicts property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.Conflict>? Conflicts { get; set; }
+#nullable restore
+#else
+        public List<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.Conflict> Conflicts { get; set; }
+#endif
         /// <summary>The decision property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -107,6 +115,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
             {
                 { "assessments", n => { Assessments = n.GetCollectionOfObjectValues<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.BoardViewColumn>(global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.BoardViewColumn.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "case", n => { Case = n.GetObjectValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.CaseDetails>(global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.CaseDetails.CreateFromDiscriminatorValue); } },
+                { "conflicts", n => { Conflicts = n.GetCollectionOfObjectValues<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.Conflict>(global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.Conflict.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "decision", n => { Decision = n.GetObjectValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.BoardViewDecisionState>(global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.BoardViewDecisionState.CreateFromDiscriminatorValue); } },
                 { "disagreements", n => { Disagreements = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
                 { "item", n => { Item = n.GetObjectValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.BoardViewItemSummary>(global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.BoardViewItemSummary.CreateFromDiscriminatorValue); } },
@@ -125,6 +134,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteCollectionOfObjectValues<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.BoardViewColumn>("assessments", Assessments);
             writer.WriteObjectValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.CaseDetails>("case", Case);
+            writer.WriteCollectionOfObjectValues<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.Conflict>("conflicts", Conflicts);
             writer.WriteObjectValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.BoardViewDecisionState>("decision", Decision);
             writer.WriteCollectionOfPrimitiveValues<string>("disagreements", Disagreements);
             writer.WriteObjectValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.BoardViewItemSummary>("item", Item);

@@ -42,6 +42,14 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
 #else
         public List<string> MissingForBoard { get; set; }
 #endif
+        /// <summary>The otherOpenCases property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.CaseOpenCase>? OtherOpenCases { get; set; }
+#nullable restore
+#else
+        public List<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.CaseOpenCase> OtherOpenCases { get; set; }
+#endif
         /// <summary>The patient property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -69,6 +77,14 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
 #nullable restore
 #else
         public UntypedNode Version { get; set; }
+#endif
+        /// <summary>The warnings property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<string>? Warnings { get; set; }
+#nullable restore
+#else
+        public List<string> Warnings { get; set; }
 #endif
         /// <summary>The withdrawalReason property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -108,11 +124,13 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
                 { "details", n => { Details = n.GetObjectValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.CaseClinicalDetails>(global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.CaseClinicalDetails.CreateFromDiscriminatorValue); } },
                 { "id", n => { Id = n.GetGuidValue(); } },
                 { "missingForBoard", n => { MissingForBoard = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
+                { "otherOpenCases", n => { OtherOpenCases = n.GetCollectionOfObjectValues<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.CaseOpenCase>(global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.CaseOpenCase.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "patient", n => { Patient = n.GetObjectValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.CasePatientSummary>(global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.CasePatientSummary.CreateFromDiscriminatorValue); } },
                 { "status", n => { Status = n.GetEnumValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.CaseStatus>(); } },
                 { "updatedAt", n => { UpdatedAt = n.GetDateTimeOffsetValue(); } },
                 { "updatedByName", n => { UpdatedByName = n.GetStringValue(); } },
                 { "version", n => { Version = n.GetObjectValue<UntypedNode>(UntypedNode.CreateFromDiscriminatorValue); } },
+                { "warnings", n => { Warnings = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
                 { "withdrawalReason", n => { WithdrawalReason = n.GetStringValue(); } },
             };
         }
@@ -128,11 +146,13 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
             writer.WriteObjectValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.CaseClinicalDetails>("details", Details);
             writer.WriteGuidValue("id", Id);
             writer.WriteCollectionOfPrimitiveValues<string>("missingForBoard", MissingForBoard);
+            writer.WriteCollectionOfObjectValues<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.CaseOpenCase>("otherOpenCases", OtherOpenCases);
             writer.WriteObjectValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.CasePatientSummary>("patient", Patient);
             writer.WriteEnumValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.CaseStatus>("status", Status);
             writer.WriteDateTimeOffsetValue("updatedAt", UpdatedAt);
             writer.WriteStringValue("updatedByName", UpdatedByName);
             writer.WriteObjectValue<UntypedNode>("version", Version);
+            writer.WriteCollectionOfPrimitiveValues<string>("warnings", Warnings);
             writer.WriteStringValue("withdrawalReason", WithdrawalReason);
             writer.WriteAdditionalData(AdditionalData);
         }

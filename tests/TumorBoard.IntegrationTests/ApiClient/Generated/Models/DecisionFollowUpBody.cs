@@ -2,6 +2,7 @@
 #pragma warning disable CS0618
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions.Serialization;
+using Microsoft.Kiota.Abstractions;
 using System.Collections.Generic;
 using System.IO;
 using System;
@@ -22,6 +23,8 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
 #else
         public string Note { get; set; }
 #endif
+        /// <summary>The performedOn property</summary>
+        public Date? PerformedOn { get; set; }
         /// <summary>The reason property</summary>
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.DeviationReason? Reason { get; set; }
         /// <summary>The reasonText property</summary>
@@ -62,6 +65,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "note", n => { Note = n.GetStringValue(); } },
+                { "performedOn", n => { PerformedOn = n.GetDateValue(); } },
                 { "reason", n => { Reason = n.GetEnumValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.DeviationReason>(); } },
                 { "reasonText", n => { ReasonText = n.GetStringValue(); } },
                 { "status", n => { Status = n.GetEnumValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.FollowUpStatus>(); } },
@@ -76,6 +80,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteStringValue("note", Note);
+            writer.WriteDateValue("performedOn", PerformedOn);
             writer.WriteEnumValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.DeviationReason>("reason", Reason);
             writer.WriteStringValue("reasonText", ReasonText);
             writer.WriteEnumValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.FollowUpStatus>("status", Status);

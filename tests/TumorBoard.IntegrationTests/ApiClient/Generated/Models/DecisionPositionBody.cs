@@ -14,7 +14,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
-        /// <summary>One of: `Agree` (Agree); `Disagree` (Disagree (dissent)); `Abstain` (Abstain).</summary>
+        /// <summary>The kind property</summary>
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.PositionKind? Kind { get; set; }
         /// <summary>The text property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER

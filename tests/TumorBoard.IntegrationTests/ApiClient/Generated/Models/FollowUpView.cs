@@ -2,6 +2,7 @@
 #pragma warning disable CS0618
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions.Serialization;
+using Microsoft.Kiota.Abstractions;
 using System.Collections.Generic;
 using System.IO;
 using System;
@@ -24,6 +25,8 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
 #else
         public string Note { get; set; }
 #endif
+        /// <summary>The performedOn property</summary>
+        public Date? PerformedOn { get; set; }
         /// <summary>The reason property</summary>
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.DeviationReason? Reason { get; set; }
         /// <summary>The reasonText property</summary>
@@ -73,6 +76,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
             {
                 { "id", n => { Id = n.GetGuidValue(); } },
                 { "note", n => { Note = n.GetStringValue(); } },
+                { "performedOn", n => { PerformedOn = n.GetDateValue(); } },
                 { "reason", n => { Reason = n.GetEnumValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.DeviationReason>(); } },
                 { "reasonText", n => { ReasonText = n.GetStringValue(); } },
                 { "recordedAt", n => { RecordedAt = n.GetDateTimeOffsetValue(); } },
@@ -89,6 +93,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteGuidValue("id", Id);
             writer.WriteStringValue("note", Note);
+            writer.WriteDateValue("performedOn", PerformedOn);
             writer.WriteEnumValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.DeviationReason>("reason", Reason);
             writer.WriteStringValue("reasonText", ReasonText);
             writer.WriteDateTimeOffsetValue("recordedAt", RecordedAt);

@@ -106,6 +106,14 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
 #else
         public string VideoLink { get; set; }
 #endif
+        /// <summary>The warnings property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<string>? Warnings { get; set; }
+#nullable restore
+#else
+        public List<string> Warnings { get; set; }
+#endif
         /// <summary>
         /// Instantiates a new <see cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.MeetingDetails"/> and sets the default values.
         /// </summary>
@@ -150,6 +158,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
                 { "title", n => { Title = n.GetStringValue(); } },
                 { "version", n => { Version = n.GetObjectValue<UntypedNode>(UntypedNode.CreateFromDiscriminatorValue); } },
                 { "videoLink", n => { VideoLink = n.GetStringValue(); } },
+                { "warnings", n => { Warnings = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
             };
         }
         /// <summary>
@@ -178,6 +187,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
             writer.WriteStringValue("title", Title);
             writer.WriteObjectValue<UntypedNode>("version", Version);
             writer.WriteStringValue("videoLink", VideoLink);
+            writer.WriteCollectionOfPrimitiveValues<string>("warnings", Warnings);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

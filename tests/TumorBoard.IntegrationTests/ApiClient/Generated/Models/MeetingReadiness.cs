@@ -35,6 +35,14 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
 #else
         public List<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.Discipline?> Submitted { get; set; }
 #endif
+        /// <summary>The waived property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.Discipline?>? Waived { get; set; }
+#nullable restore
+#else
+        public List<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.Discipline?> Waived { get; set; }
+#endif
         /// <summary>
         /// Instantiates a new <see cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.MeetingReadiness"/> and sets the default values.
         /// </summary>
@@ -64,6 +72,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
                 { "imagingStale", n => { ImagingStale = n.GetBoolValue(); } },
                 { "newestImaging", n => { NewestImaging = n.GetDateValue(); } },
                 { "submitted", n => { Submitted = n.GetCollectionOfEnumValues<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.Discipline>()?.AsList(); } },
+                { "waived", n => { Waived = n.GetCollectionOfEnumValues<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.Discipline>()?.AsList(); } },
             };
         }
         /// <summary>
@@ -77,6 +86,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
             writer.WriteBoolValue("imagingStale", ImagingStale);
             writer.WriteDateValue("newestImaging", NewestImaging);
             writer.WriteCollectionOfEnumValues<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.Discipline>("submitted", Submitted);
+            writer.WriteCollectionOfEnumValues<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.Discipline>("waived", Waived);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

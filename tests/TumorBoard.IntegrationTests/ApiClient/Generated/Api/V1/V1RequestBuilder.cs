@@ -12,6 +12,7 @@ using TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Auth;
 using TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Calendar;
 using TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Cases;
 using TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Decisions;
+using TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Fhir;
 using TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.FollowUps;
 using TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Meetings;
 using TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Patients;
@@ -55,6 +56,11 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Decisions.DecisionsRequestBuilder Decisions
         {
             get => new global::TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Decisions.DecisionsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The fhir property</summary>
+        public global::TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Fhir.FhirRequestBuilder Fhir
+        {
+            get => new global::TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Fhir.FhirRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The followUps property</summary>
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.FollowUps.FollowUpsRequestBuilder FollowUps

@@ -22,7 +22,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Cases.Item.Hist
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public ExportRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/cases/{caseId}/history/export", pathParameters)
+        public ExportRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/cases/{caseId}/history/export{?format*}", pathParameters)
         {
         }
         /// <summary>
@@ -30,11 +30,11 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Cases.Item.Hist
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public ExportRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/cases/{caseId}/history/export", rawUrl)
+        public ExportRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/cases/{caseId}/history/export{?format*}", rawUrl)
         {
         }
         /// <summary>
-        /// The whole history of a case as one JSON document, for the record or another system.
+        /// The whole history of a case as one JSON document, for the record or another system; with `format=fhir` a FHIR R4 `collection` Bundle of every decision version and follow-up (`application/fhir+json`).
         /// </summary>
         /// <returns>A <see cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ExportCaseHistoryDocument"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -46,11 +46,11 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Cases.Item.Hist
         /// <exception cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ExportCaseHistoryDocument?> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ExportCaseHistoryDocument?> GetAsync(Action<RequestConfiguration<global::TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Cases.Item.History.Export.ExportRequestBuilder.ExportRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ExportCaseHistoryDocument> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ExportCaseHistoryDocument> GetAsync(Action<RequestConfiguration<global::TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Cases.Item.History.Export.ExportRequestBuilder.ExportRequestBuilderGetQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             var requestInfo = ToGetRequestInformation(requestConfiguration);
@@ -65,17 +65,17 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Cases.Item.Hist
             return await RequestAdapter.SendAsync<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ExportCaseHistoryDocument>(requestInfo, global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ExportCaseHistoryDocument.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// The whole history of a case as one JSON document, for the record or another system.
+        /// The whole history of a case as one JSON document, for the record or another system; with `format=fhir` a FHIR R4 `collection` Bundle of every decision version and follow-up (`application/fhir+json`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default)
+        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<global::TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Cases.Item.History.Export.ExportRequestBuilder.ExportRequestBuilderGetQueryParameters>>? requestConfiguration = default)
         {
 #nullable restore
 #else
-        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default)
+        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<global::TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Cases.Item.History.Export.ExportRequestBuilder.ExportRequestBuilderGetQueryParameters>> requestConfiguration = default)
         {
 #endif
             var requestInfo = new RequestInformation(Method.GET, UrlTemplate, PathParameters);
@@ -91,6 +91,26 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Cases.Item.Hist
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Cases.Item.History.Export.ExportRequestBuilder WithUrl(string rawUrl)
         {
             return new global::TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Cases.Item.History.Export.ExportRequestBuilder(rawUrl, RequestAdapter);
+        }
+        /// <summary>
+        /// The whole history of a case as one JSON document, for the record or another system; with `format=fhir` a FHIR R4 `collection` Bundle of every decision version and follow-up (`application/fhir+json`).
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
+        public partial class ExportRequestBuilderGetQueryParameters 
+        {
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            #pragma warning disable CS1591
+            [QueryParameter("format")]
+            public string? Format { get; set; }
+            #pragma warning restore CS1591
+#nullable restore
+#else
+            #pragma warning disable CS1591
+            [QueryParameter("format")]
+            public string Format { get; set; }
+            #pragma warning restore CS1591
+#endif
         }
     }
 }
