@@ -93,7 +93,7 @@ public sealed class OpenApiSchemaNameTests(AppFixture app)
         if (type != typeof(string) && Element(type) is { } element) { Walk(element, types); return; }
         if (!types.Add(type)) return;
         foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
-            if (property.GetIndexParameters().Length == 0 && property.GetCustomAttribute<JsonIgnoreAttribute>() is null)
+            if (property.GetIndexParameters().Length == 0 && property.GetCustomAttribute<JsonIgnoreAttribute>() is not { Condition: JsonIgnoreCondition.Always })
                 Walk(property.PropertyType, types);
         foreach (var derived in type.GetCustomAttributes<JsonDerivedTypeAttribute>()) Walk(derived.DerivedType, types);
     }

@@ -1,4 +1,5 @@
 using FluentValidation;
+using TumorBoard.Application.Common.Validation;
 using Microsoft.EntityFrameworkCore;
 using Mediator;
 using TumorBoard.Application.Common.Models;
@@ -50,6 +51,8 @@ public static class RecordFollowUp
             RuleFor(c => c.Note).MaximumLength(DecisionFollowUp.TextMaxLength);
             RuleFor(c => c.PerformedOn).Null().When(c => c.Status is FollowUpStatus.NotImplemented or FollowUpStatus.Unknown)
                 .WithMessage(BoardDecision.PerformedOnOnlyWhenDone);
+            RuleFor(c => c.PerformedOn).Must(d => d is null || d >= ClinicalDates.Earliest)
+                .WithMessage($"The date performed must be between {ClinicalDates.Show(ClinicalDates.Earliest)} and today.");
             RuleFor(c => c.PerformedOn!.Value).LessThanOrEqualTo(_ => clock.Today).When(c => c.PerformedOn is not null)
                 .OverridePropertyName(nameof(Command.PerformedOn))
                 .WithMessage(_ => $"The date performed cannot be in the future (today is {clock.Today:yyyy-MM-dd}).");
@@ -59,7 +62,7 @@ public static class RecordFollowUp
                         context.AddFailure(nameof(Command.PerformedOn),
                             $"The date performed cannot be before the board's decision ({decided:yyyy-MM-dd}).");
                 })
-                .When(c => c.PerformedOn is not null && c.PerformedOn <= clock.Today);
+                .When(c => c.PerformedOn is not null && c.PerformedOn >= ClinicalDates.Earliest && c.PerformedOn <= clock.Today);
         }
 
         /// <summary>The board's local day of the decision this version carries on: the signature of the first version of

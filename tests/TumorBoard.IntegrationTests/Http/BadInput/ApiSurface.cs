@@ -29,24 +29,19 @@ public sealed record ApiOperation(string Name, string Method, string Route, Type
     public IReadOnlyList<BodyField> BodyFields => BodyType is null ? [] : ApiSurface.Fields(BodyType, []);
 
     /// <summary>
-    /// A body with <paramref name="field"/> set to <paramref name="value"/> and every other required top-level part present
-    /// but empty (a decision's "content": {}), so that the answer is about that field and not about a missing part. An
-    /// optional part is left out: it may be another shape of the same body (a case PUT's "details" nests the fields it
-    /// also takes flat, and a body with both is refused for that reason alone).
+    /// A body with <paramref name="field"/> set to <paramref name="value"/> and every other top-level part present but empty
+    /// (a decision's "content": {}), so that the answer is about that field and not about a missing part. A part that
+    /// nests the body's own fields is left out: it is another shape of the same body (a case PUT's "details" holds the
+    /// fields it also takes flat, and a body with both is refused for that reason alone).
     /// </summary>
     public string Body(BodyField field, JsonNode? value)
     {
         var body = field.Body(value);
         foreach (var part in BodyFields.Where(f => f.Path.Count == 1 && f.Kind == FieldKind.Part && f.Path[0].Name != field.Path[0].Name
-                     && IsRequiredPart(f.Path[0].Name)))
+                     && !(BodyType is not null && f.Type.IsAssignableFrom(BodyType))))
             body[part.Path[0].Name] = new JsonObject();
         return body.ToJsonString();
     }
-
-    bool IsRequiredPart(string jsonName) =>
-        BodyType?.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .FirstOrDefault(p => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(p.Name) == jsonName) is not { } property
-        || new NullabilityInfoContext().Create(property).WriteState != NullabilityState.Nullable;
 
     public override string ToString() => $"{Method} {Route} ({Name})";
 }
