@@ -26,8 +26,12 @@ public sealed class BoardDecisionFlowTests(BrowserFixture browser)
         await coordinator.GetByLabel("Dr. Rafael Radonc (Radiation oncology)").CheckAsync();
         await coordinator.GetByRole(AriaRole.Button, new() { Name = "Record attendance" }).ClickAsync();
         await coordinator.Locator("#quorum", new() { HasText = "Quorum present" }).WaitForAsync();
+        // The test meeting lies days ahead: the start button asks first whether to start early (issue #17 item 5).
+        string? asked = null;
+        coordinator.Dialog += async (_, dialog) => { asked = dialog.Message; await dialog.AcceptAsync(); };
         await coordinator.GetByRole(AriaRole.Button, new() { Name = "Start meeting" }).ClickAsync();
         await coordinator.GetByRole(AriaRole.Button, new() { Name = "Close meeting" }).WaitForAsync();
+        if (asked is not null) asked.ShouldContain("more than a day from now");
 
         await coordinator.GetByRole(AriaRole.Link, new() { Name = "Board view" }).First.ClickAsync();
         await coordinator.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/Board/"));
