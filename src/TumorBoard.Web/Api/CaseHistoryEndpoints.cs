@@ -21,7 +21,8 @@ public static class CaseHistoryEndpoints
         var cases = api.MapGroup("/cases/{caseId:guid}/history").WithTags("Decision history");
         cases.MapGet("/", Timeline).WithName("GetCaseHistory");
         cases.MapGet("/export", Export).WithName("ExportCaseHistory").Produces<ExportCaseHistory.Document>();
-        api.MapGet("/decisions/{decisionId:guid}/compare/{otherId:guid}", Compare).WithTags("Decision history").WithName("CompareDecisionVersions");
+        api.MapGet("/decisions/{decisionId:guid}/compare/{otherId:guid}", Compare).WithTags("Decision history").WithName("CompareDecisionVersions")
+            .ProducesProblem(StatusCodes.Status409Conflict);   // two versions that are not of one case's decision
         return cases;
     }
 

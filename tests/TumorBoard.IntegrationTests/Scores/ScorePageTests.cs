@@ -17,7 +17,8 @@ public sealed class ScorePageTests(AppFixture app)
         var html = await client.GetStringAsync(SinsT11);
         html.ShouldContain("<strong data-total>14</strong>");
         html.ShouldContain("Unstable");
-        html.ShouldContain("SINS/Fisher2010");
+        html.ShouldContain("Source: Spinal Instability Neoplastic Score, Fisher et al., Spine 2010");
+        html.ShouldNotContain("SINS/Fisher2010");   // the literature in words, never the version code (issue #17 item 13)
         html.ShouldContain("""<option selected="selected" value="T11">T11</option>""");
         html.ShouldContain("""<script src="/js/scores.js""");
         html.ShouldNotContain("style=\"");
