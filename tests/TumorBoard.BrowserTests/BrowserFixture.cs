@@ -61,11 +61,25 @@ public sealed class BrowserFixture : IAsyncLifetime
         var context = await Browser.NewContextAsync(new() { BaseURL = BaseUrl, BypassCSP = bypassCsp, ViewportSize = new() { Width = 1280, Height = 900 } });
         context.SetDefaultTimeout(90_000);   // two cores shared with the build and the database
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/Account/SignIn");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(AppFixture.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(BaseUrl + "/");
-        return page;
+        // Once in a fresh-clone run (2 cores, three suites at once) the sign-in did not reach the home page within 90 s
+        // although the page had gone idle; the cause is not found yet. A second attempt is made, and what the browser
+        // showed instead is written to the test log so that the next occurrence names it.
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.GotoAsync("/Account/SignIn");
+            await page.GetByLabel("Email").FillAsync(email);
+            await page.GetByLabel("Password").FillAsync(AppFixture.Password);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+            try
+            {
+                await page.WaitForURLAsync(BaseUrl + "/", new() { Timeout = attempt == 1 ? 45_000 : 90_000 });
+                return page;
+            }
+            catch (TimeoutException) when (attempt == 1)
+            {
+                var text = await page.Locator("body").InnerTextAsync(new() { Timeout = 5_000 });
+                Console.WriteLine($"sign-in of {email} did not reach the home page: at {page.Url}, text: {text[..Math.Min(text.Length, 300)]}");
+            }
+        }
     }
 }
