@@ -143,6 +143,7 @@ public sealed class OpenApiExampleTests(AppFixture app)
     public async Task Every_request_example_passes_its_commands_validator_at_its_moment_in_the_story()
     {
         await app.ResetAsync();
+        await BoardMembersOfTheExamplesAsync();
         List<string> failures = [];
         foreach (var moment in ApiExamples.Requests.GroupBy(r => r.Value.At))
         {
@@ -166,6 +167,31 @@ public sealed class OpenApiExampleTests(AppFixture app)
             }
         }
         failures.ShouldBeEmpty();
+    }
+
+    /// <summary>The chair and specialists the meeting examples name, as active accounts (validators check them).</summary>
+    async Task BoardMembersOfTheExamplesAsync()
+    {
+        await using var scope = app.App.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<TumorBoard.Application.Persistence.AppUser>>();
+        foreach (var (id, name, discipline) in new[]
+        {
+            (ApiExamples.ChairId, ApiExamples.ChairName, Domain.Security.Discipline.RadiationOncology),
+            (ApiExamples.NeurosurgeonId, ApiExamples.NeurosurgeonName, Domain.Security.Discipline.Neurosurgery),
+            (ApiExamples.RadiationOncologistId, ApiExamples.RadiationOncologistName, Domain.Security.Discipline.RadiationOncology),
+            (ApiExamples.MedicalOncologistId, ApiExamples.MedicalOncologistName, Domain.Security.Discipline.MedicalOncology),
+        })
+        {
+            if (await users.FindByIdAsync(id.ToString()) is not null) continue;
+            var email = $"example-{id:N}@ksz.example";
+            var user = new TumorBoard.Application.Persistence.AppUser
+            {
+                Id = id, UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, Discipline = discipline,
+                CreatedAt = ApiExamples.AsOf,
+            };
+            (await users.CreateAsync(user)).Succeeded.ShouldBeTrue();
+            (await users.AddToRoleAsync(user, Domain.Security.Roles.Specialist)).Succeeded.ShouldBeTrue();
+        }
     }
 
     [Fact]

@@ -75,9 +75,9 @@ public static partial class ApiExamples
         Signature = new SignatureView(ChairId, ChairName, DecisionSignedAt, BoardDecision.ChairMeaning, SignedHash, true),
         FollowUp =
         [
-            new StepFollowUpView(1, SeparationSurgery, (FollowUpView?)null, []),
-            new StepFollowUpView(2, Sbrt, (FollowUpView?)null, []),
-            new StepFollowUpView(3, SystemicTherapy, (FollowUpView?)null, []),
+            new StepFollowUpView(1, SeparationSurgery, null, []),
+            new StepFollowUpView(2, Sbrt, null, []),
+            new StepFollowUpView(3, SystemicTherapy, null, []),
         ],
         FollowUpOverdue = false,
         CreatedAt = DecisionDraftedAt, CreatedByName = ChairName, UpdatedAt = DecisionSignedAt, Version = 71004,
