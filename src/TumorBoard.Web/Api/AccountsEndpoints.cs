@@ -14,7 +14,7 @@ public static class AccountsEndpoints
         accounts.MapGet("/", List).WithName("ListAccounts");
         accounts.MapGet("/{id:guid}", Get).WithName("GetAccount");
         accounts.MapPost("/", Create).WithName("CreateAccount");
-        accounts.MapPut("/{id:guid}", Update).WithName("UpdateAccount");
+        accounts.MapPut("/{id:guid}", Update).WithName("UpdateAccount").WithMetadata(IfMatch.NotRequired.Instance);
         accounts.MapPost("/{id:guid}/deactivate", Deactivate).WithName("DeactivateAccount");
         accounts.MapPost("/{id:guid}/reactivate", Reactivate).WithName("ReactivateAccount");
         accounts.MapPost("/{id:guid}/reset-password", ResetPasswordOf).WithName("ResetPassword");

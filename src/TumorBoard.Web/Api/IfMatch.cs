@@ -16,6 +16,15 @@ public sealed record IfMatch(VersionMatch? Version) : IBindableFromHttpContext<I
         public static readonly Metadata Instance = new();
     }
 
+    /// <summary>
+    /// On an endpoint whose command checks the version when sent but does not require it (the account PUT: accounts had no
+    /// version when their clients were written), so the document lists 412 but not 428.
+    /// </summary>
+    public sealed class NotRequired
+    {
+        public static readonly NotRequired Instance = new();
+    }
+
     public static ValueTask<IfMatch?> BindAsync(HttpContext context, ParameterInfo parameter) =>
         ValueTask.FromResult<IfMatch?>(new IfMatch(ETags.FromIfMatch(context.Request)));
 

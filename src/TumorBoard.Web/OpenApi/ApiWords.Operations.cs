@@ -33,7 +33,7 @@ public static partial class ApiWords
         ["ListAccounts"] = "A page of the accounts with their roles, discipline and whether they are active (administrator).",
         ["GetAccount"] = "One account (administrator), with its version as `ETag`.",
         ["CreateAccount"] = "Creates an account with a display name, e-mail, roles (Administrator alone, or clinical roles), the discipline of a specialist and an initial password that meets the password policy (administrator).",
-        ["UpdateAccount"] = "Changes an account's name, roles or discipline (administrator), with a reason that the audit trail keeps with before and after. Nobody changes their own roles (403). Needs `If-Match`.",
+        ["UpdateAccount"] = "Changes an account's name, roles or discipline (administrator), with a reason that the audit trail keeps with before and after. Nobody changes their own roles (403). Send the account's `ETag` as `If-Match` (412 when it is no longer current); unlike the clinical records it is not required (no 428), since account clients were written before accounts had versions.",
         ["DeactivateAccount"] = "Deactivates an account (administrator): its sign-in and every token stop working; its records keep their author.",
         ["ReactivateAccount"] = "Reactivates a deactivated account (administrator).",
         ["ResetPassword"] = "Sets a new password for another account (administrator); the password policy applies.",

@@ -49,6 +49,11 @@ public static partial class ApiWords
         412 (reload, apply the change again).
         """;
 
+    public const string IfMatchNotRequired = """
+        The `ETag` of the record as last read (`"12345"`), or `*` for whatever version is current. Checked when sent (412
+        when it is no longer current: reload, apply the change again) but not required here.
+        """;
+
     public const string IdempotencyKey = """
         Optional, 1–255 printable ASCII characters (a UUID, say). A retry with the same key, method, path and body gets
         the first successful answer again with `Idempotent-Replayed: true` and writes nothing; the same key with another

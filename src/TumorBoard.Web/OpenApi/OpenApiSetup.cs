@@ -27,11 +27,13 @@ public static class OpenApiSetup
             Secure(operation, context);
             Headers(operation, context);
             ApiWords.Describe(operation, context);
+            Examples.ApiExamples.Apply(operation, context);
             return Task.CompletedTask;
         });
         o.AddSchemaTransformer((schema, context, _) =>
         {
             ApiWords.Describe(schema, context);
+            PlainNumbers(schema, context);
             return Task.CompletedTask;
         });
     });
@@ -72,7 +74,8 @@ public static class OpenApiSetup
         if (metadata.OfType<Api.IfMatch.Metadata>().Any())
             (operation.Parameters ??= []).Add(new OpenApiParameter
             {
-                Name = "If-Match", In = ParameterLocation.Header, Required = false, Description = ApiWords.IfMatch,
+                Name = "If-Match", In = ParameterLocation.Header, Required = false,
+                Description = metadata.OfType<Api.IfMatch.NotRequired>().Any() ? ApiWords.IfMatchNotRequired : ApiWords.IfMatch,
                 Schema = new OpenApiSchema { Type = JsonSchemaType.String },
             });
         if (!anonymous && method is "POST" or "PUT")
@@ -85,6 +88,25 @@ public static class OpenApiSetup
             if (response is OpenApiResponse described && ApiWords.Statuses.TryGetValue(status, out var words))
                 described.Description = words;
     }
+
+    /// <summary>
+    /// Numbers are documented as numbers. The web JSON defaults also read a number written as a string ("7"), and the
+    /// framework then types every integer <c>integer | string</c> with a pattern, which generators turn into a composed
+    /// type (a <c>version</c> a client cannot simply read). The API answers numbers as numbers: that is the contract.
+    /// </summary>
+    static void PlainNumbers(OpenApiSchema schema, Microsoft.AspNetCore.OpenApi.OpenApiSchemaTransformerContext context)
+    {
+        var type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;
+        if (!NumberTypes.Contains(type) || schema.Type is not { } types || !types.HasFlag(JsonSchemaType.String)) return;
+        schema.Type = types & ~JsonSchemaType.String;
+        schema.Pattern = null;
+    }
+
+    static readonly HashSet<Type> NumberTypes =
+    [
+        typeof(byte), typeof(sbyte), typeof(short), typeof(ushort), typeof(int), typeof(uint), typeof(long), typeof(ulong),
+        typeof(float), typeof(double), typeof(decimal),
+    ];
 
     /// <summary>Every operation needs the bearer token unless its endpoint allows anonymous callers (the token endpoint).</summary>
     static void Secure(OpenApiOperation operation, Microsoft.AspNetCore.OpenApi.OpenApiOperationTransformerContext context)

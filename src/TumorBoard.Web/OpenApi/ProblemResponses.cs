@@ -13,7 +13,8 @@ namespace TumorBoard.Web.OpenApi;
 /// <item>404: an operation whose route names a record (<c>{caseId}</c>);</item>
 /// <item>409 and 422: a signed-in POST, PUT, PATCH or DELETE (a conflict with the record's state, an
 /// <c>Idempotency-Key</c> in flight or reused with another body);</item>
-/// <item>412 and 428: an operation that takes the record's version (<see cref="Api.IfMatch"/> parameter);</item>
+/// <item>412 and 428: an operation that takes the record's version (<see cref="Api.IfMatch"/> parameter); 412 alone where
+/// the endpoint marks the version <see cref="Api.IfMatch.NotRequired"/> (the account PUT);</item>
 /// <item>415: an operation with a JSON body (a body that is not UTF-8 JSON).</item>
 /// </list>
 /// Statuses an endpoint declares itself (the token endpoint's 401 and 429) are kept. <c>DocumentedStatusTests</c> compares
@@ -43,7 +44,10 @@ public static class ProblemResponses
         if (route?.Parameters.Count > 0) statuses.Add(StatusCodes.Status404NotFound);
         if (writes && !anonymous) statuses.AddRange([StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity]);
         if (list.OfType<Api.IfMatch.Metadata>().Any())
-            statuses.AddRange([StatusCodes.Status412PreconditionFailed, StatusCodes.Status428PreconditionRequired]);
+        {
+            statuses.Add(StatusCodes.Status412PreconditionFailed);
+            if (!list.OfType<Api.IfMatch.NotRequired>().Any()) statuses.Add(StatusCodes.Status428PreconditionRequired);
+        }
         if (list.OfType<IAcceptsMetadata>().Any()) statuses.Add(StatusCodes.Status415UnsupportedMediaType);
         statuses.Add(StatusCodes.Status503ServiceUnavailable);
         return statuses;

@@ -99,7 +99,7 @@ public sealed record DecisionView : ICaseReadResult
             ContentHash = contentHash,
             Signature = d.SignedAt is null ? null
                 : new SignatureView(d.SignedById!.Value, d.SignerName!, d.SignedAt.Value, d.SignatureMeaning!, d.SignedHash!, d.SignatureIsIntact),
-            FollowUp = [.. content.Plan.Select((step, i) => new StepFollowUpView(i + 1, step, current[i],
+            FollowUp = [.. content.Plan.Select((step, i) => StepFollowUpView.Of(i + 1, step, current[i],
                 [.. d.FollowUps.Where(f => f.StepNumber == i + 1).OrderBy(f => f.RecordedAt).Select(FollowUpView.From)]))],
             FollowUpOverdue = d.IsFollowUpOverdue(today),
             CreatedAt = d.CreatedAt, CreatedByName = d.CreatedByName, UpdatedAt = d.UpdatedAt, Version = d.Version,
@@ -113,10 +113,11 @@ public sealed record PositionView(Guid MemberId, string MemberName, Discipline? 
 /// <summary>The signature manifestation (REG-9): printed name, UTC time, meaning; bound to the hash (REG-10).</summary>
 public sealed record SignatureView(Guid SignerId, string PrintedName, DateTimeOffset SignedAt, string Meaning, string ContentHash, bool Intact);
 
+/// <remarks>One constructor, so that a client reading the answer with these types can deserialize it.</remarks>
 public sealed record StepFollowUpView(int StepNumber, PlanStep Step, FollowUpView? Current, IReadOnlyList<FollowUpView> History)
 {
-    public StepFollowUpView(int stepNumber, PlanStep step, DecisionFollowUp? current, IReadOnlyList<FollowUpView> history)
-        : this(stepNumber, step, current is null ? null : FollowUpView.From(current), history) { }
+    public static StepFollowUpView Of(int stepNumber, PlanStep step, DecisionFollowUp? current, IReadOnlyList<FollowUpView> history) =>
+        new(stepNumber, step, current is null ? null : FollowUpView.From(current), history);
 }
 
 public sealed record FollowUpView(Guid Id, FollowUpStatus Status, DeviationReason? Reason, string? ReasonText, string? Note,

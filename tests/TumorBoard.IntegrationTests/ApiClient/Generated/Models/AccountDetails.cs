@@ -49,13 +49,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
         public List<string> Roles { get; set; }
 #endif
         /// <summary>The version property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public UntypedNode? Version { get; set; }
-#nullable restore
-#else
-        public UntypedNode Version { get; set; }
-#endif
+        public int? Version { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.AccountDetails"/> and sets the default values.
         /// </summary>
@@ -89,7 +83,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
                 { "isActive", n => { IsActive = n.GetBoolValue(); } },
                 { "isLockedOut", n => { IsLockedOut = n.GetBoolValue(); } },
                 { "roles", n => { Roles = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
-                { "version", n => { Version = n.GetObjectValue<UntypedNode>(UntypedNode.CreateFromDiscriminatorValue); } },
+                { "version", n => { Version = n.GetIntValue(); } },
             };
         }
         /// <summary>
@@ -107,7 +101,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
             writer.WriteBoolValue("isActive", IsActive);
             writer.WriteBoolValue("isLockedOut", IsLockedOut);
             writer.WriteCollectionOfPrimitiveValues<string>("roles", Roles);
-            writer.WriteObjectValue<UntypedNode>("version", Version);
+            writer.WriteIntValue("version", Version);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

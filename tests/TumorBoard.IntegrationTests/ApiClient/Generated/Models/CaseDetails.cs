@@ -71,13 +71,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
         public string UpdatedByName { get; set; }
 #endif
         /// <summary>The version property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public UntypedNode? Version { get; set; }
-#nullable restore
-#else
-        public UntypedNode Version { get; set; }
-#endif
+        public int? Version { get; set; }
         /// <summary>The warnings property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -129,7 +123,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
                 { "status", n => { Status = n.GetEnumValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.CaseStatus>(); } },
                 { "updatedAt", n => { UpdatedAt = n.GetDateTimeOffsetValue(); } },
                 { "updatedByName", n => { UpdatedByName = n.GetStringValue(); } },
-                { "version", n => { Version = n.GetObjectValue<UntypedNode>(UntypedNode.CreateFromDiscriminatorValue); } },
+                { "version", n => { Version = n.GetIntValue(); } },
                 { "warnings", n => { Warnings = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
                 { "withdrawalReason", n => { WithdrawalReason = n.GetStringValue(); } },
             };
@@ -151,7 +145,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
             writer.WriteEnumValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.CaseStatus>("status", Status);
             writer.WriteDateTimeOffsetValue("updatedAt", UpdatedAt);
             writer.WriteStringValue("updatedByName", UpdatedByName);
-            writer.WriteObjectValue<UntypedNode>("version", Version);
+            writer.WriteIntValue("version", Version);
             writer.WriteCollectionOfPrimitiveValues<string>("warnings", Warnings);
             writer.WriteStringValue("withdrawalReason", WithdrawalReason);
             writer.WriteAdditionalData(AdditionalData);

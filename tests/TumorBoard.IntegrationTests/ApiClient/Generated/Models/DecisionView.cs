@@ -129,13 +129,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
         /// <summary>The updatedAt property</summary>
         public DateTimeOffset? UpdatedAt { get; set; }
         /// <summary>The version property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public UntypedNode? Version { get; set; }
-#nullable restore
-#else
-        public UntypedNode Version { get; set; }
-#endif
+        public int? Version { get; set; }
         /// <summary>The waivers property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -196,7 +190,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
                 { "supersededById", n => { SupersededById = n.GetGuidValue(); } },
                 { "supersededByNumber", n => { SupersededByNumber = n.GetIntValue(); } },
                 { "updatedAt", n => { UpdatedAt = n.GetDateTimeOffsetValue(); } },
-                { "version", n => { Version = n.GetObjectValue<UntypedNode>(UntypedNode.CreateFromDiscriminatorValue); } },
+                { "version", n => { Version = n.GetIntValue(); } },
                 { "waivers", n => { Waivers = n.GetCollectionOfObjectValues<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.WaiverSnapshot>(global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.WaiverSnapshot.CreateFromDiscriminatorValue)?.AsList(); } },
             };
         }
@@ -234,7 +228,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
             writer.WriteGuidValue("supersededById", SupersededById);
             writer.WriteIntValue("supersededByNumber", SupersededByNumber);
             writer.WriteDateTimeOffsetValue("updatedAt", UpdatedAt);
-            writer.WriteObjectValue<UntypedNode>("version", Version);
+            writer.WriteIntValue("version", Version);
             writer.WriteCollectionOfObjectValues<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.WaiverSnapshot>("waivers", Waivers);
             writer.WriteAdditionalData(AdditionalData);
         }

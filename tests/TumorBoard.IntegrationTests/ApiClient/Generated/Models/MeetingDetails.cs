@@ -91,13 +91,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
         public string Title { get; set; }
 #endif
         /// <summary>The version property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public UntypedNode? Version { get; set; }
-#nullable restore
-#else
-        public UntypedNode Version { get; set; }
-#endif
+        public int? Version { get; set; }
         /// <summary>The videoLink property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -156,7 +150,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
                 { "status", n => { Status = n.GetEnumValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.MeetingStatus>(); } },
                 { "submissionCutoff", n => { SubmissionCutoff = n.GetDateTimeOffsetValue(); } },
                 { "title", n => { Title = n.GetStringValue(); } },
-                { "version", n => { Version = n.GetObjectValue<UntypedNode>(UntypedNode.CreateFromDiscriminatorValue); } },
+                { "version", n => { Version = n.GetIntValue(); } },
                 { "videoLink", n => { VideoLink = n.GetStringValue(); } },
                 { "warnings", n => { Warnings = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
             };
@@ -185,7 +179,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
             writer.WriteEnumValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.MeetingStatus>("status", Status);
             writer.WriteDateTimeOffsetValue("submissionCutoff", SubmissionCutoff);
             writer.WriteStringValue("title", Title);
-            writer.WriteObjectValue<UntypedNode>("version", Version);
+            writer.WriteIntValue("version", Version);
             writer.WriteStringValue("videoLink", VideoLink);
             writer.WriteCollectionOfPrimitiveValues<string>("warnings", Warnings);
             writer.WriteAdditionalData(AdditionalData);

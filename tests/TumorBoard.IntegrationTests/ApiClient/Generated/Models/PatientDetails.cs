@@ -54,13 +54,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
         /// <summary>One of: `Female` (Female); `Male` (Male); `Other` (Other); `Unknown` (Unknown).</summary>
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.Sex? Sex { get; set; }
         /// <summary>The version property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public UntypedNode? Version { get; set; }
-#nullable restore
-#else
-        public UntypedNode Version { get; set; }
-#endif
+        public int? Version { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.PatientDetails"/> and sets the default values.
         /// </summary>
@@ -93,7 +87,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
                 { "id", n => { Id = n.GetGuidValue(); } },
                 { "mrn", n => { Mrn = n.GetStringValue(); } },
                 { "sex", n => { Sex = n.GetEnumValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.Sex>(); } },
-                { "version", n => { Version = n.GetObjectValue<UntypedNode>(UntypedNode.CreateFromDiscriminatorValue); } },
+                { "version", n => { Version = n.GetIntValue(); } },
             };
         }
         /// <summary>
@@ -110,7 +104,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
             writer.WriteGuidValue("id", Id);
             writer.WriteStringValue("mrn", Mrn);
             writer.WriteEnumValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.Sex>("sex", Sex);
-            writer.WriteObjectValue<UntypedNode>("version", Version);
+            writer.WriteIntValue("version", Version);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

@@ -83,7 +83,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Accounts.Item
             return await RequestAdapter.SendAsync<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.AccountDetails>(requestInfo, global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.AccountDetails.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Changes an account&apos;s name, roles or discipline (administrator), with a reason that the audit trail keeps with before and after. Nobody changes their own roles (403). Needs `If-Match`.
+        /// Changes an account&apos;s name, roles or discipline (administrator), with a reason that the audit trail keeps with before and after. Nobody changes their own roles (403). Send the account&apos;s `ETag` as `If-Match` (412 when it is no longer current); unlike the clinical records it is not required (no 428), since account clients were written before accounts had versions.
         /// </summary>
         /// <returns>A <see cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.AccountDetails"/></returns>
         /// <param name="body">The request body</param>
@@ -97,7 +97,6 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Accounts.Item
         /// <exception cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails">When receiving a 412 status code</exception>
         /// <exception cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails">When receiving a 415 status code</exception>
         /// <exception cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails">When receiving a 422 status code</exception>
-        /// <exception cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails">When receiving a 428 status code</exception>
         /// <exception cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -120,7 +119,6 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Accounts.Item
                 { "412", global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "415", global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "422", global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
-                { "428", global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.AccountDetails>(requestInfo, global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.AccountDetails.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
@@ -145,7 +143,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Accounts.Item
             return requestInfo;
         }
         /// <summary>
-        /// Changes an account&apos;s name, roles or discipline (administrator), with a reason that the audit trail keeps with before and after. Nobody changes their own roles (403). Needs `If-Match`.
+        /// Changes an account&apos;s name, roles or discipline (administrator), with a reason that the audit trail keeps with before and after. Nobody changes their own roles (403). Send the account&apos;s `ETag` as `If-Match` (412 when it is no longer current); unlike the clinical records it is not required (no 428), since account clients were written before accounts had versions.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>
