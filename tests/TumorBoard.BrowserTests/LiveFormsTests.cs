@@ -116,8 +116,8 @@ public sealed class LiveFormsTests(BrowserFixture browser)
         await page.GotoAsync($"/Cases/{caseId}/Assessments/RadiationOncology");
         var output = page.Locator("[data-radiotherapy-output]");
 
-        await page.GetByLabel("Total dose (Gy)").FillAsync("20");
-        await page.GetByLabel("Fractions").FillAsync("5");
+        await page.Locator("#Input_TotalDoseGy").FillAsync("20");
+        await page.Locator("#Input_Fractions").FillAsync("5");
         await Assertions.Expect(page.Locator("[data-points=DosePerFraction]")).ToHaveTextAsync("4 Gy per fraction");
         await Assertions.Expect(page.Locator("[data-points=Radiosensitivity]")).ToHaveTextAsync("Sensitive (the table's class)");
         await Assertions.Expect(page.Locator("[data-points=PriorAtTargets]")).ToHaveTextAsync("prior radiotherapy here: T11 30 Gy in 10 fractions");
@@ -128,7 +128,7 @@ public sealed class LiveFormsTests(BrowserFixture browser)
         await Assertions.Expect(output).ToContainTextAsync("Radiosensitivity: Resistant (your override)");
         await page.Locator("#Input_TargetLevels").SelectOptionAsync(["L3"]);
         await Assertions.Expect(page.Locator("[data-points=PriorAtTargets]")).ToHaveTextAsync("no prior radiotherapy at these levels");
-        await page.GetByLabel("Fractions").FillAsync("8");
+        await page.Locator("#Input_Fractions").FillAsync("8");
         await Assertions.Expect(page.Locator("[data-points=DosePerFraction]")).ToHaveTextAsync("2.5 Gy per fraction");
         (await page.Locator(".assessment-state").InnerTextAsync()).ShouldContain("No assessment yet");   // nothing saved
         await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "tumorboard-radonc-live.png"), FullPage = true });
@@ -187,8 +187,8 @@ public sealed class LiveFormsTests(BrowserFixture browser)
 
         var radOnc = await browser.SignedInPageAsync(AppFixture.RadOnc, javaScript: false);
         await radOnc.GotoAsync($"/Cases/{caseId}/Assessments/RadiationOncology");
-        await radOnc.GetByLabel("Total dose (Gy)").FillAsync("8");
-        await radOnc.GetByLabel("Fractions").FillAsync("1");
+        await radOnc.Locator("#Input_TotalDoseGy").FillAsync("8");
+        await radOnc.Locator("#Input_Fractions").FillAsync("1");
         await radOnc.GetByRole(AriaRole.Button, new() { Name = "Save draft", Exact = true }).ClickAsync();
         await Assertions.Expect(radOnc.GetByText("Draft version 1 saved.")).ToBeVisibleAsync();
         await Assertions.Expect(radOnc.Locator("[data-points=DosePerFraction]")).ToHaveTextAsync("8 Gy per fraction");

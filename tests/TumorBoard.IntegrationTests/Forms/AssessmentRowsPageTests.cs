@@ -28,14 +28,15 @@ public sealed class AssessmentRowsPageTests(AppFixture app) : DatabaseTest(app)
         var path = $"/Cases/{caseId}/Assessments/Neurosurgery";
         var html = await client.GetStringAsync(path);
         Rows(html).ShouldBe(2);   // the case's lesion and a spare row
-        html.ShouldContain("data-more-rows>More lesion rows</button>");
-        var form = HtmlForm.Of(html, "data-assessment-form")
-            .Set("Input.Lesions[0].Pain", "Mechanical")
-            .Set("Input.Lesions[1].IndexLevel", "L2").Set("Input.Lesions[1].Escc", "1b")
-            .Set("Input.Rationale", "Typed before asking for rows.")
-            .Set("more", "Lesions");
+        html.ShouldContain(">More lesion rows</button>");
+        // What a browser posts (FormScrape: every row's selects, blank ones as ""), not only the chosen options.
+        var form = FormScrape.Fields(html, "data-assessment-form")
+            .With("Input.Lesions[0].Pain", "Mechanical")
+            .With("Input.Lesions[1].IndexLevel", "L2").With("Input.Lesions[1].Escc", "1b")
+            .With("Input.Rationale", "Typed before asking for rows.")
+            .With("more", "Lesions");
 
-        var more = await form.PostAsync(client, path + "?handler=MoreRows");
+        var more = await client.PostAsync(path + "?handler=MoreRows", new FormUrlEncodedContent(form));
 
         more.StatusCode.ShouldBe(HttpStatusCode.OK);
         var again = await more.Content.ReadAsStringAsync();
@@ -48,8 +49,8 @@ public sealed class AssessmentRowsPageTests(AppFixture app) : DatabaseTest(app)
         (await app.Send(AppFixture.Neurosurgeon, new ListAssessments.Query(caseId))).Assessments
             .ShouldNotContain(a => a.Discipline == Discipline.Neurosurgery);
 
-        shown.Set("Input.Lesions[3].IndexLevel", "C5");   // row 2 left blank between lesions
-        var saved = await shown.PostAsync(client, path + "?handler=Save");
+        var next = FormScrape.Fields(again, "data-assessment-form").With("Input.Lesions[3].IndexLevel", "C5");   // row 2 left blank
+        var saved = await client.PostAsync(path + "?handler=Save", new FormUrlEncodedContent(next));
 
         saved.StatusCode.ShouldBe(HttpStatusCode.Redirect, await saved.Content.ReadAsStringAsync());
         var stored = (await app.Send(AppFixture.Neurosurgeon, new GetAssessmentVersion.Query(caseId, Discipline.Neurosurgery)))
@@ -65,11 +66,12 @@ public sealed class AssessmentRowsPageTests(AppFixture app) : DatabaseTest(app)
         var (_, caseId) = await TestData.RegisterCaseAsync(app);
         var client = await PageClient.SignedInAsync(app, AppFixture.Neurosurgeon);
         var path = $"/Cases/{caseId}/Assessments/Neurosurgery";
-        var form = HtmlForm.Of(await (await HtmlForm.Of(await client.GetStringAsync(path), "data-assessment-form")
-                .Set("more", "Lesions").PostAsync(client, path + "?handler=MoreRows")).Content.ReadAsStringAsync(), "data-assessment-form")
-            .Set("Input.Lesions[2].IndexLevel", "L4").Set("Input.Lesions[2].Escc", "1");   // row 1 blank; "1" (a tampered post) is not a grade
+        var more = await client.PostAsync(path + "?handler=MoreRows", new FormUrlEncodedContent(
+            FormScrape.Fields(await client.GetStringAsync(path), "data-assessment-form").With("more", "Lesions")));
+        var form = FormScrape.Fields(await more.Content.ReadAsStringAsync(), "data-assessment-form")
+            .With("Input.Lesions[2].IndexLevel", "L4").With("Input.Lesions[2].Escc", "1");   // row 1 blank; "1" (a tampered post) is not a grade
 
-        var refused = await form.PostAsync(client, path + "?handler=Save");
+        var refused = await client.PostAsync(path + "?handler=Save", new FormUrlEncodedContent(form));
 
         refused.StatusCode.ShouldBe(HttpStatusCode.OK);
         var again = await refused.Content.ReadAsStringAsync();
