@@ -56,9 +56,12 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context signed in as <paramref name="email"/> through the sign-in page.</summary>
-    public async Task<IPage> SignedInPageAsync(string email, bool bypassCsp = false)
+    public async Task<IPage> SignedInPageAsync(string email, bool bypassCsp = false, bool javaScript = true)
     {
-        var context = await Browser.NewContextAsync(new() { BaseURL = BaseUrl, BypassCSP = bypassCsp, ViewportSize = new() { Width = 1280, Height = 900 } });
+        var context = await Browser.NewContextAsync(new()
+        {
+            BaseURL = BaseUrl, BypassCSP = bypassCsp, ViewportSize = new() { Width = 1280, Height = 900 }, JavaScriptEnabled = javaScript,
+        });
         context.SetDefaultTimeout(90_000);   // two cores shared with the build and the database
         var page = await context.NewPageAsync();
         // Once in a fresh-clone run (2 cores, three suites at once) the sign-in did not reach the home page within 90 s

@@ -8,6 +8,8 @@ using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.Clinical;
 using TumorBoard.IntegrationTests.Assessments;
 using TumorBoard.IntegrationTests.Cases;
+using TumorBoard.IntegrationTests.Decisions;
+using TumorBoard.IntegrationTests.Meetings;
 using TumorBoard.IntegrationTests.Infrastructure;
 
 namespace TumorBoard.BrowserTests;
@@ -110,5 +112,68 @@ public sealed class FormsLayoutTests(BrowserFixture browser)
             }
             """);
         inView.ShouldBeTrue();
+    }
+
+    /// <summary>Every option of a shown select fits the select's text box (its width less padding and the arrow): none cut off.</summary>
+    const string CutOptions = """
+        sel => {
+            if (!sel.offsetWidth) return [];   // a spare row kept hidden by form-rows.js until "Add a step"
+            const c = document.createElement('canvas').getContext('2d'), st = getComputedStyle(sel);
+            c.font = `${st.fontStyle} ${st.fontWeight} ${st.fontSize} ${st.fontFamily}`;
+            const room = sel.clientWidth - parseFloat(st.paddingLeft) - parseFloat(st.paddingRight) - 20;
+            return [...sel.options].filter(o => c.measureText(o.text).width > room).map(o => o.text);
+        }
+        """;
+
+    /// <summary>What sticks out of its table cell: a child past the cell's edges, or a cell whose content is wider than it.</summary>
+    const string Overflowing = """
+        table => [...table.querySelectorAll('td')].flatMap(td => {
+            const cell = td.getBoundingClientRect();
+            const out = [...td.querySelectorAll('*')].filter(e => {
+                const r = e.getBoundingClientRect();
+                return r.width > 0 && (r.left < cell.left - 0.5 || r.right > cell.right + 0.5 || e.scrollWidth > e.clientWidth + 1 && e.clientWidth > 0);
+            }).map(e => td.dataset.label + ': ' + e.textContent.trim());
+            return td.scrollWidth > td.clientWidth + 1 ? [...out, td.dataset.label + ' (cell)'] : out;
+        })
+        """;
+
+    [Theory]
+    [InlineData(1280, 900)]
+    [InlineData(1920, 1080)]
+    public async Task The_dashboard_badges_and_the_step_timing_choices_fit_at_common_widths(int width, int height)
+    {
+        var app = AppFixture.Over(browser.App);
+        await MeetingTestData.ReadyCaseAsync(app, c => c with
+        {
+            ClinicalQuestion = "Urgent decompression and stabilisation of T11 with postoperative SBRT, or radiotherapy alone given the myelopathy?",
+        });
+        var board = await DecisionTestData.BoardAsync(app);
+        var page = await browser.SignedInPageAsync(AppFixture.Coordinator);
+        await page.SetViewportSizeAsync(width, height);
+
+        await page.GotoAsync("/Dashboard");
+        var ready = page.Locator("#ready-cases");
+        await ready.WaitForAsync();
+        (await ready.Locator("td[data-label='Urgency'] .badge.urgent").CountAsync()).ShouldBeGreaterThan(0);
+        (await ready.EvaluateAsync<string[]>(Overflowing)).ShouldBeEmpty($"at {width} px");
+        var warn = ready.Locator(".badge.warn");
+        if (await warn.CountAsync() > 0)   // no planned meeting with room left by another test of the run
+        {
+            var cell = (await warn.First.Locator("xpath=ancestor::td[1]").BoundingBoxAsync()).ShouldNotBeNull();
+            var badge = (await warn.First.BoundingBoxAsync()).ShouldNotBeNull();
+            ((double)(badge.X + badge.Width)).ShouldBeLessThanOrEqualTo(cell.X + cell.Width + 0.5, $"the badge inside its cell at {width} px");
+        }
+
+        await page.GotoAsync($"/Meetings/{board.MeetingId}/Decide/{board.ItemId}");
+        var timings = page.Locator("select[name$='.Timing']");
+        (await timings.CountAsync()).ShouldBeGreaterThan(0);
+        for (var i = 0; i < await timings.CountAsync(); i++)
+        {
+            (await timings.Nth(i).EvaluateAsync<string[]>(CutOptions)).ShouldBeEmpty($"step row {i + 1} at {width} px");
+            var kind = page.Locator("select[name$='.Kind']").Nth(i);
+            (await kind.EvaluateAsync<string[]>(CutOptions)).ShouldBeEmpty($"kind of step {i + 1} at {width} px");
+        }
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), $"tumorboard-decision-form-{width}.png"), FullPage = true });
+        await page.Context.CloseAsync();
     }
 }

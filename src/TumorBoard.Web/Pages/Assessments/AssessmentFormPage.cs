@@ -114,6 +114,26 @@ public abstract class AssessmentFormPage<TInput>(ISender sender, Discipline disc
         return Saved($"Submitted as version {saved.Number}.", saved);
     }
 
+    /// <summary>
+    /// "More rows" without JavaScript: the form as typed with <see cref="MoreRowsStep"/> more blank rows in the named list;
+    /// nothing is saved and no rule is judged (the form's version stays, so a later save is still guarded).
+    /// </summary>
+    public async Task<IActionResult> OnPostMoreRowsAsync([FromForm] string? more, CancellationToken ct)
+    {
+        ModelState.Clear();   // the form shows the values as bound, without messages of a save that did not happen
+        await LoadAsync(ct);
+        if (Current is null) PrefilledFields = await UnchangedPrefillAsync(ct);
+        Input = WithMoreRows(Trimmed(Input), more);
+        Shape();
+        return Page();
+    }
+
+    /// <summary>How many blank rows one "More rows" press adds.</summary>
+    public const int MoreRowsStep = 3;
+
+    /// <summary>The content with <see cref="MoreRowsStep"/> blank rows added to the list named <paramref name="list"/>.</summary>
+    protected virtual TInput WithMoreRows(TInput input, string? list) => input;
+
     bool Changed(ListAssessments.Summary current) =>
         JsonSerializer.Serialize(Trimmed(Input), AssessmentJson.Options) != JsonSerializer.Serialize(Trimmed(Stored(current)), AssessmentJson.Options);
 
@@ -121,7 +141,19 @@ public abstract class AssessmentFormPage<TInput>(ISender sender, Discipline disc
     {
         await LoadAsync(ct);
         if (reloadStored && Current is { } c) Input = Stored(c);   // the submit form posts no content
+        else if (Current is null) PrefilledFields = await UnchangedPrefillAsync(ct);
         Shape();
+    }
+
+    /// <summary>
+    /// A new form redisplayed (refused, or more rows): the pre-filled fields whose value on the form is still the pre-filled
+    /// one keep their marker, recomputed from the case rather than trusted from the post; a changed field loses it.
+    /// </summary>
+    async Task<IReadOnlyList<PrefilledField>> UnchangedPrefillAsync(CancellationToken ct)
+    {
+        var prefill = await PrefillAsync(ct);
+        var fields = PrefilledFields;
+        return [.. fields.Where(f => typeof(TInput).GetProperty(f.Field) is { } p && Equals(p.GetValue(prefill), p.GetValue(Input)))];
     }
 
     /// <summary>The scores computed by the server when the current version was saved.</summary>

@@ -31,3 +31,30 @@ public static class ScorePoints
 {
     public static string Text(int? points) => points is { } p ? $"{p} point{(p == 1 ? "" : "s")}" : "";
 }
+
+/// <summary>
+/// The radiation oncology form's live result: the effective radiosensitivity (table or override), the dose per fraction,
+/// the case's prior courses at the chosen target levels and the evaluation's warnings, keyed for the form's [data-points]
+/// markers ("Radiosensitivity" next to the override, "DosePerFraction" next to the fractions, "PriorAtTargets" next to
+/// the target levels). The numbers and warnings are the domain's evaluation of the form as it stands, nothing stored.
+/// </summary>
+public sealed record RadiotherapyLive(RadiationOncologyScores Scores, IReadOnlyList<string> Warnings, bool Saved = false)
+{
+    public static RadiotherapyLive Of(AssessmentEvaluation evaluation, bool saved = false) =>
+        new((RadiationOncologyScores)evaluation.Scores, evaluation.Warnings, saved);
+
+    public string RadiosensitivityText => Scores.Radiosensitivity.Override is null
+        ? $"{TumorBoard.Domain.Common.DisplayWords.Of(Scores.Radiosensitivity.Effective)} (the table's class)"
+        : $"{TumorBoard.Domain.Common.DisplayWords.Of(Scores.Radiosensitivity.Effective)} (your override)";
+
+    public string DosePerFractionText => Scores.DosePerFractionGy is { } f
+        ? $"{f.ToString(System.Globalization.CultureInfo.InvariantCulture)} Gy per fraction" : "";
+
+    public string PriorText => Scores.PriorRadiotherapyAtTargetLevels.Count == 0
+        ? "no prior radiotherapy at these levels"
+        : "prior radiotherapy here: " + string.Join("; ", Scores.PriorRadiotherapyAtTargetLevels.Select(r =>
+            $"{(r.LevelFrom == r.LevelTo ? r.LevelFrom.ToString() : $"{r.LevelFrom}-{r.LevelTo}")} {r.TotalDoseGy.ToString(System.Globalization.CultureInfo.InvariantCulture)} Gy in {r.Fractions} fractions"));
+
+    public IEnumerable<(string Key, string Text)> Points =>
+        [("Radiosensitivity", RadiosensitivityText), ("DosePerFraction", DosePerFractionText), ("PriorAtTargets", PriorText)];
+}

@@ -20,18 +20,39 @@ public sealed class NeurosurgeryModel(ISender sender)
         };
     }
 
-    /// <summary>Trailing blank lesion rows (the spare row) are not lesions.</summary>
-    protected override NeurosurgeryContent Trimmed(NeurosurgeryContent input)
-    {
-        var rows = input.Lesions.ToList();
-        while (rows.Count > 0 && rows[^1] == new LesionAssessment()) rows.RemoveAt(rows.Count - 1);
-        return input with { Lesions = rows };
-    }
+    /// <summary>Blank lesion rows (the spare rows, a row added and left empty) are not lesions.</summary>
+    protected override NeurosurgeryContent Trimmed(NeurosurgeryContent input) =>
+        input with { Lesions = [.. input.Lesions.Where(l => l != new LesionAssessment())] };
 
-    /// <summary>One spare row for a lesion the case does not list.</summary>
+    /// <summary>"More lesion rows" adds blank rows up to the validator's limit of lesions.</summary>
+    protected override NeurosurgeryContent WithMoreRows(NeurosurgeryContent input, string? list) => list == nameof(input.Lesions)
+        ? input with { Lesions = [.. input.Lesions, .. Enumerable.Range(0, Math.Max(0, Math.Min(MoreRowsStep, MaxLesions - input.Lesions.Count)))
+            .Select(_ => new LesionAssessment())] }
+        : input;
+
+    /// <summary>The validator's limit (NeurosurgeryContentValidator): no spare row beyond it.</summary>
+    public const int MaxLesions = 20;
+
+    /// <summary>
+    /// The rows as sent: a posted form with a blank row between lesions is shown without it (the rows the command judged,
+    /// so a message for lesion k lands on row k, and the values are the bound ones, not the posted row's); then one spare
+    /// row for a lesion the case does not list.
+    /// </summary>
     protected override void Shape()
     {
-        if (!ReadOnly && (Input.Lesions.Count == 0 || Input.Lesions[^1] != new LesionAssessment()))
+        var blank = new LesionAssessment();
+        var lastFilled = Input.Lesions.FindLastIndex(l => l != blank);
+        if (Input.Lesions.Take(lastFilled + 1).Any(l => l == blank))
+        {
+            Input = Trimmed(Input);
+            foreach (var (_, entry) in ModelState.Where(e => e.Key.StartsWith("Input.Lesions[", StringComparison.Ordinal)))
+            {
+                if (entry is null) continue;
+                entry.RawValue = null;
+                entry.AttemptedValue = null;
+            }
+        }
+        if (!ReadOnly && Input.Lesions.Count < MaxLesions && (Input.Lesions.Count == 0 || Input.Lesions[^1] != blank))
             Input = Input with { Lesions = [.. Input.Lesions, new LesionAssessment()] };
     }
 

@@ -81,6 +81,18 @@ public sealed record PlanStepRow
     public bool IsBlank => Kind is null && TargetLevels.Count == 0 && DoseGy is null && Fractions is null && Timing is null
         && string.IsNullOrWhiteSpace(Details);
 
+    /// <summary>
+    /// Whether this row still shows every value <paramref name="prefilled"/> filled in (kind, levels, dose, fractions, timing,
+    /// details): a value the pre-fill left blank may have been added, a pre-filled value changed or cleared may not.
+    /// </summary>
+    public bool KeepsValuesOf(PlanStepRow prefilled) =>
+        (prefilled.Kind is null || Kind == prefilled.Kind)
+        && (prefilled.TargetLevels.Count == 0 || TargetLevels.Order().SequenceEqual(prefilled.TargetLevels.Order()))
+        && (prefilled.DoseGy is null || DoseGy == prefilled.DoseGy)
+        && (prefilled.Fractions is null || Fractions == prefilled.Fractions)
+        && (prefilled.Timing is null || Timing == prefilled.Timing)
+        && (string.IsNullOrWhiteSpace(prefilled.Details) || (Details ?? "").Trim() == prefilled.Details.Trim());
+
     public static PlanStepRow Prefilled(Domain.Decisions.PrefilledStep p, int position) => From(p.Step, position) with { PrefilledFrom = p.Source };
 
     public static PlanStepRow From(PlanStep s, int position) => new()

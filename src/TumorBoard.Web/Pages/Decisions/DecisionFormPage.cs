@@ -59,9 +59,16 @@ public abstract partial class DecisionFormPage(ISender sender) : PageModel, IFor
         Clinicians = await sender.Send(new ListResponsibleClinicians.Query(), ct);
         if (fill is not null) Input = fill();
         Input = Input.Padded(DecisionStepLimits.Rows);
+        Input = Input with { Steps = Marked(Input.Steps) };
         Conflicts = await sender.Send(new FindDecisionConflicts.Query(Case.Id,
             Input.Content.IsTreatment ? [.. Input.Compacted().ToContent().Plan] : []), ct);
     }
+
+    /// <summary>
+    /// The rows with their "pre-filled" markers, recomputed on every display (never trusted from the posted hidden field).
+    /// None unless the page pre-fills (a new decision's form, <see cref="RecordModel"/>).
+    /// </summary>
+    protected virtual List<PlanStepRow> Marked(List<PlanStepRow> rows) => [.. rows.Select(r => r with { PrefilledFrom = null })];
 
     /// <summary>
     /// "More step rows" without JavaScript: the form as typed with <see cref="DecisionStepLimits.MoreRowsStep"/> more blank

@@ -107,6 +107,21 @@ public sealed class RecordModel(ISender sender) : DecisionFormPage(sender)
     }
 
     /// <summary>
+    /// A new form's row keeps its marker while it still shows the values pre-filled from a recommendation (values the
+    /// pre-fill left blank may be added, as the timing the board chooses); each pre-filled step marks one row at most.
+    /// </summary>
+    protected override List<PlanStepRow> Marked(List<PlanStepRow> rows)
+    {
+        var unused = Draft is null ? Prefill.ToList() : [];
+        return [.. rows.Select(row =>
+        {
+            var match = row.IsBlank ? null : unused.FirstOrDefault(p => row.KeepsValuesOf(PlanStepRow.From(p.Step, 0)));
+            if (match is not null) unused.Remove(match);
+            return row with { PrefilledFrom = match?.Source };
+        })];
+    }
+
+    /// <summary>
     /// The draft as stored, or a new form: the plan pre-filled from the submitted recommendations (each row marked with its
     /// source) and the case's recorded patient preferences.
     /// </summary>

@@ -4,7 +4,10 @@
 //    Each component's points and the ESCC category come back too and are shown next to their inputs [data-points].
 // 2. The medical oncology form shows the revised Tokuhashi and Tomita totals and each component's points as the inputs
 //    [data-prognosis] change: ?handler=Prognosis sends the two calculators' queries (nothing is stored).
-// 3. A common radiotherapy schedule [data-schedule] fills the dose and fraction inputs.
+// 3. The radiation oncology form shows the effective radiosensitivity, the dose per fraction, the prior courses at the
+//    target levels and the evaluation's warnings as its inputs [data-radiotherapy] change: ?handler=Radiotherapy.
+// 4. A lesion row added by form-rows.js starts without the copied row's points and line.
+// 5. A common radiotherapy schedule [data-schedule] fills the dose and fraction inputs.
 // One rule source: every number comes from the server's calculators; without this file the saved scores stay.
 (function () {
   "use strict";
@@ -48,10 +51,33 @@
     });
   }
 
+  var radiotherapyTimer = 0;
+  function refreshRadiotherapy() {
+    var output = form.querySelector("[data-radiotherapy-output]");
+    if (!output || !window.fetch) return;
+    var params = new URLSearchParams();
+    params.set("handler", "Radiotherapy");
+    form.querySelectorAll("[data-radiotherapy]").forEach(function (el) {
+      if (el.tagName === "SELECT" && el.multiple) {
+        Array.prototype.forEach.call(el.selectedOptions, function (o) { params.append(el.name, o.value); });
+      } else if (el.value) params.set(el.name, el.value);
+    });
+    var request = (output._request = (output._request || 0) + 1);
+    fetchPart(params, function (doc) {
+      if (request !== output._request) return;
+      placePoints(form, doc.body);
+      output.replaceChildren.apply(output, Array.prototype.slice.call(doc.body.childNodes));
+    });
+  }
+
   form.addEventListener("input", function (e) {
     if (e.target instanceof HTMLInputElement && e.target.hasAttribute("data-prognosis")) {
       window.clearTimeout(prognosisTimer);
       prognosisTimer = window.setTimeout(refreshPrognosis, 300);
+    }
+    if (e.target instanceof HTMLInputElement && e.target.hasAttribute("data-radiotherapy")) {
+      window.clearTimeout(radiotherapyTimer);
+      radiotherapyTimer = window.setTimeout(refreshRadiotherapy, 300);
     }
   });
 
@@ -75,9 +101,19 @@
       .catch(function () { /* the total still appears after saving */ });
   }
 
+  // A lesion row added by form-rows.js is a copy of the last one: its points and SINS line belong to the original.
+  form.addEventListener("rows-changed", function (e) {
+    var row = e.detail && e.detail.row;
+    if (!row || !row.hasAttribute("data-sins-lesion")) return;
+    row.querySelectorAll("[data-points]").forEach(function (mark) { mark.textContent = ""; });
+    var output = row.querySelector("[data-sins-output]");
+    if (output) output.textContent = "The SINS total appears here when its components are chosen (or after saving).";
+  });
+
   form.addEventListener("change", function (e) {
     var el = e.target;
     if (el.hasAttribute && el.hasAttribute("data-prognosis")) refreshPrognosis();
+    if (el.hasAttribute && el.hasAttribute("data-radiotherapy")) refreshRadiotherapy();
     if (!(el instanceof HTMLSelectElement)) return;
     if (el.hasAttribute("data-sins")) {
       var row = el.closest("[data-sins-lesion]");
@@ -90,6 +126,7 @@
       var fractions = form.querySelector("[data-fractions-input]");
       if (dose) dose.value = option.getAttribute("data-dose");
       if (fractions) fractions.value = option.getAttribute("data-fractions");
+      refreshRadiotherapy();
     }
   });
 })();
