@@ -32,7 +32,11 @@ public sealed class DecisionReportPdfTests(AppFixture app) : DatabaseTest(app)
         response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
         response.Headers.CacheControl!.NoStore.ShouldBeTrue();
-        return await response.Content.ReadAsByteArrayAsync();
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        // to look at the rendered reports (pdftoppm): TUMORBOARD_PDF_DUMP=<folder> dotnet test --filter DecisionReportPdfTests
+        if (Environment.GetEnvironmentVariable("TUMORBOARD_PDF_DUMP") is { Length: > 0 } folder)
+            await File.WriteAllBytesAsync(Path.Combine(folder, $"{url.Split('/')[^2]}.pdf"), bytes);
+        return bytes;
     }
 
     /// <summary>The text of each page; PdfPig joins wrapped lines without a space, so compare with <see cref="Squash"/>.</summary>
@@ -148,7 +152,7 @@ public sealed class DecisionReportPdfTests(AppFixture app) : DatabaseTest(app)
         var page = document.GetPage(1);
         page.Width.ShouldBe(595.28, 0.5);   // A4
         page.Height.ShouldBe(841.89, 0.5);
-        page.Letters.Select(l => l.FontName).Distinct().ShouldAllBe(f => f.Contains("DejaVuSans"));
+        page.Letters.Select(l => l.FontName).Distinct().ShouldAllBe(f => f != null && f.Contains("DejaVu Sans"));
         document.TryGetXmpMetadata(out var xmp).ShouldBeTrue();
         var xml = xmp.GetXDocument().ToString();
         xml.ShouldContain("<pdfaid:part>2</pdfaid:part>");

@@ -6,7 +6,7 @@ namespace TumorBoard.UnitTests.Reports;
 /// <summary>The PDF report's line wrapping: nothing lost, nothing wider than its column, words whole where they fit.</summary>
 public sealed class PdfLayoutTests
 {
-    static readonly string Hash = new('a', 32) + new string('7', 32);
+    static readonly string Hash = new string('a', 32) + new string('7', 32);
 
     public static TheoryData<string, double> Texts() => new()
     {
