@@ -35,11 +35,13 @@ public sealed class DecisionReportPdf(LocalTime time)
         using (var layout = new PdfLayout(document))
             WriteBody(layout, r, requestedBy);
         RunningHeadAndFoot(document, r);
-        PdfArchive.Identify(document, r.GeneratedAt);
+        PdfArchive.AddOutputIntent(document);
 
         using var output = new MemoryStream();
         document.Save(output, closeStream: false);
-        return output.ToArray();
+        var pdf = output.ToArray();
+        PdfArchive.DeclarePdfA2b(pdf);   // PDFsharp's own packet, with the PDF/A-2b identification added in place
+        return pdf;
     }
 
     void WriteBody(PdfLayout pdf, DecisionReport r, string? requestedBy)

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Security;
 using System.Text;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
@@ -7,18 +5,19 @@ using PdfSharp.Pdf;
 namespace TumorBoard.Web.Reports;
 
 /// <summary>
-/// What PDF/A-2b asks of the file beyond embedded fonts (ISO 19005-2, level B), added by hand because PDFsharp 6.2's own
-/// <c>SetPdfA()</c> declares PDF/A-1a, a tagged (accessible) document this layout does not produce: XMP metadata that
-/// identifies part 2, conformance B and repeats the document information (title, author, subject, creator, producer,
-/// dates), stored uncompressed, and an sRGB output intent (PDFsharp's own sRGB2014 ICC profile) for the DeviceRGB colours
-/// drawn. Not verified with a PDF/A validator here: README "PDF report" says what was and was not checked.
+/// What PDF/A-2b asks of the file beyond embedded fonts (ISO 19005-2, level B). PDFsharp 6.2's own <c>SetPdfA()</c>
+/// declares PDF/A-1a, a tagged (accessible) document this layout does not produce, so it is not used. Instead: an sRGB
+/// output intent (PDFsharp's own sRGB2014 ICC profile) for the DeviceRGB colours drawn, and the pdfaid identification
+/// (part 2, conformance B) added to the XMP packet PDFsharp writes (uncompressed, in step with the document information).
+/// Not verified with a PDF/A validator here: README "PDF report for the referrer" says what was and was not checked.
 /// </summary>
 public static class PdfArchive
 {
     public const string Creator = "TumorBoard";
     const string IccResource = "PdfSharp.Resources.sRGB2014.icc";
 
-    public static void Identify(PdfDocument document, DateTimeOffset generatedAt)
+    /// <summary>The sRGB output intent; the XMP identification follows at save (<see cref="DeclarePdfA2b"/>).</summary>
+    public static void AddOutputIntent(PdfDocument document)
     {
         var catalog = document.Internals.Catalog;
 
@@ -42,47 +41,36 @@ public static class PdfArchive
             catalog.Elements["/OutputIntents"] = new PdfArray(document, intent.Reference!);
         }
 
-        var metadata = new PdfDictionary(document);
-        metadata.Elements.SetName("/Type", "/Metadata");
-        metadata.Elements.SetName("/Subtype", "/XML");
-        metadata.CreateStream(Encoding.UTF8.GetBytes(Xmp(document.Info, generatedAt)));
-        document.Internals.AddObject(metadata);
-        catalog.Elements.SetReference("/Metadata", metadata);
     }
 
-    /// <summary>The XMP packet: the same title, author, subject, creator, producer and dates as the document information.</summary>
-    static string Xmp(PdfDocumentInformation info, DateTimeOffset at)
+    /// <summary>
+    /// PDFsharp writes its own XMP packet at save (title, author, subject, creator, producer and dates, in step with the
+    /// document information) and replaces any packet set before. This adds the PDF/A-2b identification to that packet in
+    /// the saved file without moving a byte: the whitespace between its tags is dropped, the pdfaid description is
+    /// inserted and the packet is padded back to its length with spaces (the padding XMP provides for in-place edits),
+    /// so the cross-reference offsets stay right. Returns false (and leaves the file as it is) if the packet is not
+    /// found or has no room.
+    /// </summary>
+    public static bool DeclarePdfA2b(byte[] pdf)
     {
-        string X(string? s) => SecurityElement.Escape(s ?? "");
-        var date = at.ToLocalTime().ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
-        return $"""
-            <?xpacket begin="{'\uFEFF'}" id="W5M0MpCehiHzreSzNTczkc9d"?>
-            <x:xmpmeta xmlns:x="adobe:ns:meta/">
-              <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
-                <rdf:Description rdf:about="" xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/">
-                  <pdfaid:part>2</pdfaid:part>
-                  <pdfaid:conformance>B</pdfaid:conformance>
-                </rdf:Description>
-                <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">
-                  <dc:format>application/pdf</dc:format>
-                  <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{X(info.Title)}</rdf:li></rdf:Alt></dc:title>
-                  <dc:creator><rdf:Seq><rdf:li>{X(info.Author)}</rdf:li></rdf:Seq></dc:creator>
-                  <dc:description><rdf:Alt><rdf:li xml:lang="x-default">{X(info.Subject)}</rdf:li></rdf:Alt></dc:description>
-                </rdf:Description>
-                <rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/">
-                  <xmp:CreatorTool>{X(info.Creator)}</xmp:CreatorTool>
-                  <xmp:CreateDate>{date}</xmp:CreateDate>
-                  <xmp:ModifyDate>{date}</xmp:ModifyDate>
-                  <xmp:MetadataDate>{date}</xmp:MetadataDate>
-                </rdf:Description>
-                <rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">
-                  <pdf:Producer>{X(info.Producer)}</pdf:Producer>
-                </rdf:Description>
-              </rdf:RDF>
-            </x:xmpmeta>
-            <?xpacket end="w"?>
-            """;
+        var text = Encoding.Latin1.GetString(pdf);
+        var start = text.IndexOf("<x:xmpmeta", StringComparison.Ordinal);
+        var end = start < 0 ? -1 : text.IndexOf("</x:xmpmeta>", start, StringComparison.Ordinal);
+        if (end < 0 || text.IndexOf("pdfaid", start, end - start, StringComparison.Ordinal) >= 0) return false;
+        end += "</x:xmpmeta>".Length;
+        var packet = text[start..end];
+        var compact = System.Text.RegularExpressions.Regex.Replace(packet, @">[ \t\r\n]+<", "><");
+        var rdf = compact.IndexOf("<rdf:Description", StringComparison.Ordinal);
+        if (rdf < 0) return false;
+        var declared = compact.Insert(rdf, PdfAId);
+        if (declared.Length > packet.Length) return false;
+        var bytes = Encoding.Latin1.GetBytes(declared.PadRight(packet.Length));
+        bytes.CopyTo(pdf, start);
+        return true;
     }
+
+    const string PdfAId = "<rdf:Description rdf:about=\"\" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">"
+        + "<pdfaid:part>2</pdfaid:part><pdfaid:conformance>B</pdfaid:conformance></rdf:Description>";
 
     /// <summary>The letterhead logo for the PDF: PNG or JPEG from its data URI; an SVG logo is left out of the PDF (PDFsharp draws no SVG).</summary>
     public static XImage? Logo(string? dataUri)
