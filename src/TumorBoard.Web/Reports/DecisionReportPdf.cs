@@ -89,7 +89,7 @@ public sealed class DecisionReportPdf(LocalTime time)
         pdf.Paragraph(r.Outcome, BodyBold);
         if (r.AsksForInformation) pdf.Facts([("Information needed", r.InformationNeeded), ("Details", r.InformationNeededDetails)]);
         if (r.Plan.Count > 0)
-            pdf.Table([26, 78, 58, 36, 44, 62, 95, 84],
+            pdf.Table([30, 76, 56, 38, 50, 62, 85, 86],
                 ["Step", "Treatment", "Target levels", "Dose (Gy)", "Fractions", "Timing", "Details", "Follow-up"],
                 r.Plan.Select(s => new[] { s.Number.ToString(), s.Treatment, s.TargetLevels, s.DoseGy, s.Fractions, s.Timing, s.Details, s.FollowUp }));
 

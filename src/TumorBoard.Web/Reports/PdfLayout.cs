@@ -7,14 +7,16 @@ namespace TumorBoard.Web.Reports;
 /// <summary>
 /// A small flow layout over PDFsharp for the report: A4 pages, text wrapped to its column (a word wider than the column,
 /// such as a hash, is broken by characters), and page breaks only between whole lines. A block that fits on one page
-/// (a table row, a labelled fact) is moved whole to the next page rather than split; a longer one (a long rationale)
-/// continues line by line. A table's header is repeated on every page it continues on. The running header and the
+/// (a table row, a labelled fact of up to about twelve lines) is moved whole to the next page rather than split; a longer
+/// one (a long rationale) starts on the current page and continues line by line. A table's header is repeated on every page it continues on. The running header and the
 /// footer with "Page n of m" are drawn afterwards (<see cref="DecisionReportPdf"/>), when the page count is known.
 /// </summary>
 public sealed class PdfLayout : IDisposable
 {
     public static readonly double PageWidth = XUnit.FromMillimeter(210).Point, PageHeight = XUnit.FromMillimeter(297).Point;
     public const double Margin = 56, Top = 84, FooterSpace = 62;
+    /// <summary>Blocks up to this height (about twelve lines) are never split over two pages.</summary>
+    const double KeepTogether = 150;
     public static double Bottom => PageHeight - FooterSpace;
     public static double Left => Margin;
     public static double Width => PageWidth - 2 * Margin;
@@ -166,7 +168,10 @@ public sealed class PdfLayout : IDisposable
         var lines = cells.Select((c, i) => Wrap(c, fonts[i], widths[i] - 2 * padding)).ToArray();
         var heights = fonts.Select(LineHeight).ToArray();
         var height = lines.Select((l, i) => l.Count * heights[i]).Max() + 2 * padding;
-        if (!AtTop && Y + Math.Min(height, Bottom - Top) > Bottom) { NewPage(); onNewPage?.Invoke(); }
+        // a short block moves whole to the next page; a long one (a long rationale) starts here and continues there,
+        // with at least three of its lines on this page
+        var start = height <= KeepTogether ? height : 3 * heights.Max() + 2 * padding;
+        if (!AtTop && Y + start > Bottom) { NewPage(); onNewPage?.Invoke(); }
 
         var brush = new XSolidBrush(Ink);
         var from = new int[cells.Length];
