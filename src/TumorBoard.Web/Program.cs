@@ -47,6 +47,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<BoardClock>();   // the board's local today/now over the same TimeProvider
 builder.Services.AddSingleton<TumorBoard.Web.Forms.LocalTime>();   // the one formatting of instants on pages and prints
 builder.Services.AddSingleton<TumorBoard.Web.Shared.ReportLetterhead>();   // Board:Report:*, the printed report's letterhead
+builder.Services.AddSingleton<TumorBoard.Web.Reports.DecisionReportPdf>();   // the same report as a PDF (issue #13, part 2)
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, CurrentUser>();
 builder.Services.AddScoped<AuditScope>();
@@ -192,6 +193,7 @@ api.MapAuditEndpoints();
 api.MapDecisionsEndpoints();
 api.MapCaseHistoryEndpoints();
 api.MapFhirEndpoints();
+api.MapReportEndpoints();
 api.MapFhirDefinitions();
 api.MapFollowUpsEndpoints();
 app.MapRazorPages();

@@ -14,6 +14,7 @@ using TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Decisions.Item.Comp
 using TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Decisions.Item.Fhir;
 using TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Decisions.Item.FollowUps;
 using TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Decisions.Item.Position;
+using TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Decisions.Item.ReportPdf;
 using TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Decisions.Item.Sign;
 using TumorBoard.IntegrationTests.ApiClient.Generated.Models;
 namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Decisions.Item
@@ -53,6 +54,11 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Decisions.Item
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Decisions.Item.Position.PositionRequestBuilder Position
         {
             get => new global::TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Decisions.Item.Position.PositionRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The reportPdf property</summary>
+        public global::TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Decisions.Item.ReportPdf.ReportPdfRequestBuilder ReportPdf
+        {
+            get => new global::TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Decisions.Item.ReportPdf.ReportPdfRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The sign property</summary>
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Decisions.Item.Sign.SignRequestBuilder Sign

@@ -1,0 +1,173 @@
+using System.Globalization;
+using System.Text.Json;
+using Mediator;
+using TumorBoard.Application.Common.Models;
+using TumorBoard.Application.Features.Assessments;
+using TumorBoard.Application.Features.Cases;
+using TumorBoard.Application.Features.Decisions;
+using TumorBoard.Application.Features.Meetings;
+using TumorBoard.Domain.Assessments;
+using TumorBoard.Domain.Cases;
+using TumorBoard.Domain.Common;
+using TumorBoard.Domain.Decisions;
+using TumorBoard.Web.Forms;
+using TumorBoard.Web.Pages.Assessments;
+using TumorBoard.Web.Shared;
+
+namespace TumorBoard.Web.Reports;
+
+/// <summary>
+/// The decision report of one decision version (DH-3) in words: the letter to the referring physician as both the
+/// printable page (Pages/Decisions/Report) and the PDF (<see cref="DecisionReportPdf"/>) show it. Every rule of what the
+/// report says lives here once; the two renderers only lay it out. Instants stay instants: the page writes them as
+/// <c>time</c> elements, the PDF as text, both in the board's zone with the zone named (<see cref="LocalTime"/>).
+/// </summary>
+public sealed class DecisionReport
+{
+    public required ReportLetterhead Letterhead { get; init; }
+    public required DecisionView Decision { get; init; }
+    public required GetCase.Result Case { get; init; }
+    public required GetMeeting.Result Meeting { get; init; }
+    /// <summary>The specialists' latest submitted assessments with their computed scores, in the board's order.</summary>
+    public required IReadOnlyList<AssessmentColumn> Assessments { get; init; }
+    public required DateTimeOffset GeneratedAt { get; init; }
+
+    public GetCase.PatientSummary Patient => Case.Patient;
+    CaseDetails Details => Case.Details;
+    DecisionContent Content => Decision.Content;
+
+    /// <summary>Reads the report of a decision version through the same queries, role checks and read log as every decision read.</summary>
+    public static async Task<DecisionReport> ReadAsync(ISender sender, BoardClock clock, ReportLetterhead letterhead, Guid decisionId, CancellationToken ct)
+    {
+        var decision = await sender.Send(new GetDecision.Query(decisionId), ct);
+        var tumorCase = await sender.Send(new GetCase.Query(decision.CaseId), ct);
+        var meeting = await sender.Send(new GetMeeting.Query(decision.MeetingId), ct);
+        var list = await sender.Send(new ListAssessments.Query(decision.CaseId), ct);
+        return new DecisionReport
+        {
+            Letterhead = letterhead, Decision = decision, Case = tumorCase, Meeting = meeting,
+            Assessments = [.. AssessmentJson.Disciplines.Select(d => AssessmentColumn.For(d, list))],
+            GeneratedAt = clock.UtcNow,
+        };
+    }
+
+    public string Title => $"Tumor board decision, version {Decision.Number}";
+    public string Status => DisplayWords.Of(Decision.Status);
+    public bool IsDraft => Decision.Status == DecisionStatus.Draft;
+    public string PatientName => $"{Patient.FamilyName}, {Patient.GivenName}";
+    public string PatientLine => $"{PatientName} ({DisplayWords.Of(Patient.Sex)})";
+    public string DateOfBirth => Day(Patient.DateOfBirth);
+    public string ReferringClinician => Details.ReferringClinician ?? "—";
+    public string? MeetingLocation => Meeting.Location;
+    public string ClinicalQuestion => Details.ClinicalQuestion;
+
+    public string Histology => DisplayWords.Of(Details.Histology) + (Details.HistologyOtherText is null ? "" : $": {Details.HistologyOtherText}")
+        + (Details.DiagnosisDate is { } dx ? $", diagnosed {Day(dx)}" : "");
+
+    public string Levels => Details.Lesions.Count == 0 ? "none recorded" : string.Join("; ", Details.Lesions.Select(l =>
+        $"{l.Levels} ({string.Join(", ", l.Compartments.Select(x => DisplayWords.InSentence(x)))}; imaging {Day(l.ImagingDate)})"));
+
+    public string Neurology => $"Frankel {Details.Frankel?.ToString() ?? "—"}, ASIA {Details.Asia?.ToString() ?? "—"}, "
+        + $"myelopathy {FormOptions.YesNo(Details.Myelopathy).ToLowerInvariant()}; pain: "
+        + (Details.Pain is { } pain ? DisplayWords.InSentence(pain) : DisplayWords.NotRecorded)
+        + (Details.SymptomOnsetDate is { } onset ? $"; symptoms since {Day(onset)}" : "");
+
+    public string Performance => $"ECOG {Details.Ecog?.ToString() ?? "—"}, Karnofsky {(Details.Karnofsky is { } kps ? $"{kps} %" : "—")}";
+
+    public string Extent => $"extraspinal bone metastases: {Details.ExtraspinalBoneMetastases?.ToString() ?? "—"}; visceral metastases: "
+        + (Details.VisceralMetastases is { } visceral ? DisplayWords.InSentence(visceral) : DisplayWords.NotRecorded)
+        + $"; brain metastases: {FormOptions.YesNo(Details.BrainMetastases).ToLowerInvariant()}";
+
+    public string SystemicTherapy => Details.CurrentSystemicTherapy ?? "—";
+
+    public string PriorRadiotherapy => Details.PriorRadiotherapy.Count == 0 ? "none recorded" : string.Join("; ", Details.PriorRadiotherapy.Select(r =>
+        $"{(r.LevelFrom == r.LevelTo ? r.LevelFrom.ToString() : $"{r.LevelFrom}-{r.LevelTo}")}: {r.TotalDoseGy} Gy in {r.Fractions} fractions, ended {Day(r.EndDate)}"));
+
+    /// <summary>"Name, discipline (chair)", disciplines first in the board's order, then by name.</summary>
+    public IReadOnlyList<string> Attendees => [.. Meeting.Attendees
+        .OrderBy(a => a.Discipline is null).ThenBy(a => a.Discipline).ThenBy(a => a.Name)
+        .Select(a => $"{a.Name}, {(a.Discipline is { } d ? DisplayWords.InSentence(d) : "no discipline")}{(a.UserId == Meeting.ChairId ? " (chair)" : "")}")];
+
+    public string Outcome => DisplayWords.Of(Content.Outcome);
+    public bool AsksForInformation => Content.Rules.AsksForInformation;
+    public string InformationNeeded => string.Join(", ", Content.InformationNeeded.Select(i => DisplayWords.Of(i)));
+    public string InformationNeededDetails => Content.InformationNeededDetails ?? "—";
+
+    public sealed record PlanRow(int Number, string Treatment, string TargetLevels, string DoseGy, string Fractions, string Timing,
+        string Details, string FollowUp);
+
+    /// <summary>The ordered plan steps with the current follow-up of each.</summary>
+    public IReadOnlyList<PlanRow> Plan => [.. Content.Plan.Select((s, i) => new PlanRow(i + 1, DisplayWords.Of(s.Kind),
+        s.TargetLevels.Count > 0 ? string.Join(", ", s.TargetLevels) : "—", s.DoseGy?.ToString("0.##", CultureInfo.InvariantCulture) ?? "—",
+        s.Fractions?.ToString(CultureInfo.InvariantCulture) ?? "—", DisplayWords.Of(s.Timing), s.Details ?? "—", FollowUp(i + 1)))];
+
+    public string Intent => DisplayWords.Of(Content.Intent);
+    public string Rationale => Content.Rationale;
+    public string Concordance => DisplayWords.Of(Content.NomsConcordance) + (Content.DiscordanceReason is { } r ? $": {DisplayWords.Of(r)}" : "")
+        + (Content.DiscordanceText is { } t ? $". {t}" : "");
+    public string PatientPreferences => Content.PatientPreferencesNotAvailable
+        ? $"Not available: {Content.PatientPreferencesNotAvailableReason}" : Content.PatientPreferences ?? "—";
+    public string ResponsibleClinician => Decision.ResponsibleClinicianName ?? "—";
+    public string FollowUpDate => (Content.FollowUpDate is { } f ? Day(f) : "—") + (Decision.FollowUpOverdue ? " (overdue)" : "");
+
+    /// <summary>The NOMS suggestion the board had when the decision was recorded, in one line.</summary>
+    public string NomsSuggestion
+    {
+        get
+        {
+            var root = Decision.NomsSuggestion;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("suggestion", out var s) || s.ValueKind != JsonValueKind.Object)
+                return "not recorded";
+            string Part(string name) => DisplayWords.Code(s.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null);
+            var complete = s.TryGetProperty("complete", out var c) && c.ValueKind == JsonValueKind.True;
+            return $"radiation: {Part("radiation")}; mechanical: {Part("mechanical")}" + (complete ? "" : " (incomplete: not every input was available)");
+        }
+    }
+
+    public sealed record WaiverRow(string Discipline, string Reason, string WaivedBy, DateTimeOffset WaivedAt);
+
+    public IReadOnlyList<WaiverRow> Waivers => [.. Decision.Waivers.Select(w => new WaiverRow(DisplayWords.Of(w.Discipline), w.Reason, w.WaivedByName, w.WaivedAt))];
+
+    public sealed record PositionRow(string Member, string Discipline, string Position, string Text, DateTimeOffset RecordedAt, bool Dissent);
+
+    public bool HasDissent => Decision.HasDissent;
+    public IReadOnlyList<PositionRow> Positions => [.. Decision.Positions.Select(p => new PositionRow(p.MemberName,
+        p.Discipline is { } d ? DisplayWords.Of(d) : "—", DisplayWords.Of(p.Kind) + (p.OnEarlierDraft ? ", on an earlier draft" : ""),
+        p.Text ?? "—", p.RecordedAt, p.Kind == PositionKind.Disagree))];
+
+    public SignatureView? Signature => Decision.Signature;
+    public static string Integrity(SignatureView signature) => signature.Intact
+        ? "Intact: the stored decision still matches the signed hash."
+        : "NOT INTACT: the stored decision no longer matches the signed hash.";
+
+    public const string DraftNote = "Draft, not signed: this is not yet the board's decision.";
+    public string? AmendmentReason => Decision.AmendsId is null ? null : Decision.AmendmentReason;
+    public const string SupersededTail = "Kept for the record; it is no longer the board's current decision.";
+
+    /// <summary>The current follow-up of a plan step in one line: status and the day it was done, with the reason.</summary>
+    public string FollowUp(int stepNumber)
+    {
+        var f = Decision.FollowUp.FirstOrDefault(x => x.StepNumber == stepNumber)?.Current;
+        return f is null ? Decision.Status switch
+            {
+                DecisionStatus.Signed => "not recorded yet",
+                DecisionStatus.Superseded => "recorded on the current version",
+                _ => "—",
+            }
+            : DisplayWords.Of(f.Status) + (f.PerformedOn is { } done ? $" on {Day(done)}" : "")
+              + (f.Reason is { } r ? $" ({DisplayWords.InSentence(r)})" : "");
+    }
+
+    public sealed record FollowUpRow(int Step, string Treatment, string WhatWasDone, string PerformedOn, string RecordedBy, DateTimeOffset RecordedAt);
+
+    /// <summary>Every follow-up record of the decision, oldest first, with its plan step.</summary>
+    public IReadOnlyList<FollowUpRow> FollowUpRecords => [.. Decision.FollowUp
+        .SelectMany(s => s.History.Select(h => (s.StepNumber, Treatment: DisplayWords.Of(s.Step.Kind), h)))
+        .OrderBy(x => x.h.RecordedAt)
+        .Select(x => new FollowUpRow(x.StepNumber, x.Treatment,
+            DisplayWords.Of(x.h.Status) + (x.h.Reason is { } fr ? $" ({DisplayWords.InSentence(fr)}{(x.h.ReasonText is { } frt ? $": {frt}" : "")})" : "")
+                + (x.h.Note is { } fn ? $". {fn}" : ""),
+            x.h.PerformedOn is { } p ? Day(p) : "—", x.h.RecordedByName, x.h.RecordedAt))];
+
+    static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,190 @@
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+using TumorBoard.Web.Forms;
+using static TumorBoard.Web.Reports.PdfLayout;
+
+namespace TumorBoard.Web.Reports;
+
+/// <summary>
+/// The decision report (<see cref="DecisionReport"/>) as a PDF for the referring physician (issue #13, part 2): A4, the
+/// same sections in the same order as the printable page, the patient's name, MRN, date of birth and the decision version
+/// on every page, "Page n of m" in the footer, DejaVu Sans embedded (<see cref="ReportFonts"/>), times in the board's zone
+/// with the zone named, and the PDF/A-2b identification (<see cref="PdfArchive"/>). Rendered on the server with PDFsharp;
+/// no browser, no external service.
+/// </summary>
+public sealed class DecisionReportPdf(LocalTime time)
+{
+    public const string MediaType = "application/pdf";
+
+    public static string FileName(DecisionReport report) =>
+        $"decision-{report.Patient.Mrn}-v{report.Decision.Number}.pdf".Replace(' ', '-');
+
+    public byte[] Render(DecisionReport r, string? requestedBy)
+    {
+        ReportFonts.EnsureInstalled();
+        using var document = new PdfDocument();
+        document.Info.Title = $"{r.Title}: {r.PatientName}, MRN {r.Patient.Mrn}";
+        document.Info.Author = r.Letterhead.BoardName;
+        document.Info.Subject = $"Tumor board decision for {r.PatientName} (MRN {r.Patient.Mrn}), version {r.Decision.Number}, {r.Status}";
+        document.Info.Creator = PdfArchive.Creator;
+        document.Info.CreationDate = r.GeneratedAt.LocalDateTime;
+        document.Info.ModificationDate = r.GeneratedAt.LocalDateTime;
+        document.PageLayout = PdfPageLayout.SinglePage;
+        document.Language = "en";
+
+        using (var layout = new PdfLayout(document))
+            WriteBody(layout, r, requestedBy);
+        RunningHeadAndFoot(document, r);
+        PdfArchive.AddOutputIntent(document);
+
+        using var output = new MemoryStream();
+        document.Save(output, closeStream: false);
+        var pdf = output.ToArray();
+        PdfArchive.DeclarePdfA2b(pdf);   // PDFsharp's own packet, with the PDF/A-2b identification added in place
+        return pdf;
+    }
+
+    void WriteBody(PdfLayout pdf, DecisionReport r, string? requestedBy)
+    {
+        var d = r.Decision;
+        Letterhead(pdf, r);
+        pdf.Paragraph($"{r.Title} ({r.Status})", Title, after: 6);
+        pdf.Facts(
+        [
+            ("Patient", r.PatientLine), ("MRN", r.Patient.Mrn), ("Date of birth", r.DateOfBirth), ("Referring clinician", r.ReferringClinician),
+            ("Meeting", $"{d.MeetingTitle}, {time.Show(d.MeetingStartsAt)}{(r.MeetingLocation is { } where ? $", {where}" : "")}"),
+            ("Chair", r.Meeting.ChairName), ("Recorded", $"{time.Show(d.CreatedAt)} by {d.CreatedByName}"),
+        ]);
+        if (r.IsDraft) pdf.Paragraph(DecisionReport.DraftNote, BodyBold, Warning);
+        if (r.AmendmentReason is { } reason)
+            pdf.Paragraph($"This version amends version {d.AmendsNumber}. Reason for the amendment: {reason}", Body);
+        if (d.SupersededById is not null)
+            pdf.Paragraph($"Superseded by version {d.SupersededByNumber} on {time.Show(d.SupersededAt!.Value)}. {DecisionReport.SupersededTail}",
+                BodyBold, Warning);
+
+        pdf.SectionHeading("Question for the board");
+        pdf.Paragraph(r.ClinicalQuestion);
+
+        pdf.SectionHeading("Clinical summary");
+        pdf.Facts(
+        [
+            ("Histology", r.Histology), ("Spinal lesions", r.Levels), ("Neurology", r.Neurology), ("Performance status", r.Performance),
+            ("Extent of disease", r.Extent), ("Systemic therapy", r.SystemicTherapy), ("Prior spinal radiotherapy", r.PriorRadiotherapy),
+        ]);
+
+        pdf.SectionHeading("Scores from the specialists' assessments");
+        foreach (var col in r.Assessments)
+        {
+            pdf.SubHeading(col.Title);
+            if (col.Content is null) pdf.Paragraph("No submitted assessment.", color: Muted);
+            else if (col.Scores.Count == 0) pdf.Paragraph("No computed scores.", color: Muted);
+            else pdf.Facts(col.Scores.Select(f => (f.Label, f.Value)));
+        }
+
+        pdf.SectionHeading("Board members present");
+        if (r.Attendees.Count == 0) pdf.Paragraph("No attendance was recorded.", color: Muted);
+        foreach (var a in r.Attendees) pdf.Paragraph($"• {a}", after: 1);
+
+        pdf.SectionHeading("Outcome");
+        pdf.Paragraph(r.Outcome, BodyBold);
+        if (r.AsksForInformation) pdf.Facts([("Information needed", r.InformationNeeded), ("Details", r.InformationNeededDetails)]);
+        if (r.Plan.Count > 0)
+            pdf.Table([30, 76, 56, 38, 50, 62, 85, 86],
+                ["Step", "Treatment", "Target levels", "Dose (Gy)", "Fractions", "Timing", "Details", "Follow-up"],
+                r.Plan.Select(s => new[] { s.Number.ToString(), s.Treatment, s.TargetLevels, s.DoseGy, s.Fractions, s.Timing, s.Details, s.FollowUp }));
+
+        pdf.SectionHeading("Reasons");
+        pdf.Facts(
+        [
+            ("Intent", r.Intent), ("Rationale", r.Rationale), ("Concordance with the NOMS suggestion", r.Concordance),
+            ("NOMS suggestion at the time", r.NomsSuggestion), ("Patient preferences", r.PatientPreferences),
+            ("Responsible clinician", r.ResponsibleClinician), ("Follow-up date", r.FollowUpDate),
+        ]);
+
+        if (r.Waivers.Count > 0)
+        {
+            pdf.SectionHeading("Waived assessments");
+            pdf.Table([90, 200, 90, 110], ["Discipline", "Reason", "Waived by", "When"],
+                r.Waivers.Select(w => new[] { w.Discipline, w.Reason, w.WaivedBy, time.Show(w.WaivedAt) }));
+        }
+
+        pdf.SectionHeading("Positions of the board members");
+        if (r.HasDissent) pdf.Paragraph("Dissent recorded: at least one member disagreed with this decision.", BodyBold, Warning);
+        if (r.Positions.Count == 0) pdf.Paragraph("No positions were recorded.", color: Muted);
+        else
+        {
+            var positions = r.Positions;
+            pdf.Table([90, 80, 80, 140, 100], ["Member", "Discipline", "Position", "Reason or comment", "When"],
+                positions.Select(p => new[] { p.Member, p.Discipline, p.Position, p.Text, time.Show(p.RecordedAt) }),
+                marked: i => positions[i].Dissent);
+        }
+
+        pdf.SectionHeading("Signature");
+        if (r.Signature is { } sig)
+            pdf.Facts(
+            [
+                ("Signed by", sig.PrintedName), ("Date and time", time.ShowSeconds(sig.SignedAt)), ("Meaning", sig.Meaning),
+                ("SHA-256 of the signed record", sig.ContentHash), ("Integrity", DecisionReport.Integrity(sig)),
+            ]);
+        else pdf.Paragraph("Not signed.", BodyBold);
+
+        pdf.SectionHeading("Follow-up so far");
+        if (r.FollowUpRecords.Count == 0) pdf.Paragraph("Nothing has been recorded yet.", color: Muted);
+        else
+            pdf.Table([28, 80, 170, 70, 130], ["Step", "Treatment", "What was done", "Date performed", "Recorded by"],
+                r.FollowUpRecords.Select(f => new[] { f.Step.ToString(), f.Treatment, f.WhatWasDone, f.PerformedOn, $"{f.RecordedBy}, {time.Show(f.RecordedAt)}" }));
+
+        pdf.Space(6);
+        pdf.Paragraph($"Report generated {time.Show(r.GeneratedAt)}{(requestedBy is null ? "" : $" for {requestedBy}")} from the TumorBoard record.",
+            Small, Muted);
+    }
+
+    static void Letterhead(PdfLayout pdf, DecisionReport r)
+    {
+        var lh = r.Letterhead;
+        var logoBottom = 0.0;
+        if (PdfArchive.Logo(lh.LogoDataUri) is { } logo)
+        {
+            using (logo)
+            {
+                // at most 46 pt high and 140 pt wide, at the right margin, beside the letterhead text
+                var scale = Math.Min(46.0 / Math.Max(1, logo.PixelHeight), 140.0 / Math.Max(1, logo.PixelWidth));
+                var (width, height) = (logo.PixelWidth * scale, logo.PixelHeight * scale);
+                pdf.Graphics.DrawImage(logo, Left + Width - width, pdf.Y, width, height);
+                logoBottom = pdf.Y + height;
+            }
+        }
+        pdf.Paragraph(lh.BoardName, Heading, after: 1);
+        if (lh.Institution is { } institution) pdf.Paragraph(institution, Body, after: 1);
+        foreach (var line in lh.AddressLines) pdf.Paragraph(line, Body, Muted, after: 0);
+        if (lh.Contact is { } contact) pdf.Paragraph(contact, Body, Muted, after: 0);
+        pdf.Below(logoBottom);
+        pdf.Space(10);
+    }
+
+    /// <summary>The patient, MRN, date of birth and version at the top of every page; the board and "Page n of m" at the foot.</summary>
+    void RunningHeadAndFoot(PdfDocument document, DecisionReport r)
+    {
+        var count = document.PageCount;
+        var ink = new XSolidBrush(Ink);
+        var muted = new XSolidBrush(Muted);
+        var pen = new XPen(Rule, 0.5);
+        var head = $"{r.PatientName} · MRN {r.Patient.Mrn} · born {r.DateOfBirth}";
+        var version = $"Decision version {r.Decision.Number} · {r.Status}" + (r.IsDraft ? " (not signed)" : "");
+        for (var i = 0; i < count; i++)
+        {
+            using var g = XGraphics.FromPdfPage(document.Pages[i], XGraphicsPdfPageOptions.Append);
+            var top = 34.0;
+            g.DrawString(head, SmallBold, ink, new XRect(Left, top, Width, 12), XStringFormats.TopLeft);
+            g.DrawString(version, r.IsDraft ? SmallBold : Small, r.IsDraft ? new XSolidBrush(Warning) : ink,
+                new XRect(Left, top, Width, 12), XStringFormats.TopRight);
+            g.DrawLine(pen, Left, top + 14, Left + Width, top + 14);
+
+            var foot = PageHeight - 42;
+            g.DrawLine(pen, Left, foot - 4, Left + Width, foot - 4);
+            g.DrawString($"{r.Letterhead.BoardName} · generated {time.Show(r.GeneratedAt)}", Small, muted,
+                new XRect(Left, foot, Width, 12), XStringFormats.TopLeft);
+            g.DrawString($"Page {i + 1} of {count}", Small, ink, new XRect(Left, foot, Width, 12), XStringFormats.TopRight);
+        }
+    }
+}
