@@ -38,7 +38,7 @@ public sealed class PatientLetterHttpTests(AppFixture app) : DatabaseTest(app)
         var draft = await RecordAsync(app, board);
         var (response, problem) = await SendAsync(AppFixture.Coordinator, HttpMethod.Post, Letters(draft.Id));
         response.StatusCode.ShouldBe(HttpStatusCode.Conflict);
-        problem.GetProperty("detail").GetString().ShouldContain("not signed yet");
+        problem.GetProperty("detail").GetString()!.ShouldContain("not signed yet");
         (await app.QueryDbAsync(db => db.PatientLetters.CountAsync())).ShouldBe(0);
     }
 
@@ -54,7 +54,7 @@ public sealed class PatientLetterHttpTests(AppFixture app) : DatabaseTest(app)
         letter.GetProperty("language").GetString().ShouldBe("de");   // the board's default for a patient registered without one
         letter.GetProperty("decisionHash").GetString().ShouldBe(signed.View.Signature!.ContentHash);
         letter.GetProperty("why").GetString().ShouldBe(signed.View.Content.Rationale);
-        letter.GetProperty("letter").GetProperty("warningCall").GetString().ShouldContain(TumorBoardApp.TestEmergencyPhone);
+        letter.GetProperty("letter").GetProperty("warningCall").GetString()!.ShouldContain(TumorBoardApp.TestEmergencyPhone);
         letter.GetProperty("versions").GetArrayLength().ShouldBe(1);
         var etag = created.ETag();
 
@@ -81,7 +81,7 @@ public sealed class PatientLetterHttpTests(AppFixture app) : DatabaseTest(app)
 
         var (closed, problem) = await SendAsync(AppFixture.Clinician, HttpMethod.Put, $"{Letters(signed.Id)}/{id}/why", new { why = "Again." }, sent.ETag());
         closed.StatusCode.ShouldBe(HttpStatusCode.Conflict);
-        problem.GetProperty("detail").GetString().ShouldContain("was sent");
+        problem.GetProperty("detail").GetString()!.ShouldContain("was sent");
         (await SendAsync(AppFixture.Coordinator, HttpMethod.Post, Letters(signed.Id))).Response.StatusCode.ShouldBe(HttpStatusCode.Conflict);
 
         var (first, v1) = await SendAsync(AppFixture.MedOnc, HttpMethod.Get, $"{Letters(signed.Id)}/{id}?version=1");
@@ -162,7 +162,7 @@ public sealed class PatientLetterHttpTests(AppFixture app) : DatabaseTest(app)
         superseded.GetProperty("supersededByDecisionId").GetGuid().ShouldBe(amended.Id);
         var (send, problem) = await SendAsync(AppFixture.Coordinator, HttpMethod.Post, $"{oldUrl}/sent", new { method = "Print" }, read.ETag());
         send.StatusCode.ShouldBe(HttpStatusCode.Conflict);
-        problem.GetProperty("detail").GetString().ShouldContain("superseded");
+        problem.GetProperty("detail").GetString()!.ShouldContain("superseded");
         (await SendAsync(AppFixture.Coordinator, HttpMethod.Post, Letters(signed.Id))).Response.StatusCode.ShouldBe(HttpStatusCode.Conflict);
 
         var (again, fresh) = await SendAsync(AppFixture.Coordinator, HttpMethod.Post, Letters(amended.Id));
