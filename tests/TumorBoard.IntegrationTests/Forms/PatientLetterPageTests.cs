@@ -37,7 +37,7 @@ public sealed partial class PatientLetterPageTests(AppFixture app) : DatabaseTes
         var drafted = await HtmlForm.Of(page, "id=\"generate-form\"").PostAsync(client, Action(page, "id=\"generate-form\""));
         drafted.StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
-        page = await client.GetStringAsync(path);
+        page = WebUtility.HtmlDecode(await client.GetStringAsync(path));   // Razor writes ä as &#xE4;
         page.ShouldContain("lang=\"de\"");
         page.ShouldContain("Ihre Wirbelsäule: Was unser Team empfiehlt");
         page.ShouldContain(TumorBoardApp.TestEmergencyPhone);
@@ -50,13 +50,13 @@ public sealed partial class PatientLetterPageTests(AppFixture app) : DatabaseTes
         const string why = "Der Tumor drückt auf Ihr Rückenmark. Darum nehmen wir zuerst den Druck weg.";
         var saved = await HtmlForm.Of(page, "id=\"why-form\"").Set("Edit.Why", why).PostAsync(client, Action(page, "id=\"why-form\""));
         saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        page = await client.GetStringAsync(path);
+        page = WebUtility.HtmlDecode(await client.GetStringAsync(path));
         page.ShouldContain(why);
         page.ShouldContain("Version 2 of 2");
 
         var print = await client.GetAsync($"/Decisions/{signed.Id}/Letter/Print");
         print.StatusCode.ShouldBe(HttpStatusCode.OK);
-        var printed = await print.Content.ReadAsStringAsync();
+        var printed = WebUtility.HtmlDecode(await print.Content.ReadAsStringAsync());
         printed.ShouldContain(why);
         printed.ShouldContain("id=\"patient-letter\"");
         printed.ShouldNotContain("why-form");
