@@ -196,6 +196,7 @@ api.MapFhirEndpoints();
 api.MapReportEndpoints();
 api.MapFhirDefinitions();
 api.MapFollowUpsEndpoints();
+api.MapPatientLettersEndpoints();
 app.MapRazorPages();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, cluster));

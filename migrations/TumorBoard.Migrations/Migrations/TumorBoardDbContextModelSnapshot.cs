@@ -1449,6 +1449,182 @@ namespace TumorBoard.Migrations.Migrations
                     b.ToTable("meeting_attendees", (string)null);
                 });
 
+            modelBuilder.Entity("TumorBoard.Domain.PatientLetters.PatientLetter", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by_name");
+
+                    b.Property<int>("CurrentVersionNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("current_version_number");
+
+                    b.Property<string>("DecisionHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("decision_hash");
+
+                    b.Property<Guid>("DecisionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decision_id");
+
+                    b.Property<int>("DecisionNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("decision_number");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("language");
+
+                    b.Property<Guid?>("SentById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("sent_by_id");
+
+                    b.Property<string>("SentByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("sent_by_name");
+
+                    b.Property<string>("SentMethod")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("sent_method");
+
+                    b.Property<DateOnly?>("SentOn")
+                        .HasColumnType("date")
+                        .HasColumnName("sent_on");
+
+                    b.Property<DateTimeOffset?>("SentRecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_recorded_at");
+
+                    b.Property<int?>("SentVersionNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("sent_version_number");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_patient_letters");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_patient_letters_case");
+
+                    b.HasIndex("CreatedById")
+                        .HasDatabaseName("ix_patient_letters_created_by_id");
+
+                    b.HasIndex("DecisionId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_patient_letters_decision");
+
+                    b.ToTable("patient_letters", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_patient_letters_sent", "(sent_version_number IS NULL) = (sent_method IS NULL) AND (sent_version_number IS NULL) = (sent_on IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("TumorBoard.Domain.PatientLetters.PatientLetterVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by_name");
+
+                    b.Property<string>("DecisionHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("decision_hash");
+
+                    b.Property<string>("DocumentJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("document_json");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("language");
+
+                    b.Property<Guid>("LetterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("letter_id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Why")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("why");
+
+                    b.HasKey("Id")
+                        .HasName("pk_patient_letter_versions");
+
+                    b.HasIndex("CreatedById")
+                        .HasDatabaseName("ix_patient_letter_versions_created_by_id");
+
+                    b.HasIndex("LetterId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ux_patient_letter_versions_number");
+
+                    b.ToTable("patient_letter_versions", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_patient_letter_versions_number", "number >= 1");
+                        });
+                });
+
             modelBuilder.Entity("TumorBoard.Domain.Patients.Patient", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1479,6 +1655,14 @@ namespace TumorBoard.Migrations.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("given_name");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasDefaultValue("de")
+                        .HasColumnName("language");
 
                     b.Property<string>("Mrn")
                         .IsRequired()
@@ -1799,6 +1983,40 @@ namespace TumorBoard.Migrations.Migrations
                         .HasConstraintName("fk_meeting_attendees_users_user_id");
                 });
 
+            modelBuilder.Entity("TumorBoard.Domain.PatientLetters.PatientLetter", b =>
+                {
+                    b.HasOne("TumorBoard.Application.Persistence.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_patient_letters_users_created_by_id");
+
+                    b.HasOne("TumorBoard.Domain.Decisions.BoardDecision", null)
+                        .WithMany()
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_patient_letters_decisions_decision_id");
+                });
+
+            modelBuilder.Entity("TumorBoard.Domain.PatientLetters.PatientLetterVersion", b =>
+                {
+                    b.HasOne("TumorBoard.Application.Persistence.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_patient_letter_versions_users_created_by_id");
+
+                    b.HasOne("TumorBoard.Domain.PatientLetters.PatientLetter", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("LetterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_patient_letter_versions_patient_letters_letter_id");
+                });
+
             modelBuilder.Entity("TumorBoard.Domain.Assessments.Assessment", b =>
                 {
                     b.Navigation("Versions");
@@ -1816,6 +2034,11 @@ namespace TumorBoard.Migrations.Migrations
                     b.Navigation("Agenda");
 
                     b.Navigation("Attendees");
+                });
+
+            modelBuilder.Entity("TumorBoard.Domain.PatientLetters.PatientLetter", b =>
+                {
+                    b.Navigation("Versions");
                 });
 #pragma warning restore 612, 618
         }

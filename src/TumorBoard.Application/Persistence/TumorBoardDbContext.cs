@@ -1,3 +1,4 @@
+using TumorBoard.Domain.PatientLetters;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -32,6 +33,8 @@ public sealed class TumorBoardDbContext(
     public DbSet<DecisionPosition> DecisionPositions => Set<DecisionPosition>();
     public DbSet<DecisionFollowUp> DecisionFollowUps => Set<DecisionFollowUp>();
     public DbSet<AssessmentWaiver> AssessmentWaivers => Set<AssessmentWaiver>();
+    public DbSet<PatientLetter> PatientLetters => Set<PatientLetter>();
+    public DbSet<PatientLetterVersion> PatientLetterVersions => Set<PatientLetterVersion>();
     public DbSet<DecisionFollowUpState> DecisionFollowUpStates => Set<DecisionFollowUpState>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     /// <summary>The hash chain over the audit rows; written only by <see cref="AuditSealer"/> (ADR 0006).</summary>

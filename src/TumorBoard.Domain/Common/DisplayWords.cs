@@ -4,6 +4,7 @@ using TumorBoard.Domain.Cases;
 using TumorBoard.Domain.Clinical;
 using TumorBoard.Domain.Decisions;
 using TumorBoard.Domain.Meetings;
+using TumorBoard.Domain.PatientLetters;
 using TumorBoard.Domain.Patients;
 using TumorBoard.Domain.Scores;
 using TumorBoard.Domain.Security;
@@ -129,6 +130,12 @@ public static partial class DisplayWords
             (DiscordanceReason.PriorRadiotherapy, "Prior radiotherapy"), (DiscordanceReason.NewFindings, "New findings"),
             (DiscordanceReason.Other, "Other (describe)")),
         Words((DecisionStatus.Draft, "Draft"), (DecisionStatus.Signed, "Signed"), (DecisionStatus.Superseded, "Superseded")),
+        // Patient letters (pathways.md §4)
+        Words((PatientLanguage.de, "German"), (PatientLanguage.fr, "French"), (PatientLanguage.it, "Italian"), (PatientLanguage.en, "English")),
+        Words((LetterSendMethod.Print, "Printed for the patient"), (LetterSendMethod.Post, "Sent by post"),
+            (LetterSendMethod.HandedOver, "Handed over in person")),
+        Words((LetterVersionKind.Generated, "Drafted from the decision"), (LetterVersionKind.Edited, "\"Why\" edited")),
+        Words((LetterStatus.Draft, "Draft"), (LetterStatus.Sent, "Sent"), (LetterStatus.Superseded, "Superseded")),
         // A position as the member chooses it and as the decision, the report and the history list it.
         Words((PositionKind.Agree, "Agree"), (PositionKind.Disagree, "Disagree (dissent)"), (PositionKind.Abstain, "Abstain")),
         // Implementation and the reasons for deviating (practice.md (b)13).

@@ -19,6 +19,8 @@ public sealed class Patient
     public string GivenName { get; private set; } = "";
     public DateOnly DateOfBirth { get; private set; }
     public Sex Sex { get; private set; }
+    /// <summary>The language the patient reads: what is written to them (the patient letter) is in it.</summary>
+    public PatientLanguage Language { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public Guid CreatedBy { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -34,17 +36,18 @@ public sealed class Patient
     /// <summary>Registers a patient at the instant <paramref name="now"/>; <paramref name="today"/> is the board's local date
     /// then (the date of birth must lie before it, as the validator checks on the same day).</summary>
     public static Patient Register(string mrn, string familyName, string givenName, DateOnly dateOfBirth, Sex sex,
-        Guid actor, DateTimeOffset now, DateOnly today)
+        Guid actor, DateTimeOffset now, DateOnly today, PatientLanguage language = PatientLanguage.de)
     {
         var p = new Patient { Id = Guid.CreateVersion7(), CreatedAt = now, CreatedBy = actor };
-        p.Set(mrn, familyName, givenName, dateOfBirth, sex, actor, now, today);
+        p.Set(mrn, familyName, givenName, dateOfBirth, sex, language, actor, now, today);
         return p;
     }
 
-    public void Update(string mrn, string familyName, string givenName, DateOnly dateOfBirth, Sex sex,
-        Guid actor, DateTimeOffset now, DateOnly today) => Set(mrn, familyName, givenName, dateOfBirth, sex, actor, now, today);
+    public void Update(string mrn, string familyName, string givenName, DateOnly dateOfBirth, Sex sex, PatientLanguage language,
+        Guid actor, DateTimeOffset now, DateOnly today) => Set(mrn, familyName, givenName, dateOfBirth, sex, language, actor, now, today);
 
-    void Set(string mrn, string familyName, string givenName, DateOnly dateOfBirth, Sex sex, Guid actor, DateTimeOffset now, DateOnly today)
+    void Set(string mrn, string familyName, string givenName, DateOnly dateOfBirth, Sex sex, PatientLanguage language, Guid actor,
+        DateTimeOffset now, DateOnly today)
     {
         if (!IsPlausibleDateOfBirth(dateOfBirth, today))
             throw new DomainConflictException("The date of birth must be in the past and at most 120 years ago.");
@@ -55,6 +58,7 @@ public sealed class Patient
         GivenName = givenName.Trim();
         DateOfBirth = dateOfBirth;
         Sex = sex;
+        Language = language;
         UpdatedAt = now;
         UpdatedBy = actor;
     }

@@ -70,6 +70,10 @@ public static class ExceptionMapping
             "A patient with this medical record number (or one that differs only in look-alike characters) was registered at the same moment: search for it before registering again.",
         ["ix_assessment_waivers_agenda_item_id_discipline"] =
             "This assessment was waived for the case at the same moment by another request.",
+        ["ux_patient_letters_decision"] =
+            "A letter for this decision version was drafted at the same moment by another request: reload the letter page.",
+        ["ux_patient_letter_versions_number"] =
+            "The letter was changed at the same moment by another request: reload it and make your change again.",
     };
 
     /// <summary>FluentValidation property path "Lesions[0].LevelFrom" -> JSON path "lesions[0].levelFrom".</summary>

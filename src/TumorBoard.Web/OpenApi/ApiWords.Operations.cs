@@ -13,8 +13,8 @@ public static partial class ApiWords
         // Patients
         ["FindPatients"] = "A page of patients by family name, given name and id. `text` searches the MRN (normalised as it is stored: case, spaces, look-alike letters) and the names. Coordinators, specialists and clinicians.",
         ["GetPatient"] = "One patient with its version as `ETag` (send it back as `If-Match` to change it).",
-        ["RegisterPatient"] = "Registers a patient (coordinator). The MRN is stored in its canonical form; one that matches a registered patient, also through look-alike characters, is 409 naming that patient.",
-        ["UpdatePatient"] = "Corrects a patient's MRN, names, date of birth or sex (coordinator). Needs the patient's `ETag` as `If-Match`.",
+        ["RegisterPatient"] = "Registers a patient (coordinator), with the `language` they read (`de`, `fr`, `it`, `en`; left out: the board's, `Board:PatientLetter:DefaultLanguage`). The MRN is stored in its canonical form; one that matches a registered patient, also through look-alike characters, is 409 naming that patient.",
+        ["UpdatePatient"] = "Corrects a patient's MRN, names, date of birth, sex or language (coordinator; `language` left out keeps it). Needs the patient's `ETag` as `If-Match`.",
         // Cases
         ["ListCases"] = "A page of cases, newest first within urgency, filtered by `status`, `urgency`, `histology` and `text` (the patient's MRN or names). Listing is not a read of each case; opening one is (audit trail).",
         ["GetCase"] = "One case with its patient, clinical details, what the board's minimum dataset still lacks (`missingForBoard`) and its version as `ETag`. Recorded in the audit trail as a read.",
@@ -87,6 +87,12 @@ public static partial class ApiWords
         ["SignDecision"] = "Signs a draft decision as the meeting's chair, re-entering the password: the signature binds a SHA-256 of the content and positions, and the database refuses any change to the signed version. Needs `If-Match`.",
         ["AmendDecision"] = "Amends a signed decision with a reason: a new draft version to be signed again, the old one marked superseded when it is (chair of the deciding meeting, or of a meeting in progress with the case on its agenda).",
         ["RecordFollowUp"] = "Records what was actually done for a plan step of a signed decision (`Implemented`, `PartiallyImplemented`, `NotImplemented`, `Unknown`), when, and why a step deviated from the plan.",
+        // Patient letters (pathways.md §4)
+        ["GeneratePatientLetter"] = "Drafts the plain-language letter to the patient about a signed decision version, in the patient's `language` (`de`, `fr`, `it`, `en`): the plan steps in order in plain words, why (first the board's rationale, to be put into plain words before sending), what happens next and who calls by when, the warning signs of spinal cord compression with the board's 24-hour number, and that the team recommends and the patient and their doctor decide. No positions, dissent or scores. A coordinator or the decision's responsible clinician; while the letter is a draft, a second call stores a new version from the decision (keeping the edited why). 409 for a draft or superseded decision or a letter already sent.",
+        ["ListPatientLetters"] = "The letters of this decision version and of the versions it amends, newest decision first, each with its `status` (`Draft`, `Sent`, `Superseded`) and stored versions. Coordinators, specialists and clinicians.",
+        ["GetPatientLetter"] = "One letter as the patient reads it (`letter`), its current version or `version`, its readability score for its language, who sent it how and when, and every stored version; its version as `ETag`. Recorded in the audit trail as a read of the case.",
+        ["EditPatientLetter"] = "Replaces the letter's why paragraph with the clinician's plain words: a new stored version (coordinator or responsible clinician). Needs the letter's `ETag` as `If-Match`; 409 once sent or when its decision was superseded.",
+        ["MarkPatientLetterSent"] = "Records that the letter's current version reached the patient: `method` `Print`, `Post` or `HandedOver`, on `sentOn` (the board's day, today when left out), by the signed-in member. The letter is closed afterwards. Needs `If-Match`; 409 when its decision was superseded or it was sent already.",
         ["ListCaseDecisions"] = "Every decision version of a case, newest first.",
         // Decision history
         ["GetCaseHistory"] = "The case's timeline: registration, agenda listings, assessment versions, waivers, decision versions, positions, signatures, amendments and follow-ups, filtered by kind and date.",

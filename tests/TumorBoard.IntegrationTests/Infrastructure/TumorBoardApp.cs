@@ -16,6 +16,9 @@ public sealed class TumorBoardApp(string connectionString, IDictionary<string, s
 {
     readonly IDictionary<string, string?> extra = settings ?? new Dictionary<string, string?>();
 
+    /// <summary>The board's 24-hour number the tests' patient letters carry (Board:PatientLetter:EmergencyPhone).</summary>
+    public const string TestEmergencyPhone = "+41 44 255 11 11";
+
     public string ConnectionString { get; } = connectionString;
     public string AppConnectionString => TestPostgres.AsApp(ConnectionString);
     public string OwnerConnectionString => TestPostgres.AsOwner(ConnectionString);
@@ -37,6 +40,7 @@ public sealed class TumorBoardApp(string connectionString, IDictionary<string, s
         builder.UseSetting("Audit:CheckpointFile", CheckpointFile);
         builder.UseSetting("Audit:CheckpointIntervalMinutes", "1440");
         builder.UseSetting("Seed:Cases", "false");
+        builder.UseSetting("Board:PatientLetter:EmergencyPhone", TestEmergencyPhone);
         builder.UseSetting("RateLimiting:SignInPermitLimit", "100000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         foreach (var (key, value) in extra)

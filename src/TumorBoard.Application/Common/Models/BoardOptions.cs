@@ -16,6 +16,18 @@ public sealed class BoardOptions
 
     /// <summary>The letterhead of the printed decision report (configuration section "Board:Report").</summary>
     public ReportOptions Report { get; set; } = new();
+
+    /// <summary>The letter to the patient (configuration section "Board:PatientLetter").</summary>
+    public PatientLetterOptions PatientLetter { get; set; } = new();
+}
+
+/// <summary>The patient letter's settings (configuration section "Board:PatientLetter", pathways.md §4).</summary>
+public sealed class PatientLetterOptions
+{
+    /// <summary>The language of a patient registered without one (de, fr, it or en).</summary>
+    public TumorBoard.Domain.Patients.PatientLanguage DefaultLanguage { get; set; } = TumorBoard.Domain.Patients.PatientLanguage.de;
+    /// <summary>The board's number answered 24 hours a day, printed with the warning signs. No letter is written without it.</summary>
+    public string EmergencyPhone { get; set; } = "";
 }
 
 /// <summary>Who sends the printed decision report to the referring physician (configuration section "Board:Report").</summary>

@@ -6,6 +6,7 @@ using TumorBoard.Domain.Cases;
 using TumorBoard.Domain.Common;
 using TumorBoard.Domain.Decisions;
 using TumorBoard.Domain.Meetings;
+using TumorBoard.Domain.PatientLetters;
 
 namespace TumorBoard.Application.Features.CaseHistory;
 
@@ -32,6 +33,8 @@ public sealed record CaseHistoryData(CaseRow Case, IReadOnlyList<ListingRow> Lis
     /// <summary>The board's zone and its name: the events' words give meeting times in it (the instants stay UTC).</summary>
     public TimeZoneInfo Zone { get; init; } = TimeZoneInfo.Utc;
     public string ZoneName { get; init; } = "UTC";
+    /// <summary>The letters to the patient about the case's decision versions, with their versions (pathways.md §4).</summary>
+    public IReadOnlyList<PatientLetter> Letters { get; init; } = [];
 
     public static async Task<CaseHistoryData> LoadAsync(TumorBoardDbContext db, Guid caseId, CancellationToken ct)
     {
@@ -57,7 +60,8 @@ public sealed record CaseHistoryData(CaseRow Case, IReadOnlyList<ListingRow> Lis
         var decisions = await db.Decisions.AsNoTracking().Where(d => d.CaseId == caseId).OrderBy(d => d.Number).ToListAsync(ct);
 
         var audit = await AuditAsync(db, caseId, listings.Select(l => l.ItemId), decisions, ct);
-        return new CaseHistoryData(tumorCase, listings, assessments, waivers, decisions, audit);
+        var letters = await db.PatientLetters.AsNoTracking().Where(l => l.CaseId == caseId).ToListAsync(ct);
+        return new CaseHistoryData(tumorCase, listings, assessments, waivers, decisions, audit) { Letters = letters };
     }
 
     /// <summary>The audit rows (additions and changes) of the case, its listings, its decision versions and their positions.</summary>

@@ -3,6 +3,7 @@ using TumorBoard.Domain.Assessments;
 using TumorBoard.Domain.Common;
 using TumorBoard.Domain.Decisions;
 using TumorBoard.Domain.Meetings;
+using TumorBoard.Domain.PatientLetters;
 using TumorBoard.Domain.Security;
 using static TumorBoard.Application.Features.CaseHistory.HistoryEventKind;
 
@@ -27,6 +28,7 @@ public static class CaseHistoryTimeline
         events.AddRange(data.Assessments.SelectMany(AssessmentVersions));
         events.AddRange(data.Waivers.Select(w => Waiver(w, data.Listing(w.AgendaItemId), data)));
         events.AddRange(data.Decisions.SelectMany(d => DecisionEvents(d, data)));
+        events.AddRange(data.Letters.SelectMany(LetterEvents));
         events.AddRange(CaseHistoryAudit.Events(data));
         return [.. events.OrderBy(e => e.OccurredAt).ThenBy(e => HistoryEvent.Rank(e.Kind))
             .ThenBy(e => e.DecisionNumber ?? 0).ThenBy(e => e.AssessmentVersion ?? 0)];
@@ -117,6 +119,25 @@ public static class CaseHistoryTimeline
                 $"Follow-up of plan step {f.StepNumber}" + (f.StepNumber <= plan.Count ? $" ({DecisionDiff.Describe(plan[f.StepNumber - 1])})" : "")
                 + $" of decision version {d.Number}: {DisplayWords.Of(f.Status)}" + (f.Reason is { } r ? $", {DisplayWords.InSentence(r)}" : ""),
                 Words(f.ReasonText, f.Note));
+    }
+
+    /// <summary>Each stored version of a patient letter (drafted or "why" edited) and its sending: who, when, how.</summary>
+    static IEnumerable<HistoryEvent> LetterEvents(PatientLetter l)
+    {
+        foreach (var v in l.Versions.OrderBy(v => v.Number))
+            yield return new HistoryEvent
+            {
+                OccurredAt = v.CreatedAt, Kind = PatientLetterWritten, ActorName = v.CreatedByName, DecisionId = l.DecisionId, DecisionNumber = l.DecisionNumber,
+                Summary = $"Patient letter for decision version {l.DecisionNumber}, version {v.Number}: "
+                    + (v.Kind == LetterVersionKind.Generated ? "drafted from the decision" : "\"why\" edited") + $" ({DisplayWords.Of(v.Language)})",
+            };
+        if (l.SentRecordedAt is { } at)
+            yield return new HistoryEvent
+            {
+                OccurredAt = at, Kind = PatientLetterSent, ActorName = l.SentByName, DecisionId = l.DecisionId, DecisionNumber = l.DecisionNumber,
+                Summary = $"Patient letter for decision version {l.DecisionNumber} (version {l.SentVersionNumber}) recorded as sent on {l.SentOn:yyyy-MM-dd}: "
+                    + DisplayWords.InSentence(l.SentMethod!.Value),
+            };
     }
 
     static string? Words(params string?[] parts) =>

@@ -23,6 +23,8 @@ public enum HistoryEventKind
     DecisionSigned,
     DecisionSuperseded,
     FollowUpRecorded,
+    PatientLetterWritten,
+    PatientLetterSent,
 }
 
 /// <summary>Where the event's facts come from: the clinical record itself, or (for what the record keeps no trace of) the audit trail.</summary>

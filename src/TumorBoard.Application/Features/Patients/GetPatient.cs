@@ -16,7 +16,7 @@ public static class GetPatient
     public sealed record Query(Guid PatientId) : IQuery<Result>, IPatientRead;
 
     public sealed record Result(Guid Id, string Mrn, string FamilyName, string GivenName, DateOnly DateOfBirth, Sex Sex,
-        uint Version, IReadOnlyList<CaseSummary> Cases);
+        PatientLanguage Language, uint Version, IReadOnlyList<CaseSummary> Cases);
 
     public sealed record CaseSummary(Guid Id, string Status, string Histology, string Urgency, DateTimeOffset CreatedAt);
 
@@ -37,5 +37,5 @@ public static class GetPatient
 
     /// <summary>The read model of a patient as held in memory (the register command answers with what it saved).</summary>
     public static Result From(Patient p, IReadOnlyList<CaseSummary> cases) =>
-        new(p.Id, p.Mrn, p.FamilyName, p.GivenName, p.DateOfBirth, p.Sex, p.Version, cases);
+        new(p.Id, p.Mrn, p.FamilyName, p.GivenName, p.DateOfBirth, p.Sex, p.Language, p.Version, cases);
 }

@@ -14,6 +14,8 @@ public interface IPatientFields
     string GivenName { get; }
     DateOnly? DateOfBirth { get; }
     Sex? Sex { get; }
+    /// <summary>The language the patient reads (de, fr, it, en); none given: the board's (Board:PatientLetter:DefaultLanguage).</summary>
+    PatientLanguage? Language { get; }
 }
 
 public sealed class PatientFieldsValidator : AbstractValidator<IPatientFields>
@@ -31,6 +33,7 @@ public sealed class PatientFieldsValidator : AbstractValidator<IPatientFields>
             .Must(d => d is null || Patient.IsPlausibleDateOfBirth(d.Value, clock.Today))
             .WithMessage("The date of birth must be in the past and at most 120 years ago.");
         RuleFor(p => p.Sex).NotNull().WithMessage("Choose the sex (female, male, other or unknown).").IsInEnum();
+        RuleFor(p => p.Language).IsInEnum().WithMessage("Choose the patient's language: de, fr, it or en.");
     }
 }
 

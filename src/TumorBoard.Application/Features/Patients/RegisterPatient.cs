@@ -19,6 +19,7 @@ public static class RegisterPatient
         public string GivenName { get; init; } = "";
         public DateOnly? DateOfBirth { get; init; }
         public Sex? Sex { get; init; }
+        public PatientLanguage? Language { get; init; }
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -31,12 +32,13 @@ public static class RegisterPatient
     }
 
     /// <summary>Answers with the patient as saved (a new patient has no cases), never a second read that could fail after the commit.</summary>
-    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, BoardClock clock) : ICommandHandler<Command, GetPatient.Result>
+    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, BoardClock clock, Microsoft.Extensions.Options.IOptions<BoardOptions> board) : ICommandHandler<Command, GetPatient.Result>
     {
         public async ValueTask<GetPatient.Result> Handle(Command command, CancellationToken ct)
         {
             var patient = Patient.Register(command.Mrn, command.FamilyName, command.GivenName,
-                command.DateOfBirth!.Value, command.Sex!.Value, user.RequiredId, clock.UtcNow, clock.Today);
+                command.DateOfBirth!.Value, command.Sex!.Value, user.RequiredId, clock.UtcNow, clock.Today,
+                command.Language ?? board.Value.PatientLetter.DefaultLanguage);
             db.Patients.Add(patient);
             await db.SaveChangesAsync(ct);   // a racing duplicate MRN hits the unique index on the canonical form -> 409
             return GetPatient.From(patient, []);

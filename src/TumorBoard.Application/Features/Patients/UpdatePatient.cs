@@ -24,6 +24,7 @@ public static class UpdatePatient
         public string GivenName { get; init; } = "";
         public DateOnly? DateOfBirth { get; init; }
         public Sex? Sex { get; init; }
+        public PatientLanguage? Language { get; init; }
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -45,7 +46,7 @@ public static class UpdatePatient
             if (!expected.Matches(patient.Version)) throw new StaleVersionException("patient");
 
             patient.Update(command.Mrn, command.FamilyName, command.GivenName,
-                command.DateOfBirth!.Value, command.Sex!.Value, user.RequiredId, clock.UtcNow, clock.Today);
+                command.DateOfBirth!.Value, command.Sex!.Value, command.Language ?? patient.Language, user.RequiredId, clock.UtcNow, clock.Today);
             return await db.SaveChangesThenReadAsync(() => GetPatient.LoadAsync(db, patient.Id, ct), ct);
         }
     }

@@ -16,6 +16,8 @@ public sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
         b.Property(p => p.FamilyName).HasMaxLength(Patient.NameMaxLength).IsRequired();
         b.Property(p => p.GivenName).HasMaxLength(Patient.NameMaxLength).IsRequired();
         b.Property(p => p.Sex).HasConversion<string>().HasMaxLength(16);
+        // Patients registered before the field existed read German (the migration's default; README "Patient letter").
+        b.Property(p => p.Language).HasConversion<string>().HasMaxLength(2).HasDefaultValue(PatientLanguage.de).HasSentinel((PatientLanguage)(-1));
         b.Property(p => p.Version).IsRowVersion();   // PostgreSQL xmin
         b.Ignore(p => p.Initials);
         // Text search on MRN or name: trigram index for ILIKE '%term%'.

@@ -19,7 +19,7 @@ public sealed class EditModel(ISender sender) : PageModel, IFormPage
         Input = new UpdatePatient.Command
         {
             PatientId = p.Id, ExpectedVersion = p.Version, Mrn = p.Mrn, FamilyName = p.FamilyName,
-            GivenName = p.GivenName, DateOfBirth = p.DateOfBirth, Sex = p.Sex,
+            GivenName = p.GivenName, DateOfBirth = p.DateOfBirth, Sex = p.Sex, Language = p.Language,
         };
     }
 
