@@ -147,11 +147,12 @@ public sealed class ListPlanTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task Capped_counts_read_at_most_the_cap_from_cases_and_touch_patients_only_for_a_text_search()
     {
-        // Each filter matches far more than the cap at 20,000 cases: "family-1" 11,111 patients, "given-7" about 2,200.
+        // Each filter matches far more than the cap at 20,000 cases (a sixth of them per status): "family-1" 11,111
+        // patients, "given-7" about 2,200.
         (ListCases.Query Query, bool NeedsPatients)[] cases =
         [
             (new(), false), (new() { Page = 2 }, false), (new() { Status = CaseStatus.Scheduled }, false),
-            (new() { Urgency = Urgency.Routine }, false), (new() { Histology = PrimaryHistology.Breast }, false),
+            (new() { Urgency = Urgency.Routine }, false), (new() { Status = CaseStatus.Decided }, false),
             (new() { Status = CaseStatus.Scheduled, Urgency = Urgency.Routine }, false),
             (new() { Text = "family-1" }, true), (new() { Text = "given-7" }, true), (new() { Text = "FAMILY-1", Status = CaseStatus.Scheduled }, true),
         ];
@@ -163,7 +164,7 @@ public sealed class ListPlanTests(ITestOutputHelper output) : IAsyncLifetime
             commands.Clear();
             var page = await RunAsync(db => new ListCases.Handler(db).Handle(query, default).AsTask());
             (page.TotalCount, page.TotalIsCapped).ShouldBe((Paging.CountCap, true), $"{query}");
-            var count = commands.Select(c => c.Sql).Where(IsCount).ShouldHaveSingleItem($"{query}");
+            var count = commands.Select(c => c.Sql).Where(c => IsCount(c) && c.Contains("cases")).ShouldHaveSingleItem($"{query}");
             var (sql, parameters) = commands.Single(c => c.Sql == count);
             var plan = await ExplainAnalyzeAsync(conn, sql, parameters);
             var read = RowsRead(plan, "cases");
@@ -220,13 +221,15 @@ public sealed class ListPlanTests(ITestOutputHelper output) : IAsyncLifetime
         result.Items.Skip(40).ShouldAllBe(d => !d.Overdue);
         result.Items.Select(d => (d.MeetingStartsAt, d.MeetingId, d.Position))
             .ShouldBe(result.Items.Select(d => (d.MeetingStartsAt, d.MeetingId, d.Position)).Order().ToList());
-        commands.Count.ShouldBe(3);
+        // The page and the two capped counts (the app's background services send statements of their own meanwhile).
+        var sent = commands.Where(c => c.Sql.Contains("agenda_items")).ToList();
+        sent.Count.ShouldBe(3);
 
         // With sequential scans priced out (the planner's choice at 100,000, see above) no statement scans a whole table.
         List<string> scans = [];
         await using var explainConn = new NpgsqlConnection(plain.ConnectionString);
         await explainConn.OpenAsync();
-        foreach (var (sql, parameters) in commands)
+        foreach (var (sql, parameters) in sent)
         {
             var plan = await ExplainAnalyzeAsync(explainConn, sql, parameters);
             output.WriteLine($"{RowsRead(plan, "agenda_items")} agenda items, {RowsRead(plan, "meetings")} meetings read:\n{sql}\n{plan}");
