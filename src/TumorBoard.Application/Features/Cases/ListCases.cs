@@ -108,10 +108,10 @@ public static class ListCases
         if (matched is null)
             return cases.OrderByDescending(c => c.Urgency).ThenByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
                 .Take(atMost).CountAsync(ct);
-        // The inner Take keeps each patient's cases a LATERAL subquery (PostgreSQL does not flatten a subquery with a
-        // LIMIT), so the plan is a nested loop from the matched patients into ix_cases_patient_id that stops at the cap,
-        // not a hash join of the matches against every case; it changes no count, as no patient adds more than the cap.
-        return matched.SelectMany(p => cases.Where(c => c.PatientId == p.Id).Take(atMost)).Take(atMost).CountAsync(ct);
+        // Unordered: with the LIMIT the planner takes a nested loop from the matched patients into ix_cases_patient_id and
+        // stops at the cap (3,419 buffers at 100,000 cases). Not a Take inside the SelectMany: EF turns that into a
+        // ROW_NUMBER() over every case.
+        return matched.SelectMany(p => cases.Where(c => c.PatientId == p.Id)).Take(atMost).CountAsync(ct);
     }
 
     /// <summary>Member-initialised so that EF can filter and order by its parts.</summary>
