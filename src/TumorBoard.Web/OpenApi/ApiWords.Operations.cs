@@ -61,7 +61,7 @@ public static partial class ApiWords
         ["GetMyCalendarFeed"] = "The signed-in member's upcoming meetings as an iCalendar feed (`text/calendar`).",
         // Worklists
         ["GetCoordinatorDashboard"] = "The coordinator's dashboard: what needs preparing for the coming meetings, Draft cases older than `Board:DraftAgeDays`, and overdue follow-ups.",
-        ["GetSpecialistWorklist"] = "The signed-in specialist's worklist: the cases on coming agendas and the assessments of their discipline still to write or submit.",
+        ["GetSpecialistWorklist"] = "The signed-in specialist's worklist: the cases on coming agendas and the assessments of their discipline still to write or submit, the first 200 in meeting order; `total` and `overdueCount` stop counting at 1,000 (`totalIsCapped`, `overdueIsCapped`).",
         // Assessments
         ["ListAssessments"] = "The current assessment of each discipline for a case (draft, submitted or revised), with the computed scores.",
         ["GetAssessment"] = "The current assessment of one discipline (`medical-oncology`, `radiation-oncology`, `neurosurgery`) with its version as `ETag`. A read in the audit trail.",

@@ -10,11 +10,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Features.Cases;
+using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Features.Decisions;
+using TumorBoard.Application.Features.Meetings;
 using TumorBoard.Application.Features.Patients;
 using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.Cases;
 using TumorBoard.Domain.Clinical;
+using TumorBoard.Domain.Security;
 using TumorBoard.IntegrationTests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -140,6 +143,147 @@ public sealed class ListPlanTests(ITestOutputHelper output) : IAsyncLifetime
         back.Items.Select(r => r.Id).ShouldBe(walked.Skip((pages - 2) * 100).Take(100).Select(r => r.Id));
         back.Next.ShouldNotBeNull();
     }
+
+    [Fact]
+    public async Task Capped_counts_read_at_most_the_cap_from_cases_and_touch_patients_only_for_a_text_search()
+    {
+        // Each filter matches far more than the cap at 20,000 cases (a sixth of them per status): "family-1" 11,111
+        // patients, "given-7" about 2,200.
+        (ListCases.Query Query, bool NeedsPatients)[] cases =
+        [
+            (new(), false), (new() { Page = 2 }, false), (new() { Status = CaseStatus.Scheduled }, false),
+            (new() { Urgency = Urgency.Routine }, false), (new() { Status = CaseStatus.Decided }, false),
+            (new() { Status = CaseStatus.Scheduled, Urgency = Urgency.Routine }, false),
+            (new() { Text = "family-1" }, true), (new() { Text = "given-7" }, true), (new() { Text = "FAMILY-1", Status = CaseStatus.Scheduled }, true),
+        ];
+        List<string> wrong = [];
+        await using var conn = new NpgsqlConnection(plain.ConnectionString);
+        await conn.OpenAsync();
+        foreach (var (query, needsPatients) in cases)
+        {
+            commands.Clear();
+            var page = await RunAsync(db => new ListCases.Handler(db).Handle(query, default).AsTask());
+            (page.TotalCount, page.TotalIsCapped).ShouldBe((Paging.CountCap, true), $"{query}");
+            var count = commands.Select(c => c.Sql).Where(c => IsCount(c) && c.Contains("cases")).ShouldHaveSingleItem($"{query}");
+            var (sql, parameters) = commands.Single(c => c.Sql == count);
+            var plan = await ExplainAnalyzeAsync(conn, sql, parameters);
+            var read = RowsRead(plan, "cases");
+            output.WriteLine($"{query}: {read} rows of cases, {RowsRead(plan, "patients")} of patients, patients touched: {Touches(plan, "patients")}");
+            if (read > Paging.CountCap + 1) wrong.Add($"{query}: the count read {read} rows of cases:\n{sql}\n{plan}");
+            if (!needsPatients && Touches(plan, "patients")) wrong.Add($"{query}: the count joins patients:\n{sql}\n{plan}");
+            if (needsPatients && !UsesIndex(plan, "ix_cases_patient_id")) wrong.Add($"{query}: the text count does not take each patient's cases by ix_cases_patient_id:\n{sql}\n{plan}");
+        }
+        wrong.ShouldBeEmpty(string.Join("\n\n", wrong));
+    }
+
+    [Fact]
+    public async Task The_specialist_worklist_caps_its_counts_and_scans_no_whole_table()
+    {
+        // 400 planned meetings ahead with 10 scheduled cases each (4,000 owed), the first three past their cut-off; one in
+        // progress (past its cut-off too); 40 closed and 5 planned ones from before today (left behind) that the walk must not read.
+        await using (var conn = new NpgsqlConnection(plain.ConnectionString))
+        {
+            await conn.OpenAsync();
+            await using var seed = new NpgsqlCommand("""
+                SET session_replication_role = replica;
+                INSERT INTO meetings (id, title, starts_at, duration_minutes, chair_id, capacity, submission_cutoff, status, agenda_count,
+                                      created_at, created_by, updated_at, updated_by)
+                SELECT gen_random_uuid(), 'Board ' || n, t, 90, @user, 20,
+                       CASE WHEN n BETWEEN 1 AND 3 THEN now() - interval '1 hour' ELSE t - interval '2 days' END,
+                       CASE WHEN n = 0 THEN 'InProgress' WHEN n < 0 THEN 'Closed' WHEN n > 400 THEN 'Planned' ELSE 'Planned' END, 10,
+                       now(), @user, now(), @user
+                  FROM generate_series(-40, 405) AS g(n)
+                 CROSS JOIN LATERAL (SELECT CASE WHEN n = 0 THEN now() - interval '30 minutes'
+                                                 WHEN n > 400 THEN now() - (n - 398) * interval '1 day'
+                                                 ELSE now() + n * interval '1 day' END AS t) x;
+                INSERT INTO agenda_items (id, meeting_id, case_id, position, status, is_late_addition, added_at, added_by)
+                SELECT gen_random_uuid(), m.id, c.id, 1 + (c.n - 1) % 10, 'Scheduled', false, now(), @user
+                  FROM (SELECT id, row_number() OVER (ORDER BY starts_at, id) AS k FROM meetings) m
+                  JOIN (SELECT id, row_number() OVER (ORDER BY id) AS n FROM cases) c ON (c.n - 1) / 10 + 1 = m.k;
+                SET session_replication_role = origin;
+                ANALYZE meetings; ANALYZE agenda_items;
+                """, conn);
+            seed.Parameters.AddWithValue("user", clinicianId);
+            await seed.ExecuteNonQueryAsync();
+        }
+
+        commands.Clear();
+        GetSpecialistWorklist.Result result;
+        await using (var scope = captured.Services.CreateAsyncScope())
+            result = await new GetSpecialistWorklist.Handler(scope.ServiceProvider.GetRequiredService<TumorBoardDbContext>(),
+                new Specialist(Discipline.MedicalOncology), scope.ServiceProvider.GetRequiredService<BoardClock>()).Handle(new(), default);
+        result.Items.Count.ShouldBe(GetSpecialistWorklist.Limit);
+        (result.Total, result.TotalIsCapped).ShouldBe((Paging.CountCap, true));
+        // The meeting in progress and the three past their cut-off.
+        (result.OverdueCount, result.OverdueIsCapped).ShouldBe((40, false));
+        result.Items.Take(10).ShouldAllBe(d => d.MeetingStatus == Domain.Meetings.MeetingStatus.InProgress);
+        result.Items.Take(40).ShouldAllBe(d => d.Overdue);
+        result.Items.Skip(40).ShouldAllBe(d => !d.Overdue);
+        result.Items.Select(d => (d.MeetingStartsAt, d.MeetingId, d.Position))
+            .ShouldBe(result.Items.Select(d => (d.MeetingStartsAt, d.MeetingId, d.Position)).Order().ToList());
+        // The page and the two capped counts (the app's background services send statements of their own meanwhile).
+        var sent = commands.Where(c => c.Sql.Contains("agenda_items")).ToList();
+        sent.Count.ShouldBe(3);
+
+        // With sequential scans priced out (the planner's choice at 100,000, see above) no statement scans a whole table.
+        List<string> scans = [];
+        await using var explainConn = new NpgsqlConnection(plain.ConnectionString);
+        await explainConn.OpenAsync();
+        foreach (var (sql, parameters) in sent)
+        {
+            var plan = await ExplainAnalyzeAsync(explainConn, sql, parameters);
+            output.WriteLine($"{RowsRead(plan, "agenda_items")} agenda items, {RowsRead(plan, "meetings")} meetings read:\n{sql}\n{plan}");
+            if (SeqScans(plan).Any(t => Watched.Contains(t) || t is "meetings" or "agenda_items")) scans.Add($"a Seq Scan:\n{sql}\n{plan}");
+        }
+        scans.ShouldBeEmpty(string.Join("\n\n", scans));
+    }
+
+    sealed class Specialist(Discipline discipline) : ICurrentUser
+    {
+        public Guid? Id { get; } = Guid.NewGuid();
+        public string? DisplayName => "Specialist";
+        public Discipline? Discipline => discipline;
+        public bool IsInRole(string role) => role == Roles.Specialist;
+    }
+
+    static bool IsCount(string sql) => sql.Contains("count(*)", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The statement run with sequential scans priced out (the planner's choice at 100,000, see above), measured.</summary>
+    static async Task<JsonElement> ExplainAnalyzeAsync(NpgsqlConnection conn, string sql, NpgsqlParameter[] parameters)
+    {
+        await using (var off = new NpgsqlCommand("SET enable_seqscan = off", conn)) await off.ExecuteNonQueryAsync();
+        await using var explain = new NpgsqlCommand("EXPLAIN (ANALYZE, FORMAT JSON) " + sql, conn);
+        explain.Parameters.AddRange(parameters.Select(p => p.Clone()).ToArray());
+        return JsonDocument.Parse((string)(await explain.ExecuteScalarAsync())!).RootElement.Clone();
+    }
+
+    static IEnumerable<JsonElement> Nodes(JsonElement node)
+    {
+        if (node.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in node.EnumerateArray())
+                foreach (var n in Nodes(item)) yield return n;
+        }
+        else if (node.ValueKind == JsonValueKind.Object)
+        {
+            if (node.TryGetProperty("Node Type", out _)) yield return node;
+            foreach (var property in node.EnumerateObject())
+                if (property.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
+                    foreach (var n in Nodes(property.Value)) yield return n;
+        }
+    }
+
+    static string? Relation(JsonElement n) => n.TryGetProperty("Relation Name", out var r) ? r.GetString() : null;
+    static string? Index(JsonElement n) => n.TryGetProperty("Index Name", out var r) ? r.GetString() : null;
+
+    /// <summary>Rows the plan's scans of <paramref name="table"/> returned, over all their loops.</summary>
+    static long RowsRead(JsonElement plan, string table) => Nodes(plan).Where(n => Relation(n) == table)
+        .Sum(n => (long)(n.GetProperty("Actual Rows").GetDouble() * n.GetProperty("Actual Loops").GetDouble()));
+
+    static bool Touches(JsonElement plan, string table) =>
+        Nodes(plan).Any(n => Relation(n) == table || (Index(n) ?? "").Contains(table, StringComparison.Ordinal));
+
+    static bool UsesIndex(JsonElement plan, string index) => Nodes(plan).Any(n => Index(n) == index);
 
     async Task<T> RunAsync<T>(Func<TumorBoardDbContext, Task<T>> run)
     {

@@ -20,10 +20,12 @@ public sealed class Keyset<TSource, TKey>(
     /// One page of <paramref name="rows"/> (filtered, not ordered): by cursor when the query has one, else by page number
     /// (OFFSET over the index, bounded by <see cref="Paging.MaxPage"/> to the counted rows). Fetches one row more than the page to know whether
     /// there is a next one, and counts at most <see cref="Paging.CountCap"/> + 1 rows, and not at all when the first page
-    /// already holds them all: one or two statements, whatever the size of the list.
+    /// already holds them all: one or two statements, whatever the size of the list. <paramref name="countAtMost"/>, when
+    /// given, counts instead (up to its argument, the cap + 1): a list whose page needs a join its count does not (the case
+    /// list's patients) counts from fewer tables.
     /// </summary>
     public async Task<Paged<TRow>> PageAsync<TRow>(IQueryable<TSource> rows, PagedQuery query, Expression<Func<TSource, TRow>> select,
-        Func<TRow, TKey> keyOf, CancellationToken ct)
+        Func<TRow, TKey> keyOf, CancellationToken ct, Func<int, CancellationToken, Task<int>>? countAtMost = null)
     {
         var size = query.Size;
         List<TRow> items;
@@ -63,7 +65,9 @@ public sealed class Keyset<TSource, TKey>(
             // In the list's order, so that the count walks the same index as the page and stops after CountCap + 1 entries.
             // Unordered, the planner guesses that a LIMIT over a filter is met early in a sequential scan; when the matching
             // rows lie late in the table (ReadyForBoard: the newest cases) that scan reads all of it (issue #11).
-            total = await forward(rows).Take(Paging.CountCap + 1).CountAsync(ct);
+            total = countAtMost is not null
+                ? await countAtMost(Paging.CountCap + 1, ct)
+                : await forward(rows).Take(Paging.CountCap + 1).CountAsync(ct);
             if (total > Paging.CountCap)
             {
                 capped = true;

@@ -13,5 +13,12 @@ public sealed class IndexModel(ISender sender) : PageModel
     public async Task OnGetAsync(CancellationToken ct) => Result = await sender.Send(new GetSpecialistWorklist.Query(), ct);
 
     /// <summary>The page of the specialist's assessment form (the board's three disciplines have one), linked per case.</summary>
+    /// <summary>"1,000+ due, 3 overdue": the counts stop at the lists' cap (GetSpecialistWorklist.Result).</summary>
+    public string CountText => $"{Result.Total:N0}{(Result.TotalIsCapped ? "+" : "")} due, "
+        + $"{Result.OverdueCount:N0}{(Result.OverdueIsCapped ? "+" : "")} overdue";
+
+    /// <summary>"The first 200 are listed." when the list shows fewer than are due.</summary>
+    public bool ShowsPart => Result.TotalIsCapped || Result.Items.Count < Result.Total;
+
     public string? FormPage => Result.Discipline is { } d && Quorum.Required.Contains(d) ? $"/Assessments/{d}" : null;
 }

@@ -26,8 +26,12 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
 #endif
         /// <summary>The overdueCount property</summary>
         public int? OverdueCount { get; set; }
+        /// <summary>The overdueIsCapped property</summary>
+        public bool? OverdueIsCapped { get; set; }
         /// <summary>The total property</summary>
         public int? Total { get; set; }
+        /// <summary>The totalIsCapped property</summary>
+        public bool? TotalIsCapped { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.SpecialistWorklistDetails"/> and sets the default values.
         /// </summary>
@@ -56,7 +60,9 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
                 { "discipline", n => { Discipline = n.GetEnumValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.Discipline>(); } },
                 { "items", n => { Items = n.GetCollectionOfObjectValues<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.SpecialistWorklistDue>(global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.SpecialistWorklistDue.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "overdueCount", n => { OverdueCount = n.GetIntValue(); } },
+                { "overdueIsCapped", n => { OverdueIsCapped = n.GetBoolValue(); } },
                 { "total", n => { Total = n.GetIntValue(); } },
+                { "totalIsCapped", n => { TotalIsCapped = n.GetBoolValue(); } },
             };
         }
         /// <summary>
@@ -69,7 +75,9 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
             writer.WriteEnumValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.Discipline>("discipline", Discipline);
             writer.WriteCollectionOfObjectValues<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.SpecialistWorklistDue>("items", Items);
             writer.WriteIntValue("overdueCount", OverdueCount);
+            writer.WriteBoolValue("overdueIsCapped", OverdueIsCapped);
             writer.WriteIntValue("total", Total);
+            writer.WriteBoolValue("totalIsCapped", TotalIsCapped);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

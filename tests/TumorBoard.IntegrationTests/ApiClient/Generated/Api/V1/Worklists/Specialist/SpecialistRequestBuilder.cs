@@ -34,7 +34,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Worklists.Speci
         {
         }
         /// <summary>
-        /// The signed-in specialist&apos;s worklist: the cases on coming agendas and the assessments of their discipline still to write or submit.
+        /// The signed-in specialist&apos;s worklist: the cases on coming agendas and the assessments of their discipline still to write or submit, the first 200 in meeting order; `total` and `overdueCount` stop counting at 1,000 (`totalIsCapped`, `overdueIsCapped`).
         /// </summary>
         /// <returns>A <see cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.SpecialistWorklistDetails"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -63,7 +63,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Worklists.Speci
             return await RequestAdapter.SendAsync<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.SpecialistWorklistDetails>(requestInfo, global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.SpecialistWorklistDetails.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// The signed-in specialist&apos;s worklist: the cases on coming agendas and the assessments of their discipline still to write or submit.
+        /// The signed-in specialist&apos;s worklist: the cases on coming agendas and the assessments of their discipline still to write or submit, the first 200 in meeting order; `total` and `overdueCount` stop counting at 1,000 (`totalIsCapped`, `overdueIsCapped`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
