@@ -109,6 +109,27 @@ public static partial class ApiWords
             schema.Description = ValidationProblem;
         else if (context.JsonPropertyInfo is null && type == typeof(Microsoft.AspNetCore.Mvc.ProblemDetails))
             schema.Description = Problem;
+        // ApiProblemDetailsWriter adds the trace id to every problem: the schema says so, or strict clients and the examples
+        // (which carry one) disagree with the document.
+        if (context.JsonPropertyInfo is null
+            && (type == typeof(Microsoft.AspNetCore.Http.HttpValidationProblemDetails) || type == typeof(Microsoft.AspNetCore.Mvc.ProblemDetails)))
+        {
+            schema.Properties ??= new Dictionary<string, IOpenApiSchema>();
+            schema.Properties["traceId"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.String,
+                Description = "W3C trace id of the request (or the server's request id): quote it when reporting a problem; the server's log carries the same id.",
+            };
+        }
+        // A property left out when null or default (JsonIgnore WhenWritingNull / WhenWritingDefault) is not required, whatever
+        // the record's constructor says: a strict client would otherwise refuse the answers that omit it.
+        if (context.JsonPropertyInfo is null && schema.Required is { Count: > 0 } required)
+            foreach (var property in context.JsonTypeInfo.Properties)
+                if (property.AttributeProvider?.GetCustomAttributes(typeof(System.Text.Json.Serialization.JsonIgnoreAttribute), true)
+                        .OfType<System.Text.Json.Serialization.JsonIgnoreAttribute>()
+                        .Any(a => a.Condition is System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull
+                            or System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault) == true)
+                    required.Remove(property.Name);
         // The component is made from the first property that uses the enumeration, so this runs with a property too.
         if (!type.IsEnum) return;
         // Member names as strings. The component is made from the first property that uses it, so one from a nullable property

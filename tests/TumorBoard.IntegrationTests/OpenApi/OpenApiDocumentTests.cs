@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
@@ -135,6 +136,30 @@ public sealed class OpenApiDocumentTests(AppFixture app)
         details["id"]!["format"]!.GetValue<string>().ShouldBe("uuid");
         details["createdAt"]!["format"]!.GetValue<string>().ShouldBe("date-time");
         schemas["CasePatientSummary"]!["properties"]!["dateOfBirth"]!["format"]!.GetValue<string>().ShouldBe("date");
+    }
+
+    [Fact]
+    public async Task Problems_declare_their_trace_id_and_fields_left_out_when_empty_are_not_required()
+    {
+        var document = await OpenApiSchemaNameTests.DocumentAsync(app);
+        var schemas = document["components"]!["schemas"]!;
+        foreach (var problem in new[] { "ProblemDetails", "HttpValidationProblemDetails" })
+            schemas[problem]!["properties"]!["traceId"]!["type"]!.GetValue<string>().ShouldBe("string", problem);
+
+        // The conversion answers either { ecog } or { karnofskyMin, karnofskyMax }: none of the three is always there.
+        var required = (schemas["ConvertPerformanceStatusResult"]!["required"]?.AsArray() ?? [])
+            .Select(n => n!.GetValue<string>()).ToList();
+        required.ShouldNotContain("ecog");
+        required.ShouldNotContain("karnofskyMin");
+        required.ShouldNotContain("karnofskyMax");
+
+        // What the server answers: the omitted field is absent, and what is still required is there.
+        using var client = await app.ClientAsync(AppFixture.Coordinator);
+        var answer = await client.PostAsJsonAsync("/api/v1/scores/performance-status", new { ecog = 1 });
+        answer.EnsureSuccessStatusCode();
+        var body = JsonNode.Parse(await answer.Content.ReadAsStringAsync())!.AsObject();
+        body.ContainsKey("ecog").ShouldBeFalse();
+        foreach (var name in required) body.ContainsKey(name).ShouldBeTrue(name);
     }
 
     static string RepositoryRoot()

@@ -115,15 +115,15 @@ public static partial class ApiExamples
     {
         var register = new RegisterPatient.Command
         {
-            Mrn = Mrn, FamilyName = FamilyName, GivenName = GivenName, DateOfBirth = DateOfBirth, Sex = Sex.Female,
+            Mrn = Mrn, FamilyName = FamilyName, GivenName = GivenName, DateOfBirth = DateOfBirth, Sex = Sex.Female, Language = PatientLanguage.de,
         };
         Request("RegisterPatient", register);
         var update = new UpdatePatient.Command
         {
-            PatientId = PatientId, Mrn = Mrn, FamilyName = "Keller-Moser", GivenName = GivenName, DateOfBirth = DateOfBirth, Sex = Sex.Female,
+            PatientId = PatientId, Mrn = Mrn, FamilyName = "Keller-Moser", GivenName = GivenName, DateOfBirth = DateOfBirth, Sex = Sex.Female, Language = PatientLanguage.de,
         };
         Request("UpdatePatient", update, update with { ExpectedVersion = (VersionMatch)7741u });
-        Response(new GetPatient.Result(PatientId, Mrn, FamilyName, GivenName, DateOfBirth, Sex.Female, 7741,
+        Response(new GetPatient.Result(PatientId, Mrn, FamilyName, GivenName, DateOfBirth, Sex.Female, PatientLanguage.de, 7741,
         [
             new GetPatient.CaseSummary(CaseId, nameof(CaseStatus.ReadyForBoard), nameof(PrimaryHistology.Breast), nameof(Urgency.Urgent), CaseCreatedAt),
             new GetPatient.CaseSummary(EarlierCaseId, nameof(CaseStatus.Closed), nameof(PrimaryHistology.Breast), nameof(Urgency.Routine),
