@@ -42,7 +42,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
         public int? DecisionNumber { get; set; }
         /// <summary>The discipline property</summary>
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.Discipline? Discipline { get; set; }
-        /// <summary>One of: `CaseRegistered` (Case registered); `CaseStatusChanged` (Case status changed); `CaseEdited` (Case edited); `Scheduled` (Scheduled); `Removed` (Removed); `Deferred` (Deferred); `Discussed` (Discussed); `AssessmentVersion` (Assessment version); `WaiverRecorded` (Waiver recorded); `DecisionDrafted` (Decision drafted); `DecisionAmended` (Decision amended); `DecisionRevised` (Decision revised); `PositionTaken` (Position taken); `DecisionSigned` (Decision signed); `DecisionSuperseded` (Decision superseded); `FollowUpRecorded` (Follow-up recorded).</summary>
+        /// <summary>One of: `CaseRegistered` (Case registered); `CaseStatusChanged` (Case status changed); `CaseEdited` (Case edited); `Scheduled` (Scheduled); `Removed` (Removed); `Deferred` (Deferred); `Discussed` (Discussed); `AssessmentVersion` (Assessment version); `WaiverRecorded` (Waiver recorded); `DecisionDrafted` (Decision drafted); `DecisionAmended` (Decision amended); `DecisionRevised` (Decision revised); `PositionTaken` (Position taken); `DecisionSigned` (Decision signed); `DecisionSuperseded` (Decision superseded); `FollowUpRecorded` (Follow-up recorded); `PatientLetterWritten` (Patient letter written); `PatientLetterSent` (Patient letter sent).</summary>
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.HistoryEventKind? Kind { get; set; }
         /// <summary>The meetingId property</summary>
         public Guid? MeetingId { get; set; }

@@ -3,7 +3,7 @@ using System.Runtime.Serialization;
 using System;
 namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
 {
-    /// <summary>One of: `CaseRegistered` (Case registered); `CaseStatusChanged` (Case status changed); `CaseEdited` (Case edited); `Scheduled` (Scheduled); `Removed` (Removed); `Deferred` (Deferred); `Discussed` (Discussed); `AssessmentVersion` (Assessment version); `WaiverRecorded` (Waiver recorded); `DecisionDrafted` (Decision drafted); `DecisionAmended` (Decision amended); `DecisionRevised` (Decision revised); `PositionTaken` (Position taken); `DecisionSigned` (Decision signed); `DecisionSuperseded` (Decision superseded); `FollowUpRecorded` (Follow-up recorded).</summary>
+    /// <summary>One of: `CaseRegistered` (Case registered); `CaseStatusChanged` (Case status changed); `CaseEdited` (Case edited); `Scheduled` (Scheduled); `Removed` (Removed); `Deferred` (Deferred); `Discussed` (Discussed); `AssessmentVersion` (Assessment version); `WaiverRecorded` (Waiver recorded); `DecisionDrafted` (Decision drafted); `DecisionAmended` (Decision amended); `DecisionRevised` (Decision revised); `PositionTaken` (Position taken); `DecisionSigned` (Decision signed); `DecisionSuperseded` (Decision superseded); `FollowUpRecorded` (Follow-up recorded); `PatientLetterWritten` (Patient letter written); `PatientLetterSent` (Patient letter sent).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public enum HistoryEventKind
     {
@@ -70,6 +70,14 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
         [EnumMember(Value = "FollowUpRecorded")]
         #pragma warning disable CS1591
         FollowUpRecorded,
+        #pragma warning restore CS1591
+        [EnumMember(Value = "PatientLetterWritten")]
+        #pragma warning disable CS1591
+        PatientLetterWritten,
+        #pragma warning restore CS1591
+        [EnumMember(Value = "PatientLetterSent")]
+        #pragma warning disable CS1591
+        PatientLetterSent,
         #pragma warning restore CS1591
     }
 }

@@ -43,6 +43,8 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
 #endif
         /// <summary>The id property</summary>
         public Guid? Id { get; set; }
+        /// <summary>One of: `de` (German); `fr` (French); `it` (Italian); `en` (English).</summary>
+        public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.PatientLanguage? Language { get; set; }
         /// <summary>The mrn property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -85,6 +87,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
                 { "familyName", n => { FamilyName = n.GetStringValue(); } },
                 { "givenName", n => { GivenName = n.GetStringValue(); } },
                 { "id", n => { Id = n.GetGuidValue(); } },
+                { "language", n => { Language = n.GetEnumValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.PatientLanguage>(); } },
                 { "mrn", n => { Mrn = n.GetStringValue(); } },
                 { "sex", n => { Sex = n.GetEnumValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.Sex>(); } },
                 { "version", n => { Version = n.GetIntValue(); } },
@@ -102,6 +105,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
             writer.WriteStringValue("familyName", FamilyName);
             writer.WriteStringValue("givenName", GivenName);
             writer.WriteGuidValue("id", Id);
+            writer.WriteEnumValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.PatientLanguage>("language", Language);
             writer.WriteStringValue("mrn", Mrn);
             writer.WriteEnumValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.Sex>("sex", Sex);
             writer.WriteIntValue("version", Version);

@@ -33,6 +33,8 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
 #else
         public string GivenName { get; set; }
 #endif
+        /// <summary>The language property</summary>
+        public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.PatientLanguage? Language { get; set; }
         /// <summary>The mrn property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -73,6 +75,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
                 { "dateOfBirth", n => { DateOfBirth = n.GetDateValue(); } },
                 { "familyName", n => { FamilyName = n.GetStringValue(); } },
                 { "givenName", n => { GivenName = n.GetStringValue(); } },
+                { "language", n => { Language = n.GetEnumValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.PatientLanguage>(); } },
                 { "mrn", n => { Mrn = n.GetStringValue(); } },
                 { "patientId", n => { PatientId = n.GetGuidValue(); } },
                 { "sex", n => { Sex = n.GetEnumValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.Sex>(); } },
@@ -88,6 +91,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
             writer.WriteDateValue("dateOfBirth", DateOfBirth);
             writer.WriteStringValue("familyName", FamilyName);
             writer.WriteStringValue("givenName", GivenName);
+            writer.WriteEnumValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.PatientLanguage>("language", Language);
             writer.WriteStringValue("mrn", Mrn);
             writer.WriteGuidValue("patientId", PatientId);
             writer.WriteEnumValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.Sex>("sex", Sex);

@@ -76,7 +76,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Patients
             return await RequestAdapter.SendAsync<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.PatientListPage>(requestInfo, global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.PatientListPage.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Registers a patient (coordinator). The MRN is stored in its canonical form; one that matches a registered patient, also through look-alike characters, is 409 naming that patient.
+        /// Registers a patient (coordinator), with the `language` they read (`de`, `fr`, `it`, `en`; left out: the board&apos;s, `Board:PatientLetter:DefaultLanguage`). The MRN is stored in its canonical form; one that matches a registered patient, also through look-alike characters, is 409 naming that patient.
         /// </summary>
         /// <returns>A <see cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.PatientDetails"/></returns>
         /// <param name="body">The request body</param>
@@ -132,7 +132,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Patients
             return requestInfo;
         }
         /// <summary>
-        /// Registers a patient (coordinator). The MRN is stored in its canonical form; one that matches a registered patient, also through look-alike characters, is 409 naming that patient.
+        /// Registers a patient (coordinator), with the `language` they read (`de`, `fr`, `it`, `en`; left out: the board&apos;s, `Board:PatientLetter:DefaultLanguage`). The MRN is stored in its canonical form; one that matches a registered patient, also through look-alike characters, is 409 naming that patient.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

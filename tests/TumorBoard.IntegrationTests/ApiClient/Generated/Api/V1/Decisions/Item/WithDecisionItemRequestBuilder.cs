@@ -13,6 +13,7 @@ using TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Decisions.Item.Amen
 using TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Decisions.Item.Compare;
 using TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Decisions.Item.Fhir;
 using TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Decisions.Item.FollowUps;
+using TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Decisions.Item.PatientLetters;
 using TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Decisions.Item.Position;
 using TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Decisions.Item.ReportPdf;
 using TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Decisions.Item.Sign;
@@ -49,6 +50,11 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Decisions.Item
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Decisions.Item.FollowUps.FollowUpsRequestBuilder FollowUps
         {
             get => new global::TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Decisions.Item.FollowUps.FollowUpsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The patientLetters property</summary>
+        public global::TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Decisions.Item.PatientLetters.PatientLettersRequestBuilder PatientLetters
+        {
+            get => new global::TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Decisions.Item.PatientLetters.PatientLettersRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The position property</summary>
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Decisions.Item.Position.PositionRequestBuilder Position

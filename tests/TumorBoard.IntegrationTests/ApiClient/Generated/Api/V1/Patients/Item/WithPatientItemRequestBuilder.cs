@@ -65,7 +65,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Patients.Item
             return await RequestAdapter.SendAsync<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.PatientDetails>(requestInfo, global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.PatientDetails.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Corrects a patient&apos;s MRN, names, date of birth or sex (coordinator). Needs the patient&apos;s `ETag` as `If-Match`.
+        /// Corrects a patient&apos;s MRN, names, date of birth, sex or language (coordinator; `language` left out keeps it). Needs the patient&apos;s `ETag` as `If-Match`.
         /// </summary>
         /// <returns>A <see cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.PatientDetails"/></returns>
         /// <param name="body">The request body</param>
@@ -127,7 +127,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Patients.Item
             return requestInfo;
         }
         /// <summary>
-        /// Corrects a patient&apos;s MRN, names, date of birth or sex (coordinator). Needs the patient&apos;s `ETag` as `If-Match`.
+        /// Corrects a patient&apos;s MRN, names, date of birth, sex or language (coordinator; `language` left out keeps it). Needs the patient&apos;s `ETag` as `If-Match`.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>
