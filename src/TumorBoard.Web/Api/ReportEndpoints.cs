@@ -16,7 +16,7 @@ public static class ReportEndpoints
 {
     public static void MapReportEndpoints(this RouteGroupBuilder api) =>
         api.MapGet("/decisions/{decisionId:guid}/report.pdf", Pdf).WithTags("Decisions").WithName("GetDecisionReportPdf")
-            .Produces(StatusCodes.Status200OK, typeof(Stream), DecisionReportPdf.MediaType);
+            .Produces<string>(StatusCodes.Status200OK, DecisionReportPdf.MediaType);   // the file itself (not JSON): a string schema, as the calendar files
 
     static async Task<FileContentHttpResult> Pdf(Guid decisionId, HttpResponse response, ISender sender, BoardClock clock,
         ReportLetterhead letterhead, DecisionReportPdf pdf, ICurrentUser user, CancellationToken ct)

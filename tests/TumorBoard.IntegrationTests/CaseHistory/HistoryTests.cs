@@ -114,7 +114,7 @@ public sealed class HistoryTests(AppFixture app) : DatabaseTest(app)
     }
 
     [Fact]
-    public async Task The_history_is_read_with_the_same_six_queries_however_long_it_is()
+    public async Task The_history_is_read_with_the_same_seven_queries_however_long_it_is()
     {
         var story = await StoryAsync();
         var (_, fresh) = await Api.CaseAsync(app);
@@ -126,7 +126,7 @@ public sealed class HistoryTests(AppFixture app) : DatabaseTest(app)
             await using var db = new TumorBoardDbContext(new DbContextOptionsBuilder<TumorBoardDbContext>(options).AddInterceptors(counter).Options);
             var data = await CaseHistoryData.LoadAsync(db, caseId, CancellationToken.None);
             data.Decisions.Count.ShouldBe(decisions);
-            counter.Commands.ShouldBe(6);
+            counter.Commands.ShouldBe(7);   // case, listings, assessments, waivers, decisions, audit, patient letters
         }
     }
 

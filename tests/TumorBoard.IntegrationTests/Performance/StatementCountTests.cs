@@ -114,8 +114,9 @@ public sealed class StatementCountTests(ITestOutputHelper output) : IAsyncLifeti
         counts.Sql.Count.ShouldBeLessThanOrEqualTo(DraftSaveBudget, counts.Describe());
     }
 
-    // Own statements today (before issue #11 in brackets, all statements counted): board view 6, history 5 (22 each), dashboard 4 (18), worklist 3.
-    const int BoardViewBudget = 6, HistoryBudget = 5, DashboardBudget = 5, WorklistBudget = 3;
+    // Own statements today (before issue #11 in brackets, all statements counted): board view 6, history 6 (22 each; the
+    // patient letters of issue #15 added one, a query per case, not per event), dashboard 4 (18), worklist 3.
+    const int BoardViewBudget = 6, HistoryBudget = 6, DashboardBudget = 5, WorklistBudget = 3;
     // A draft save, every statement (its transaction's BEGIN and COMMIT included): the case, the assessment with its
     // versions, BEGIN, the assessment's update, the new version, its audit rows, the read-back, COMMIT (a savepoint added 2).
     const int DraftSaveBudget = 10;

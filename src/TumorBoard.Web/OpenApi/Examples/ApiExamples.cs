@@ -55,6 +55,7 @@ public static partial class ApiExamples
             DecisionExamples();
             HistoryExamples();
             AuditExamples();
+            LetterExamples();
         }
     }
 
