@@ -60,10 +60,26 @@ public sealed class AppFixture : IAsyncLifetime
             """, conn))
         await using (var reader = await list.ExecuteReaderAsync())
             while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
-        await using var truncate = new NpgsqlCommand(
-            $"SET session_replication_role = replica; TRUNCATE {string.Join(", ", tables)} RESTART IDENTITY CASCADE; "
-            + "SET session_replication_role = origin;", conn);
-        await truncate.ExecuteNonQueryAsync();
+        // The app's background work (the audit sealer, the read log) may hold a lock on one of the tables and wait for
+        // another that TRUNCATE already holds: PostgreSQL then ends one of the two with a deadlock (40P01), and CI once
+        // failed on it. The reset is the one that gives way and runs again; the app's side retries its own work.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var truncate = new NpgsqlCommand(
+                    $"SET session_replication_role = replica; TRUNCATE {string.Join(", ", tables)} RESTART IDENTITY CASCADE; "
+                    + "SET session_replication_role = origin;", conn);
+                await truncate.ExecuteNonQueryAsync();
+                break;
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.LockNotAvailable && attempt < 5)
+            {
+                await using var back = new NpgsqlCommand("SET session_replication_role = origin;", conn);
+                await back.ExecuteNonQueryAsync();
+                await Task.Delay(50 * attempt);
+            }
+        }
         File.Delete(App.CheckpointFile);
     }
 

@@ -42,6 +42,8 @@ public static class UnloggedQueries
         [typeof(ListMyFollowUps.Query)] = List,
         [typeof(ListOverdueFollowUps.Query)] = List,
         [typeof(ListMeetingDecisions.Query)] = "Ids, numbers and statuses of a meeting's decisions; no clinical content.",
+        [typeof(TumorBoard.Application.Features.PatientLetters.ListPatientLetters.Query)] = "The letters of a decision: status, language, "
+            + "version numbers and who wrote them, never their text; reading a letter (GetPatientLetter) is a logged read of its case.",
         [typeof(FindPatientByMrn.Query)] = "A search by the exact MRN the user typed while registering or correcting a patient: "
             + "it names the existing record to prevent a duplicate, like a one-row FindPatients; opening that record is a logged read.",
 

@@ -13,7 +13,7 @@ public sealed class BadTextTests(AppFixture app) : BadInputTest(app)
         "clinicalQuestion", "patientPreferences", "currentSystemicTherapy", "reason", "lateAdditionReason", "text", "reasonText",
         "note", "rationale", "systemicTherapyText", "fitnessReason", "overrideReason", "content.informationNeededDetails",
         "content.rationale", "content.discordanceText", "content.patientPreferences", "content.patientPreferencesNotAvailableReason",
-        "content.plan[0].details",
+        "content.plan[0].details", "why",   // the patient letter's "why" (EditPatientLetter)
         // a case PUT takes the clinical fields nested in "details" too (as GET answers the case)
         "details.clinicalQuestion", "details.patientPreferences", "details.currentSystemicTherapy",
     ];
