@@ -153,6 +153,10 @@ public sealed class OpenApiDocumentTests(AppFixture app)
         required.ShouldNotContain("karnofskyMin");
         required.ShouldNotContain("karnofskyMax");
 
+        // A property that is null until something happens says so (oneOf null), as the board view's draft and current version.
+        foreach (var name in new[] { "draft", "current" })
+            schemas["BoardViewDecisionState"]!["properties"]![name]!.ToJsonString().ShouldContain("""{"type":"null"}""", Case.Sensitive, name);
+
         // What the server answers: the omitted field is absent, and what is still required is there.
         using var client = await app.ClientAsync(AppFixture.Coordinator);
         var answer = await client.PostAsJsonAsync("/api/v1/scores/performance-status", new { ecog = 1 });

@@ -46,8 +46,10 @@ public static class GetBoardView
     /// </summary>
     public sealed record DecisionState(IReadOnlyList<DecisionVersion> Versions, IReadOnlyList<Waiver> Waivers, IReadOnlyList<string> Unmet)
     {
-        public DecisionVersion? Draft => Versions.FirstOrDefault(v => v.Status == DecisionStatus.Draft);
-        public DecisionVersion? Current => Versions.FirstOrDefault(v => v.Status == DecisionStatus.Signed);
+        // Initialised from Versions rather than computed (=>): the OpenAPI generator reads a get-only property as never
+        // null, and both are null until the board records (draft) or signs (current) a version.
+        public DecisionVersion? Draft { get; init; } = Versions.FirstOrDefault(v => v.Status == DecisionStatus.Draft);
+        public DecisionVersion? Current { get; init; } = Versions.FirstOrDefault(v => v.Status == DecisionStatus.Signed);
     }
 
     public sealed record DecisionVersion(Guid Id, int Number, DecisionStatus Status, DecisionOutcome Outcome)
