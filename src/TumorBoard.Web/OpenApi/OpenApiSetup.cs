@@ -28,6 +28,7 @@ public static class OpenApiSetup
             Headers(operation, context);
             ApiWords.Describe(operation, context);
             Examples.ApiExamples.Apply(operation, context);
+            Examples.ApiExamples.ApplyFiles(operation, context);
             return Task.CompletedTask;
         });
         o.AddSchemaTransformer((schema, context, _) =>
@@ -49,6 +50,7 @@ public static class OpenApiSetup
         // The framework writes the request's base address with a trailing slash; paths already start with one.
         foreach (var server in document.Servers ?? [])
             server.Url = server.Url?.TrimEnd('/');
+        Examples.ApiExamples.AddFhirSchemas(document);
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
         document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme

@@ -166,7 +166,7 @@ public sealed class OpenApiDocumentTests(AppFixture app)
         foreach (var name in required) body.ContainsKey(name).ShouldBeTrue(name);
     }
 
-    static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "TumorBoard.sln"))) return dir.FullName;

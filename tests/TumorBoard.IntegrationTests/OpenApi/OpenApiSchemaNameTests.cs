@@ -45,9 +45,10 @@ public sealed class OpenApiSchemaNameTests(AppFixture app)
         schemas.ShouldNotContain("Query");
         schemas.ShouldNotContain("Row");
         schemas.ShouldAllBe(s => !s.StartsWith("PagedOf"));
-        // Every schema is the name of one type the API uses: nothing named by the framework's default behind our back.
+        // Every schema is the name of one type the API uses: nothing named by the framework's default behind our back;
+        // besides them only the FHIR resources we answer, which are no type of ours (the Firely SDK serializes them).
         var names = ApiTypes(app).Select(SchemaNames.For).ToHashSet();
-        schemas.Where(s => !names.Contains(s)).ShouldBeEmpty();
+        schemas.Where(s => !names.Contains(s)).Order().ShouldBe(Web.OpenApi.Examples.ApiExamples.FhirSchemas.Keys.Order());
     }
 
     [Fact]

@@ -36,7 +36,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Decisions.Item.
         /// <summary>
         /// One signed decision version as a FHIR R4 `document` Bundle (`application/fhir+json`): the Composition first (final, attested by the chair), the patient, the members, the primary tumour and the bone metastasis (SNOMED CT 94222008, one body site per level), ECOG/Karnofsky (LOINC 89247-1, 89243-0), SINS, ESCC, revised Tokuhashi and Tomita as Observations with their components, the plan as a CarePlan and the signature as Provenance with the SHA-256 content hash. A draft is 409. Who may read the decision may export it; recorded in the audit trail as a read.
         /// </summary>
-        /// <returns>A <see cref="UntypedNode"/></returns>
+        /// <returns>A <see cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.FhirBundle"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
@@ -47,11 +47,11 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Decisions.Item.
         /// <exception cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<UntypedNode?> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.FhirBundle?> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<UntypedNode> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.FhirBundle> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             var requestInfo = ToGetRequestInformation(requestConfiguration);
@@ -64,7 +64,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Decisions.Item.
                 { "409", global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
-            return await RequestAdapter.SendAsync<UntypedNode>(requestInfo, UntypedNode.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
+            return await RequestAdapter.SendAsync<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.FhirBundle>(requestInfo, global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.FhirBundle.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
         /// One signed decision version as a FHIR R4 `document` Bundle (`application/fhir+json`): the Composition first (final, attested by the chair), the patient, the members, the primary tumour and the bone metastasis (SNOMED CT 94222008, one body site per level), ECOG/Karnofsky (LOINC 89247-1, 89243-0), SINS, ESCC, revised Tokuhashi and Tomita as Observations with their components, the plan as a CarePlan and the signature as Provenance with the SHA-256 content hash. A draft is 409. Who may read the decision may export it; recorded in the audit trail as a read.

@@ -36,7 +36,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Fhir.StructureD
         /// <summary>
         /// One of the extensions the FHIR exports use (`noms-concordance`, `noms-discordance-reason`, `signed-content-sha256`), as a StructureDefinition. No sign-in; an unknown name is 404.
         /// </summary>
-        /// <returns>A <see cref="UntypedNode"/></returns>
+        /// <returns>A <see cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.FhirStructureDefinition"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
@@ -44,11 +44,11 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Fhir.StructureD
         /// <exception cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<UntypedNode?> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.FhirStructureDefinition?> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<UntypedNode> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.FhirStructureDefinition> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             var requestInfo = ToGetRequestInformation(requestConfiguration);
@@ -58,7 +58,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Fhir.StructureD
                 { "404", global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
-            return await RequestAdapter.SendAsync<UntypedNode>(requestInfo, UntypedNode.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
+            return await RequestAdapter.SendAsync<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.FhirStructureDefinition>(requestInfo, global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.FhirStructureDefinition.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
         /// One of the extensions the FHIR exports use (`noms-concordance`, `noms-discordance-reason`, `signed-content-sha256`), as a StructureDefinition. No sign-in; an unknown name is 404.
