@@ -19,7 +19,8 @@ public sealed class DatabaseRoleTests(AppFixture app) : DatabaseTest(app)
         await TestData.RegisterCaseAsync(app);   // rows to aim at
     }
 
-    static readonly string[] AppendOnly = ["audit_entries", "audit_seals", "assessment_versions", "decision_follow_ups", "assessment_waivers"];
+    static readonly string[] AppendOnly = ["audit_entries", "audit_seals", "assessment_versions", "decision_follow_ups", "assessment_waivers",
+        "mscc_timestamps", "mscc_breach_explanations"];
     static readonly string[] NeverDeleted = [.. AppendOnly, "decisions", "decision_positions"];
 
     async Task<PostgresException> RefusedAsync(string connectionString, string sql)
