@@ -45,6 +45,9 @@ public sealed class TumorBoardDbContext(
     public DbSet<SignInWindow> SignInWindows => Set<SignInWindow>();
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 
+    /// <summary>The current instant from the app's clock (the board's TimeProvider; FakeTimeProvider in tests).</summary>
+    public DateTimeOffset UtcNow => (clock ?? TimeProvider.System).GetUtcNow();
+
     /// <summary>Audit rows no tracked change produces (reads of a case); the next save seals and writes them.</summary>
     readonly List<AuditEntry> queuedAudit = [];
 
