@@ -72,7 +72,7 @@ public sealed class TumorBoardDbContext(
     {
         // The MSCC triage and clocks follow what they are derived from, in this save (and so in its audit rows).
         ChangeTracker.DetectChanges();
-        await Features.Mscc.MsccRefresh.ApplyAsync(this, board?.Value.Zone ?? TimeZoneInfo.Utc, cancellationToken);
+        await Features.FastTrack.MsccRefresh.ApplyAsync(this, board?.Value.Zone ?? TimeZoneInfo.Utc, cancellationToken);
         var rows = CollectAudit();
         var accounts = ChangedAccounts();
         if (rows.Count > 0) AuditEntries.AddRange(rows);
@@ -88,7 +88,7 @@ public sealed class TumorBoardDbContext(
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         ChangeTracker.DetectChanges();
-        Features.Mscc.MsccRefresh.ApplyAsync(this, board?.Value.Zone ?? TimeZoneInfo.Utc, CancellationToken.None).GetAwaiter().GetResult();
+        Features.FastTrack.MsccRefresh.ApplyAsync(this, board?.Value.Zone ?? TimeZoneInfo.Utc, CancellationToken.None).GetAwaiter().GetResult();
         var rows = CollectAudit();
         var accounts = ChangedAccounts();
         if (rows.Count > 0) AuditEntries.AddRange(rows);

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using TumorBoard.Application.Common.Audit;
 using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Persistence;
-using TumorBoard.Application.Features.Mscc;
+using TumorBoard.Application.Features.FastTrack;
 using TumorBoard.Domain.Cases;
 using TumorBoard.Domain.Mscc;
 using TumorBoard.Domain.Common;

@@ -61,7 +61,7 @@ public static class RegisterCase
             {
                 OtherOpenCases = open.Count > 0 ? open : null,
                 Triage = track?.Triage ?? Domain.Mscc.TriageLevel.Routine,
-                Clocks = track is null ? [] : Mscc.ClockView.Of(track.Clocks, [], clock.UtcNow),
+                Clocks = track is null ? [] : FastTrack.ClockView.Of(track.Clocks, [], clock.UtcNow),
             };
         }
     }

@@ -8,7 +8,7 @@ using TumorBoard.Domain.Common;
 using TumorBoard.Domain.Mscc;
 using TumorBoard.Domain.Security;
 
-namespace TumorBoard.Application.Features.Mscc;
+namespace TumorBoard.Application.Features.FastTrack;
 
 /// <summary>
 /// The coordinator raises a case's triage above the derived class, with a reason (pathways.md §1.1): never lowers it.

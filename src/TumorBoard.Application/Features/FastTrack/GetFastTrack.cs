@@ -8,7 +8,7 @@ using TumorBoard.Domain.Common;
 using TumorBoard.Domain.Mscc;
 using TumorBoard.Domain.Security;
 
-namespace TumorBoard.Application.Features.Mscc;
+namespace TumorBoard.Application.Features.FastTrack;
 
 /// <summary>
 /// A case's MSCC fast track (pathways.md §1): the triage in force and how it was derived ("P1 because: difficulty

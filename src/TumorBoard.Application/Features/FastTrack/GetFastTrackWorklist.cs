@@ -8,7 +8,7 @@ using TumorBoard.Domain.Cases;
 using TumorBoard.Domain.Mscc;
 using TumorBoard.Domain.Security;
 
-namespace TumorBoard.Application.Features.Mscc;
+namespace TumorBoard.Application.Features.FastTrack;
 
 /// <summary>
 /// The fast-track worklist (pathways.md §1.2): open P1 and P2 cases with a clock that needs attention — running, or

@@ -7,7 +7,7 @@ using TumorBoard.Domain.Common;
 using TumorBoard.Domain.Mscc;
 using TumorBoard.Domain.Security;
 
-namespace TumorBoard.Application.Features.Mscc;
+namespace TumorBoard.Application.Features.FastTrack;
 
 /// <summary>
 /// Gives the coded reason a pathway clock was breached (pathways.md §1.3): patient unfit, imaging capacity, patient

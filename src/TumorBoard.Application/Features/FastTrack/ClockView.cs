@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.Mscc;
 
-namespace TumorBoard.Application.Features.Mscc;
+namespace TumorBoard.Application.Features.FastTrack;
 
 /// <summary>
 /// One pathway clock as the API and the pages show it (pathways.md §1.2): what started it (<see cref="StartedFrom"/>: an

@@ -7,7 +7,7 @@ using TumorBoard.Domain.Common;
 using TumorBoard.Domain.Mscc;
 using TumorBoard.Domain.Security;
 
-namespace TumorBoard.Application.Features.Mscc;
+namespace TumorBoard.Application.Features.FastTrack;
 
 /// <summary>
 /// Records when a pathway moment happened (pathways.md §1.2): symptom onset, first contact, suspicion of MSCC, whole-spine

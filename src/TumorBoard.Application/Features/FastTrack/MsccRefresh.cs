@@ -7,7 +7,7 @@ using TumorBoard.Domain.Mscc;
 using TumorBoard.Domain.Scores;
 using TumorBoard.Domain.Security;
 
-namespace TumorBoard.Application.Features.Mscc;
+namespace TumorBoard.Application.Features.FastTrack;
 
 /// <summary>
 /// Keeps each case's <see cref="MsccTrack"/> in step with what it is derived from (pathways.md §1), called by the
