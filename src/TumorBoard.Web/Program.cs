@@ -194,6 +194,7 @@ api.MapCaseHistoryEndpoints();
 api.MapFhirEndpoints();
 api.MapFhirDefinitions();
 api.MapFollowUpsEndpoints();
+api.MapFastTrackEndpoints();
 app.MapRazorPages();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, cluster));
