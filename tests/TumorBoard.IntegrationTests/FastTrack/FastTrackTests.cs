@@ -81,7 +81,8 @@ public sealed class FastTrackTests(AppFixture app) : DatabaseTest(app)
         var (_, p1) = await TestData.RegisterCaseAsync(app, c => Calm(c) with { MsccSymptoms = [MsccSymptom.LimbWeakness] });
         var (_, p2) = await TestData.RegisterCaseAsync(app, c => Calm(c) with { MsccSymptoms = [MsccSymptom.NightPain] });
         var (_, routine) = await TestData.RegisterCaseAsync(app, Calm);
-        var suspected = DateTimeOffset.UtcNow.AddHours(-30);
+        // Whole seconds: PostgreSQL keeps microseconds, so the overrun below is exact.
+        var suspected = new DateTimeOffset(DateTime.UtcNow.Ticks / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond, TimeSpan.Zero).AddHours(-30);
         await app.Send(AppFixture.Clinician, new RecordMsccTimestamp.Command { CaseId = p1, Event = MsccEvent.MsccSuspected, OccurredAt = suspected });
         var track = await app.Send(AppFixture.Clinician, new RecordMsccTimestamp.Command
         {
