@@ -36,7 +36,7 @@ public sealed partial class PageLinkHeaderTests(AppFixture app) : DatabaseTest(a
         await app.SealPendingAsync();
         var routes = ListRoutes();
         routes.ShouldBe(["/api/v1/accounts", "/api/v1/audit/entries", "/api/v1/cases", "/api/v1/follow-ups/mine",
-            "/api/v1/follow-ups/overdue", "/api/v1/meetings", "/api/v1/patients"], ignoreOrder: true);
+            "/api/v1/follow-ups/overdue", "/api/v1/meetings", "/api/v1/patients", "/api/v1/worklists/fast-track"], ignoreOrder: true);
 
         var linked = new List<string>();
         foreach (var route in routes)
