@@ -197,6 +197,7 @@ api.MapReportEndpoints();
 api.MapFhirDefinitions();
 api.MapFollowUpsEndpoints();
 api.MapPatientLettersEndpoints();
+api.MapFastTrackEndpoints();
 app.MapRazorPages();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, cluster));

@@ -765,6 +765,11 @@ namespace TumorBoard.Migrations.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("lesions");
 
+                    b.Property<string>("MsccSymptoms")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("mscc_symptoms");
+
                     b.Property<bool?>("Myelopathy")
                         .HasColumnType("boolean")
                         .HasColumnName("myelopathy");
@@ -1449,6 +1454,187 @@ namespace TumorBoard.Migrations.Migrations
                     b.ToTable("meeting_attendees", (string)null);
                 });
 
+            modelBuilder.Entity("TumorBoard.Domain.Mscc.MsccBreachExplanation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Clock")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("clock");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid>("RecordedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by_id");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by_name");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_mscc_breach_explanations");
+
+                    b.HasIndex("RecordedById")
+                        .HasDatabaseName("ix_mscc_breach_explanations_recorded_by_id");
+
+                    b.HasIndex("CaseId", "Clock", "RecordedAt")
+                        .HasDatabaseName("ix_mscc_breach_explanations_case_clock");
+
+                    b.ToTable("mscc_breach_explanations", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_mscc_breach_explanations_other", "reason <> 'Other' OR text IS NOT NULL");
+                        });
+                });
+
+            modelBuilder.Entity("TumorBoard.Domain.Mscc.MsccTimestamp", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("event");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid>("RecordedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by_id");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_mscc_timestamps");
+
+                    b.HasIndex("RecordedById")
+                        .HasDatabaseName("ix_mscc_timestamps_recorded_by_id");
+
+                    b.HasIndex("CaseId", "Event", "RecordedAt")
+                        .HasDatabaseName("ix_mscc_timestamps_case_event");
+
+                    b.ToTable("mscc_timestamps", (string)null);
+                });
+
+            modelBuilder.Entity("TumorBoard.Domain.Mscc.MsccTrack", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("BreachNotes")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("breach_notes");
+
+                    b.Property<string>("Clocks")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("clocks");
+
+                    b.Property<string>("DerivedReasons")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("derived_reasons");
+
+                    b.Property<int>("DerivedTriage")
+                        .HasColumnType("integer")
+                        .HasColumnName("derived_triage");
+
+                    b.Property<DateTimeOffset?>("NextDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_due_at");
+
+                    b.Property<string>("RaiseReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("raise_reason");
+
+                    b.Property<DateTimeOffset?>("RaisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("raised_at");
+
+                    b.Property<Guid?>("RaisedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("raised_by_id");
+
+                    b.Property<string>("RaisedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("raised_by_name");
+
+                    b.Property<int?>("RaisedTriage")
+                        .HasColumnType("integer")
+                        .HasColumnName("raised_triage");
+
+                    b.Property<int>("Triage")
+                        .HasColumnType("integer")
+                        .HasColumnName("triage");
+
+                    b.HasKey("CaseId")
+                        .HasName("pk_mscc_tracks");
+
+                    b.HasIndex("Triage", "CaseId")
+                        .HasDatabaseName("ix_mscc_tracks_triage");
+
+                    b.HasIndex("Triage", "NextDueAt", "CaseId")
+                        .IsDescending(true, false, false)
+                        .HasDatabaseName("ix_mscc_tracks_worklist")
+                        .HasFilter("next_due_at IS NOT NULL");
+
+                    b.ToTable("mscc_tracks", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_mscc_tracks_raise", "raised_triage IS NULL OR raise_reason IS NOT NULL");
+
+                            t.HasCheckConstraint("ck_mscc_tracks_triage", "triage BETWEEN 0 AND 2 AND triage >= derived_triage");
+                        });
+                });
+
             modelBuilder.Entity("TumorBoard.Domain.PatientLetters.PatientLetter", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1981,6 +2167,50 @@ namespace TumorBoard.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_meeting_attendees_users_user_id");
+                });
+
+            modelBuilder.Entity("TumorBoard.Domain.Mscc.MsccBreachExplanation", b =>
+                {
+                    b.HasOne("TumorBoard.Domain.Cases.TumorBoardCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_mscc_breach_explanations_cases_case_id");
+
+                    b.HasOne("TumorBoard.Application.Persistence.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_mscc_breach_explanations_users_recorded_by_id");
+                });
+
+            modelBuilder.Entity("TumorBoard.Domain.Mscc.MsccTimestamp", b =>
+                {
+                    b.HasOne("TumorBoard.Domain.Cases.TumorBoardCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_mscc_timestamps_cases_case_id");
+
+                    b.HasOne("TumorBoard.Application.Persistence.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_mscc_timestamps_users_recorded_by_id");
+                });
+
+            modelBuilder.Entity("TumorBoard.Domain.Mscc.MsccTrack", b =>
+                {
+                    b.HasOne("TumorBoard.Domain.Cases.TumorBoardCase", null)
+                        .WithOne()
+                        .HasForeignKey("TumorBoard.Domain.Mscc.MsccTrack", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_mscc_tracks_cases_case_id");
                 });
 
             modelBuilder.Entity("TumorBoard.Domain.PatientLetters.PatientLetter", b =>

@@ -10,6 +10,7 @@ using TumorBoard.Domain.Audit;
 using TumorBoard.Domain.Cases;
 using TumorBoard.Domain.Decisions;
 using TumorBoard.Domain.Meetings;
+using TumorBoard.Domain.Mscc;
 using TumorBoard.Domain.Patients;
 
 namespace TumorBoard.Application.Persistence;
@@ -19,7 +20,8 @@ public sealed class TumorBoardDbContext(
     AuditScope? auditScope = null,
     ICurrentUser? currentUser = null,
     TimeProvider? clock = null,
-    AccountCheckCache? accountChecks = null)
+    AccountCheckCache? accountChecks = null,
+    Microsoft.Extensions.Options.IOptions<Common.Models.BoardOptions>? board = null)
     : IdentityDbContext<AppUser, AppRole, Guid>(options), IDataProtectionKeyContext
 {
     public DbSet<Patient> Patients => Set<Patient>();
@@ -36,12 +38,18 @@ public sealed class TumorBoardDbContext(
     public DbSet<PatientLetter> PatientLetters => Set<PatientLetter>();
     public DbSet<PatientLetterVersion> PatientLetterVersions => Set<PatientLetterVersion>();
     public DbSet<DecisionFollowUpState> DecisionFollowUpStates => Set<DecisionFollowUpState>();
+    public DbSet<MsccTrack> MsccTracks => Set<MsccTrack>();
+    public DbSet<MsccTimestamp> MsccTimestamps => Set<MsccTimestamp>();
+    public DbSet<MsccBreachExplanation> MsccBreachExplanations => Set<MsccBreachExplanation>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     /// <summary>The hash chain over the audit rows; written only by <see cref="AuditSealer"/> (ADR 0006).</summary>
     public DbSet<AuditSeal> AuditSeals => Set<AuditSeal>();
     public DbSet<IdempotencyKey> IdempotencyKeys => Set<IdempotencyKey>();
     public DbSet<SignInWindow> SignInWindows => Set<SignInWindow>();
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
+
+    /// <summary>The current instant from the app's clock (the board's TimeProvider; FakeTimeProvider in tests).</summary>
+    public DateTimeOffset UtcNow => (clock ?? TimeProvider.System).GetUtcNow();
 
     /// <summary>Audit rows no tracked change produces (reads of a case); the next save seals and writes them.</summary>
     readonly List<AuditEntry> queuedAudit = [];
@@ -65,6 +73,9 @@ public sealed class TumorBoardDbContext(
     // with it. No lock and no read of the chain's head: the sealer links committed rows into the chain afterwards.
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        // The MSCC triage and clocks follow what they are derived from, in this save (and so in its audit rows).
+        ChangeTracker.DetectChanges();
+        await Features.FastTrack.MsccRefresh.ApplyAsync(this, board?.Value.Zone ?? TimeZoneInfo.Utc, cancellationToken);
         var rows = CollectAudit();
         var accounts = ChangedAccounts();
         if (rows.Count > 0) AuditEntries.AddRange(rows);
@@ -79,6 +90,8 @@ public sealed class TumorBoardDbContext(
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        ChangeTracker.DetectChanges();
+        Features.FastTrack.MsccRefresh.ApplyAsync(this, board?.Value.Zone ?? TimeZoneInfo.Utc, CancellationToken.None).GetAwaiter().GetResult();
         var rows = CollectAudit();
         var accounts = ChangedAccounts();
         if (rows.Count > 0) AuditEntries.AddRange(rows);

@@ -62,6 +62,8 @@ public sealed record CaseDetails
     public FrankelGrade? Frankel { get; init; }
     public AsiaGrade? Asia { get; init; }
     public bool? Myelopathy { get; init; }
+    /// <summary>MSCC symptoms and signs present now (pathways.md §1.1); empty: none recorded.</summary>
+    public IReadOnlyList<Mscc.MsccSymptom> MsccSymptoms { get; init; } = [];
     public DateOnly? SymptomOnsetDate { get; init; }
     public Urgency Urgency { get; init; }
     public int? Ecog { get; init; }

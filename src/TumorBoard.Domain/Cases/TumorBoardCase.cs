@@ -27,6 +27,7 @@ public sealed class TumorBoardCase
     public FrankelGrade? Frankel { get; private set; }
     public AsiaGrade? Asia { get; private set; }
     public bool? Myelopathy { get; private set; }
+    public List<Mscc.MsccSymptom> MsccSymptoms { get; private set; } = [];
     public DateOnly? SymptomOnsetDate { get; private set; }
     public Urgency Urgency { get; private set; }
     public int? Ecog { get; private set; }
@@ -62,7 +63,7 @@ public sealed class TumorBoardCase
     public CaseDetails Details => new()
     {
         Histology = Histology, HistologyOtherText = HistologyOtherText, DiagnosisDate = DiagnosisDate,
-        Lesions = Lesions, Pain = Pain, Frankel = Frankel, Asia = Asia, Myelopathy = Myelopathy,
+        Lesions = Lesions, Pain = Pain, Frankel = Frankel, Asia = Asia, Myelopathy = Myelopathy, MsccSymptoms = MsccSymptoms,
         SymptomOnsetDate = SymptomOnsetDate, Urgency = Urgency, Ecog = Ecog, Karnofsky = Karnofsky,
         ExtraspinalBoneMetastases = ExtraspinalBoneMetastases, VisceralMetastases = VisceralMetastases,
         BrainMetastases = BrainMetastases, PriorRadiotherapy = PriorRadiotherapy,
@@ -152,6 +153,7 @@ public sealed class TumorBoardCase
         DiagnosisDate = d.DiagnosisDate;
         Lesions = [.. d.Lesions];
         Pain = d.Pain; Frankel = d.Frankel; Asia = d.Asia; Myelopathy = d.Myelopathy;
+        MsccSymptoms = [.. d.MsccSymptoms.Distinct().Order()];
         SymptomOnsetDate = d.SymptomOnsetDate; Urgency = d.Urgency;
         Ecog = d.Ecog; Karnofsky = d.Karnofsky;
         ExtraspinalBoneMetastases = d.ExtraspinalBoneMetastases; VisceralMetastases = d.VisceralMetastases;

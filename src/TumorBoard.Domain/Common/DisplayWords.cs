@@ -5,6 +5,7 @@ using TumorBoard.Domain.Clinical;
 using TumorBoard.Domain.Decisions;
 using TumorBoard.Domain.Meetings;
 using TumorBoard.Domain.PatientLetters;
+using TumorBoard.Domain.Mscc;
 using TumorBoard.Domain.Patients;
 using TumorBoard.Domain.Scores;
 using TumorBoard.Domain.Security;
@@ -143,6 +144,22 @@ public static partial class DisplayWords
             (FollowUpStatus.NotImplemented, "Not implemented"), (FollowUpStatus.Unknown, "Unknown")),
         Words((DeviationReason.PatientWish, "Patient's wish"), (DeviationReason.MedicalReason, "Medical reason"), (DeviationReason.Death, "Death"),
             (DeviationReason.NewFindings, "New findings"), (DeviationReason.Other, "Other")),
+        // MSCC fast track (pathways.md §1)
+        Words((TriageLevel.P1, "P1 emergency"), (TriageLevel.P2, "P2 urgent"), (TriageLevel.Routine, "Routine")),
+        Words((MsccSymptom.RadicularPainWithWeakness, "Radicular pain with weakness"), (MsccSymptom.LimbWeakness, "Limb weakness"),
+            (MsccSymptom.DifficultyWalking, "Difficulty walking"), (MsccSymptom.SensoryLoss, "Sensory loss"),
+            (MsccSymptom.BladderOrBowelDysfunction, "Bladder or bowel dysfunction"),
+            (MsccSymptom.ThoracicOrCervicalPain, "Thoracic or cervical spinal pain"), (MsccSymptom.ProgressivePain, "Progressive spinal pain"),
+            (MsccSymptom.PainOnStrainingOrLyingFlat, "Pain worse on straining or lying flat"), (MsccSymptom.NightPain, "Spinal pain at night"),
+            (MsccSymptom.LocalisedTenderness, "Localised spinal tenderness")),
+        Words((MsccEvent.SymptomOnset, "Symptom onset"), (MsccEvent.FirstContact, "First contact / referral"),
+            (MsccEvent.MsccSuspected, "MSCC suspected"), (MsccEvent.MriWholeSpineDone, "Whole-spine MRI done"),
+            (MsccEvent.CoordinatorContacted, "MSCC coordinator contacted"), (MsccEvent.DexamethasoneStarted, "Dexamethasone started")),
+        Words((MsccClockName.Mri, "Whole-spine MRI"), (MsccClockName.TreatmentPlan, "Treatment plan agreed"),
+            (MsccClockName.RadiotherapyStart, "Radiotherapy started")),
+        Words((ClockState.Running, "Running"), (ClockState.Met, "Met"), (ClockState.Breached, "Breached")),
+        Words((BreachReason.PatientUnfit, "Patient unfit"), (BreachReason.ImagingCapacity, "Imaging capacity"),
+            (BreachReason.PatientDeclined, "Patient declined"), (BreachReason.Transfer, "Transfer"), (BreachReason.Other, "Other (describe)")),
     ]);
 
     /// <summary>The NOMS suggestion's codes (the API's contract, <see cref="NomsCodes"/>) in the clinic's words.</summary>

@@ -1,5 +1,6 @@
 using TumorBoard.Domain.Cases;
 using TumorBoard.Domain.Common;
+using TumorBoard.Domain.Mscc;
 using TumorBoard.Domain.Security;
 
 namespace TumorBoard.Domain.Meetings;
@@ -12,6 +13,8 @@ namespace TumorBoard.Domain.Meetings;
 public sealed class Meeting
 {
     public static readonly TimeSpan DefaultCutoff = TimeSpan.FromHours(24);
+    /// <summary>The late-addition reason recorded for a P1 case added after the cut-off without one.</summary>
+    public const string EmergencyLateReason = "P1 emergency (MSCC fast track)";
 
     private Meeting() { }
 
@@ -75,18 +78,23 @@ public sealed class Meeting
     public IReadOnlyList<Discipline> MissingForQuorum => Quorum.Missing(Attendees.Select(a => a.Discipline));
     public bool HasQuorum => MissingForQuorum.Count == 0;
 
-    /// <summary>Puts a ReadyForBoard case on the agenda. After the cut-off only an urgent case or a stated reason.</summary>
-    public AgendaItem AddCase(TumorBoardCase tumorCase, string? lateReason, Guid actor, DateTimeOffset now)
+    /// <summary>
+    /// Puts a ReadyForBoard case on the agenda. After the cut-off only an urgent case, a P1 emergency of the MSCC fast track
+    /// (pathways.md §1.4: whatever its urgency field says, it cannot wait for the next meeting), or a stated reason.
+    /// </summary>
+    public AgendaItem AddCase(TumorBoardCase tumorCase, string? lateReason, Guid actor, DateTimeOffset now,
+        TriageLevel triage = TriageLevel.Routine)
     {
         RequireStatus(MeetingStatus.Planned, "given new cases");
         if (AgendaCount >= Capacity)
             throw new DomainConflictException($"The meeting is full ({Capacity} cases). Choose another meeting.");
         var late = IsPastCutoff(now);
-        if (late && tumorCase.Urgency != Urgency.Urgent && string.IsNullOrWhiteSpace(lateReason))
-            throw new DomainConflictException("The submission cut-off has passed: only an urgent case, or a case with a late-addition reason, can be added.");
+        var emergency = triage == TriageLevel.P1;
+        if (late && tumorCase.Urgency != Urgency.Urgent && !emergency && string.IsNullOrWhiteSpace(lateReason))
+            throw new DomainConflictException("The submission cut-off has passed: only an urgent case, a P1 emergency, or a case with a late-addition reason, can be added.");
         tumorCase.Schedule(actor, now);
         var item = new AgendaItem(Id, tumorCase.Id, ActiveAgenda.Select(i => i.Position).DefaultIfEmpty(0).Max() + 1,
-            late, late ? Blank(lateReason) ?? "Urgent case" : null, actor, now);
+            late, late ? Blank(lateReason) ?? (emergency ? EmergencyLateReason : "Urgent case") : null, actor, now);
         Agenda.Add(item);
         AgendaCount++;
         Touch(actor, now);

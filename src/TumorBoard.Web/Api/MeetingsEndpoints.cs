@@ -5,6 +5,8 @@ using TumorBoard.Application.Features.Meetings;
 using TumorBoard.Application.Features.Meetings.Agenda;
 using TumorBoard.Domain.Cases;
 
+using TumorBoard.Domain.Mscc;
+
 namespace TumorBoard.Web.Api;
 
 public static class MeetingsEndpoints
@@ -54,8 +56,9 @@ public static class MeetingsEndpoints
 
     static async Task<Ok<T>> Ok<T>(ValueTask<T> result) => TypedResults.Ok(await result);
 
-    static async Task<Results<Ok<ListMeetings.Row>, NoContent>> NextWithRoom(Urgency? urgency, ISender s, CancellationToken ct) =>
-        await s.Send(new NextMeetingWithRoom.Query(urgency ?? Urgency.Urgent), ct) is { } row ? TypedResults.Ok(row) : TypedResults.NoContent();
+    static async Task<Results<Ok<ListMeetings.Row>, NoContent>> NextWithRoom(Urgency? urgency, TriageLevel? triage, ISender s,
+        CancellationToken ct) =>
+        await s.Send(new NextMeetingWithRoom.Query(urgency ?? Urgency.Urgent, triage), ct) is { } row ? TypedResults.Ok(row) : TypedResults.NoContent();
 
     static async Task<Ok<GetMeeting.Result>> Get(Guid meetingId, HttpResponse res, ISender s, CancellationToken ct) =>
         Respond(res, await s.Send(new GetMeeting.Query(meetingId), ct));

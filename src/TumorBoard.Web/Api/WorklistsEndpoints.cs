@@ -11,6 +11,7 @@ public static class WorklistsEndpoints
         var g = api.MapGroup("/worklists").WithTags("Worklists");
         g.MapGet("/coordinator", Coordinator).WithName("GetCoordinatorDashboard");
         g.MapGet("/specialist", Specialist).WithName("GetSpecialistWorklist");
+        g.MapGet("/fast-track", FastTrackEndpoints.Worklist).WithName("GetFastTrackWorklist");
         return g;
     }
 

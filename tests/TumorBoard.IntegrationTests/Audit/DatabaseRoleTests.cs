@@ -19,7 +19,8 @@ public sealed class DatabaseRoleTests(AppFixture app) : DatabaseTest(app)
         await TestData.RegisterCaseAsync(app);   // rows to aim at
     }
 
-    static readonly string[] AppendOnly = ["audit_entries", "audit_seals", "assessment_versions", "decision_follow_ups", "assessment_waivers", "patient_letter_versions"];
+    static readonly string[] AppendOnly = ["audit_entries", "audit_seals", "assessment_versions", "decision_follow_ups", "assessment_waivers",
+        "patient_letter_versions", "mscc_timestamps", "mscc_breach_explanations"];
     static readonly string[] NeverDeleted = [.. AppendOnly, "decisions", "decision_positions", "patient_letters"];
 
     async Task<PostgresException> RefusedAsync(string connectionString, string sql)

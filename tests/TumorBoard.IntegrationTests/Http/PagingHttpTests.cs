@@ -65,6 +65,7 @@ public sealed class PagingHttpTests(AppFixture app) : DatabaseTest(app)
     [InlineData("/api/v1/meetings?cursor=AAAA")]
     [InlineData("/api/v1/audit/entries?cursor=eyJsIjoiYXVkaXQiLCJiIjpmYWxzZSwiayI6eyJpZCI6InRleHQifX0")]
     [InlineData("/api/v1/follow-ups/overdue?cursor=%00")]
+    [InlineData("/api/v1/worklists/fast-track?cursor=not-a-cursor")]
     public async Task Rejects_a_cursor_that_this_list_did_not_hand_out_naming_the_cursor(string url)
     {
         var client = await app.ClientAsync(url.Contains("audit") ? AppFixture.Admin : AppFixture.Coordinator);

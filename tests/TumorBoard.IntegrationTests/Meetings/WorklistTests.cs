@@ -17,7 +17,11 @@ public sealed class WorklistTests(AppFixture app) : DatabaseTest(app)
     public async Task The_dashboard_lists_unscheduled_ready_cases_urgent_first_then_longest_waiting()
     {
         var meetingId = await MeetingTestData.PlanMeetingAsync(app);
-        var routineOld = await MeetingTestData.ReadyCaseAsync(app, c => c with { Urgency = Urgency.Routine });
+        // Routine in both senses: no neurology either (a P1 emergency is offered the next meeting like an urgent case).
+        var routineOld = await MeetingTestData.ReadyCaseAsync(app, c => c with
+        {
+            Urgency = Urgency.Routine, Frankel = TumorBoard.Domain.Clinical.FrankelGrade.E, Asia = null, Myelopathy = false, MsccSymptoms = [],
+        });
         var urgentNew = await MeetingTestData.ReadyCaseAsync(app);
         var urgentOld = await MeetingTestData.ReadyCaseAsync(app);
         var scheduled = await MeetingTestData.ReadyCaseAsync(app);

@@ -39,6 +39,7 @@ public static class UnloggedQueries
         [typeof(GetMeeting.Query)] = List + " The agenda is the board's working list of its cases (MRN, name, question, readiness).",
         [typeof(GetCoordinatorDashboard.Query)] = List,
         [typeof(GetSpecialistWorklist.Query)] = List,
+        [typeof(TumorBoard.Application.Features.FastTrack.GetFastTrackWorklist.Query)] = List,
         [typeof(ListMyFollowUps.Query)] = List,
         [typeof(ListOverdueFollowUps.Query)] = List,
         [typeof(ListMeetingDecisions.Query)] = "Ids, numbers and statuses of a meeting's decisions; no clinical content.",

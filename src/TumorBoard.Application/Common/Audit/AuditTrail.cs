@@ -17,9 +17,17 @@ public static class AuditTrail
     static readonly HashSet<string> Secret =
         ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Version", "NormalizedEmail", "NormalizedUserName"];
 
+    /// <summary>
+    /// Derived rows: kept by the save that changes what they are derived from (the MSCC track, pathways.md §1), so their change
+    /// is part of that write, not an audited write of its own. Their changes go into the audit row of the case they belong to,
+    /// else of the first other row of the save, under the type's name; alone in a save (a raise of the triage) they are the
+    /// write and get their own row.
+    /// </summary>
+    static readonly HashSet<Type> Derived = [typeof(Domain.Mscc.MsccTrack)];
+
     public static IReadOnlyList<AuditEntry> Collect(ChangeTracker tracker, ICurrentUser? user, string action, DateTimeOffset now)
     {
-        List<AuditEntry> rows = [];
+        List<(EntityEntry Entry, string Type, string Id, Dictionary<string, object?> Changes)> found = [];
         foreach (var entry in tracker.Entries())
         {
             if (entry.Entity is AuditEntry or AuditSeal or DataProtectionKey) continue;
@@ -37,20 +45,28 @@ public static class AuditTrail
                     changes[p.Metadata.Name] = new { old = p.OriginalValue, @new = p.CurrentValue };
             }
             if (entry.State == EntityState.Modified && changes.Count == 0) continue;
-
-            rows.Add(new AuditEntry
-            {
-                OccurredAt = now,
-                ActorId = user?.Id,
-                ActorName = user?.DisplayName,
-                Action = action,
-                EntityType = entry.Metadata.ClrType.Name,
-                EntityId = KeyOf(entry),
-                Operation = entry.State.ToString(),
-                Changes = JsonSerializer.Serialize(changes, Json),
-            });
+            found.Add((entry, entry.Metadata.ClrType.Name, KeyOf(entry), changes));
         }
-        return rows;
+
+        var own = found.Where(f => !Derived.Contains(f.Entry.Metadata.ClrType)).ToList();
+        foreach (var derived in found.Where(f => Derived.Contains(f.Entry.Metadata.ClrType)))
+        {
+            if (own.Count == 0) { own.Add(derived); continue; }
+            var into = own.FirstOrDefault(f => f.Type == "TumorBoardCase" && f.Id == derived.Id);
+            (into.Entry is null ? own[0] : into).Changes[derived.Type] = derived.Changes;
+        }
+
+        return [.. own.Select(f => new AuditEntry
+        {
+            OccurredAt = now,
+            ActorId = user?.Id,
+            ActorName = user?.DisplayName,
+            Action = action,
+            EntityType = f.Type,
+            EntityId = f.Id,
+            Operation = f.Entry.State.ToString(),
+            Changes = JsonSerializer.Serialize(f.Changes, Json),
+        })];
     }
 
     static string KeyOf(EntityEntry entry) =>

@@ -16,7 +16,8 @@ public static class CaseHistoryAudit
     /// <summary>Property values of an audit row: name -> (old, new), as display text.</summary>
     public sealed record Change(string? Old, string? New);
 
-    static readonly HashSet<string> Bookkeeping = ["Id", "PatientId", "Status", "WithdrawalReason", "CreatedAt", "CreatedBy", "UpdatedAt", "UpdatedBy"];
+    static readonly HashSet<string> Bookkeeping = ["Id", "PatientId", "Status", "WithdrawalReason", "CreatedAt", "CreatedBy", "UpdatedAt", "UpdatedBy",
+        nameof(Domain.Mscc.MsccTrack)];   // the derived triage and clocks folded into the case's row (AuditTrail), not an edit
 
     public static Dictionary<string, Change> Changes(AuditRow row)
     {

@@ -16,6 +16,8 @@ public record CaseFields
     public FrankelGrade? Frankel { get; init; }
     public AsiaGrade? Asia { get; init; }
     public bool? Myelopathy { get; init; }
+    /// <summary>MSCC symptoms and signs present now (pathways.md §1.1).</summary>
+    public List<Domain.Mscc.MsccSymptom> MsccSymptoms { get; init; } = [];
     public DateOnly? SymptomOnsetDate { get; init; }
     public Urgency? Urgency { get; init; }
     public int? Ecog { get; init; }
@@ -40,7 +42,7 @@ public record CaseFields
             LevelFrom = l.LevelFrom!.Value, LevelTo = l.LevelTo ?? l.LevelFrom!.Value,
             Compartments = l.Compartments.Distinct().Order().ToList(), ImagingDate = l.ImagingDate!.Value,
         }).ToList(),
-        Pain = Pain, Frankel = Frankel, Asia = Asia, Myelopathy = Myelopathy, SymptomOnsetDate = SymptomOnsetDate,
+        Pain = Pain, Frankel = Frankel, Asia = Asia, Myelopathy = Myelopathy, MsccSymptoms = MsccSymptoms, SymptomOnsetDate = SymptomOnsetDate,
         Urgency = Urgency!.Value, Ecog = Ecog, Karnofsky = Karnofsky, ExtraspinalBoneMetastases = ExtraspinalBoneMetastases,
         VisceralMetastases = VisceralMetastases, BrainMetastases = BrainMetastases,
         PriorRadiotherapy = PriorRadiotherapy.Select(r => new PriorRadiotherapy

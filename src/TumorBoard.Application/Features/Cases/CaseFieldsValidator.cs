@@ -28,6 +28,7 @@ public sealed class CaseFieldsValidator : AbstractValidator<CaseFields>
         });
         RuleFor(c => c.Pain).IsInEnum();
         RuleFor(c => c.Frankel).IsInEnum();
+        RuleForEach(c => c.MsccSymptoms).IsInEnum();
         RuleFor(c => c.Asia).IsInEnum();
         RuleFor(c => c.SymptomOnsetDate).PastClinicalDate(clock, "The symptom onset");
         RuleFor(c => c.Urgency).NotNull().WithMessage("Choose the urgency.").IsInEnum();

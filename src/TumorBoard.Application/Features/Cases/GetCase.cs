@@ -3,7 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using TumorBoard.Application.Common.Audit;
 using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Persistence;
+using TumorBoard.Application.Features.FastTrack;
 using TumorBoard.Domain.Cases;
+using TumorBoard.Domain.Mscc;
 using TumorBoard.Domain.Common;
 using TumorBoard.Domain.Patients;
 using TumorBoard.Domain.Security;
@@ -30,6 +32,11 @@ public static class GetCase
         public CaseDetails Details { get; init; } = null!;
         /// <summary>What the minimum dataset still lacks; empty when the case can go to the board.</summary>
         public IReadOnlyList<string> MissingForBoard { get; init; } = [];
+        /// <summary>The MSCC triage in force (pathways.md §1.1): derived from the details and the latest submitted scores, or
+        /// raised by the coordinator; its derivation is in GET /api/v1/cases/{caseId}/fast-track.</summary>
+        public TriageLevel Triage { get; init; }
+        /// <summary>The pathway clocks (pathways.md §1.2); none for a Routine case.</summary>
+        public IReadOnlyList<ClockView> Clocks { get; init; } = [];
         /// <summary>Odd combinations in the details (ECOG against Karnofsky): warnings to check, not errors.</summary>
         public IReadOnlyList<string> Warnings => Details is null ? [] : CasePlausibility.Warnings(Details);
         /// <summary>
@@ -50,7 +57,8 @@ public static class GetCase
         public async ValueTask<Result> Handle(Query query, CancellationToken ct) => await LoadAsync(db, query.CaseId, ct);
     }
 
-    /// <summary>The case with its patient and the names of who created and last changed it, in one query.</summary>
+    /// <summary>The case with its patient, the names of who created and last changed it, and its fast-track triage and
+    /// clocks (the track row, pathways.md §1), in one query.</summary>
     public static async Task<Result> LoadAsync(TumorBoardDbContext db, Guid caseId, CancellationToken ct)
     {
         var row = await (
@@ -63,9 +71,13 @@ public static class GetCase
                 Patient = new PatientSummary(p.Id, p.Mrn, p.FamilyName, p.GivenName, p.DateOfBirth, p.Sex),
                 CreatedBy = db.Users.Where(u => u.Id == c.CreatedBy).Select(u => u.DisplayName).FirstOrDefault(),
                 UpdatedBy = db.Users.Where(u => u.Id == c.UpdatedBy).Select(u => u.DisplayName).FirstOrDefault(),
+                Track = db.MsccTracks.FirstOrDefault(t => t.CaseId == c.Id),
             }).FirstOrDefaultAsync(ct) ?? throw NotFoundException.For("Case", caseId);
 
-        return From(row.Case, row.Patient, row.CreatedBy, row.UpdatedBy);
+        return From(row.Case, row.Patient, row.CreatedBy, row.UpdatedBy) with
+        {
+            Triage = row.Track?.Triage ?? TriageLevel.Routine, Clocks = ClockView.Of(row.Track, db.UtcNow),
+        };
     }
 
     /// <summary>The read model of a case as held in memory (a write answers with what it saved, not with a second read).</summary>

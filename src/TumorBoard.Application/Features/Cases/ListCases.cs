@@ -6,6 +6,7 @@ using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.Cases;
 using TumorBoard.Domain.Clinical;
+using TumorBoard.Domain.Mscc;
 using TumorBoard.Domain.Patients;
 using TumorBoard.Domain.Security;
 
@@ -23,12 +24,14 @@ public static class ListCases
         public CaseStatus? Status { get; init; }
         public Urgency? Urgency { get; init; }
         public PrimaryHistology? Histology { get; init; }
+        /// <summary>The MSCC triage in force (pathways.md §1.1): P1, P2 or Routine.</summary>
+        public TriageLevel? Triage { get; init; }
         /// <summary>Part of the patient's MRN, family name or given name.</summary>
         public string? Text { get; init; }
     }
 
     public sealed record Row(Guid Id, Guid PatientId, string Mrn, string PatientName, CaseStatus Status, Urgency Urgency,
-        PrimaryHistology Histology, string Levels, string ClinicalQuestion, DateTimeOffset CreatedAt);
+        PrimaryHistology Histology, string Levels, string ClinicalQuestion, DateTimeOffset CreatedAt, TriageLevel Triage);
 
     public sealed class Validator : AbstractValidator<Query>
     {
@@ -37,6 +40,7 @@ public static class ListCases
             RuleFor(q => q.Status).IsInEnum();
             RuleFor(q => q.Urgency).IsInEnum();
             RuleFor(q => q.Histology).IsInEnum();
+            RuleFor(q => q.Triage).IsInEnum();
             RuleFor(q => q.Text).MaximumLength(100);
             Include(new KeysetQueryValidator<Key>(Order.List));
         }
@@ -69,6 +73,11 @@ public static class ListCases
             if (query.Status is { } status) cases = cases.Where(c => c.Status == status);
             if (query.Urgency is { } urgency) cases = cases.Where(c => c.Urgency == urgency);
             if (query.Histology is { } histology) cases = cases.Where(c => c.Histology == histology);
+            // A semi-join on ix_mscc_tracks_triage (triage, case_id); a case without a track yet counts as Routine.
+            if (query.Triage is { } triage)
+                cases = triage == TriageLevel.Routine
+                    ? cases.Where(c => !db.MsccTracks.Any(t => t.CaseId == c.Id && t.Triage != TriageLevel.Routine))
+                    : cases.Where(c => db.MsccTracks.Any(t => t.CaseId == c.Id && t.Triage == triage));
 
             var rows = from c in cases join p in db.Patients on c.PatientId equals p.Id select new Joined { C = c, P = p };
             IQueryable<Patient>? matched = null;
@@ -87,10 +96,12 @@ public static class ListCases
             {
                 x.C.Id, x.C.PatientId, x.P.Mrn, x.P.FamilyName, x.P.GivenName, x.C.Status, x.C.Urgency, x.C.Histology,
                 x.C.Lesions, x.C.ClinicalQuestion, x.C.CreatedAt,
+                Triage = db.MsccTracks.Where(t => t.CaseId == x.C.Id).Select(t => (TriageLevel?)t.Triage).FirstOrDefault(),
             }, x => new Key(x.Urgency, x.CreatedAt, x.Id), ct, (atMost, token) => CountAsync(cases, matched, atMost, token));
 
             return page.Map(x => new Row(x.Id, x.PatientId, x.Mrn, $"{x.FamilyName}, {x.GivenName}", x.Status,
-                x.Urgency, x.Histology, string.Join(", ", x.Lesions.Select(l => l.Levels)), x.ClinicalQuestion, x.CreatedAt));
+                x.Urgency, x.Histology, string.Join(", ", x.Lesions.Select(l => l.Levels)), x.ClinicalQuestion, x.CreatedAt,
+                x.Triage ?? TriageLevel.Routine));
         }
     }
 

@@ -55,7 +55,14 @@ public static class RegisterCase
             var tumorCase = TumorBoardCase.Register(command.PatientId, command.ToDetails(), user.RequiredId, clock.UtcNow);
             db.Cases.Add(tumorCase);
             await db.SaveChangesAsync(ct);
-            return GetCase.From(tumorCase, GetCase.Summary(patient), author, author) with { OtherOpenCases = open.Count > 0 ? open : null };
+            // The save derived the case's fast-track track (MsccRefresh): answer with it, no second read.
+            var track = db.MsccTracks.Local.FirstOrDefault(t => t.CaseId == tumorCase.Id);
+            return GetCase.From(tumorCase, GetCase.Summary(patient), author, author) with
+            {
+                OtherOpenCases = open.Count > 0 ? open : null,
+                Triage = track?.Triage ?? Domain.Mscc.TriageLevel.Routine,
+                Clocks = FastTrack.ClockView.Of(track, clock.UtcNow),
+            };
         }
     }
 }

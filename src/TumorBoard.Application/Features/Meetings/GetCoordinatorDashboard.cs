@@ -9,6 +9,7 @@ using TumorBoard.Application.Features.FollowUps;
 using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.Cases;
 using TumorBoard.Domain.Meetings;
+using TumorBoard.Domain.Mscc;
 using TumorBoard.Domain.Security;
 
 namespace TumorBoard.Application.Features.Meetings;
@@ -40,10 +41,15 @@ public static class GetCoordinatorDashboard
 
     /// <summary>
     /// A case waiting for the coordinator. WaitingSince is the case's last change (for a ready case: when it was
-    /// marked ready, unless edited since); NextMeetingWithRoom is filled for urgent ready cases only.
+    /// marked ready, unless edited since); NextMeetingWithRoom is filled for ready cases that are urgent or P1 emergencies
+    /// of the MSCC fast track (pathways.md §1.4: the earliest meeting with room, today's or tomorrow's first, cut-off or not).
     /// </summary>
     public sealed record WaitingCase(Guid CaseId, string Mrn, string PatientName, Urgency Urgency, CaseStatus Status,
-        string ClinicalQuestion, DateTimeOffset CreatedAt, DateTimeOffset WaitingSince, int WaitingDays, ListMeetings.Row? NextMeetingWithRoom);
+        string ClinicalQuestion, DateTimeOffset CreatedAt, DateTimeOffset WaitingSince, int WaitingDays, ListMeetings.Row? NextMeetingWithRoom)
+    {
+        /// <summary>The MSCC triage in force (pathways.md §1.1).</summary>
+        public TriageLevel Triage { get; init; }
+    }
 
     public sealed class Validator : AbstractValidator<Query>
     {
@@ -78,12 +84,12 @@ public static class GetCoordinatorDashboard
                 : await db.Cases.CountAsync(c => c.Status == CaseStatus.Draft && c.UpdatedAt < draftBefore, ct);
 
             // The next meeting with room is the same for every urgent case: one query, not one per case.
-            var next = readyRows.Any(c => c.Urgency == Urgency.Urgent)
+            var next = readyRows.Any(c => c.SkipsCutoff)
                 ? await NextMeetingWithRoom.FindAsync(db, Urgency.Urgent, now, ct)
                 : null;
 
             return new Result(meetings,
-                readyRows.Select(c => c.ToCase(now, c.Urgency == Urgency.Urgent ? next : null)).ToList(), readyTotal,
+                readyRows.Select(c => c.ToCase(now, c.SkipsCutoff ? next : null)).ToList(), readyTotal,
                 draftRows.Select(c => c.ToCase(now, null)).ToList(), draftTotal, options.Value.DraftAgeDays, next)
             {
                 OverdueFollowUps = await FollowUpReads.OverdueAsync(db, clock.Today, new FirstOverdue(), ct),
@@ -98,6 +104,7 @@ public static class GetCoordinatorDashboard
             {
                 CaseId = c.Id, Mrn = p.Mrn, PatientName = p.FamilyName + ", " + p.GivenName, Urgency = c.Urgency, Status = c.Status,
                 ClinicalQuestion = c.ClinicalQuestion, CreatedAt = c.CreatedAt, WaitingSince = c.UpdatedAt,
+                Triage = db.MsccTracks.Where(t => t.CaseId == c.Id).Select(t => (TriageLevel?)t.Triage).FirstOrDefault(),
             };
     }
 
@@ -118,8 +125,15 @@ public static class GetCoordinatorDashboard
         public string ClinicalQuestion { get; init; } = "";
         public DateTimeOffset CreatedAt { get; init; }
         public DateTimeOffset WaitingSince { get; init; }
+        public TriageLevel? Triage { get; init; }
+
+        /// <summary>Urgent, or a P1 emergency: added after the cut-off without a reason (Meeting.AddCase).</summary>
+        public bool SkipsCutoff => Urgency == Urgency.Urgent || Triage == TriageLevel.P1;
 
         public WaitingCase ToCase(DateTimeOffset now, ListMeetings.Row? next) => new(CaseId, Mrn, PatientName, Urgency, Status,
-            ClinicalQuestion, CreatedAt, WaitingSince, Math.Max(0, (int)(now - WaitingSince).TotalDays), next);
+            ClinicalQuestion, CreatedAt, WaitingSince, Math.Max(0, (int)(now - WaitingSince).TotalDays), next)
+        {
+            Triage = Triage ?? TriageLevel.Routine,
+        };
     }
 }

@@ -1,9 +1,11 @@
+using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.Cases;
 using TumorBoard.Domain.Meetings;
+using TumorBoard.Domain.Mscc;
 using TumorBoard.Domain.Security;
 using TumorBoard.Application.Common.Models;
 
@@ -11,17 +13,27 @@ namespace TumorBoard.Application.Features.Meetings;
 
 /// <summary>
 /// The earliest planned meeting that still has room and still accepts the case: before its cut-off, or after it
-/// when the case is urgent (a routine case past the cut-off needs a stated reason, so it is offered the next one).
+/// when the case is urgent or a P1 emergency of the MSCC fast track (pathways.md §1.4: today's or tomorrow's meeting comes
+/// first, whatever its cut-off); a routine case past the cut-off needs a stated reason, so it is offered the next one.
 /// </summary>
 public static class NextMeetingWithRoom
 {
     [RequiresRole(Roles.Coordinator, Roles.Specialist, Roles.Clinician)]
-    public sealed record Query(Urgency Urgency = Urgency.Urgent) : IQuery<ListMeetings.Row?>;
+    public sealed record Query(Urgency Urgency = Urgency.Urgent, TriageLevel? Triage = null) : IQuery<ListMeetings.Row?>;
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator()
+        {
+            RuleFor(q => q.Urgency).IsInEnum();
+            RuleFor(q => q.Triage).IsInEnum();
+        }
+    }
 
     public sealed class Handler(TumorBoardDbContext db, BoardClock clock) : IQueryHandler<Query, ListMeetings.Row?>
     {
         public async ValueTask<ListMeetings.Row?> Handle(Query q, CancellationToken ct) =>
-            await FindAsync(db, q.Urgency, clock.UtcNow, ct);
+            await FindAsync(db, q.Triage == TriageLevel.P1 ? Urgency.Urgent : q.Urgency, clock.UtcNow, ct);
     }
 
     /// <summary>The rule itself, shared with the coordinator's dashboard (one query for all urgent cases).</summary>

@@ -35,6 +35,7 @@ public sealed class CaseConfiguration : IEntityTypeConfiguration<TumorBoardCase>
         b.Property(c => c.PatientPreferences).HasMaxLength(2000);
         b.Property(c => c.WithdrawalReason).HasMaxLength(1000);
         b.Property(c => c.Lesions).HasColumnType("jsonb").HasConversion(JsonList<SpinalLesion>(), JsonComparer<SpinalLesion>());
+        b.Property(c => c.MsccSymptoms).HasColumnType("jsonb").HasConversion(JsonList<Domain.Mscc.MsccSymptom>(), JsonComparer<Domain.Mscc.MsccSymptom>());
         b.Property(c => c.PriorRadiotherapy).HasColumnType("jsonb").HasConversion(JsonList<PriorRadiotherapy>(), JsonComparer<PriorRadiotherapy>());
         b.Property(c => c.Version).IsRowVersion();
         b.Ignore(c => c.Details);

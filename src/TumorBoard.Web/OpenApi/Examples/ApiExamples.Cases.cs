@@ -6,6 +6,8 @@ using TumorBoard.Domain.Clinical;
 using TumorBoard.Domain.Patients;
 using TumorBoard.Web.Api;
 
+using TumorBoard.Domain.Mscc;
+
 namespace TumorBoard.Web.OpenApi.Examples;
 
 public static partial class ApiExamples
@@ -46,6 +48,7 @@ public static partial class ApiExamples
         Frankel = FrankelGrade.E,
         Asia = AsiaGrade.E,
         Myelopathy = false,
+        MsccSymptoms = [.. KellerSymptoms],
         SymptomOnsetDate = new DateOnly(2026, 10, 28),
         Urgency = Urgency.Urgent,
         Ecog = 1,
@@ -77,6 +80,7 @@ public static partial class ApiExamples
         Frankel = FrankelGrade.E,
         Asia = AsiaGrade.E,
         Myelopathy = false,
+        MsccSymptoms = [.. KellerSymptoms],
         SymptomOnsetDate = new DateOnly(2026, 10, 28),
         Urgency = Urgency.Urgent,
         Ecog = 1,
@@ -109,6 +113,8 @@ public static partial class ApiExamples
         UpdatedAt = CaseUpdatedAt,
         UpdatedByName = "Lea Brunner",
         Version = 48213,
+        Triage = KellerDerivation.Level,
+        Clocks = KellerClockViews,
     };
 
     static void PatientExamples()
@@ -156,11 +162,11 @@ public static partial class ApiExamples
         Response(new Paged<ListCases.Row>(
             [
                 new ListCases.Row(CaseId, PatientId, Mrn, PatientName, CaseStatus.ReadyForBoard, Urgency.Urgent, PrimaryHistology.Breast,
-                    "T10", ClinicalQuestion, CaseCreatedAt),
+                    "T10", ClinicalQuestion, CaseCreatedAt, KellerDerivation.Level),
                 new ListCases.Row(new Guid("e7b5c2d9-1f34-4a80-9c6e-0d2a8b3f4e57"), new Guid("5d2e8f1a-9c47-4b36-a0e3-7f1b6c9d2e48"),
                     "KSZ-0050311", "Huber, Martin", CaseStatus.Draft, Urgency.Routine, PrimaryHistology.Prostate, "L2-L4",
                     "Multilevel lumbar metastases of castration-resistant prostate cancer without neurological deficit: conventional radiotherapy or SBRT?",
-                    new DateTimeOffset(2026, 11, 25, 14, 5, 0, TimeSpan.Zero)),
+                    new DateTimeOffset(2026, 11, 25, 14, 5, 0, TimeSpan.Zero), TriageLevel.Routine),
             ], 1, 25, 2));
     }
 }

@@ -133,7 +133,7 @@ public static partial class ApiExamples
         Response(new GetCoordinatorDashboard.Result([MeetingRow, NextMeetingRow],
             [
                 new GetCoordinatorDashboard.WaitingCase(CaseId, Mrn, PatientName, Urgency.Urgent, CaseStatus.ReadyForBoard, ClinicalQuestion,
-                    CaseCreatedAt, CaseUpdatedAt, 5, MeetingRow),
+                    CaseCreatedAt, CaseUpdatedAt, 5, MeetingRow) { Triage = KellerDerivation.Level },
             ], 1, [], 0, 7, MeetingRow)
         {
             OverdueFollowUps = new Paged<Application.Features.FollowUps.FollowUpRow>([OverdueFollowUp], 1, 5, 1),

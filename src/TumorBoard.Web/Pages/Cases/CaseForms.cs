@@ -17,7 +17,7 @@ public static class CaseForms
                 LevelFrom = l.LevelFrom, LevelTo = l.LevelTo == l.LevelFrom ? null : l.LevelTo,
                 Compartments = [.. l.Compartments], ImagingDate = l.ImagingDate,
             }).ToList(),
-            Pain = d.Pain, Frankel = d.Frankel, Asia = d.Asia, Myelopathy = d.Myelopathy, SymptomOnsetDate = d.SymptomOnsetDate,
+            Pain = d.Pain, Frankel = d.Frankel, Asia = d.Asia, Myelopathy = d.Myelopathy, MsccSymptoms = [.. d.MsccSymptoms], SymptomOnsetDate = d.SymptomOnsetDate,
             Urgency = d.Urgency, Ecog = d.Ecog, Karnofsky = d.Karnofsky, ExtraspinalBoneMetastases = d.ExtraspinalBoneMetastases,
             VisceralMetastases = d.VisceralMetastases, BrainMetastases = d.BrainMetastases,
             PriorRadiotherapy = d.PriorRadiotherapy.Select(r => new RadiotherapyInput

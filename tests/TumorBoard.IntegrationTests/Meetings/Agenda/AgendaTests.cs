@@ -77,7 +77,11 @@ public sealed class AgendaTests(AppFixture app) : DatabaseTest(app)
     public async Task After_the_cut_off_a_routine_case_needs_a_late_addition_reason()
     {
         var meetingId = await MeetingTestData.PlanMeetingAsync(app, startsIn: TimeSpan.FromHours(5));
-        var routine = await MeetingTestData.ReadyCaseAsync(app, c => c with { Urgency = Urgency.Routine });
+        // Routine in both senses: no neurology either (a P1 emergency needs no reason, FastTrackSchedulingTests).
+        var routine = await MeetingTestData.ReadyCaseAsync(app, c => c with
+        {
+            Urgency = Urgency.Routine, Frankel = TumorBoard.Domain.Clinical.FrankelGrade.E, Asia = null, Myelopathy = false, MsccSymptoms = [],
+        });
         var urgent = await MeetingTestData.ReadyCaseAsync(app);
 
         await Should.ThrowAsync<DomainConflictException>(() =>

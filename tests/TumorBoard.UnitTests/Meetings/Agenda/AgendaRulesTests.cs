@@ -59,6 +59,17 @@ public sealed class AgendaRulesTests
     }
 
     [Fact]
+    public void After_the_cut_off_a_P1_emergency_needs_no_reason_whatever_its_urgency()
+    {
+        var meeting = Planned(startsIn: TimeSpan.FromHours(5));
+        Should.Throw<DomainConflictException>(() => meeting.AddCase(ReadyCase(), null, Actor, Now, TumorBoard.Domain.Mscc.TriageLevel.P2));
+        var item = meeting.AddCase(ReadyCase(), null, Actor, Now, TumorBoard.Domain.Mscc.TriageLevel.P1);
+        item.IsLateAddition.ShouldBeTrue();
+        item.LateAdditionReason.ShouldBe(Meeting.EmergencyLateReason);
+        meeting.AddCase(ReadyCase(), " Stated anyway ", Actor, Now, TumorBoard.Domain.Mscc.TriageLevel.P1).LateAdditionReason.ShouldBe("Stated anyway");
+    }
+
+    [Fact]
     public void After_the_cut_off_a_routine_case_needs_a_reason()
     {
         var meeting = Planned(startsIn: TimeSpan.FromHours(5));

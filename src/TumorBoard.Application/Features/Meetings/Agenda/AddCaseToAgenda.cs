@@ -1,11 +1,14 @@
 using FluentValidation;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.Security;
 using TumorBoard.Domain.Common;
+using TumorBoard.Domain.Cases;
+using TumorBoard.Domain.Mscc;
 
 namespace TumorBoard.Application.Features.Meetings.Agenda;
 
@@ -17,7 +20,7 @@ public static class AddCaseToAgenda
     {
         public Guid MeetingId { get; init; }
         public Guid CaseId { get; init; }
-        /// <summary>Required after the submission cut-off unless the case is urgent (audited).</summary>
+        /// <summary>Required after the submission cut-off unless the case is urgent or a P1 emergency of the MSCC fast track (audited).</summary>
         [MultiLine]
         public string? LateAdditionReason { get; init; }
         public VersionMatch? ExpectedVersion { get; init; }
@@ -42,7 +45,12 @@ public static class AddCaseToAgenda
         {
             var meeting = await MeetingAccess.LoadForChangeAsync(db, c.MeetingId, c.ExpectedVersion, ct);
             var tumorCase = await MeetingAccess.CaseAsync(db, c.CaseId, ct);
-            var item = meeting.AddCase(tumorCase, c.LateAdditionReason, user.RequiredId, clock.UtcNow);
+            var now = clock.UtcNow;
+            // The triage matters only for a late addition without a reason (a P1 case needs none): asked only then.
+            var triage = meeting.IsPastCutoff(now) && tumorCase.Urgency != Urgency.Urgent && string.IsNullOrWhiteSpace(c.LateAdditionReason)
+                ? await db.MsccTracks.Where(t => t.CaseId == tumorCase.Id).Select(t => t.Triage).FirstOrDefaultAsync(ct)
+                : TriageLevel.Routine;
+            var item = meeting.AddCase(tumorCase, c.LateAdditionReason, user.RequiredId, now, triage);
             // meeting xmin + capacity check + one-open-agenda index guard races
             var saved = await db.SaveChangesThenReadAsync(() => GetMeeting.LoadAsync(db, meeting.Id, clock, options.Value, ct), ct);
             return new AgendaItemAdded(item.Id, saved);

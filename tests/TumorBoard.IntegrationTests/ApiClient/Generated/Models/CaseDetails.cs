@@ -14,6 +14,14 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
+        /// <summary>The clocks property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ClockView>? Clocks { get; set; }
+#nullable restore
+#else
+        public List<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ClockView> Clocks { get; set; }
+#endif
         /// <summary>The createdAt property</summary>
         public DateTimeOffset? CreatedAt { get; set; }
         /// <summary>The createdByName property</summary>
@@ -60,6 +68,8 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
 #endif
         /// <summary>One of: `Draft` (Draft); `ReadyForBoard` (Ready for board); `Scheduled` (Scheduled); `Discussed` (Discussed); `Decided` (Decided); `Closed` (Closed); `Withdrawn` (Withdrawn).</summary>
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.CaseStatus? Status { get; set; }
+        /// <summary>One of: `Routine` (Routine); `P2` (P2 urgent); `P1` (P1 emergency).</summary>
+        public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.TriageLevel? Triage { get; set; }
         /// <summary>The updatedAt property</summary>
         public DateTimeOffset? UpdatedAt { get; set; }
         /// <summary>The updatedByName property</summary>
@@ -113,6 +123,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "clocks", n => { Clocks = n.GetCollectionOfObjectValues<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ClockView>(global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ClockView.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "createdAt", n => { CreatedAt = n.GetDateTimeOffsetValue(); } },
                 { "createdByName", n => { CreatedByName = n.GetStringValue(); } },
                 { "details", n => { Details = n.GetObjectValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.CaseClinicalDetails>(global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.CaseClinicalDetails.CreateFromDiscriminatorValue); } },
@@ -121,6 +132,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
                 { "otherOpenCases", n => { OtherOpenCases = n.GetCollectionOfObjectValues<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.CaseOpenCase>(global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.CaseOpenCase.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "patient", n => { Patient = n.GetObjectValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.CasePatientSummary>(global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.CasePatientSummary.CreateFromDiscriminatorValue); } },
                 { "status", n => { Status = n.GetEnumValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.CaseStatus>(); } },
+                { "triage", n => { Triage = n.GetEnumValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.TriageLevel>(); } },
                 { "updatedAt", n => { UpdatedAt = n.GetDateTimeOffsetValue(); } },
                 { "updatedByName", n => { UpdatedByName = n.GetStringValue(); } },
                 { "version", n => { Version = n.GetIntValue(); } },
@@ -135,6 +147,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteCollectionOfObjectValues<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ClockView>("clocks", Clocks);
             writer.WriteDateTimeOffsetValue("createdAt", CreatedAt);
             writer.WriteStringValue("createdByName", CreatedByName);
             writer.WriteObjectValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.CaseClinicalDetails>("details", Details);
@@ -143,6 +156,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
             writer.WriteCollectionOfObjectValues<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.CaseOpenCase>("otherOpenCases", OtherOpenCases);
             writer.WriteObjectValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.CasePatientSummary>("patient", Patient);
             writer.WriteEnumValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.CaseStatus>("status", Status);
+            writer.WriteEnumValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.TriageLevel>("triage", Triage);
             writer.WriteDateTimeOffsetValue("updatedAt", UpdatedAt);
             writer.WriteStringValue("updatedByName", UpdatedByName);
             writer.WriteIntValue("version", Version);

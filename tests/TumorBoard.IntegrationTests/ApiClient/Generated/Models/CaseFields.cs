@@ -63,6 +63,14 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
 #else
         public List<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.LesionInput> Lesions { get; set; }
 #endif
+        /// <summary>The msccSymptoms property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.MsccSymptom?>? MsccSymptoms { get; set; }
+#nullable restore
+#else
+        public List<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.MsccSymptom?> MsccSymptoms { get; set; }
+#endif
         /// <summary>The myelopathy property</summary>
         public bool? Myelopathy { get; set; }
         /// <summary>The pain property</summary>
@@ -134,6 +142,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
                 { "histologyOtherText", n => { HistologyOtherText = n.GetStringValue(); } },
                 { "karnofsky", n => { Karnofsky = n.GetIntValue(); } },
                 { "lesions", n => { Lesions = n.GetCollectionOfObjectValues<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.LesionInput>(global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.LesionInput.CreateFromDiscriminatorValue)?.AsList(); } },
+                { "msccSymptoms", n => { MsccSymptoms = n.GetCollectionOfEnumValues<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.MsccSymptom>()?.AsList(); } },
                 { "myelopathy", n => { Myelopathy = n.GetBoolValue(); } },
                 { "pain", n => { Pain = n.GetEnumValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.PainCharacter>(); } },
                 { "patientPreferences", n => { PatientPreferences = n.GetStringValue(); } },
@@ -163,6 +172,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
             writer.WriteStringValue("histologyOtherText", HistologyOtherText);
             writer.WriteIntValue("karnofsky", Karnofsky);
             writer.WriteCollectionOfObjectValues<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.LesionInput>("lesions", Lesions);
+            writer.WriteCollectionOfEnumValues<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.MsccSymptom>("msccSymptoms", MsccSymptoms);
             writer.WriteBoolValue("myelopathy", Myelopathy);
             writer.WriteEnumValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.PainCharacter>("pain", Pain);
             writer.WriteStringValue("patientPreferences", PatientPreferences);

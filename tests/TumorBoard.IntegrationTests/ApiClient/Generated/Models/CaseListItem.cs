@@ -56,6 +56,8 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
 #endif
         /// <summary>One of: `Draft` (Draft); `ReadyForBoard` (Ready for board); `Scheduled` (Scheduled); `Discussed` (Discussed); `Decided` (Decided); `Closed` (Closed); `Withdrawn` (Withdrawn).</summary>
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.CaseStatus? Status { get; set; }
+        /// <summary>One of: `Routine` (Routine); `P2` (P2 urgent); `P1` (P1 emergency).</summary>
+        public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.TriageLevel? Triage { get; set; }
         /// <summary>One of: `Routine` (Routine); `Urgent` (Urgent).</summary>
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.Urgency? Urgency { get; set; }
         /// <summary>
@@ -92,6 +94,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
                 { "patientId", n => { PatientId = n.GetGuidValue(); } },
                 { "patientName", n => { PatientName = n.GetStringValue(); } },
                 { "status", n => { Status = n.GetEnumValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.CaseStatus>(); } },
+                { "triage", n => { Triage = n.GetEnumValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.TriageLevel>(); } },
                 { "urgency", n => { Urgency = n.GetEnumValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.Urgency>(); } },
             };
         }
@@ -111,6 +114,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
             writer.WriteGuidValue("patientId", PatientId);
             writer.WriteStringValue("patientName", PatientName);
             writer.WriteEnumValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.CaseStatus>("status", Status);
+            writer.WriteEnumValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.TriageLevel>("triage", Triage);
             writer.WriteEnumValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.Urgency>("urgency", Urgency);
             writer.WriteAdditionalData(AdditionalData);
         }

@@ -52,6 +52,8 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
 #endif
         /// <summary>One of: `Draft` (Draft); `ReadyForBoard` (Ready for board); `Scheduled` (Scheduled); `Discussed` (Discussed); `Decided` (Decided); `Closed` (Closed); `Withdrawn` (Withdrawn).</summary>
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.CaseStatus? Status { get; set; }
+        /// <summary>One of: `Routine` (Routine); `P2` (P2 urgent); `P1` (P1 emergency).</summary>
+        public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.TriageLevel? Triage { get; set; }
         /// <summary>One of: `Routine` (Routine); `Urgent` (Urgent).</summary>
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.Urgency? Urgency { get; set; }
         /// <summary>The waitingDays property</summary>
@@ -90,6 +92,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
                 { "nextMeetingWithRoom", n => { NextMeetingWithRoom = n.GetObjectValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.MeetingListItem>(global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.MeetingListItem.CreateFromDiscriminatorValue); } },
                 { "patientName", n => { PatientName = n.GetStringValue(); } },
                 { "status", n => { Status = n.GetEnumValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.CaseStatus>(); } },
+                { "triage", n => { Triage = n.GetEnumValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.TriageLevel>(); } },
                 { "urgency", n => { Urgency = n.GetEnumValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.Urgency>(); } },
                 { "waitingDays", n => { WaitingDays = n.GetIntValue(); } },
                 { "waitingSince", n => { WaitingSince = n.GetDateTimeOffsetValue(); } },
@@ -109,6 +112,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
             writer.WriteObjectValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.MeetingListItem>("nextMeetingWithRoom", NextMeetingWithRoom);
             writer.WriteStringValue("patientName", PatientName);
             writer.WriteEnumValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.CaseStatus>("status", Status);
+            writer.WriteEnumValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.TriageLevel>("triage", Triage);
             writer.WriteEnumValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.Urgency>("urgency", Urgency);
             writer.WriteIntValue("waitingDays", WaitingDays);
             writer.WriteDateTimeOffsetValue("waitingSince", WaitingSince);

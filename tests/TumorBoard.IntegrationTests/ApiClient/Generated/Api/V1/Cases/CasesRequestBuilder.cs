@@ -35,7 +35,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Cases
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public CasesRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/cases{?Cursor*,Histology*,Page*,PageSize*,Status*,Text*,Urgency*}", pathParameters)
+        public CasesRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/cases{?Cursor*,Histology*,Page*,PageSize*,Status*,Text*,Triage*,Urgency*}", pathParameters)
         {
         }
         /// <summary>
@@ -43,7 +43,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Cases
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public CasesRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/cases{?Cursor*,Histology*,Page*,PageSize*,Status*,Text*,Urgency*}", rawUrl)
+        public CasesRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/cases{?Cursor*,Histology*,Page*,PageSize*,Status*,Text*,Triage*,Urgency*}", rawUrl)
         {
         }
         /// <summary>
@@ -202,6 +202,9 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Cases
             public string Text { get; set; }
             #pragma warning restore CS1591
 #endif
+            #pragma warning disable CS1591
+            public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.TriageLevel? Triage { get; set; }
+            #pragma warning restore CS1591
             #pragma warning disable CS1591
             public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.Urgency? Urgency { get; set; }
             #pragma warning restore CS1591

@@ -7,6 +7,7 @@ using System.IO;
 using System.Threading.Tasks;
 using System;
 using TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Worklists.Coordinator;
+using TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Worklists.FastTrack;
 using TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Worklists.Specialist;
 namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Worklists
 {
@@ -20,6 +21,11 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Worklists
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Worklists.Coordinator.CoordinatorRequestBuilder Coordinator
         {
             get => new global::TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Worklists.Coordinator.CoordinatorRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The fastTrack property</summary>
+        public global::TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Worklists.FastTrack.FastTrackRequestBuilder FastTrack
+        {
+            get => new global::TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Worklists.FastTrack.FastTrackRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The specialist property</summary>
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Worklists.Specialist.SpecialistRequestBuilder Specialist

@@ -10,6 +10,7 @@ using System.Threading;
 using System;
 using TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Cases.Item.Assessments;
 using TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Cases.Item.Decisions;
+using TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Cases.Item.FastTrack;
 using TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Cases.Item.History;
 using TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Cases.Item.Ready;
 using TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Cases.Item.Withdraw;
@@ -31,6 +32,11 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Cases.Item
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Cases.Item.Decisions.DecisionsRequestBuilder Decisions
         {
             get => new global::TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Cases.Item.Decisions.DecisionsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The fastTrack property</summary>
+        public global::TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Cases.Item.FastTrack.FastTrackRequestBuilder FastTrack
+        {
+            get => new global::TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Cases.Item.FastTrack.FastTrackRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The history property</summary>
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Cases.Item.History.HistoryRequestBuilder History

@@ -22,7 +22,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Meetings.NextWi
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public NextWithRoomRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/meetings/next-with-room{?urgency*}", pathParameters)
+        public NextWithRoomRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/meetings/next-with-room{?triage*,urgency*}", pathParameters)
         {
         }
         /// <summary>
@@ -30,11 +30,11 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Meetings.NextWi
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public NextWithRoomRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/meetings/next-with-room{?urgency*}", rawUrl)
+        public NextWithRoomRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/meetings/next-with-room{?triage*,urgency*}", rawUrl)
         {
         }
         /// <summary>
-        /// The next planned meeting whose agenda has room before its cut-off, for scheduling a case.
+        /// The next planned meeting whose agenda has room before its cut-off, for scheduling a case; for an urgent case or a P1 emergency of the MSCC fast track (`triage=P1`) the earliest meeting with room, cut-off or not, so today&apos;s or tomorrow&apos;s meeting comes first.
         /// </summary>
         /// <returns>A <see cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.MeetingListItem"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -63,7 +63,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Meetings.NextWi
             return await RequestAdapter.SendAsync<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.MeetingListItem>(requestInfo, global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.MeetingListItem.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// The next planned meeting whose agenda has room before its cut-off, for scheduling a case.
+        /// The next planned meeting whose agenda has room before its cut-off, for scheduling a case; for an urgent case or a P1 emergency of the MSCC fast track (`triage=P1`) the earliest meeting with room, cut-off or not, so today&apos;s or tomorrow&apos;s meeting comes first.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -91,11 +91,15 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Meetings.NextWi
             return new global::TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Meetings.NextWithRoom.NextWithRoomRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// The next planned meeting whose agenda has room before its cut-off, for scheduling a case.
+        /// The next planned meeting whose agenda has room before its cut-off, for scheduling a case; for an urgent case or a P1 emergency of the MSCC fast track (`triage=P1`) the earliest meeting with room, cut-off or not, so today&apos;s or tomorrow&apos;s meeting comes first.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class NextWithRoomRequestBuilderGetQueryParameters 
         {
+            #pragma warning disable CS1591
+            [QueryParameter("triage")]
+            public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.TriageLevel? Triage { get; set; }
+            #pragma warning restore CS1591
             #pragma warning disable CS1591
             [QueryParameter("urgency")]
             public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.Urgency? Urgency { get; set; }

@@ -1,0 +1,25 @@
+using TumorBoard.Domain.Common;
+using TumorBoard.Domain.Mscc;
+
+namespace TumorBoard.Web.Pages.FastTrack;
+
+/// <summary>A clock's time left and its start in words (the names themselves come from DisplayWords).</summary>
+public static class ClockWords
+{
+    /// <summary>"5 h 20 min left" or "overrun by 1 d 2 h".</summary>
+    public static string Left(long minutes)
+    {
+        var span = TimeSpan.FromMinutes(Math.Abs(minutes));
+        var text = span.TotalDays >= 1 ? $"{(int)span.TotalDays} d {span.Hours} h" : span.TotalHours >= 1 ? $"{(int)span.TotalHours} h {span.Minutes} min" : $"{span.Minutes} min";
+        return minutes >= 0 ? $"{text} left" : $"overrun by {text}";
+    }
+
+    /// <summary>What started the clock: a recorded pathway event, the case's registration or the decision's signature.</summary>
+    public static string StartedFrom(string from) => from switch
+    {
+        "CaseRegistered" => "from registration: no suspicion recorded",
+        "DecisionSigned" => "from the signed decision",
+        _ when Enum.TryParse<MsccEvent>(from, out var e) => "from " + DisplayWords.InSentence(e),
+        _ => from,
+    };
+}
