@@ -27,6 +27,10 @@ public static class GetQualityMetrics
         public PeriodBasis PeriodBy { get; init; }
         public VersionScope Versions { get; init; }
         public IReadOnlyList<MetricValue> Metrics { get; init; } = [];
+        /// <summary>Decisions, concordance and implementation per month of the period (the charts).</summary>
+        public IReadOnlyList<MonthTrend> Months { get; init; } = [];
+        /// <summary>First signed decisions by time from registration (the distribution chart).</summary>
+        public IReadOnlyList<DurationBand> TimeToDecision { get; init; } = [];
     }
 
     public sealed class Validator : AbstractValidator<Query>
@@ -40,17 +44,22 @@ public static class GetQualityMetrics
         {
             var scope = new AnalyticsScope(query, clock);
             List<MetricValue> values = [];
+            IReadOnlyList<MonthTrend> months;
+            IReadOnlyList<DurationBand> bands;
             await db.Database.OpenConnectionAsync(ct);
             try
             {
+                var connection = db.Database.GetDbConnection();
                 foreach (var metric in QualityMetrics.All)
-                    values.Add(await RunAsync(db.Database.GetDbConnection(), scope, metric, ct));
+                    values.Add(await RunAsync(connection, scope, metric, ct));
+                months = await AnalyticsTrends.MonthsAsync(connection, scope, ct);
+                bands = await AnalyticsTrends.TimeToDecisionAsync(connection, scope, ct);
             }
             finally { await db.Database.CloseConnectionAsync(); }
             return new Result
             {
                 From = scope.From, To = scope.To, PeriodBy = query.PeriodBy ?? PeriodBasis.MeetingDate,
-                Versions = query.Versions ?? VersionScope.Latest, Metrics = values,
+                Versions = query.Versions ?? VersionScope.Latest, Metrics = values, Months = months, TimeToDecision = bands,
             };
         }
     }
