@@ -42,20 +42,31 @@ public sealed class IndexModel(ISender sender) : PageModel, IFormPage
         }, ct);
     }
 
+    /// <summary>The CSV download (the API's export.csv, the same query): the page's cookie does not sign in on /api.</summary>
+    public async Task<IActionResult> OnGetExportAsync(ExportKind? kind, bool identified, CancellationToken ct)
+    {
+        var export = await sender.Send(new ExportAnalytics.Query
+        {
+            From = From, To = To, PeriodBy = PeriodBy, Histology = Histology, Urgency = Urgency, Referrer = Referrer,
+            Outcome = Outcome, Discipline = Discipline, Versions = Versions, Kind = kind, Identified = identified,
+        }, ct);
+        return new FileCallbackResult(Csv.ContentType, export.FileName, export.WriteAsync);
+    }
+
     /// <summary>Only a coordinator may ask for identified data (ExportAnalytics checks it again).</summary>
     public bool MayExportIdentified => User.IsInRole(Roles.Coordinator);
 
-    /// <summary>The API's CSV export for the same filters (the cookie signs the page's user in there too).</summary>
+    /// <summary>The CSV download for the same filters.</summary>
     public string ExportLink(ExportKind kind, bool identified = false)
     {
-        var q = new List<string> { "kind=" + kind.ToString().ToLowerInvariant() };
+        var q = new List<string> { "handler=Export", "kind=" + kind.ToString().ToLowerInvariant() };
         void Add(string name, object? value) { if (value is not null && value.ToString() is { Length: > 0 } s) q.Add(name + "=" + Uri.EscapeDataString(s)); }
         Add("from", From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Add("to", To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Add("periodBy", PeriodBy); Add("histology", Histology); Add("urgency", Urgency); Add("referrer", Referrer);
         Add("outcome", Outcome); Add("discipline", Discipline); Add("versions", Versions);
         if (identified) q.Add("identified=true");
-        return "/api/v1/analytics/export.csv?" + string.Join("&", q);
+        return Url.Page("/Analytics/Index") + "?" + string.Join("&", q);
     }
 
     public static string Show(MetricValue m) => m.Unit == MetricUnit.Proportion ? Percent(m.Value) : Duration(m.Median, m.Unit);
@@ -72,4 +83,16 @@ public sealed class IndexModel(ISender sender) : PageModel, IFormPage
     public IReadOnlyList<SvgBarChart.Bar> TimeToDecisionBands => [.. Result!.TimeToDecision.Select(b => new SvgBarChart.Bar(b.Label, b.Count, Count(b.Count)))];
     public IReadOnlyList<SvgBarChart.Bar> AttendancePerDiscipline => [.. Result!.Metrics.Single(m => m.Key == "attendance").Parts
         .Where(p => p.Group == "discipline").Select(p => new SvgBarChart.Bar(p.Label, p.Value ?? 0, Percent(p.Value)))];
+}
+
+/// <summary>A file written straight to the response body by a callback (the CSV rows stream from the database).</summary>
+public sealed class FileCallbackResult(string contentType, string fileName, Func<Stream, CancellationToken, Task> write) : IActionResult
+{
+    public async Task ExecuteResultAsync(ActionContext context)
+    {
+        var response = context.HttpContext.Response;
+        response.ContentType = contentType;
+        response.Headers.ContentDisposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("attachment") { FileNameStar = fileName }.ToString();
+        await write(response.Body, context.HttpContext.RequestAborted);
+    }
 }
