@@ -4,6 +4,7 @@ using TumorBoard.Application.Features.Analytics;
 using TumorBoard.Application.Features.Decisions;
 using TumorBoard.Application.Features.FollowUps;
 using TumorBoard.Application.Features.Meetings;
+using TumorBoard.Application.Features.Meetings.Agenda;
 using TumorBoard.Domain.Decisions;
 using TumorBoard.IntegrationTests.Cases;
 using TumorBoard.IntegrationTests.Decisions;
@@ -48,6 +49,7 @@ public static class AnalyticsTestData
 
     public static MetricValue Metric(this GetQualityMetrics.Result result, string key) => result.Metrics.Single(m => m.Key == key);
 
-    public static (long? Numerator, long Denominator) Fraction(this GetQualityMetrics.Result result, string key) =>
-        (result.Metric(key).Numerator, result.Metric(key).Denominator);
+    /// <summary>"numerator/denominator" of a measure.</summary>
+    public static string Fraction(this GetQualityMetrics.Result result, string key) =>
+        $"{result.Metric(key).Numerator}/{result.Metric(key).Denominator}";
 }

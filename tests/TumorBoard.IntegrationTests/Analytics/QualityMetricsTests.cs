@@ -22,33 +22,33 @@ public sealed class QualityMetricsTests(AppFixture app) : DatabaseTest(app)
         var r = await app.Send(AppFixture.Coordinator, Around(app));
 
         r.Metrics.Select(m => m.Key).ShouldBe(QualityMetrics.All.Select(m => m.Key));
-        r.Fraction("coverage").ShouldBe((1, 3));
+        r.Fraction("coverage").ShouldBe("1/3");
         r.Metric("coverage").Value.ShouldBe(0.3333);
-        r.Fraction("prospective").ShouldBe((1, 1));
-        r.Fraction("attendance").ShouldBe((1, 1));
+        r.Fraction("prospective").ShouldBe("1/1");
+        r.Fraction("attendance").ShouldBe("1/1");
         r.Metric("attendance").Parts.Where(p => p.Group == "discipline").Select(p => (p.Key, p.Numerator, p.Denominator))
-            .OrderBy(p => p.Key).ShouldBe([("MedicalOncology", 1, 1), ("Neurosurgery", 1, 1), ("RadiationOncology", 1, 1)]);
+            .OrderBy(p => p.Key).ShouldBe([("MedicalOncology", (long?)1, 1L), ("Neurosurgery", (long?)1, 1L), ("RadiationOncology", (long?)1, 1L)]);
         r.Metric("attendance").Parts.Where(p => p.Group == "discipline").Select(p => p.Label).ShouldContain("Medical oncology");
         r.Metric("attendance").Parts.Where(p => p.Group == "member" && p.Numerator == 1).Count().ShouldBe(3);
-        r.Fraction("case-quorum").ShouldBe((1, 1));
-        r.Metric("case-quorum").Parts.ShouldHaveSingleItem().Numerator.ShouldBe(0);
-        r.Fraction("listing-completeness").ShouldBe((26, 26));
+        r.Fraction("case-quorum").ShouldBe("1/1");
+        r.Metric("case-quorum").Parts.ShouldHaveSingleItem().Numerator.ShouldBe((long?)0);
+        r.Fraction("listing-completeness").ShouldBe("26/26");
         r.Metric("listing-completeness").Parts.Count.ShouldBe(13);
-        r.Fraction("deferral").ShouldBe((1, 2));
+        r.Fraction("deferral").ShouldBe("1/2");
         var reason = r.Metric("deferral").Parts.ShouldHaveSingleItem();
-        (reason.Label, reason.Numerator, reason.Denominator).ShouldBe((DeferralReason, 1L, 1L));
-        r.Fraction("more-information-needed").ShouldBe((0, 1));
-        r.Fraction("noms-concordance").ShouldBe((1, 1));
-        r.Fraction("implementation").ShouldBe((1, 1));   // step 2 is not due yet: its follow-up date lies ahead
+        (reason.Label, reason.Numerator, reason.Denominator).ShouldBe((DeferralReason, (long?)1, 1L));
+        r.Fraction("more-information-needed").ShouldBe("0/1");
+        r.Fraction("noms-concordance").ShouldBe("1/1");
+        r.Fraction("implementation").ShouldBe("1/1");   // step 2 is not due yet: its follow-up date lies ahead
         r.Metric("implementation").Parts.ShouldContain(p => p.Group == "status" && p.Key == "Implemented" && p.Label == "Implemented" && p.Numerator == 1);
-        r.Fraction("re-discussion").ShouldBe((0, 1));
+        r.Fraction("re-discussion").ShouldBe("0/1");
         r.Metric("referral-to-decision").Denominator.ShouldBe(1);
         r.Metric("referral-to-decision").Numerator.ShouldBeNull();
-        r.Metric("referral-to-decision").Median.ShouldNotBeNull().ShouldBeGreaterThanOrEqualTo(0);
+        (r.Metric("referral-to-decision").Median ?? -1).ShouldBeGreaterThanOrEqualTo(0);
         r.Metric("referral-to-decision").Value.ShouldBe(r.Metric("referral-to-decision").Median);
         (r.Metric("decision-to-treatment").Denominator, r.Metric("decision-to-treatment").Median).ShouldBe((1L, (double?)0));
-        r.Fraction("report-opened").ShouldBe((0, 1));
-        r.Fraction("amendments").ShouldBe((0, 1));
+        r.Fraction("report-opened").ShouldBe("0/1");
+        r.Fraction("amendments").ShouldBe("0/1");
         r.Months.ShouldHaveSingleItem().Decisions.ShouldBe(1);
         r.TimeToDecision.Sum(b => b.Count).ShouldBe(1);
     }
@@ -58,13 +58,13 @@ public sealed class QualityMetricsTests(AppFixture app) : DatabaseTest(app)
     {
         var built = await BoardAsync(app);
         await app.Send(AppFixture.Neurosurgeon, new GetDecision.Query(built.Decision.Id));   // the signer: not counted
-        (await app.Send(AppFixture.Coordinator, Around(app))).Fraction("report-opened").ShouldBe((0, 1));
+        (await app.Send(AppFixture.Coordinator, Around(app))).Fraction("report-opened").ShouldBe("0/1");
 
         await app.Send(AppFixture.Clinician, new GetDecision.Query(built.Decision.Id));
 
         var opened = (await app.Send(AppFixture.Coordinator, Around(app))).Metric("report-opened");
-        (opened.Numerator, opened.Denominator).ShouldBe((1L, 1L));
-        opened.Median.ShouldNotBeNull().ShouldBeLessThan(1);
+        (opened.Numerator, opened.Denominator).ShouldBe(((long?)1, 1L));
+        (opened.Median ?? 99).ShouldBeLessThan(1);
     }
 
     [Fact]
@@ -81,10 +81,10 @@ public sealed class QualityMetricsTests(AppFixture app) : DatabaseTest(app)
         var latest = await app.Send(AppFixture.Coordinator, Around(app));
         var all = await app.Send(AppFixture.Coordinator, Around(app) with { Versions = VersionScope.All });
 
-        latest.Fraction("amendments").ShouldBe((1, 1));
-        all.Fraction("amendments").ShouldBe((1, 1));
-        latest.Fraction("case-quorum").ShouldBe((1, 1));
-        all.Fraction("case-quorum").ShouldBe((2, 2));
+        latest.Fraction("amendments").ShouldBe("1/1");
+        all.Fraction("amendments").ShouldBe("1/1");
+        latest.Fraction("case-quorum").ShouldBe("1/1");
+        all.Fraction("case-quorum").ShouldBe("2/2");
         latest.Metric("referral-to-decision").Denominator.ShouldBe(1);   // the first decision only, whatever the versions
         all.Versions.ShouldBe(VersionScope.All);
     }
@@ -95,27 +95,27 @@ public sealed class QualityMetricsTests(AppFixture app) : DatabaseTest(app)
         await BoardAsync(app);
 
         var otherPrimary = await app.Send(AppFixture.Coordinator, Around(app) with { Histology = PrimaryHistology.Thyroid });
-        otherPrimary.Fraction("coverage").ShouldBe((0, 0));
+        otherPrimary.Fraction("coverage").ShouldBe("0/0");
         otherPrimary.Metric("coverage").Value.ShouldBeNull();
-        otherPrimary.Fraction("case-quorum").ShouldBe((0, 0));
+        otherPrimary.Fraction("case-quorum").ShouldBe("0/0");
         otherPrimary.Metric("referral-to-decision").Median.ShouldBeNull();
 
         var other = await app.Send(AppFixture.Coordinator, Around(app) with { Outcome = DecisionOutcome.MoreInformationNeeded });
-        other.Fraction("noms-concordance").ShouldBe((0, 0));
-        other.Fraction("deferral").ShouldBe((1, 2));   // listing measures do not depend on the outcome
+        other.Fraction("noms-concordance").ShouldBe("0/0");
+        other.Fraction("deferral").ShouldBe("1/2");   // listing measures do not depend on the outcome
 
         var byReferrer = await app.Send(AppFixture.Coordinator, Around(app) with { Referrer = "nobody of that name" });
-        byReferrer.Fraction("coverage").ShouldBe((0, 0));
+        byReferrer.Fraction("coverage").ShouldBe("0/0");
 
         var byDecisionDate = await app.Send(AppFixture.Coordinator, new GetQualityMetrics.Query
         {
             From = Today(app), To = Today(app), PeriodBy = PeriodBasis.DecisionDate,
         });
-        byDecisionDate.Fraction("case-quorum").ShouldBe((1, 1));   // signed today, though the meeting lies ahead
-        byDecisionDate.Fraction("attendance").ShouldBe((0, 0));    // meetings count by their own date
+        byDecisionDate.Fraction("case-quorum").ShouldBe("1/1");   // signed today, though the meeting lies ahead
+        byDecisionDate.Fraction("attendance").ShouldBe("0/0");    // meetings count by their own date
 
         var radiology = await app.Send(AppFixture.Coordinator, Around(app) with { Discipline = Discipline.Radiology });
-        radiology.Fraction("case-quorum").ShouldBe((0, 0));
+        radiology.Fraction("case-quorum").ShouldBe("0/0");
         radiology.Metric("attendance").Parts.ShouldAllBe(p => p.Group == "member");
     }
 

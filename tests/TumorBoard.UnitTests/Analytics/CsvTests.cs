@@ -58,7 +58,8 @@ public sealed class CsvTests
     public void Every_measure_has_a_unique_key_and_a_source_in_pathways_section_2()
     {
         QualityMetrics.All.Select(m => m.Key).ShouldBeUnique();
-        QualityMetrics.All.ShouldAllBe(m => m.Source.StartsWith("pathways.md §2, measure ") && m.Definition.Contains('/') || m.Unit != Domain.Analytics.MetricUnit.Proportion);
+        QualityMetrics.All.ShouldAllBe(m => m.Source.StartsWith("pathways.md §2, measure "));
+        QualityMetrics.All.Where(m => m.Unit == global::TumorBoard.Domain.Analytics.MetricUnit.Proportion).ShouldAllBe(m => m.Definition.Contains(" / "));
         QualityMetrics.All.Select(m => m.Measure).Distinct().Order().ShouldBe([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
     }
 }

@@ -30,9 +30,18 @@ public static class ExportAnalytics
     [RequiresRole(Roles.Coordinator, Roles.Clinician, Roles.Specialist)]
     public sealed record Query : AnalyticsFilter, IQuery<Export>
     {
-        public ExportKind? Kind { get; init; }
+        /// <summary>"decisions", "steps" or "attendance", as the issue names them (lower case in the query string).</summary>
+        public string? Kind { get; init; }
         public bool Identified { get; init; }
+
     }
+
+    /// <summary>The kind asked for; null when it is none of the three.</summary>
+    public static ExportKind? Parse(string? kind) =>
+        Enum.GetValues<ExportKind>().Cast<ExportKind?>().FirstOrDefault(k => string.Equals(Name(k!.Value), kind, StringComparison.Ordinal));
+
+    /// <summary>The kind's name in the query string: "decisions", "steps", "attendance".</summary>
+    public static string Name(ExportKind kind) => kind.ToString().ToLowerInvariant();
 
     public sealed record Export(string FileName, Func<Stream, CancellationToken, Task> WriteAsync);
 
@@ -41,7 +50,8 @@ public static class ExportAnalytics
         public Validator()
         {
             Include(new AnalyticsFilterValidator());
-            RuleFor(q => q.Kind).NotNull().WithMessage("Say what to export: decisions, steps or attendance.").IsInEnum();
+            RuleFor(q => q.Kind).Must((q, _) => Parse(q.Kind) is not null)
+                .WithMessage("Say what to export: kind=decisions, kind=steps or kind=attendance.");
         }
     }
 
@@ -55,7 +65,7 @@ public static class ExportAnalytics
             if (!query.Identified && options.Value.PseudonymKey.Length < AnalyticsOptions.MinimumKeyLength)
                 throw new DomainConflictException("No pseudonym key is configured (Analytics:PseudonymKey): a pseudonymised export cannot be made.");
             var scope = new AnalyticsScope(query, clock);
-            var kind = query.Kind!.Value;
+            var kind = Parse(query.Kind)!.Value;
             db.QueueAudit(new AuditEntry
             {
                 OccurredAt = AuditHash.ToMicroseconds(clock.UtcNow), ActorId = user.Id, ActorName = user.DisplayName,

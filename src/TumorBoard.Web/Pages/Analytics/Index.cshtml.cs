@@ -43,7 +43,7 @@ public sealed class IndexModel(ISender sender) : PageModel, IFormPage
     }
 
     /// <summary>The CSV download (the API's export.csv, the same query): the page's cookie does not sign in on /api.</summary>
-    public async Task<IActionResult> OnGetExportAsync(ExportKind? kind, bool identified, CancellationToken ct)
+    public async Task<IActionResult> OnGetExportAsync(string? kind, bool identified, CancellationToken ct)
     {
         var export = await sender.Send(new ExportAnalytics.Query
         {
@@ -59,7 +59,7 @@ public sealed class IndexModel(ISender sender) : PageModel, IFormPage
     /// <summary>The CSV download for the same filters.</summary>
     public string ExportLink(ExportKind kind, bool identified = false)
     {
-        var q = new List<string> { "handler=Export", "kind=" + kind.ToString().ToLowerInvariant() };
+        var q = new List<string> { "handler=Export", "kind=" + ExportAnalytics.Name(kind) };
         void Add(string name, object? value) { if (value is not null && value.ToString() is { Length: > 0 } s) q.Add(name + "=" + Uri.EscapeDataString(s)); }
         Add("from", From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Add("to", To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
