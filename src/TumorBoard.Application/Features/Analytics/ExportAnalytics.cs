@@ -32,7 +32,7 @@ public static class ExportAnalytics
     {
         /// <summary>"decisions", "steps" or "attendance", as the issue names them (lower case in the query string).</summary>
         public string? Kind { get; init; }
-        public bool Identified { get; init; }
+        public bool? Identified { get; init; }
 
     }
 
@@ -60,9 +60,9 @@ public static class ExportAnalytics
     {
         public async ValueTask<Export> Handle(Query query, CancellationToken ct)
         {
-            if (query.Identified && !user.IsInRole(Roles.Coordinator))
+            if ((query.Identified ?? false) && !user.IsInRole(Roles.Coordinator))
                 throw new ForbiddenException("Only a coordinator may export identified data; ask for the pseudonymised export.");
-            if (!query.Identified && options.Value.PseudonymKey.Length < AnalyticsOptions.MinimumKeyLength)
+            if (!(query.Identified ?? false) && options.Value.PseudonymKey.Length < AnalyticsOptions.MinimumKeyLength)
                 throw new DomainConflictException("No pseudonym key is configured (Analytics:PseudonymKey): a pseudonymised export cannot be made.");
             var scope = new AnalyticsScope(query, clock);
             var kind = Parse(query.Kind)!.Value;
@@ -72,15 +72,15 @@ public static class ExportAnalytics
                 Action = audit.Action, EntityType = AuditEntityType, EntityId = kind.ToString(), Operation = CaseReadLog.Operation,
                 Changes = JsonSerializer.Serialize(new
                 {
-                    kind = kind.ToString(), identified = query.Identified, from = scope.From, to = scope.To,
+                    kind = kind.ToString(), identified = (query.Identified ?? false), from = scope.From, to = scope.To,
                     periodBy = query.PeriodBy?.ToString(), histology = query.Histology?.ToString(), urgency = query.Urgency?.ToString(),
                     referrer = query.Referrer, outcome = query.Outcome?.ToString(), discipline = query.Discipline?.ToString(),
                     versions = query.Versions?.ToString(),
                 }),
             });
             await db.SaveChangesAsync(ct);
-            var name = $"tumorboard-{kind.ToString().ToLowerInvariant()}-{scope.From:yyyy-MM-dd}-{scope.To:yyyy-MM-dd}{(query.Identified ? "-identified" : "")}.csv";
-            return new Export(name, (stream, token) => WriteAsync(stream, scope, kind, query.Identified, token));
+            var name = $"tumorboard-{kind.ToString().ToLowerInvariant()}-{scope.From:yyyy-MM-dd}-{scope.To:yyyy-MM-dd}{((query.Identified ?? false) ? "-identified" : "")}.csv";
+            return new Export(name, (stream, token) => WriteAsync(stream, scope, kind, (query.Identified ?? false), token));
         }
 
         async Task WriteAsync(Stream stream, AnalyticsScope scope, ExportKind kind, bool identified, CancellationToken ct)
