@@ -76,6 +76,8 @@ public static class BenchmarkRun
         Api("coordinator dashboard API", "/api/v1/worklists/coordinator", conns),
         Api("specialist worklist", "/api/v1/worklists/specialist", conns, c => c.Specialist),
         Api("overdue follow-ups", "/api/v1/follow-ups/overdue", conns),
+        Api("quality metrics", "/api/v1/analytics/metrics", conns),
+        Api("quality metrics by decision date, all versions", "/api/v1/analytics/metrics?periodBy=DecisionDate&versions=All", conns),
         new("board view", conns, c => (w, n) =>
         {
             var (m, i) = c.Board[(int)((w * 7919 + n) % c.Board.Length)];

@@ -162,6 +162,7 @@ public static partial class ApiWords
         ["Decision history"] = "One timeline per case of registration, listings, assessment versions, waivers, decision versions, positions, signatures, amendments and follow-ups; its JSON export and the comparison of two decision versions.",
         ["Patient letters"] = "The plain-language letter to the patient about a signed decision version, in the patient's language: drafted, its why edited, printed or sent, each a stored version bound to the decision's signed hash; a letter of a superseded decision says so and cannot be sent.",
         ["Follow-ups"] = "Signed decisions whose plan steps have no recorded outcome past their follow-up date, and those of the signed-in responsible clinician.",
+        ["Analytics"] = "The board's quality measures (numerator / denominator, as docs/domain/pathways.md §2 defines them) for a period and filters, and their CSV export with pseudonymised cases.",
         ["FHIR"] = "HL7 FHIR R4 (`application/fhir+json`): a signed decision version as a `document` Bundle (Composition, Patient, Practitioners, Conditions, score Observations, a CarePlan shaped as the MII Tumorkonferenz profile, Provenance with the signature), and the CodeSystem and extensions the exports name by canonical URL, readable without sign-in. The whole case history as a `collection` Bundle is `GET /api/v1/cases/{caseId}/history/export?format=fhir`.",
     };
 }

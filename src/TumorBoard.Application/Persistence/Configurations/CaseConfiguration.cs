@@ -45,6 +45,8 @@ public sealed class CaseConfiguration : IEntityTypeConfiguration<TumorBoardCase>
         b.HasIndex(c => new { c.Status, c.Urgency, c.CreatedAt, c.Id });
         b.HasIndex(c => new { c.Histology, c.Urgency, c.CreatedAt, c.Id });
         b.HasIndex(c => c.PatientId);
+        // Quality analytics, coverage (pathways.md §2, measure 1): the cases registered in a period.
+        b.HasIndex(c => c.CreatedAt, "ix_cases_created_at").HasDatabaseName("ix_cases_created_at");
         // The coordinator's dashboard (GetCoordinatorDashboard): ready cases urgent first, then longest waiting, and old
         // drafts, longest waiting first; each list and its count is a range of one of these, not a sort of every such case.
         b.HasIndex(c => new { c.Status, c.Urgency, c.UpdatedAt, c.Id }).IsDescending(false, true, false, false)
