@@ -15,13 +15,17 @@ public sealed class AnalyticsPageTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Link, new() { Name = "Analytics", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Quality analytics" })).ToBeVisibleAsync();
 
-        await page.Locator("#From").FillAsync("2000-01-01");
-        await page.Locator("#To").FillAsync("2030-12-31");
+        // Five years back to a year ahead: every seeded meeting, within the longest period (3,700 days) and the search range.
+        var from = DateTime.UtcNow.AddYears(-5).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var to = DateTime.UtcNow.AddYears(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await page.Locator("#From").FillAsync(from);
+        await page.Locator("#To").FillAsync(to);
         await page.Locator("#Versions").SelectOptionAsync("All");
         await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
 
         await Assertions.Expect(page.Locator("#measures")).ToBeVisibleAsync();
-        (await page.Locator("#measures tbody tr").CountAsync()).ShouldBe(14);
+        (await page.Locator("#measures tbody tr").CountAsync()).ShouldBe(16);
+        (await page.Locator("#measure-fast-track-breaches").InnerTextAsync()).ShouldContain("Not available yet");
         (await page.Locator("#analytics-period").InnerTextAsync()).ShouldContain("all signed versions");
         foreach (var chart in new[] { "chart-decisions", "chart-time-to-decision", "chart-concordance", "chart-implementation", "chart-attendance" })
         {
@@ -33,7 +37,7 @@ public sealed class AnalyticsPageTests(BrowserFixture browser)
         }
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "decisions", Exact = true }).First.ClickAsync());
-        download.SuggestedFilename.ShouldStartWith("tumorboard-decisions-2000-01-01-2030-12-31");
+        download.SuggestedFilename.ShouldStartWith($"tumorboard-decisions-{from}-{to}");
         var path = await download.PathAsync();
         var text = await File.ReadAllTextAsync(path!);
         text.ShouldStartWith("case_pseudonym,decision_number,");

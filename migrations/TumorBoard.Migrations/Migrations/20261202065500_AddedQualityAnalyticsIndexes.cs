@@ -19,7 +19,8 @@ namespace TumorBoard.Migrations.Migrations
             migrationBuilder.CreateIndex(
                 name: "ix_cases_created_at",
                 table: "cases",
-                column: "created_at");
+                column: "created_at")
+                .Annotation("Npgsql:IndexMethod", "brin");
         }
 
         /// <inheritdoc />

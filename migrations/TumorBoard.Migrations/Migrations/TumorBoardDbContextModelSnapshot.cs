@@ -856,6 +856,8 @@ namespace TumorBoard.Migrations.Migrations
                     b.HasIndex(new[] { "CreatedAt" }, "ix_cases_created_at")
                         .HasDatabaseName("ix_cases_created_at");
 
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "CreatedAt" }, "ix_cases_created_at"), "brin");
+
                     b.ToTable("cases", null, t =>
                         {
                             t.HasCheckConstraint("ck_cases_ecog", "ecog IS NULL OR ecog BETWEEN 0 AND 4");

@@ -9,5 +9,11 @@ public enum VersionScope { Latest, All }
 /// <summary>What a quality measure's value is: a proportion (numerator / denominator) or a duration (median and 90th percentile).</summary>
 public enum MetricUnit { Proportion, Hours, Days }
 
-/// <summary>The three kinds of CSV export (issue #14 §2): one row per decision version, per plan step, per attendance.</summary>
-public enum ExportKind { Decisions, Steps, Attendance }
+/// <summary>
+/// The three kinds of CSV export (issue §2 of #14): one row per decision version, per plan step, per attendance. The members
+/// are spelled as the query string carries them (<c>kind=decisions|steps|attendance</c>, the issue's words), the way
+/// <see cref="Patients.PatientLanguage"/>'s members are the codes the API carries.
+/// </summary>
+#pragma warning disable IDE1006 // the API's spelling, not C#'s
+public enum ExportKind { decisions, steps, attendance }
+#pragma warning restore IDE1006

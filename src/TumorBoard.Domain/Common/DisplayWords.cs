@@ -30,7 +30,7 @@ public static partial class DisplayWords
         Words((PeriodBasis.MeetingDate, "Meeting date"), (PeriodBasis.DecisionDate, "Decision date")),
         Words((VersionScope.Latest, "Latest version only"), (VersionScope.All, "All signed versions")),
         Words((MetricUnit.Proportion, "Proportion"), (MetricUnit.Hours, "Hours"), (MetricUnit.Days, "Days")),
-        Words((ExportKind.Decisions, "Decisions"), (ExportKind.Steps, "Plan steps"), (ExportKind.Attendance, "Attendance")),
+        Words((ExportKind.decisions, "Decisions"), (ExportKind.steps, "Plan steps"), (ExportKind.attendance, "Attendance")),
         // Cases, patients, meetings
         Words((CaseStatus.Draft, "Draft"), (CaseStatus.ReadyForBoard, "Ready for board"), (CaseStatus.Scheduled, "Scheduled"),
             (CaseStatus.Discussed, "Discussed"), (CaseStatus.Decided, "Decided"), (CaseStatus.Closed, "Closed"), (CaseStatus.Withdrawn, "Withdrawn")),

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Html;
 namespace TumorBoard.Web.Shared;
 
 /// <summary>
-/// A small server-rendered bar chart (issue #14 §2 "Charts"): an SVG with role="img", its own &lt;title&gt; and &lt;desc&gt;
+/// A small server-rendered bar chart (issue §2 of #14 "Charts"): an SVG with role="img", its own &lt;title&gt; and &lt;desc&gt;
 /// (named by aria-labelledby), black bars on white with a black outline and the value written above each bar, so it reads
 /// the same printed in black and white and without colour. The page shows the data table beside it; no script, no library.
 /// </summary>

@@ -29,6 +29,14 @@ public sealed class AnalyticsHttpAndExportTests(AppFixture app) : DatabaseTest(a
         deferral.GetProperty("definition").GetString().ShouldNotBeNullOrWhiteSpace();
         deferral.GetProperty("source").GetString().ShouldBe("pathways.md §2, measure 6");
         body.GetProperty("periodBy").GetString().ShouldBe("MeetingDate");
+        deferral.GetProperty("available").GetBoolean().ShouldBeTrue();
+
+        var breaches = body.GetProperty("metrics").EnumerateArray().Single(m => m.GetProperty("key").GetString() == "fast-track-breaches");
+        breaches.GetProperty("measure").GetInt32().ShouldBe(13);
+        breaches.GetProperty("available").GetBoolean().ShouldBeFalse();
+        breaches.GetProperty("unavailableReason").GetString().ShouldNotBeNull().ShouldContain("fast track");
+        foreach (var number in new[] { "numerator", "denominator", "value" })
+            breaches.GetProperty(number).ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
     }
 
     [Theory]
@@ -36,19 +44,43 @@ public sealed class AnalyticsHttpAndExportTests(AppFixture app) : DatabaseTest(a
     [InlineData("urgency=Someday", "urgency")]
     [InlineData("versions=Some", "versions")]
     [InlineData("from=yesterday", "from")]
-    public async Task A_bad_filter_is_a_400_problem_naming_the_field(string query, string field)
+    [InlineData("to=0001-01-01", "to")]          // the default start (a year before) would not exist: refused before any arithmetic
+    [InlineData("to=1899-12-31", "to")]
+    [InlineData("from=9999-12-31", "from")]
+    [InlineData("from=0001-01-01", "from")]
+    [InlineData("to=9999-12-31", "to")]
+    [InlineData("from=1900-01-01", "from")]      // up to today: far more than the longest period, and no end to name
+    [InlineData("from=2000-01-01&to=2026-01-01", "to")]
+    [InlineData("from=9999-12-31&to=0001-01-01", "from,to")]
+    public async Task A_bad_filter_is_a_400_problem_naming_the_field(string query, string fields)
     {
         var client = await app.ClientAsync(AppFixture.Coordinator);
-        var problem = await (await client.GetAsync($"/api/v1/analytics/metrics?{query}")).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
-        problem.ErrorKeys().ShouldBe([field]);
+        foreach (var url in new[] { $"/api/v1/analytics/metrics?{query}", $"/api/v1/analytics/export.csv?kind=decisions&{query}" })
+        {
+            var problem = await (await client.GetAsync(url)).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+            problem.ErrorKeys().Order(StringComparer.Ordinal).ToArray().ShouldBe(fields.Split(','), customMessage: url);
+        }
     }
 
     [Fact]
-    public async Task An_export_without_a_kind_is_a_400_problem_naming_kind()
+    public async Task A_date_out_of_range_is_refused_with_the_range_in_the_message()
     {
         var client = await app.ClientAsync(AppFixture.Coordinator);
-        var problem = await (await client.GetAsync("/api/v1/analytics/export.csv")).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
-        problem.ErrorKeys().ShouldBe(["kind"]);
+        var problem = await (await client.GetAsync("/api/v1/analytics/metrics?to=0001-01-01")).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        problem.GetProperty("errors").GetProperty("to")[0].GetString().ShouldNotBeNull().ShouldContain("between 1900-01-01 and ");
+    }
+
+    [Theory]
+    [InlineData("", "kind")]
+    [InlineData("?kind=Decisions", "kind")]      // the names are the issue's: decisions, steps, attendance
+    [InlineData("?kind=everything", "kind")]
+    [InlineData("?kind=1", "kind")]
+    public async Task An_export_without_a_known_kind_is_a_400_problem_naming_kind(string query, string field)
+    {
+        var client = await app.ClientAsync(AppFixture.Coordinator);
+        var problem = await (await client.GetAsync("/api/v1/analytics/export.csv" + query)).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        problem.ErrorKeys().ShouldBe([field]);
+        (await app.QueryDbAsync(db => db.AuditEntries.CountAsync(e => e.EntityType == ExportAnalytics.AuditEntityType))).ShouldBe(0);
     }
 
     [Fact]
@@ -124,6 +156,9 @@ public sealed class AnalyticsHttpAndExportTests(AppFixture app) : DatabaseTest(a
         }
         html.ShouldContain("<title>Medical oncology: 100 %</title>");   // the bar's data, as its table says
         html.ShouldContain("handler=Export&amp;kind=decisions");
+        html.ShouldContain("<tr id=\"measure-fast-track-breaches\" class=\"unavailable\">");
+        html.ShouldContain("Not available yet.");
+        html.ShouldNotContain("§");   // the API's sources are internal references: the page words them, it does not cite them
     }
 
     [Fact]

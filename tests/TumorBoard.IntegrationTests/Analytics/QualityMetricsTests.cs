@@ -1,6 +1,7 @@
 using FluentValidation;
 using TumorBoard.Application.Features.Analytics;
 using TumorBoard.Application.Features.Decisions;
+using TumorBoard.Application.Features.FollowUps;
 using TumorBoard.Domain.Analytics;
 using TumorBoard.Domain.Clinical;
 using TumorBoard.Domain.Decisions;
@@ -49,6 +50,13 @@ public sealed class QualityMetricsTests(AppFixture app) : DatabaseTest(app)
         (r.Metric("decision-to-treatment").Denominator, r.Metric("decision-to-treatment").Median).ShouldBe((1L, (double?)0));
         r.Fraction("report-opened").ShouldBe("0/1");
         r.Fraction("amendments").ShouldBe("0/1");
+        foreach (var key in new[] { "within-mscc-targets", "fast-track-breaches" })
+        {
+            var pending = r.Metric(key);   // needs the MSCC fast track, which main does not record: said so, never a zero
+            (pending.Available, pending.Numerator, pending.Denominator, pending.Value).ShouldBe((false, (long?)null, (long?)null, (double?)null));
+            pending.UnavailableReason.ShouldNotBeNull().ShouldContain("fast track");
+        }
+        r.Metrics.Where(m => m.Key is not ("within-mscc-targets" or "fast-track-breaches")).ShouldAllBe(m => m.Available && m.UnavailableReason == null);
         r.Months.ShouldHaveSingleItem().Decisions.ShouldBe(1);
         r.TimeToDecision.Sum(b => b.Count).ShouldBe(1);
     }
@@ -117,6 +125,41 @@ public sealed class QualityMetricsTests(AppFixture app) : DatabaseTest(app)
         var radiology = await app.Send(AppFixture.Coordinator, Around(app) with { Discipline = Discipline.Radiology });
         radiology.Fraction("case-quorum").ShouldBe("0/0");
         radiology.Metric("attendance").Parts.ShouldAllBe(p => p.Group == "member");
+    }
+
+    [Fact]
+    public async Task Implementation_counts_steps_done_fully_or_partly_over_the_steps_due_with_the_latest_state_and_its_reason()
+    {
+        var built = await BoardAsync(app);   // step 1 implemented today; step 2 not due (its follow-up date lies ahead)
+        await app.Send(AppFixture.Clinician, new RecordFollowUp.Command
+        {
+            DecisionId = built.Decision.Id, StepNumber = 2, Status = FollowUpStatus.NotImplemented, Reason = DeviationReason.PatientWish,
+        });
+
+        var r = await app.Send(AppFixture.Coordinator, Around(app));
+        r.Fraction("implementation").ShouldBe("1/2");   // a step with a follow-up recorded is due, whatever its date
+        var parts = r.Metric("implementation").Parts;
+        parts.Where(p => p.Group == "status").Select(p => (p.Key, p.Numerator, p.Denominator)).OrderBy(p => p.Key)
+            .ShouldBe([("Implemented", (long?)1, 2L), ("NotImplemented", (long?)1, 2L)]);
+        var reason = parts.Where(p => p.Group == "reason").ShouldHaveSingleItem();
+        (reason.Key, reason.Label, reason.Numerator, reason.Denominator)
+            .ShouldBe((nameof(DeviationReason.PatientWish), TumorBoard.Domain.Common.DisplayWords.Of(DeviationReason.PatientWish), (long?)1, 1L));
+
+        // The latest follow-up of a step is its state: step 2 now unknown (shown apart), step 1 partly done (still counted).
+        await app.Send(AppFixture.Clinician, new RecordFollowUp.Command { DecisionId = built.Decision.Id, StepNumber = 2, Status = FollowUpStatus.Unknown });
+        await app.Send(AppFixture.Clinician, new RecordFollowUp.Command
+        {
+            DecisionId = built.Decision.Id, StepNumber = 1, Status = FollowUpStatus.PartiallyImplemented, Reason = DeviationReason.MedicalReason,
+            PerformedOn = Today(app),
+        });
+
+        var later = await app.Send(AppFixture.Coordinator, Around(app));
+        later.Fraction("implementation").ShouldBe("1/2");
+        later.Metric("implementation").Parts.Where(p => p.Group == "status").Select(p => p.Key).Order(StringComparer.Ordinal)
+            .ShouldBe(["PartiallyImplemented", "Unknown"]);
+        later.Metric("implementation").Parts.Where(p => p.Group == "reason").ShouldHaveSingleItem().Key.ShouldBe(nameof(DeviationReason.MedicalReason));
+        later.Months.ShouldHaveSingleItem().StepsDue.ShouldBe(2);
+        later.Months.Single().StepsImplemented.ShouldBe(1);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Globalization;
 using TumorBoard.Application.Features.Analytics;
+using TumorBoard.UnitTests.Cases;
 
 namespace TumorBoard.UnitTests.Analytics;
 
@@ -45,21 +46,53 @@ public sealed class CsvTests
     }
 
     [Theory]
-    [InlineData("2026-05-01", "2026-04-30", false)]
-    [InlineData("2026-05-01", "2026-05-01", true)]
-    [InlineData("2016-01-01", "2026-02-18", false)]
-    [InlineData("2016-01-01", "2026-02-17", true)]
-    [InlineData("1999-12-31", "2000-01-31", false)]
-    public void The_period_validator_keeps_the_period_in_order_and_bounded(string from, string to, bool valid) =>
-        new AnalyticsFilterValidator().Validate(new AnalyticsFilter { From = DateOnly.Parse(from), To = DateOnly.Parse(to) })
-            .IsValid.ShouldBe(valid);
+    [InlineData("2026-05-01", "2026-04-30", "To")]
+    [InlineData("2026-05-01", "2026-05-01", "")]
+    [InlineData("2016-01-01", "2026-02-18", "To")]
+    [InlineData("2016-01-01", "2026-02-17", "")]
+    [InlineData("1899-12-31", "2000-01-31", "From")]
+    [InlineData("1900-01-01", "1900-01-31", "")]
+    [InlineData("0001-01-01", null, "From")]
+    [InlineData(null, "0001-01-01", "To")]
+    [InlineData("9999-12-31", null, "From")]
+    [InlineData(null, "9999-12-31", "To")]
+    [InlineData("2031-03-10", null, "")]          // today (2026-03-10) + five years: the last day searched
+    [InlineData(null, "2031-03-11", "To")]
+    [InlineData("2000-01-01", null, "From")]      // up to today: more than 3700 days, and no end to put it under
+    [InlineData("2016-03-10", null, "")]
+    [InlineData("9999-12-31", "0001-01-01", "From,To")]   // each out of range under its own name, not also "out of order"
+    public void The_period_validator_holds_each_bound_to_the_range_then_the_order_and_the_length(string? from, string? to, string fields)
+    {
+        var result = new AnalyticsFilterValidator(FixedClock.At2026).Validate(new AnalyticsFilter
+        {
+            From = from is null ? null : DateOnly.Parse(from, CultureInfo.InvariantCulture),
+            To = to is null ? null : DateOnly.Parse(to, CultureInfo.InvariantCulture),
+        });
+        string.Join(",", result.Errors.Select(e => e.PropertyName).Order(StringComparer.Ordinal)).ShouldBe(fields);
+        result.Errors.Where(e => e.ErrorMessage.Contains("between")).ShouldAllBe(e => e.ErrorMessage.Contains("1900-01-01") && e.ErrorMessage.Contains("2031-03-10"));
+    }
 
     [Fact]
-    public void Every_measure_has_a_unique_key_and_a_source_in_pathways_section_2()
+    public void Every_measure_of_the_issue_has_a_unique_key_a_source_and_its_numerator_over_its_denominator()
     {
         QualityMetrics.All.Select(m => m.Key).ShouldBeUnique();
-        QualityMetrics.All.ShouldAllBe(m => m.Source.StartsWith("pathways.md §2, measure "));
+        QualityMetrics.All.Where(m => m.Measure != 13).ShouldAllBe(m => m.Source.StartsWith("pathways.md §2, measure "));
         QualityMetrics.All.Where(m => m.Unit == global::TumorBoard.Domain.Analytics.MetricUnit.Proportion).ShouldAllBe(m => m.Definition.Contains(" / "));
-        QualityMetrics.All.Select(m => m.Measure).Distinct().Order().ShouldBe([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+        QualityMetrics.All.Select(m => m.Measure).Distinct().Order().ShouldBe([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
+    }
+
+    [Fact]
+    public void The_fast_track_measures_say_what_they_wait_for_and_run_no_sql()
+    {
+        // The MSCC fast track (issue §1 of #14: triage, clocks, breach reasons) is not on main: no number may stand for it.
+        QualityMetrics.All.Where(m => m.Unavailable is not null).Select(m => m.Key).ShouldBe(["within-mscc-targets", "fast-track-breaches"]);
+        foreach (var m in QualityMetrics.All.Where(m => m.Unavailable is not null))
+        {
+            m.Unavailable!.ShouldContain("fast track");
+            Should.Throw<InvalidOperationException>(() => m.Sql(null!));
+            var value = GetQualityMetrics.Pending(m, m.Unavailable!);
+            (value.Available, value.Numerator, value.Denominator, value.Value).ShouldBe((false, (long?)null, (long?)null, (double?)null));
+        }
+        QualityMetrics.All.Where(m => m.Unavailable is null).Count().ShouldBe(14);
     }
 }

@@ -1,5 +1,6 @@
 using FluentValidation;
 using TumorBoard.Application.Common.Models;
+using TumorBoard.Application.Common.Validation;
 using TumorBoard.Domain.Analytics;
 using TumorBoard.Domain.Cases;
 using TumorBoard.Domain.Clinical;
@@ -36,18 +37,27 @@ public record AnalyticsFilter
     }
 }
 
+/// <summary>
+/// Every date bound is held to the board's search range (<see cref="ClinicalDates.SearchDay{T}"/>: 1900-01-01 up to five years
+/// ahead, stated in the message) on its own, so that the period's defaults (a year back from <c>to</c>) can never overflow;
+/// then the order of the two, then the length of the period as it will be counted (defaults filled in). Each message stands
+/// under the parameter the client sent: the length under <c>to</c> when it was given, else under <c>from</c>.
+/// </summary>
 public sealed class AnalyticsFilterValidator : AbstractValidator<AnalyticsFilter>
 {
-    public AnalyticsFilterValidator()
+    public AnalyticsFilterValidator(BoardClock clock)
     {
-        RuleFor(f => f.From).GreaterThanOrEqualTo(new DateOnly(2000, 1, 1)).When(f => f.From is not null)
-            .WithMessage("The period cannot start before 2000.");
-        RuleFor(f => f.To).GreaterThanOrEqualTo(f => f.From!.Value).When(f => f.From is not null && f.To is not null)
+        RuleFor(f => f.From).SearchDay(clock);
+        RuleFor(f => f.To).SearchDay(clock);
+        RuleFor(f => f.To).GreaterThanOrEqualTo(f => f.From!.Value)
+            .When(f => InRange(f.From, clock) && InRange(f.To, clock) && f.From is not null && f.To is not null)
             .WithMessage("The end of the period must not be before its start.");
-        RuleFor(f => f.To).Must((f, to) => to!.Value.DayNumber - f.From!.Value.DayNumber <= AnalyticsFilter.MaxPeriodDays)
-            .When(f => f.From is not null && f.To is not null && f.To >= f.From)
-            .WithMessage($"A period is at most {AnalyticsFilter.MaxPeriodDays} days (about ten years).");
-        RuleFor(f => f.To).LessThanOrEqualTo(new DateOnly(2200, 12, 31)).When(f => f.To is not null);
+        RuleFor(f => f.To).Must((f, _) => Days(f, clock) <= AnalyticsFilter.MaxPeriodDays)
+            .When(f => f.To is not null && Ordered(f, clock))
+            .WithMessage(TooLong);
+        RuleFor(f => f.From).Must((f, _) => Days(f, clock) <= AnalyticsFilter.MaxPeriodDays)
+            .When(f => f.From is not null && f.To is null && Ordered(f, clock))
+            .WithMessage(TooLong + " Give an end (to) as well, or a later start.");
         RuleFor(f => f.PeriodBy).IsInEnum();
         RuleFor(f => f.Histology).IsInEnum();
         RuleFor(f => f.Urgency).IsInEnum();
@@ -55,5 +65,19 @@ public sealed class AnalyticsFilterValidator : AbstractValidator<AnalyticsFilter
         RuleFor(f => f.Discipline).IsInEnum();
         RuleFor(f => f.Versions).IsInEnum();
         RuleFor(f => f.Referrer).MaximumLength(AnalyticsFilter.ReferrerMaxLength);
+    }
+
+    static readonly string TooLong = $"A period is at most {AnalyticsFilter.MaxPeriodDays} days (about ten years).";
+
+    static bool InRange(DateOnly? day, BoardClock clock) => day is null || (day >= ClinicalDates.Earliest && day <= ClinicalDates.Latest(clock));
+
+    /// <summary>Both bounds in range and in order: only then is the period's length worth a message of its own.</summary>
+    static bool Ordered(AnalyticsFilter f, BoardClock clock) =>
+        InRange(f.From, clock) && InRange(f.To, clock) && !(f.From is { } from && f.To is { } to && to < from);
+
+    static int Days(AnalyticsFilter f, BoardClock clock)
+    {
+        var (from, to) = f.Period(clock.Today);
+        return to.DayNumber - from.DayNumber;
     }
 }

@@ -11,7 +11,8 @@ public sealed record DurationBand(string Label, double FromHours, double? ToHour
 /// <summary>The series behind the charts (decisions per month, concordance and implementation over time, time to decision), by aggregates in the database.</summary>
 public static class AnalyticsTrends
 {
-    static readonly (string Label, double From, double? To)[] Bands =
+    /// <summary>The bands of the time-to-decision chart, in hours (the last open-ended).</summary>
+    public static readonly (string Label, double From, double? To)[] Bands =
         [("Under 1 day", 0, 24), ("1–3 days", 24, 72), ("3–7 days", 72, 168), ("1–2 weeks", 168, 336), ("2–4 weeks", 336, 672), ("4 weeks or more", 672, null)];
 
     public static async Task<IReadOnlyList<MonthTrend>> MonthsAsync(DbConnection connection, AnalyticsScope scope, CancellationToken ct)

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Data.Common;
 using System.Text;
 using System.Text.Json;
@@ -30,27 +31,26 @@ public static class ExportAnalytics
     [RequiresRole(Roles.Coordinator, Roles.Clinician, Roles.Specialist)]
     public sealed record Query : AnalyticsFilter, IQuery<Export>
     {
-        /// <summary>"decisions", "steps" or "attendance", as the issue names them (lower case in the query string).</summary>
-        public string? Kind { get; init; }
+        /// <summary>
+        /// decisions, steps or attendance, as the issue names them. Required: the document says so (required: true) and
+        /// the validator names <c>kind</c> when it is missing; nullable so that a missing kind is that message, not a binding failure.
+        /// </summary>
+        [Required]
+        public ExportKind? Kind { get; init; }
         public bool? Identified { get; init; }
-
     }
 
-    /// <summary>The kind asked for; null when it is none of the three.</summary>
-    public static ExportKind? Parse(string? kind) =>
-        Enum.GetValues<ExportKind>().Cast<ExportKind?>().FirstOrDefault(k => string.Equals(Name(k!.Value), kind, StringComparison.Ordinal));
-
     /// <summary>The kind's name in the query string: "decisions", "steps", "attendance".</summary>
-    public static string Name(ExportKind kind) => kind.ToString().ToLowerInvariant();
+    public static string Name(ExportKind kind) => kind.ToString();
 
     public sealed record Export(string FileName, Func<Stream, CancellationToken, Task> WriteAsync);
 
     public sealed class Validator : AbstractValidator<Query>
     {
-        public Validator()
+        public Validator(BoardClock clock)
         {
-            Include(new AnalyticsFilterValidator());
-            RuleFor(q => q.Kind).Must((q, _) => Parse(q.Kind) is not null)
+            Include(new AnalyticsFilterValidator(clock));
+            RuleFor(q => q.Kind).Must(k => k is { } kind && Enum.IsDefined(kind))
                 .WithMessage("Say what to export: kind=decisions, kind=steps or kind=attendance.");
         }
     }
@@ -65,7 +65,7 @@ public static class ExportAnalytics
             if (!(query.Identified ?? false) && options.Value.PseudonymKey.Length < AnalyticsOptions.MinimumKeyLength)
                 throw new DomainConflictException("No pseudonym key is configured (Analytics:PseudonymKey): a pseudonymised export cannot be made.");
             var scope = new AnalyticsScope(query, clock);
-            var kind = Parse(query.Kind)!.Value;
+            var kind = query.Kind!.Value;
             db.QueueAudit(new AuditEntry
             {
                 OccurredAt = AuditHash.ToMicroseconds(clock.UtcNow), ActorId = user.Id, ActorName = user.DisplayName,
@@ -108,7 +108,7 @@ public static class ExportAnalytics
             {
                 var value = reader.IsDBNull(i) ? null : reader.GetValue(i);
                 // The first column of decision and step rows is the case id: its pseudonym unless identified.
-                if (i == 0 && kind != ExportKind.Attendance && !identified && value is Guid id) yield return options.Value.Pseudonym(id);
+                if (i == 0 && kind != ExportKind.attendance && !identified && value is Guid id) yield return options.Value.Pseudonym(id);
                 else yield return value;
             }
         }

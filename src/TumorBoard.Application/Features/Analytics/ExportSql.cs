@@ -7,7 +7,7 @@ public static class ExportSql
 {
     public static (string[] Header, string Select) For(ExportKind kind, bool identified) => kind switch
     {
-        ExportKind.Decisions => (
+        ExportKind.decisions => (
             [identified ? "case_id" : "case_pseudonym", .. identified ? new[] { "mrn" } : [], "decision_number", "status", "outcome",
              "meeting_starts_at", "signed_at", "amendment", "noms_concordance", "discordance_reason", "plan_steps", "histology", "urgency"],
             $"""
@@ -18,7 +18,7 @@ public static class ExportSql
             FROM sd JOIN decisions d ON d.id = sd.id JOIN cases c ON c.id = sd.case_id JOIN patients p ON p.id = c.patient_id
             ORDER BY sd.signed_at, sd.id
             """),
-        ExportKind.Steps => (
+        ExportKind.steps => (
             [identified ? "case_id" : "case_pseudonym", .. identified ? new[] { "mrn" } : [], "decision_number", "step_number", "kind",
              "timing", "follow_up_date", "status", "reason", "performed_on"],
             $"""

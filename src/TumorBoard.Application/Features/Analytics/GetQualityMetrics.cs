@@ -35,7 +35,7 @@ public static class GetQualityMetrics
 
     public sealed class Validator : AbstractValidator<Query>
     {
-        public Validator() => Include(new AnalyticsFilterValidator());
+        public Validator(BoardClock clock) => Include(new AnalyticsFilterValidator(clock));
     }
 
     public sealed class Handler(TumorBoardDbContext db, BoardClock clock) : IQueryHandler<Query, Result>
@@ -51,7 +51,7 @@ public static class GetQualityMetrics
             {
                 var connection = db.Database.GetDbConnection();
                 foreach (var metric in QualityMetrics.All)
-                    values.Add(await RunAsync(connection, scope, metric, ct));
+                    values.Add(metric.Unavailable is { } why ? Pending(metric, why) : await RunAsync(connection, scope, metric, ct));
                 months = await AnalyticsTrends.MonthsAsync(connection, scope, ct);
                 bands = await AnalyticsTrends.TimeToDecisionAsync(connection, scope, ct);
             }
@@ -100,6 +100,13 @@ public static class GetQualityMetrics
             Parts = [.. parts.OrderBy(p => p.Group, StringComparer.Ordinal).ThenByDescending(p => p.Numerator ?? 0).ThenBy(p => p.Label, StringComparer.Ordinal)],
         };
     }
+
+    /// <summary>A measure that cannot be counted yet: its words and why, no numbers.</summary>
+    public static MetricValue Pending(QualityMetric metric, string why) => new()
+    {
+        Key = metric.Key, Measure = metric.Measure, Title = metric.Title, Definition = metric.Definition, Source = metric.Source,
+        Unit = metric.Unit, Available = false, UnavailableReason = why, Numerator = null, Denominator = null, Value = null,
+    };
 
     static double? ValueOf(MetricUnit unit, long? numerator, long denominator, double? median) =>
         denominator == 0 ? null

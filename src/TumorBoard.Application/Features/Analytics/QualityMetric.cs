@@ -24,6 +24,22 @@ public abstract class QualityMetric
     public abstract string Sql(AnalyticsScope scope);
     /// <summary>A breakdown line in words (a code becomes the clinic's words).</summary>
     public virtual string Label(MetricPart part) => part.Label.Length > 0 ? part.Label : part.Key;
+
+    /// <summary>
+    /// Why the measure cannot be counted yet (what it needs that the system does not record), or null when it can. A
+    /// measure that cannot be counted runs no SQL and answers no numbers: never a zero that looks like a result.
+    /// </summary>
+    public virtual string? Unavailable => null;
+}
+
+/// <summary>
+/// A measure the issue asks for whose data the system does not record yet: listed with its words and what it waits
+/// for, so that the API and the page say so plainly instead of showing a zero.
+/// </summary>
+public abstract class PendingMetric : QualityMetric
+{
+    public abstract override string Unavailable { get; }
+    public override string Sql(AnalyticsScope scope) => throw new InvalidOperationException($"{Key} cannot be counted yet: {Unavailable}");
 }
 
 public sealed record MetricValue
@@ -34,9 +50,14 @@ public sealed record MetricValue
     public string Definition { get; init; } = "";
     public string Source { get; init; } = "";
     public MetricUnit Unit { get; init; }
-    /// <summary>Null for a duration.</summary>
+    /// <summary>False when the measure cannot be counted yet (<see cref="UnavailableReason"/> says why): no numbers then.</summary>
+    public bool Available { get; init; } = true;
+    /// <summary>What the measure waits for, when it is not <see cref="Available"/>; null otherwise.</summary>
+    public string? UnavailableReason { get; init; }
+    /// <summary>Null for a duration, and when the measure is not available.</summary>
     public long? Numerator { get; init; }
-    public long Denominator { get; init; }
+    /// <summary>Null only when the measure is not available.</summary>
+    public long? Denominator { get; init; }
     /// <summary>numerator / denominator for a proportion, the median for a duration; null when the denominator is 0.</summary>
     public double? Value { get; init; }
     public double? Median { get; init; }

@@ -56,6 +56,7 @@ public static partial class ApiExamples
             HistoryExamples();
             AuditExamples();
             LetterExamples();
+            AnalyticsExamples();
         }
     }
 

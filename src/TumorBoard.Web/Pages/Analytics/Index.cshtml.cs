@@ -43,7 +43,7 @@ public sealed class IndexModel(ISender sender) : PageModel, IFormPage
     }
 
     /// <summary>The CSV download (the API's export.csv, the same query): the page's cookie does not sign in on /api.</summary>
-    public async Task<IActionResult> OnGetExportAsync(string? kind, bool identified, CancellationToken ct)
+    public async Task<IActionResult> OnGetExportAsync(ExportKind? kind, bool identified, CancellationToken ct)
     {
         var export = await sender.Send(new ExportAnalytics.Query
         {

@@ -15,4 +15,6 @@ public sealed class Deferral : QualityMetric
                (SELECT count(*) FROM listed WHERE status = 'Deferred'), NULL, NULL
         FROM listed WHERE status = 'Deferred' GROUP BY lower(btrim(coalesce(reason, '')))
         """;
+
+    public override string Label(MetricPart part) => part.Key.Length == 0 ? "No reason given" : base.Label(part);
 }
