@@ -14,6 +14,8 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
+        /// <summary>The available property</summary>
+        public bool? Available { get; set; }
         /// <summary>The definition property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -64,6 +66,14 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
 #else
         public string Title { get; set; }
 #endif
+        /// <summary>The unavailableReason property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? UnavailableReason { get; set; }
+#nullable restore
+#else
+        public string UnavailableReason { get; set; }
+#endif
         /// <summary>One of: `Proportion` (Proportion); `Hours` (Hours); `Days` (Days).</summary>
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.MetricUnit? Unit { get; set; }
         /// <summary>The value property</summary>
@@ -93,6 +103,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "available", n => { Available = n.GetBoolValue(); } },
                 { "definition", n => { Definition = n.GetStringValue(); } },
                 { "denominator", n => { Denominator = n.GetLongValue(); } },
                 { "key", n => { Key = n.GetStringValue(); } },
@@ -103,6 +114,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
                 { "percentile90", n => { Percentile90 = n.GetDoubleValue(); } },
                 { "source", n => { Source = n.GetStringValue(); } },
                 { "title", n => { Title = n.GetStringValue(); } },
+                { "unavailableReason", n => { UnavailableReason = n.GetStringValue(); } },
                 { "unit", n => { Unit = n.GetEnumValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.MetricUnit>(); } },
                 { "value", n => { Value = n.GetDoubleValue(); } },
             };
@@ -114,6 +126,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteBoolValue("available", Available);
             writer.WriteStringValue("definition", Definition);
             writer.WriteLongValue("denominator", Denominator);
             writer.WriteStringValue("key", Key);
@@ -124,6 +137,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
             writer.WriteDoubleValue("percentile90", Percentile90);
             writer.WriteStringValue("source", Source);
             writer.WriteStringValue("title", Title);
+            writer.WriteStringValue("unavailableReason", UnavailableReason);
             writer.WriteEnumValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.MetricUnit>("unit", Unit);
             writer.WriteDoubleValue("value", Value);
             writer.WriteAdditionalData(AdditionalData);

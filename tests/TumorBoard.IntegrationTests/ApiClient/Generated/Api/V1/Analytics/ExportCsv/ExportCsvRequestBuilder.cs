@@ -22,7 +22,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Analytics.Expor
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public ExportCsvRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/analytics/export.csv{?Discipline*,From*,Histology*,Identified*,Kind*,Outcome*,PeriodBy*,Referrer*,To*,Urgency*,Versions*}", pathParameters)
+        public ExportCsvRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/analytics/export.csv?Kind={Kind}{&Discipline*,From*,Histology*,Identified*,Outcome*,PeriodBy*,Referrer*,To*,Urgency*,Versions*}", pathParameters)
         {
         }
         /// <summary>
@@ -30,11 +30,11 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Analytics.Expor
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public ExportCsvRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/analytics/export.csv{?Discipline*,From*,Histology*,Identified*,Kind*,Outcome*,PeriodBy*,Referrer*,To*,Urgency*,Versions*}", rawUrl)
+        public ExportCsvRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/analytics/export.csv?Kind={Kind}{&Discipline*,From*,Histology*,Identified*,Outcome*,PeriodBy*,Referrer*,To*,Urgency*,Versions*}", rawUrl)
         {
         }
         /// <summary>
-        /// CSV (RFC 4180, UTF-8, CRLF, invariant culture, instants ISO 8601 UTC) behind the measures, for the same filters: `kind=decisions` one row per signed decision version, `kind=steps` one per plan step of a current decision with its latest follow-up, `kind=attendance` one per member present at a meeting held. Cases appear by a keyed pseudonym (HMAC-SHA256, not the MRN) unless `identified=true`, which only a coordinator may ask for (403 otherwise). Every export is written to the audit trail with its filters.
+        /// CSV (RFC 4180, UTF-8, CRLF, invariant culture, instants ISO 8601 UTC) behind the measures, for the same filters: `kind` is required, `kind=decisions` one row per signed decision version, `kind=steps` one per plan step of a current decision with its latest follow-up, `kind=attendance` one per member present at a meeting held. Cases appear by a keyed pseudonym (HMAC-SHA256, not the MRN) unless `identified=true`, which only a coordinator may ask for (403 otherwise). Every export is written to the audit trail with its filters.
         /// </summary>
         /// <returns>A <see cref="Stream"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -63,7 +63,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Analytics.Expor
             return await RequestAdapter.SendPrimitiveAsync<Stream>(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// CSV (RFC 4180, UTF-8, CRLF, invariant culture, instants ISO 8601 UTC) behind the measures, for the same filters: `kind=decisions` one row per signed decision version, `kind=steps` one per plan step of a current decision with its latest follow-up, `kind=attendance` one per member present at a meeting held. Cases appear by a keyed pseudonym (HMAC-SHA256, not the MRN) unless `identified=true`, which only a coordinator may ask for (403 otherwise). Every export is written to the audit trail with its filters.
+        /// CSV (RFC 4180, UTF-8, CRLF, invariant culture, instants ISO 8601 UTC) behind the measures, for the same filters: `kind` is required, `kind=decisions` one row per signed decision version, `kind=steps` one per plan step of a current decision with its latest follow-up, `kind=attendance` one per member present at a meeting held. Cases appear by a keyed pseudonym (HMAC-SHA256, not the MRN) unless `identified=true`, which only a coordinator may ask for (403 otherwise). Every export is written to the audit trail with its filters.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -91,7 +91,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Analytics.Expor
             return new global::TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Analytics.ExportCsv.ExportCsvRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// CSV (RFC 4180, UTF-8, CRLF, invariant culture, instants ISO 8601 UTC) behind the measures, for the same filters: `kind=decisions` one row per signed decision version, `kind=steps` one per plan step of a current decision with its latest follow-up, `kind=attendance` one per member present at a meeting held. Cases appear by a keyed pseudonym (HMAC-SHA256, not the MRN) unless `identified=true`, which only a coordinator may ask for (403 otherwise). Every export is written to the audit trail with its filters.
+        /// CSV (RFC 4180, UTF-8, CRLF, invariant culture, instants ISO 8601 UTC) behind the measures, for the same filters: `kind` is required, `kind=decisions` one row per signed decision version, `kind=steps` one per plan step of a current decision with its latest follow-up, `kind=attendance` one per member present at a meeting held. Cases appear by a keyed pseudonym (HMAC-SHA256, not the MRN) unless `identified=true`, which only a coordinator may ask for (403 otherwise). Every export is written to the audit trail with its filters.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class ExportCsvRequestBuilderGetQueryParameters 
@@ -108,17 +108,9 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Analytics.Expor
             #pragma warning disable CS1591
             public bool? Identified { get; set; }
             #pragma warning restore CS1591
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
             #pragma warning disable CS1591
-            public string? Kind { get; set; }
+            public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.ExportKind? Kind { get; set; }
             #pragma warning restore CS1591
-#nullable restore
-#else
-            #pragma warning disable CS1591
-            public string Kind { get; set; }
-            #pragma warning restore CS1591
-#endif
             #pragma warning disable CS1591
             public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.DecisionOutcome? Outcome { get; set; }
             #pragma warning restore CS1591
