@@ -43,6 +43,7 @@ var database = await DatabaseSetup.ResolveAsync(builder);
 var cluster = database.Cluster;
 builder.Services.AddTumorBoardDatabase(database.App);
 builder.AddAuditCheckpoints(migrateOnly: args.Contains("--migrate"));
+builder.AddAnalytics();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<BoardClock>();   // the board's local today/now over the same TimeProvider
 builder.Services.AddSingleton<TumorBoard.Web.Forms.LocalTime>();   // the one formatting of instants on pages and prints
@@ -198,6 +199,7 @@ api.MapFhirDefinitions();
 api.MapFollowUpsEndpoints();
 api.MapPatientLettersEndpoints();
 api.MapFastTrackEndpoints();
+api.MapAnalyticsEndpoints();
 app.MapRazorPages();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, cluster));

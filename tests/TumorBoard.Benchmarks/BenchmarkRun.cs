@@ -77,6 +77,11 @@ public static class BenchmarkRun
         Api("specialist worklist", "/api/v1/worklists/specialist", conns, c => c.Specialist),
         Api("overdue follow-ups", "/api/v1/follow-ups/overdue", conns),
         Api("fast-track worklist", "/api/v1/worklists/fast-track", conns),
+        Api("quality metrics", "/api/v1/analytics/metrics", conns),
+        Api("quality metrics by decision date, all versions", "/api/v1/analytics/metrics?periodBy=DecisionDate&versions=All", conns),
+        // The CSV streams every row of the period (a year of decisions at 100k cases is megabytes): fewer connections.
+        Api("analytics CSV export ?kind=decisions", "/api/v1/analytics/export.csv?kind=decisions", Math.Min(conns, 4)),
+        Api("analytics CSV export ?kind=attendance", "/api/v1/analytics/export.csv?kind=attendance", Math.Min(conns, 4)),
         new("board view", conns, c => (w, n) =>
         {
             var (m, i) = c.Board[(int)((w * 7919 + n) % c.Board.Length)];

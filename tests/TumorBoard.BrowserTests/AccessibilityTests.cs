@@ -31,6 +31,8 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         { AppFixture.Coordinator, "/Meetings" },
         { AppFixture.Coordinator, "/Meetings/Plan" },
         { AppFixture.Clinician, "/Meetings?Past=true" },
+        { AppFixture.Coordinator, "/Analytics" },
+        { AppFixture.RadOnc, "/Analytics?From=2020-01-01&To=2027-12-31&Versions=All" },
     };
 
     [Theory]

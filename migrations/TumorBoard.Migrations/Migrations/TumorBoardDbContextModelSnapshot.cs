@@ -858,6 +858,11 @@ namespace TumorBoard.Migrations.Migrations
                         .IsDescending(false, true, false, false)
                         .HasDatabaseName("ix_cases_status_urgency_desc_updated_at_id");
 
+                    b.HasIndex(new[] { "CreatedAt" }, "ix_cases_created_at")
+                        .HasDatabaseName("ix_cases_created_at");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "CreatedAt" }, "ix_cases_created_at"), "brin");
+
                     b.ToTable("cases", null, t =>
                         {
                             t.HasCheckConstraint("ck_cases_ecog", "ecog IS NULL OR ecog BETWEEN 0 AND 4");
@@ -1091,6 +1096,10 @@ namespace TumorBoard.Migrations.Migrations
                     b.HasIndex("ResponsibleClinicianId", "FollowUpDate")
                         .HasDatabaseName("ix_decisions_responsible_clinician_id_follow_up_date")
                         .HasFilter("status = 'Signed'");
+
+                    b.HasIndex(new[] { "SignedAt" }, "ix_decisions_signed_at")
+                        .HasDatabaseName("ix_decisions_signed_at")
+                        .HasFilter("status <> 'Draft'");
 
                     b.HasIndex(new[] { "CaseId" }, "ux_decisions_one_current_per_case")
                         .IsUnique()

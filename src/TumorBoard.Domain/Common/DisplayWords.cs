@@ -1,3 +1,4 @@
+using TumorBoard.Domain.Analytics;
 using System.Text.RegularExpressions;
 using TumorBoard.Domain.Assessments;
 using TumorBoard.Domain.Cases;
@@ -26,6 +27,11 @@ public static partial class DisplayWords
 
     static readonly Dictionary<Type, IReadOnlyDictionary<string, string>> Enums = new(
     [
+        // Quality analytics
+        Words((PeriodBasis.MeetingDate, "Meeting date"), (PeriodBasis.DecisionDate, "Decision date")),
+        Words((VersionScope.Latest, "Latest version only"), (VersionScope.All, "All signed versions")),
+        Words((MetricUnit.Proportion, "Proportion"), (MetricUnit.Hours, "Hours"), (MetricUnit.Days, "Days")),
+        Words((ExportKind.decisions, "Decisions"), (ExportKind.steps, "Plan steps"), (ExportKind.attendance, "Attendance")),
         // Cases, patients, meetings
         Words((CaseStatus.Draft, "Draft"), (CaseStatus.ReadyForBoard, "Ready for board"), (CaseStatus.Scheduled, "Scheduled"),
             (CaseStatus.Discussed, "Discussed"), (CaseStatus.Decided, "Decided"), (CaseStatus.Closed, "Closed"), (CaseStatus.Withdrawn, "Withdrawn")),

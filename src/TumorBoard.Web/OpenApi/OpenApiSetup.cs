@@ -26,6 +26,7 @@ public static class OpenApiSetup
         {
             Secure(operation, context);
             Headers(operation, context);
+            RequiredQuery(operation, context);
             ApiWords.Describe(operation, context);
             Examples.ApiExamples.Apply(operation, context);
             Examples.ApiExamples.ApplyFiles(operation, context);
@@ -89,6 +90,24 @@ public static class OpenApiSetup
         foreach (var (status, response) in operation.Responses ?? [])
             if (response is OpenApiResponse described && ApiWords.Statuses.TryGetValue(status, out var words))
                 described.Description = words;
+    }
+
+    /// <summary>
+    /// A query parameter the handler marks [Required] (on its parameter, or on the property of an [AsParameters] record:
+    /// the export's <c>kind</c>) is <c>required: true</c> in the document, so that clients and the fuzzer send it. The
+    /// validator still names it when it is missing: the message is the handler's, not the binder's.
+    /// </summary>
+    static void RequiredQuery(OpenApiOperation operation, Microsoft.AspNetCore.OpenApi.OpenApiOperationTransformerContext context)
+    {
+        if (context.Description.ActionDescriptor.EndpointMetadata.OfType<System.Reflection.MethodInfo>().FirstOrDefault() is not { } handler) return;
+        var required = handler.GetParameters()
+            .SelectMany(p => p.IsDefined(typeof(Microsoft.AspNetCore.Http.AsParametersAttribute), false)
+                ? p.ParameterType.GetProperties().Where(x => x.IsDefined(typeof(System.ComponentModel.DataAnnotations.RequiredAttribute), true)).Select(x => x.Name)
+                : p.IsDefined(typeof(System.ComponentModel.DataAnnotations.RequiredAttribute), true) ? [p.Name!] : [])
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var parameter in (operation.Parameters ?? []).OfType<OpenApiParameter>())
+            if (parameter.In == ParameterLocation.Query && parameter.Name is { } name && required.Contains(name))
+                parameter.Required = true;
     }
 
     /// <summary>

@@ -33,6 +33,7 @@ public sealed class AppProcess : IAsyncDisposable
         ["ASPNETCORE_ENVIRONMENT"] = "Production",
         ["ConnectionStrings__TumorBoard"] = appConnection,
         ["Audit__CheckpointKey"] = key,
+        ["Analytics__PseudonymKey"] = key,
         ["Audit__CheckpointFile"] = Path.Combine(dataDir, "audit-checkpoints.jsonl"),
         // Plain HTTP on loopback (no TLS proxy in front): the sign-in cookies may travel without HTTPS.
         ["Auth__RequireHttps"] = "false",

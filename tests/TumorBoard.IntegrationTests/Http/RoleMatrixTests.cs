@@ -34,6 +34,9 @@ public sealed class RoleMatrixTests(AppFixture app) : DatabaseTest(app)
         ("GET /api/v1/follow-ups/mine",          Ok,      Ok,        Ok,        Forbidden, Unauthorized),
         ("GET /api/v1/cases/{case}/fast-track",  Ok,      Ok,        Ok,        Forbidden, Unauthorized),
         ("GET /api/v1/worklists/fast-track",     Ok,      Ok,        Ok,        Forbidden, Unauthorized),
+        ("GET /api/v1/analytics/metrics",        Ok,      Ok,        Ok,        Forbidden, Unauthorized),
+        ("GET /api/v1/analytics/export.csv?kind=decisions", Ok, Ok,   Ok,        Forbidden, Unauthorized),
+        ("GET /api/v1/analytics/export.csv?kind=steps&identified=true", Ok, Forbidden, Forbidden, Forbidden, Unauthorized),
         // decisions (set up by Decisions/DecisionRoleMatrix: the specialist chairs the meeting and is responsible, the clinician attends)
         ("POST /api/v1/meetings/{meeting}/agenda/{item}/decision", Created, Created, Forbidden, Forbidden, Unauthorized),
         ("POST /api/v1/meetings/{meeting}/agenda/{item}/waivers",  Forbidden, Created, Forbidden, Forbidden, Unauthorized),

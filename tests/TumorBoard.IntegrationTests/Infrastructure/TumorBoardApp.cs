@@ -24,6 +24,9 @@ public sealed class TumorBoardApp(string connectionString, IDictionary<string, s
     public string OwnerConnectionString => TestPostgres.AsOwner(ConnectionString);
 
     public string CheckpointFile => extra.TryGetValue("Audit:CheckpointFile", out var file) && file is not null ? file : ownFile;
+    /// <summary>The key of the case pseudonyms in analytics exports (Analytics:PseudonymKey).</summary>
+    public const string PseudonymKey = "test-pseudonym-key-0123456789abcdefghijklmnop";
+
     public string CheckpointKey => extra.TryGetValue("Audit:CheckpointKey", out var key) && key is not null ? key : ownKey;
 
     readonly string ownFile = Path.Combine(Path.GetTempPath(), $"tb-checkpoints-{Guid.NewGuid():N}.jsonl");
@@ -39,6 +42,7 @@ public sealed class TumorBoardApp(string connectionString, IDictionary<string, s
         builder.UseSetting("Audit:CheckpointKey", CheckpointKey);
         builder.UseSetting("Audit:CheckpointFile", CheckpointFile);
         builder.UseSetting("Audit:CheckpointIntervalMinutes", "1440");
+        builder.UseSetting("Analytics:PseudonymKey", PseudonymKey);
         builder.UseSetting("Seed:Cases", "false");
         builder.UseSetting("Board:PatientLetter:EmergencyPhone", TestEmergencyPhone);
         builder.UseSetting("RateLimiting:SignInPermitLimit", "100000");

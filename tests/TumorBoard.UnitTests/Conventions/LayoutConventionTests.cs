@@ -18,7 +18,7 @@ public sealed partial class LayoutConventionTests
     [
         "Patients", "Cases", "Scores", "Accounts", "Audit",
         "Meetings", "Meetings.Agenda", "Meetings.Calendar",
-        "Assessments", "Decisions", "FollowUps", "CaseHistory", "Fhir", "PatientLetters", "FastTrack",
+        "Assessments", "Decisions", "FollowUps", "CaseHistory", "Fhir", "PatientLetters", "FastTrack", "Analytics", "Analytics.Metrics",
     ];
 
     static readonly Assembly Application = typeof(RegisterCase).Assembly;

@@ -48,6 +48,12 @@ public static class UnloggedQueries
         [typeof(FindPatientByMrn.Query)] = "A search by the exact MRN the user typed while registering or correcting a patient: "
             + "it names the existing record to prevent a duplicate, like a one-row FindPatients; opening that record is a logged read.",
 
+        [typeof(TumorBoard.Application.Features.Analytics.GetQualityMetrics.Query)] = "Aggregates over the board's cases (counts, "
+            + "medians, percentiles per measure, discipline, member and reason); no case is opened and no row of one leaves the database.",
+        [typeof(TumorBoard.Application.Features.Analytics.ExportAnalytics.Query)] = "Every export is audited as itself (entity "
+            + "AnalyticsExport, with its filters and whether it was identified) instead of as thousands of case reads; cases are "
+            + "pseudonymised unless a coordinator asks for identified rows, which that audit row records.",
+
         [typeof(ListMeetings.Query)] = "Meetings (title, time, place, counts); no case content.",
         [typeof(NextMeetingWithRoom.Query)] = "One meeting row (title, time, free places); no case content.",
         [typeof(GetMeetingCalendar.Query)] = "An .ics event: title, time, place and the number of cases, never who they are.",

@@ -46,6 +46,11 @@ public sealed class CaseConfiguration : IEntityTypeConfiguration<TumorBoardCase>
         b.HasIndex(c => new { c.Status, c.Urgency, c.CreatedAt, c.Id });
         b.HasIndex(c => new { c.Histology, c.Urgency, c.CreatedAt, c.Id });
         b.HasIndex(c => c.PatientId);
+        // Quality analytics, coverage (pathways.md §2, measure 1): the cases registered in a period. BRIN: cases are
+        // inserted in registration order, so block ranges find a period cheaply; and a BRIN index gives no order, so the
+        // case list's capped counts keep their (urgency|status, created_at, id) b-trees instead of walking this one
+        // (ListPlanTests: a b-tree on created_at alone made the urgency count read past the cap).
+        b.HasIndex(c => c.CreatedAt, "ix_cases_created_at").HasDatabaseName("ix_cases_created_at").HasMethod("brin");
         // The coordinator's dashboard (GetCoordinatorDashboard): ready cases urgent first, then longest waiting, and old
         // drafts, longest waiting first; each list and its count is a range of one of these, not a sort of every such case.
         b.HasIndex(c => new { c.Status, c.Urgency, c.UpdatedAt, c.Id }).IsDescending(false, true, false, false)

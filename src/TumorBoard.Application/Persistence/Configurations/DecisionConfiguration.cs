@@ -57,6 +57,8 @@ public sealed class DecisionConfiguration : IEntityTypeConfiguration<BoardDecisi
         b.HasIndex(d => d.CaseId, "ux_decisions_one_draft_per_case").IsUnique().HasFilter("status = 'Draft'")
             .HasDatabaseName("ux_decisions_one_draft_per_case");
         b.HasIndex(d => new { d.MeetingId, d.AgendaItemId });
+        // Quality analytics by decision date (pathways.md §2): the signed versions of a period.
+        b.HasIndex(d => d.SignedAt, "ix_decisions_signed_at").HasFilter("status <> 'Draft'").HasDatabaseName("ix_decisions_signed_at");
         // The coordinator's overdue follow-ups and "my follow-ups" for the responsible clinician.
         b.HasIndex(d => d.FollowUpDate).HasFilter("status = 'Signed'").HasDatabaseName("ix_decisions_signed_follow_up_date");
         b.HasIndex(d => new { d.ResponsibleClinicianId, d.FollowUpDate }).HasFilter("status = 'Signed'");

@@ -57,6 +57,7 @@ public static partial class ApiExamples
             AuditExamples();
             LetterExamples();
             FastTrackExamples();
+            AnalyticsExamples();
         }
     }
 

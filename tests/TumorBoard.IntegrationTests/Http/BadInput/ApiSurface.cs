@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Reflection;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
@@ -17,14 +18,24 @@ namespace TumorBoard.IntegrationTests.Http.BadInput;
 /// </summary>
 public sealed record ApiOperation(string Name, string Method, string Route, Type? BodyType, IReadOnlyList<QueryParameter> Query)
 {
-    /// <summary>The route with its parameters filled in (fresh ids: validation answers before any record is looked up).</summary>
-    public string Url(string query = "") =>
-        System.Text.RegularExpressions.Regex.Replace(Route, @"\{(\w+)(:[^}]*)?\}", m => m.Groups[2].Value switch
+    /// <summary>
+    /// The route with its parameters filled in (fresh ids: validation answers before any record is looked up), and every
+    /// required query parameter that <paramref name="query"/> does not name given a valid value, so that the answer is
+    /// about the parameter under test and not about a missing one.
+    /// </summary>
+    public string Url(string query = "")
+    {
+        var named = query.Split('&', StringSplitOptions.RemoveEmptyEntries).Select(p => Uri.UnescapeDataString(p.Split('=')[0]))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var filled = Query.Where(q => q.Required && !named.Contains(q.Name)).Select(q => $"{q.Name}={Uri.EscapeDataString(q.ValidValue())}");
+        var full = string.Join("&", filled.Prepend(query).Where(p => p.Length > 0));
+        return System.Text.RegularExpressions.Regex.Replace(Route, @"\{(\w+)(:[^}]*)?\}", m => m.Groups[2].Value switch
         {
             ":int" => "1",
             _ when m.Groups[1].Value == "discipline" => "neurosurgery",
             _ => Guid.NewGuid().ToString(),
-        }) + (query.Length > 0 ? "?" + query : "");
+        }) + (full.Length > 0 ? "?" + full : "");
+    }
 
     public IReadOnlyList<BodyField> BodyFields => BodyType is null ? [] : ApiSurface.Fields(BodyType, []);
 
@@ -46,8 +57,21 @@ public sealed record ApiOperation(string Name, string Method, string Route, Type
     public override string ToString() => $"{Method} {Route} ({Name})";
 }
 
-/// <summary>A query parameter: its name as bound, and the type it binds to (enum, int, date...).</summary>
-public sealed record QueryParameter(string Name, Type Type, bool IsList);
+/// <summary>
+/// A query parameter: its name as bound, the type it binds to (enum, int, date...), and whether the operation requires it
+/// (<see cref="RequiredAttribute"/>, which the OpenAPI document also reads as <c>required: true</c>).
+/// </summary>
+public sealed record QueryParameter(string Name, Type Type, bool IsList, bool Required = false)
+{
+    /// <summary>A value the parameter takes: an enum's first documented name. Another required type needs a rule here first.</summary>
+    public string ValidValue()
+    {
+        var t = Nullable.GetUnderlyingType(IsList ? Type.GetElementType()! : Type) ?? (IsList ? Type.GetElementType()! : Type);
+        return t.IsEnum ? Enum.GetNames(t)[0]
+            : t == typeof(bool) ? "false"
+            : throw new NotSupportedException($"The harness has no valid value for the required query parameter {Name} ({t.Name}): add one.");
+    }
+}
 
 public enum FieldKind { Text, List, Date, Instant, Enum, Part, Other }
 
@@ -111,10 +135,11 @@ public static class ApiSurface
             if (p.IsDefined(typeof(AsParametersAttribute), false))
             {
                 foreach (var property in p.ParameterType.GetProperties().Where(x => x.SetMethod is { IsPublic: true }))
-                    query.Add(new QueryParameter(property.Name, property.PropertyType, property.PropertyType.IsArray));
+                    query.Add(new QueryParameter(property.Name, property.PropertyType, property.PropertyType.IsArray,
+                        property.IsDefined(typeof(RequiredAttribute), true)));
             }
             else if (!route.Contains(p.Name!) && p.ParameterType != body && Bindable(p.ParameterType) && !isService.IsService(p.ParameterType))
-                query.Add(new QueryParameter(p.Name!, p.ParameterType, p.ParameterType.IsArray));
+                query.Add(new QueryParameter(p.Name!, p.ParameterType, p.ParameterType.IsArray, p.IsDefined(typeof(RequiredAttribute), true)));
         }
         return query;
     }

@@ -7,6 +7,7 @@ using System.IO;
 using System.Threading.Tasks;
 using System;
 using TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Accounts;
+using TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Analytics;
 using TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Audit;
 using TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Auth;
 using TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Calendar;
@@ -31,6 +32,11 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Accounts.AccountsRequestBuilder Accounts
         {
             get => new global::TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Accounts.AccountsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The analytics property</summary>
+        public global::TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Analytics.AnalyticsRequestBuilder Analytics
+        {
+            get => new global::TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Analytics.AnalyticsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The audit property</summary>
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Audit.AuditRequestBuilder Audit

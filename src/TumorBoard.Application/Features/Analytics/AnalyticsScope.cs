@@ -1,0 +1,88 @@
+using Npgsql;
+using NpgsqlTypes;
+using TumorBoard.Application.Common.Models;
+using TumorBoard.Domain.Analytics;
+
+namespace TumorBoard.Application.Features.Analytics;
+
+/// <summary>
+/// The filtered sets every quality measure counts from, as SQL common table expressions, with their parameters:
+/// <c>fc</c> the cases the case filters keep; <c>held</c> the meetings held (in progress or closed) in the period by meeting
+/// date; <c>listed</c> the agenda items of those meetings that were handled (discussed, decided or deferred);
+/// <c>sd</c> the signed decision versions in scope (current only, or every signed version), in the period by meeting or
+/// decision date, with the outcome filter; <c>sdall</c> every signed version whatever the version filter (for the
+/// measures about versions and first decisions: timeliness, amendments). A filter that is not set adds no condition, so each query keeps its indexes.
+/// </summary>
+public sealed class AnalyticsScope
+{
+    public AnalyticsFilter Filter { get; }
+    public DateOnly From { get; }
+    public DateOnly To { get; }
+    public DateTimeOffset FromUtc { get; }
+    /// <summary>Exclusive: the start of the day after <see cref="To"/>, board time.</summary>
+    public DateTimeOffset ToUtc { get; }
+    public string TimeZone { get; }
+    public DateOnly Today { get; }
+
+    public AnalyticsScope(AnalyticsFilter filter, BoardClock clock)
+    {
+        Filter = filter;
+        Today = clock.Today;
+        (From, To) = filter.Period(Today);
+        FromUtc = StartOfDay(From, clock.Zone);
+        ToUtc = StartOfDay(To.AddDays(1), clock.Zone);
+        TimeZone = clock.ZoneName;
+    }
+
+    static DateTimeOffset StartOfDay(DateOnly day, TimeZoneInfo zone) =>
+        new(TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(day.ToDateTime(TimeOnly.MinValue), DateTimeKind.Unspecified), zone));
+
+    public bool ByDecisionDate => Filter.PeriodBy == PeriodBasis.DecisionDate;
+    public bool AllVersions => Filter.Versions == VersionScope.All;
+
+    /// <summary>The common table expressions, to be followed by the measure's own SELECT.</summary>
+    public string With()
+    {
+        List<string> caseWhere = ["TRUE"];
+        if (Filter.Histology is not null) caseWhere.Add("c.histology = @histology");
+        if (Filter.Urgency is not null) caseWhere.Add("c.urgency = @urgency");
+        if (!string.IsNullOrWhiteSpace(Filter.Referrer)) caseWhere.Add("c.referring_clinician ILIKE @referrer ESCAPE '\\'");
+        if (Filter.Discipline is not null)
+            caseWhere.Add("EXISTS (SELECT 1 FROM assessments a WHERE a.case_id = c.id AND a.discipline = @discipline AND a.submitted_version_number IS NOT NULL)");
+        var status = AllVersions ? "d.status IN ('Signed', 'Superseded')" : "d.status = 'Signed'";
+        var period = ByDecisionDate ? "d.signed_at >= @from_utc AND d.signed_at < @to_utc" : "m.starts_at >= @from_utc AND m.starts_at < @to_utc";
+        var outcome = Filter.Outcome is null ? "" : " AND d.outcome = @outcome";
+        return $"""
+            WITH fc AS (SELECT c.id, c.created_at FROM cases c WHERE {string.Join(" AND ", caseWhere)}),
+            held AS (SELECT m.id, m.starts_at FROM meetings m
+                     WHERE m.status IN ('InProgress', 'Closed') AND m.starts_at >= @from_utc AND m.starts_at < @to_utc),
+            listed AS (SELECT i.id, i.case_id, i.meeting_id, i.status, i.reason, h.starts_at
+                       FROM agenda_items i JOIN held h ON h.id = i.meeting_id JOIN fc ON fc.id = i.case_id
+                       WHERE i.status IN ('Discussed', 'Decided', 'Deferred')),
+            sd AS (SELECT d.id, d.case_id, d.meeting_id, d.status, d.outcome, d.content, d.amends_id, d.signed_at, d.signed_by_id,
+                          d.waivers, d.follow_up_date, fc.created_at AS case_created_at, m.starts_at AS meeting_starts_at
+                   FROM decisions d JOIN fc ON fc.id = d.case_id JOIN meetings m ON m.id = d.meeting_id
+                   WHERE {status} AND {period}{outcome}),
+            sdall AS (SELECT d.id, d.case_id, d.status, d.outcome, d.amends_id, d.signed_at, fc.created_at AS case_created_at
+                      FROM decisions d JOIN fc ON fc.id = d.case_id JOIN meetings m ON m.id = d.meeting_id
+                      WHERE d.status IN ('Signed', 'Superseded') AND {period}{outcome})
+            """;
+    }
+
+    public NpgsqlParameter[] Parameters()
+    {
+        List<NpgsqlParameter> p =
+        [
+            new("from_utc", NpgsqlDbType.TimestampTz) { Value = FromUtc.UtcDateTime },
+            new("to_utc", NpgsqlDbType.TimestampTz) { Value = ToUtc.UtcDateTime },
+            new("tz", NpgsqlDbType.Text) { Value = TimeZone },
+            new("today", NpgsqlDbType.Date) { Value = Today },
+        ];
+        if (Filter.Histology is { } h) p.Add(new("histology", NpgsqlDbType.Text) { Value = h.ToString() });
+        if (Filter.Urgency is { } u) p.Add(new("urgency", NpgsqlDbType.Integer) { Value = (int)u });
+        if (!string.IsNullOrWhiteSpace(Filter.Referrer)) p.Add(new("referrer", NpgsqlDbType.Text) { Value = Like.Contains(Filter.Referrer) });
+        if (Filter.Discipline is { } d) p.Add(new("discipline", NpgsqlDbType.Text) { Value = d.ToString() });
+        if (Filter.Outcome is { } o) p.Add(new("outcome", NpgsqlDbType.Text) { Value = o.ToString() });
+        return [.. p];
+    }
+}

@@ -1,0 +1,41 @@
+using TumorBoard.Domain.Common;
+using TumorBoard.Domain.Decisions;
+
+namespace TumorBoard.Application.Features.Analytics.Metrics;
+
+/// <summary>
+/// Implementation (pathways.md §2, measure 8; practice.md (b)13): a step is due once its decision's follow-up date has
+/// come, or once a follow-up is recorded for it; its state is its latest follow-up, "unknown" when none. Only current
+/// signed versions carry follow-ups, so superseded versions are left out whatever the version filter.
+/// </summary>
+public sealed class Implementation : QualityMetric
+{
+    public override string Key => "implementation";
+    public override int Measure => 8;
+    public override string Title => "Implementation of plan steps";
+    public override string Definition => "Plan steps implemented fully or partly / plan steps due; by state (unknown shown apart) and by reason for deviating.";
+    public override string Sql(AnalyticsScope scope) => """
+        , steps AS (
+            SELECT sd.id, s.n, coalesce(f.status, 'Unknown') AS status, f.reason
+            FROM sd CROSS JOIN LATERAL jsonb_array_elements(coalesce(sd.content->'plan', '[]'::jsonb)) WITH ORDINALITY AS s(step, n)
+            LEFT JOIN LATERAL (SELECT u.status, u.reason FROM decision_follow_ups u
+                               WHERE u.decision_id = sd.id AND u.step_number = s.n
+                               ORDER BY u.recorded_at DESC, u.id DESC LIMIT 1) f ON TRUE
+            WHERE sd.status = 'Signed' AND ((sd.follow_up_date IS NOT NULL AND sd.follow_up_date <= @today) OR f.status IS NOT NULL))
+        SELECT NULL::text AS grp, NULL::text AS key, NULL::text AS label,
+               count(*) FILTER (WHERE status IN ('Implemented', 'PartiallyImplemented')) AS numerator, count(*) AS denominator,
+               NULL::float8 AS p50, NULL::float8 AS p90 FROM steps
+        UNION ALL
+        SELECT 'status', status, NULL, count(*), (SELECT count(*) FROM steps), NULL, NULL FROM steps GROUP BY status
+        UNION ALL
+        SELECT 'reason', reason, NULL, count(*), (SELECT count(*) FROM steps WHERE reason IS NOT NULL), NULL, NULL
+        FROM steps WHERE reason IS NOT NULL GROUP BY reason
+        """;
+
+    public override string Label(MetricPart part) => part.Group switch
+    {
+        "status" when Enum.TryParse<FollowUpStatus>(part.Key, out var s) => DisplayWords.Of(s),
+        "reason" when Enum.TryParse<DeviationReason>(part.Key, out var r) => DisplayWords.Of(r),
+        _ => base.Label(part),
+    };
+}
