@@ -197,6 +197,25 @@ public sealed class LiveFormsTests(BrowserFixture browser)
         await radOnc.Context.CloseAsync();
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Enter_in_a_field_saves_the_draft_and_never_asks_for_more_rows(bool javaScript)
+    {
+        var caseId = await CaseAsync();
+        var page = await browser.SignedInPageAsync(AppFixture.Neurosurgeon, javaScript: javaScript);
+        await page.GotoAsync($"/Cases/{caseId}/Assessments/Neurosurgery");
+        var lesions = page.Locator("[data-rows=Lesions] > [data-row]:visible");
+        await page.Locator("#Input_FitnessReason").FillAsync("Fit for surgery");
+        await page.Locator("#Input_FitnessReason").PressAsync("Enter");
+
+        await Assertions.Expect(page.GetByText("Draft version 1 saved.")).ToBeVisibleAsync();
+        (await lesions.CountAsync()).ShouldBe(2);   // the case's lesion and one blank row, not the "more rows" five
+        var stored = await AsCoordinatorAsync(async sender => await sender.Send(new GetAssessmentVersion.Query(caseId, Discipline.Neurosurgery)));
+        stored.Content.Deserialize<NeurosurgeryContent>(AssessmentJson.Options)!.FitnessReason.ShouldBe("Fit for surgery");
+        await page.Context.CloseAsync();
+    }
+
     async Task<T> AsCoordinatorAsync<T>(Func<ISender, Task<T>> work)
     {
         await using var scope = browser.App.Services.CreateAsyncScope();
