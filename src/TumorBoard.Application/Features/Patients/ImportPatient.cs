@@ -42,7 +42,7 @@ public static class ImportPatient
         {
             var reading = reader.Read(command.Resource);
             var imported = reading.Patient!;
-            var draft = reading.Case ?? new CaseDraft(null, null, null);
+            var draft = reading.Case ?? CaseDraft.None;
             if (await ExistingAsync(imported, draft, ct) is { } existing) return existing;
 
             var patient = Patient.Register(imported.Mrn, imported.FamilyName, imported.GivenName, imported.DateOfBirth, imported.Sex,

@@ -33,7 +33,7 @@ public static class PreviewPatientImport
             var patient = reading.Patient!;
             var existing = await PatientRules.FindByMrnAsync(db, patient.Mrn, null, ct);
             var differences = existing is null ? [] : ImportPatient.Differences(patient, await GetPatient.LoadAsync(db, existing.Id, ct));
-            return new Result(patient, reading.Case ?? new CaseDraft(null, null, null), existing,
+            return new Result(patient, reading.Case ?? CaseDraft.None, existing,
                 differences, [.. reading.Issues.Where(i => i.Severity == "warning")]);
         }
     }

@@ -30,8 +30,17 @@ public sealed record ImportedPatient(string Mrn, string FamilyName, string Given
     };
 }
 
-/// <summary>The case the record suggests: the primary tumour's histology and date of diagnosis where the Condition has them.</summary>
-public sealed record CaseDraft(HistologyPrefill? Histology, DateOnly? DiagnosisDate, string? ConditionText);
+/// <summary>
+/// The case the record suggests: the primary tumour's histology (with the coding it came from and whether that row of the
+/// table is verified), the date of diagnosis where the Condition has them, and the Condition's own words for the diagnosis.
+/// </summary>
+public sealed record CaseDraft(PrimaryHistology? Histology, string? HistologySource, bool HistologyVerified, DateOnly? DiagnosisDate, string? Condition)
+{
+    public static readonly CaseDraft None = new(null, null, false, null, null);
+
+    public static CaseDraft Of(HistologyPrefill? histology, DateOnly? diagnosisDate, string? condition) =>
+        new(histology?.Histology, histology?.Source, histology?.Verified ?? false, diagnosisDate, condition);
+}
 
 /// <summary>A FHIR record read, checked and mapped: <see cref="Patient"/> is null when an issue blocks the import.</summary>
 public sealed record FhirPatientReading(IReadOnlyList<FhirIssue> Issues, ImportedPatient? Patient, CaseDraft? Case)

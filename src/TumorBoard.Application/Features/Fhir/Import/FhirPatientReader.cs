@@ -75,7 +75,7 @@ public sealed class FhirPatientReader(FhirResourceValidator validator, IOptions<
         var text = condition.Code?.Text ?? condition.Code?.Coding.Select(c => c.Display ?? c.Code).FirstOrDefault();
         if (histology is null && condition.Code is not null)
             issues.Add(FhirIssue.Warning("Condition.code", $"The diagnosis '{text}' is not in the histology table: choose the histology on the case form."));
-        return new CaseDraft(histology, FhirPatientMapping.DiagnosisDate(condition), text);
+        return CaseDraft.Of(histology, FhirPatientMapping.DiagnosisDate(condition), text);
     }
 
     /// <summary>The Patient and the Condition of the record, or the issues of its shape (a wrong type, two patients...).</summary>
