@@ -45,8 +45,7 @@ public sealed class FhirImportPageTests(AppFixture app) : DatabaseTest(app)
 
         var caseForm = Decoded(await client.GetStringAsync(location));
         caseForm.ShouldContain("Patient registered from the hospital record.");
-        FormScrape.Fields(caseForm, "form-rows").ShouldNotBeNull();
-        caseForm.ShouldMatch("<option selected=\"selected\" value=\"Prostate\">");
+        caseForm.ShouldContain("<option selected=\"selected\" value=\"Prostate\">");
         caseForm.ShouldContain("<span class=\"prefilled\" data-prefilled=\"Histology\">(pre-filled from the hospital record)</span>");
         caseForm.ShouldContain("<span class=\"prefilled\" data-prefilled=\"DiagnosisDate\">(pre-filled from the hospital record)</span>");
         caseForm.ShouldContain("value=\"2025-11-03\"");
@@ -94,7 +93,7 @@ public sealed class FhirImportPageTests(AppFixture app) : DatabaseTest(app)
 
         var empty = Decoded(await (await PageClient.PostFormAsync(client, "/Patients/Register?handler=Preview", new() { ["Fhir.Resource"] = "" }))
             .Content.ReadAsStringAsync());
-        empty.ShouldContain("<li>Paste or upload the hospital&#x27;s FHIR record of the patient.</li>".Replace("&#x27;", "'"));
+        empty.ShouldContain("<li>Paste or upload the hospital's FHIR record of the patient.</li>");
         (await app.QueryDbAsync(db => db.Patients.CountAsync())).ShouldBe(0);
     }
 
