@@ -8,12 +8,12 @@ using Microsoft.EntityFrameworkCore;
 using TumorBoard.Application.Features.Fhir.Import;
 using TumorBoard.Application.Features.Patients;
 using TumorBoard.Domain.Clinical;
-using TumorBoard.Domain.Patients;
 using TumorBoard.IntegrationTests.Cases;
 using TumorBoard.IntegrationTests.Http;
 using TumorBoard.IntegrationTests.Infrastructure;
 using static TumorBoard.IntegrationTests.Fhir.FhirRecords;
 using Sex = TumorBoard.Domain.Patients.Sex;
+using Task = System.Threading.Tasks.Task;
 
 namespace TumorBoard.IntegrationTests.Fhir;
 

@@ -123,7 +123,7 @@ public sealed class FhirPatientMappingTests
     public void Maps_the_condition_code_to_a_histology(string system, string code, PrimaryHistology? expected)
     {
         var prefill = FhirPatientMapping.HistologyOf(new CodeableConcept(system, code, "Display"));
-        prefill?.Histology.ShouldBe(expected);
+        ((PrimaryHistology?)prefill?.Histology).ShouldBe(expected);
         (prefill is null).ShouldBe(expected is null);
         if (prefill is not null) prefill.Source.ShouldEndWith($"{code.Trim()} Display");
     }
@@ -154,5 +154,15 @@ public sealed class FhirPatientMappingTests
         FhirPatientMapping.DiagnosisDate(new Condition { Onset = new FhirDateTime("2026-03-04T10:00:00+01:00") }).ShouldBe(new DateOnly(2026, 3, 4));
         FhirPatientMapping.DiagnosisDate(new Condition { Onset = new FhirDateTime("2026-03") }).ShouldBeNull();
         FhirPatientMapping.DiagnosisDate(new Condition { Onset = new Age { Value = 60 } }).ShouldBeNull();
+    }
+
+    [Fact]
+    public void Every_table_row_is_in_docs_fhir_mapping_with_its_histology()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "TumorBoard.sln"))) dir = dir.Parent;
+        var doc = File.ReadAllText(Path.Combine(dir!.FullName, "docs", "fhir-mapping.md"));
+        foreach (var row in HistologyCodes.Sites.Concat(HistologyCodes.Morphologies).Concat(HistologyCodes.SnomedConcepts))
+            doc.ShouldContain($"| {row.Scheme} | `{row.Code}` | {row.Histology} | {(row.Verified ? "yes" : "no")} |");
     }
 }
