@@ -162,7 +162,7 @@ public sealed class FhirImportTests(AppFixture app) : DatabaseTest(app)
     {
         using var client = await app.ClientAsync(AppFixture.Coordinator);
         var body = Json(Bundle(Patient(), PrimaryTumour("http://snomed.info/sct", "254637007", "Non-small cell lung cancer")));
-        using var created = await client.PostAsync("/api/v1/patients/$import", FhirBody(body + "\n", "application/fhir+json; charset=utf-8"));
+        using var created = await client.PostAsync("/api/v1/patients/$import", FhirBody(body + "\n"));
         created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         var json = await created.ReadAsync();
         var id = json.GetProperty("patient").GetProperty("id").GetString();

@@ -6,6 +6,7 @@ using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Features.Fhir.Import;
 using TumorBoard.Application.Persistence;
+using TumorBoard.Domain.Common;
 using TumorBoard.Domain.Patients;
 using TumorBoard.Domain.Security;
 
@@ -22,7 +23,7 @@ public static class ImportPatient
     public sealed record Command : ICommand<Result>, IFhirRecord
     {
         /// <summary>The FHIR JSON as received (a Patient, or a Bundle with one Patient and at most one Condition).</summary>
-        public string Resource { get; init; } = "";
+        [MultiLine] public string Resource { get; init; } = "";
     }
 
     /// <summary>A field where the hospital's record says something else than the registered patient.</summary>

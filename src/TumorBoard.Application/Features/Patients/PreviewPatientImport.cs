@@ -4,6 +4,7 @@ using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Features.Fhir.Import;
 using TumorBoard.Application.Persistence;
+using TumorBoard.Domain.Common;
 using TumorBoard.Domain.Security;
 
 namespace TumorBoard.Application.Features.Patients;
@@ -15,7 +16,7 @@ namespace TumorBoard.Application.Features.Patients;
 public static class PreviewPatientImport
 {
     [RequiresRole(Roles.Coordinator)]
-    public sealed record Query(string Resource) : IQuery<Result>, IFhirRecord;
+    public sealed record Query([property: MultiLine] string Resource) : IQuery<Result>, IFhirRecord;
 
     public sealed record Result(ImportedPatient Patient, CaseDraft CaseDraft, MrnMatch? Existing,
         IReadOnlyList<ImportPatient.Difference> Differences, IReadOnlyList<FhirIssue> Warnings);
