@@ -71,7 +71,7 @@ public static partial class ApiWords
         ["404"] = "No such record (or not one this list or operation knows).",
         ["409"] = "Conflicts with the record's state or another record (a clinical rule, a unique value, a change at the same moment), or a request with this `Idempotency-Key` is still running (`Retry-After`).",
         ["412"] = "The `If-Match` version is no longer the current one: someone changed the record since you read it. Reload it and apply the change again.",
-        ["415"] = "The body is not JSON in UTF-8 (`Content-Type: application/json`).",
+        ["415"] = "The body is not JSON in UTF-8 (`Content-Type: application/json`; the FHIR import takes `application/fhir+json`).",
         ["422"] = "This `Idempotency-Key` was used for another request (another body or path).",
         ["428"] = "This change needs the record's version: send its `ETag` as `If-Match`.",
         ["429"] = "Too many sign-in attempts for this account or from this address: wait `Retry-After` seconds.",

@@ -15,7 +15,8 @@ namespace TumorBoard.IntegrationTests.Http.BadInput;
 /// binds), and every input field of each: found by reflection over the endpoints, so a new operation or field is tested
 /// without anyone listing it here.
 /// </summary>
-public sealed record ApiOperation(string Name, string Method, string Route, Type? BodyType, IReadOnlyList<QueryParameter> Query)
+public sealed record ApiOperation(string Name, string Method, string Route, Type? BodyType, IReadOnlyList<QueryParameter> Query,
+    string ContentType = "application/json")
 {
     /// <summary>The route with its parameters filled in (fresh ids: validation answers before any record is looked up).</summary>
     public string Url(string query = "") =>
@@ -95,7 +96,8 @@ public static class ApiSurface
                 e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Single() ?? "GET",
                 e.RoutePattern.RawText!,
                 e.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType,
-                QueryOf(e, isService)))
+                QueryOf(e, isService),
+                e.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes.FirstOrDefault() ?? "application/json"))
             .OrderBy(o => o.Route).ThenBy(o => o.Method)];
     }
 
@@ -181,8 +183,9 @@ public static class ApiSurface
     public static async Task<HttpResponseMessage> SendAsync(HttpClient client, ApiOperation op, string? json, string query = "")
     {
         using var request = new HttpRequestMessage(new HttpMethod(op.Method), op.Url(query));
-        if (json is not null) request.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
-        else if (op.BodyType is not null) request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+        // The media type the endpoint accepts (application/fhir+json for the FHIR import), so the answer is about the body.
+        if (json is not null) request.Content = new StringContent(json, System.Text.Encoding.UTF8, op.ContentType);
+        else if (op.BodyType is not null) request.Content = new StringContent("{}", System.Text.Encoding.UTF8, op.ContentType);
         return await client.SendAsync(request);
     }
 
