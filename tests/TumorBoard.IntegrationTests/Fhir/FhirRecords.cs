@@ -27,7 +27,7 @@ public static class FhirRecords
     public static Condition PrimaryTumour(string system = "http://hl7.org/fhir/sid/icd-10", string code = "C50.9", string display = "Breast, unspecified") => new()
     {
         Subject = new ResourceReference("urn:uuid:7f0c4c5e-0a4e-4b0e-9d6e-2b1d8d7b6a01"),
-        Code = new CodeableConcept(system, code, display),
+        Code = new CodeableConcept(system, code, display, null),   // (system, code, display, text): the coding's own display
         ClinicalStatus = new CodeableConcept("http://terminology.hl7.org/CodeSystem/condition-clinical", "active"),
         VerificationStatus = new CodeableConcept("http://terminology.hl7.org/CodeSystem/condition-ver-status", "confirmed"),
         Onset = new FhirDateTime("2025-11-03"),

@@ -106,6 +106,10 @@ public sealed class FhirPatientMappingTests
         { "http://hl7.org/fhir/sid/icd-10", "C90.0", PrimaryHistology.MultipleMyeloma },
         { "http://hl7.org/fhir/sid/icd-10", "C90.1", null },          // plasma cell leukaemia: not listed
         { "http://hl7.org/fhir/sid/icd-10", "C80.0", PrimaryHistology.UnknownPrimary },
+        { "http://hl7.org/fhir/sid/icd-10", "C80.9", null },          // primary site unspecified: not the same as unknown
+        { "http://hl7.org/fhir/sid/icd-10-cm", "C80.2", null },       // CM: a neoplasm of a transplanted organ
+        { "http://hl7.org/fhir/sid/icd-10-cm", "C90.00", PrimaryHistology.MultipleMyeloma },   // CM's sixth character
+        { "http://hl7.org/fhir/sid/icd-10-cm", "C50.911", PrimaryHistology.Breast },
         { "http://hl7.org/fhir/sid/icd-10", "c73", PrimaryHistology.Thyroid },
         { "http://fhir.de/CodeSystem/bfarm/icd-10-gm", "C79.5!", null }, // the bone metastasis itself, not the primary
         { "http://terminology.hl7.org/CodeSystem/icd-o-3", "8312/3", PrimaryHistology.RenalCell },
@@ -122,10 +126,21 @@ public sealed class FhirPatientMappingTests
     [MemberData(nameof(Codes))]
     public void Maps_the_condition_code_to_a_histology(string system, string code, PrimaryHistology? expected)
     {
-        var prefill = FhirPatientMapping.HistologyOf(new CodeableConcept(system, code, "Display"));
+        // (system, code, display, text): the three-argument constructor would put the words in CodeableConcept.text.
+        var prefill = FhirPatientMapping.HistologyOf(new CodeableConcept(system, code, "Display", null));
         ((PrimaryHistology?)prefill?.Histology).ShouldBe(expected);
         (prefill is null).ShouldBe(expected is null);
         if (prefill is not null) prefill.Source.ShouldEndWith($"{code.Trim()} Display");
+    }
+
+    [Fact]
+    public void The_source_names_the_matched_coding_with_its_own_display_never_the_concepts_text()
+    {
+        var withDisplay = new CodeableConcept("http://hl7.org/fhir/sid/icd-10", "C50.9", "Breast, unspecified", "Mammakarzinom links");
+        FhirPatientMapping.HistologyOf(withDisplay).ShouldNotBeNull().Source.ShouldBe("ICD-10 C50.9 Breast, unspecified");
+        // Text belongs to the concept (all its codings, or none): it is not the words of the coding that matched.
+        var textOnly = new CodeableConcept("http://hl7.org/fhir/sid/icd-10", "C50.9", "Mammakarzinom links");
+        FhirPatientMapping.HistologyOf(textOnly).ShouldNotBeNull().Source.ShouldBe("ICD-10 C50.9");
     }
 
     [Fact]
@@ -136,7 +151,20 @@ public sealed class FhirPatientMappingTests
         var agree = new CodeableConcept { Coding = [new Coding("http://hl7.org/fhir/sid/icd-10", "C50.9"), new Coding("http://snomed.info/sct", "254837009")] };
         var prefill = FhirPatientMapping.HistologyOf(agree).ShouldNotBeNull();
         prefill.Histology.ShouldBe(PrimaryHistology.Breast);
-        prefill.Verified.ShouldBeFalse();   // the SNOMED row is UNVERIFIED, so the pre-fill says so
+        prefill.Verified.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void A_site_code_prefills_unverified_unless_another_coding_names_the_histology()
+    {
+        var site = FhirPatientMapping.HistologyOf(new CodeableConcept("http://hl7.org/fhir/sid/icd-10", "C64.9")).ShouldNotBeNull();
+        (site.Histology, site.Verified).ShouldBe((PrimaryHistology.RenalCell, false));
+        var topography = FhirPatientMapping.HistologyOf(new CodeableConcept(HistologyCodes.IcdO3, "C50.9")).ShouldNotBeNull();
+        (topography.Histology, topography.Verified, topography.Source).ShouldBe((PrimaryHistology.Breast, false, "ICD-O-3 C50.9"));
+
+        var named = new CodeableConcept { Coding = [new Coding("http://hl7.org/fhir/sid/icd-10", "C64.9"), new Coding("http://snomed.info/sct", "702391001", "Renal cell carcinoma")] };
+        var prefill = FhirPatientMapping.HistologyOf(named).ShouldNotBeNull();
+        (prefill.Histology, prefill.Verified, prefill.Source).ShouldBe((PrimaryHistology.RenalCell, true, "SNOMED CT 702391001 Renal cell carcinoma"));
     }
 
     [Fact]
@@ -145,7 +173,8 @@ public sealed class FhirPatientMappingTests
         var rows = HistologyCodes.Sites.Concat(HistologyCodes.Morphologies).Concat(HistologyCodes.SnomedConcepts).ToList();
         rows.ShouldAllBe(r => Enum.IsDefined(r.Histology) && r.Note.Length > 0);
         rows.GroupBy(r => (r.Scheme, r.Code)).ShouldAllBe(g => g.Count() == 1);
-        HistologyCodes.SnomedConcepts.ShouldAllBe(r => !r.Verified);   // none checked in a SNOMED CT browser yet
+        HistologyCodes.SnomedConcepts.ShouldAllBe(r => r.Verified);   // each names one disorder (ids checked: docs/fhir-mapping.md)
+        HistologyCodes.Morphologies.ShouldAllBe(r => r.Verified);
     }
 
     [Fact]
@@ -162,7 +191,11 @@ public sealed class FhirPatientMappingTests
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "TumorBoard.sln"))) dir = dir.Parent;
         var doc = File.ReadAllText(Path.Combine(dir!.FullName, "docs", "fhir-mapping.md"));
-        foreach (var row in HistologyCodes.Sites.Concat(HistologyCodes.Morphologies).Concat(HistologyCodes.SnomedConcepts))
-            doc.ShouldContain($"| {row.Scheme} | `{row.Code}` | {row.Histology} | {(row.Verified ? "yes" : "no")} |");
+        var rows = HistologyCodes.Sites.Concat(HistologyCodes.Morphologies).Concat(HistologyCodes.SnomedConcepts)
+            .Select(r => $"| {r.Scheme} | `{r.Code}` | {r.Histology} | {(r.Verified ? "yes" : "no")} | {r.Note} |").ToList();
+        var documented = doc[doc.IndexOf("### Histology from the Condition", StringComparison.Ordinal)..].Split('\n')
+            .Where(l => l.StartsWith("| ICD-10 |") || l.StartsWith("| ICD-O-3 |") || l.StartsWith("| SNOMED CT |")).ToList();
+        documented.ShouldBe(rows);   // the same rows, in the same order, with the same titles: the table is the code's
+        Enum.GetValues<PrimaryHistology>().Select(h => h.ToString()).ShouldContain(documented[0].Split(" | ")[2]);
     }
 }

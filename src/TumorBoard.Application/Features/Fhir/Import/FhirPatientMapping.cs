@@ -75,7 +75,8 @@ public static class FhirPatientMapping
 
     /// <summary>
     /// The histology the Condition's codings pre-fill: every coding that the table knows; none when none is known or when
-    /// two codings point at different histologies (the coordinator chooses).
+    /// two codings point at different histologies (the coordinator chooses). Verified when one of them names the histology
+    /// (not only the site); the source is that coding, with its own display as the record sends it.
     /// </summary>
     public static HistologyPrefill? HistologyOf(CodeableConcept? code)
     {
@@ -83,9 +84,9 @@ public static class FhirPatientMapping
         var rows = code.Coding.Select(c => (coding: c, row: HistologyCodes.Match(c.System, c.Code)))
             .Where(x => x.row is not null).ToList();
         if (rows.Count == 0 || rows.Select(x => x.row!.Histology).Distinct().Count() > 1) return null;
-        var (coding, row) = rows[0];
+        var (coding, row) = rows.OrderByDescending(x => x.row!.Verified).First();
         var source = $"{row!.Scheme} {coding.Code!.Trim()}" + (string.IsNullOrWhiteSpace(coding.Display) ? "" : $" {coding.Display!.Trim()}");
-        return new HistologyPrefill(row.Histology, source, rows.All(x => x.row!.Verified));
+        return new HistologyPrefill(row.Histology, source, row.Verified);
     }
 
     /// <summary>The date of diagnosis: the Condition's onset as a date (dateTime or a full date), else none.</summary>
