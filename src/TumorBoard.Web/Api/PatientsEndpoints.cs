@@ -54,8 +54,10 @@ public static class PatientsEndpoints
     static async Task<Results<Created<ImportPatient.Result>, Ok<ImportPatient.Result>, ProblemHttpResult>> Import(HttpRequest request,
         HttpResponse response, ISender sender, CancellationToken ct)
     {
+        // FHIR JSON is UTF-8 (the R4 JSON format page): a charset parameter naming anything else is refused, not misread.
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
-            || !type.MediaType.Equals(FhirJson.MediaType, StringComparison.OrdinalIgnoreCase))
+            || !type.MediaType.Equals(FhirJson.MediaType, StringComparison.OrdinalIgnoreCase)
+            || (type.Charset.HasValue && !type.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)))
             return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported Media Type",
                 detail: $"Send the FHIR R4 Patient or Bundle as {FhirJson.MediaType} (JSON in UTF-8).");
         using var reader = new StreamReader(request.Body, System.Text.Encoding.UTF8);

@@ -14,9 +14,16 @@ public sealed record FhirIssue(string Severity, string Location, string Message)
 
     public static FhirIssue Error(string location, string message) => new("error", location, message);
     public static FhirIssue Warning(string location, string message) => new("warning", location, message);
+
+    /// <summary>A failure of the record's text as a whole (the input check every message passes), carrying its issue.</summary>
+    public static FluentValidation.Results.ValidationFailure Carrying(FluentValidation.Results.ValidationFailure failure) =>
+        failure.CustomState is FhirIssue ? failure : new(failure.PropertyName, failure.ErrorMessage)
+        {
+            CustomState = Error("", $"The record is not FHIR JSON in UTF-8: {failure.ErrorMessage}"),
+        };
 }
 
-/// <summary>The histology a Condition's code pre-fills, and the coding it came from ("ICD-10 C50.9 Breast cancer").</summary>
+/// <summary>The histology a Condition's code pre-fills, the coding it came from ("ICD-10 C50.9 Breast cancer"), and whether that code names the histology (not only the site).</summary>
 public sealed record HistologyPrefill(PrimaryHistology Histology, string Source, bool Verified);
 
 /// <summary>What a FHIR record says about the patient, in our terms (no FHIR types: the rest of the app never sees them).</summary>
@@ -31,8 +38,9 @@ public sealed record ImportedPatient(string Mrn, string FamilyName, string Given
 }
 
 /// <summary>
-/// The case the record suggests: the primary tumour's histology (with the coding it came from and whether that row of the
-/// table is verified), the date of diagnosis where the Condition has them, and the Condition's own words for the diagnosis.
+/// The case the record suggests: the primary tumour's histology (with the coding it came from, and whether that code names
+/// the histology or only the site: <see cref="HistologyVerified"/> false), the date of diagnosis where the Condition has
+/// one, and the Condition's own words for the diagnosis.
 /// </summary>
 public sealed record CaseDraft(PrimaryHistology? Histology, string? HistologySource, bool HistologyVerified, DateOnly? DiagnosisDate, string? Condition)
 {

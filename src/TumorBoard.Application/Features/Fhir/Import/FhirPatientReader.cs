@@ -26,6 +26,7 @@ public sealed class FhirPatientReader(FhirResourceValidator validator, IOptions<
 
     FhirPatientReading ReadOnce(string json)
     {
+        if (FhirJsonText.FirstProblem(json) is { } textProblem) return Failed([textProblem]);
         Resource resource;
         try
         {
@@ -37,7 +38,7 @@ public sealed class FhirPatientReader(FhirResourceValidator validator, IOptions<
         }
         catch (JsonException e)
         {
-            return Failed([FhirIssue.Error("", $"The record is not FHIR JSON: {e.Message}")]);
+            return Failed([FhirIssue.Error("", $"The record is not FHIR JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}).")]);
         }
         catch (Exception e) when (e is NotSupportedException or InvalidOperationException or ArgumentException or FormatException)
         {

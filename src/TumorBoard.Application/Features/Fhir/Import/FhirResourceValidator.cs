@@ -30,9 +30,18 @@ public sealed class FhirResourceValidator
         return [.. outcome.Issue.Select(FromOutcome)];
     }
 
-    /// <summary>An OperationOutcome issue in our shape: its severity code, its first expression (else location), its text.</summary>
-    public static FhirIssue FromOutcome(OperationOutcome.IssueComponent issue) => new(
-        (issue.Severity ?? OperationOutcome.IssueSeverity.Error).ToString().ToLowerInvariant(),
-        issue.Expression.FirstOrDefault() ?? issue.Location.FirstOrDefault() ?? "",
-        issue.Details?.Text ?? issue.Diagnostics ?? issue.Code?.ToString() ?? "Invalid");
+    /// <summary>
+    /// An OperationOutcome issue in our shape: its severity code, its first FHIRPath expression (else its location), its
+    /// text; where the parser also gave the place in the text ("line 1, position 2"), the message ends with it.
+    /// </summary>
+    public static FhirIssue FromOutcome(OperationOutcome.IssueComponent issue)
+    {
+        var expression = issue.Expression.FirstOrDefault(e => !string.IsNullOrWhiteSpace(e));
+        var place = issue.Location.FirstOrDefault(l => l?.StartsWith("line ", StringComparison.Ordinal) == true);
+        var message = issue.Details?.Text ?? issue.Diagnostics ?? issue.Code?.ToString() ?? "Invalid";
+        return new(
+            (issue.Severity ?? OperationOutcome.IssueSeverity.Error).ToString().ToLowerInvariant(),
+            expression ?? issue.Location.FirstOrDefault(l => !string.IsNullOrWhiteSpace(l) && l != place) ?? "",
+            place is null ? message : $"{message} ({place})");
+    }
 }
