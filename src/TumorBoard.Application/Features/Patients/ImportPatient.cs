@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using TumorBoard.Application.Common.Audit;
 using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Features.Fhir.Import;
@@ -36,7 +37,9 @@ public static class ImportPatient
         public Validator(FhirPatientReader reader, BoardClock clock) => Include(new FhirRecordValidator(reader, clock));
     }
 
-    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, BoardClock clock, FhirPatientReader reader)
+    /// <summary>An MRN already registered answers that patient's record: recorded as a read of the patient (as opening it
+    /// is), the only row written then.</summary>
+    public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, BoardClock clock, FhirPatientReader reader, CaseReadLog readLog)
         : ICommandHandler<Command, Result>
     {
         public async ValueTask<Result> Handle(Command command, CancellationToken ct)
@@ -68,6 +71,7 @@ public static class ImportPatient
             var id = await db.Patients.AsNoTracking().Where(p => p.Mrn == mrn).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct);
             if (id is null) return null;
             var patient = await GetPatient.LoadAsync(db, id.Value, ct);
+            await readLog.RecordPatientAsync(patient.Id, ct);
             return new Result(false, patient, draft, Differences(imported, patient));
         }
     }

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Mediator;
+using TumorBoard.Application.Common.Audit;
 using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Features.Fhir.Import;
@@ -26,14 +27,21 @@ public static class PreviewPatientImport
         public Validator(FhirPatientReader reader, BoardClock clock) => Include(new FhirRecordValidator(reader, clock));
     }
 
-    public sealed class Handler(TumorBoardDbContext db, FhirPatientReader reader) : IQueryHandler<Query, Result>
+    /// <summary>A preview that matches a registered patient shows that patient's record (its date of birth and sex among the
+    /// differences): recorded as a read of the patient, as opening it is.</summary>
+    public sealed class Handler(TumorBoardDbContext db, FhirPatientReader reader, CaseReadLog readLog) : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken ct)
         {
             var reading = reader.Read(query.Resource);
             var patient = reading.Patient!;
             var existing = await PatientRules.FindByMrnAsync(db, patient.Mrn, null, ct);
-            var differences = existing is null ? [] : ImportPatient.Differences(patient, await GetPatient.LoadAsync(db, existing.Id, ct));
+            IReadOnlyList<ImportPatient.Difference> differences = [];
+            if (existing is not null)
+            {
+                differences = ImportPatient.Differences(patient, await GetPatient.LoadAsync(db, existing.Id, ct));
+                await readLog.RecordPatientAsync(existing.Id, ct);
+            }
             return new Result(patient, reading.Case ?? CaseDraft.None, existing,
                 differences, [.. reading.Issues.Where(i => i.Severity == "warning")]);
         }
