@@ -60,7 +60,7 @@ public sealed class FhirImportTests(AppFixture app) : DatabaseTest(app)
     }
 
     [Fact]
-    public async Task An_mrn_already_registered_answers_that_patient_unchanged_with_the_differences_and_writes_nothing()
+    public async Task An_mrn_already_registered_answers_that_patient_unchanged_with_the_differences_and_logs_only_the_read()
     {
         var registered = await app.Send(AppFixture.Coordinator, TestData.Patient("KSSG-4711") with
         {
@@ -77,7 +77,11 @@ public sealed class FhirImportTests(AppFixture app) : DatabaseTest(app)
         result.Differences.ShouldBe([new ImportPatient.Difference("dateOfBirth", "1961-04-12", "1961-04-21")]);   // names differ only in case
         result.CaseDraft.Histology.ShouldBe(PrimaryHistology.Breast);
         (await app.QueryDbAsync(db => db.Patients.CountAsync())).ShouldBe(1);
-        (await app.QueryDbAsync(db => db.AuditEntries.CountAsync())).ShouldBe(audited);
+        // Nothing changed; the answer shows the registered record, so it is logged as a read of that patient (DH-11).
+        var rows = await app.QueryDbAsync(db => db.AuditEntries.OrderBy(a => a.Id).Skip(audited).ToListAsync());
+        rows.ShouldHaveSingleItem().ShouldSatisfyAllConditions(
+            a => a.Operation.ShouldBe("Read"), a => a.EntityType.ShouldBe(nameof(Domain.Patients.Patient)),
+            a => a.EntityId.ShouldBe(registered.Id.ToString()), a => a.Action.ShouldBe("ImportPatient"));
         (await app.Send(AppFixture.Coordinator, new GetPatient.Query(registered.Id))).DateOfBirth.ShouldBe(new DateOnly(1961, 4, 21));
     }
 
@@ -119,6 +123,8 @@ public sealed class FhirImportTests(AppFixture app) : DatabaseTest(app)
             { Subject = new ResourceReference("Patient/somebody-else"), Code = new CodeableConcept("http://hl7.org/fhir/sid/icd-10", "C61") })), "Bundle.entry[1].resource.subject" },
         { "an MRN we cannot store", Json(Patient(mrn: "A 12")), "Patient.identifier" },
         { "a birth date in the future", Json(Patient(birthDate: "2999-01-01")), "Patient.birthDate" },
+        { "a second resourceType (the SDK would keep the first)", Json(Patient()).TrimEnd().TrimEnd('}') + ",\"resourceType\":\"Observation\"}", "Patient.resourceType" },
+        { "a control character in a name", Json(Patient(family: "Mus\u0007ter")), "Patient.name[0].family" },
     };
 
     [Theory]
@@ -157,6 +163,20 @@ public sealed class FhirImportTests(AppFixture app) : DatabaseTest(app)
         (await app.QueryDbAsync(db => db.Patients.CountAsync())).ShouldBe(0);
     }
 
+    [Theory]
+    [InlineData("application/fhir+json; charset=iso-8859-1", HttpStatusCode.UnsupportedMediaType)]
+    [InlineData("application/fhir+json; charset=utf-16", HttpStatusCode.UnsupportedMediaType)]
+    [InlineData("application/fhir+json; charset=UTF-8", HttpStatusCode.Created)]
+    [InlineData("application/fhir+json", HttpStatusCode.Created)]
+    public async Task FHIR_JSON_is_UTF_8_a_charset_naming_anything_else_is_415(string contentType, HttpStatusCode expected)
+    {
+        using var client = await app.ClientAsync(AppFixture.Coordinator);
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(Json(Patient())));
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType).ShouldBeTrue();
+        using var response = await client.PostAsync("/api/v1/patients/$import", content);
+        response.StatusCode.ShouldBe(expected, await response.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task The_api_answers_201_with_location_and_etag_then_200_with_the_same_patient()
     {
@@ -170,7 +190,8 @@ public sealed class FhirImportTests(AppFixture app) : DatabaseTest(app)
         created.ETag().ShouldNotBeNullOrEmpty();
         json.GetProperty("created").GetBoolean().ShouldBeTrue();
         json.GetProperty("caseDraft").GetProperty("histology").GetString().ShouldBe("LungNsclc");
-        json.GetProperty("caseDraft").GetProperty("histologyVerified").GetBoolean().ShouldBeFalse();
+        json.GetProperty("caseDraft").GetProperty("histologyVerified").GetBoolean().ShouldBeTrue();   // the concept names the cell type
+        json.GetProperty("caseDraft").GetProperty("histologySource").GetString().ShouldBe("SNOMED CT 254637007 Non-small cell lung cancer");
 
         using var again = await client.PostAsync("/api/v1/patients/$import", FhirBody(body));
         again.StatusCode.ShouldBe(HttpStatusCode.OK);

@@ -30,6 +30,15 @@ public sealed record ApiOperation(string Name, string Method, string Route, Type
     public IReadOnlyList<BodyField> BodyFields => BodyType is null ? [] : ApiSurface.Fields(BodyType, []);
 
     /// <summary>
+    /// The body is one FHIR resource (application/fhir+json: the FHIR import), not a set of our fields. Its fields are
+    /// FHIR's, and FHIR names a place in a resource by FHIRPath ("Patient.name[0].family"), not by our camelCase paths, so
+    /// such an operation reports every problem of its body under the one key <c>resource</c>, with the parser's and the
+    /// validator's issues (severity, FHIRPath location, message) in the problem's <c>issues</c>: what an integrator's FHIR
+    /// tooling reads. The harness expects that shape from these operations (<see cref="BadInputTest"/>), and only from them.
+    /// </summary>
+    public bool TakesFhir => ContentType == "application/fhir+json";
+
+    /// <summary>
     /// A body with <paramref name="field"/> set to <paramref name="value"/> and every other top-level part present but empty
     /// (a decision's "content": {}), so that the answer is about that field and not about a missing part. A part that
     /// nests the body's own fields is left out: it is another shape of the same body (a case PUT's "details" holds the
