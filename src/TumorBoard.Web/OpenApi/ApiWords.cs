@@ -71,11 +71,20 @@ public static partial class ApiWords
         ["404"] = "No such record (or not one this list or operation knows).",
         ["409"] = "Conflicts with the record's state or another record (a clinical rule, a unique value, a change at the same moment), or a request with this `Idempotency-Key` is still running (`Retry-After`).",
         ["412"] = "The `If-Match` version is no longer the current one: someone changed the record since you read it. Reload it and apply the change again.",
-        ["415"] = "The body is not JSON in UTF-8 (`Content-Type: application/json`; the FHIR import takes `application/fhir+json`).",
+        ["415"] = "The body is not JSON in UTF-8 (`Content-Type: application/json`).",
         ["422"] = "This `Idempotency-Key` was used for another request (another body or path).",
         ["428"] = "This change needs the record's version: send its `ETag` as `If-Match`.",
         ["429"] = "Too many sign-in attempts for this account or from this address: wait `Retry-After` seconds.",
         ["503"] = "The database cannot be reached right now: nothing was written; try again shortly (`Retry-After`).",
+    };
+
+    /// <summary>What an answer means where one operation's differs from <see cref="Statuses"/>.</summary>
+    public static readonly IReadOnlyDictionary<(string OperationId, string Status), string> OperationStatuses = new Dictionary<(string, string), string>
+    {
+        [("ImportPatient", "200")] = "The record's MRN is a registered patient's (once normalised): that patient as stored, nothing changed, and `differences` where the record says otherwise.",
+        [("ImportPatient", "201")] = "Registered: the new patient, with its address in `Location` and its version as `ETag`.",
+        [("ImportPatient", "400")] = "The FHIR record is invalid or cannot be imported: `errors.resource` holds the messages (the body is one FHIR resource, not fields of ours), and `issues` each one as FHIR's OperationOutcome would (`severity`, `location` as a FHIRPath such as `Patient.birthDate`, `message`).",
+        [("ImportPatient", "415")] = "The body is not FHIR JSON in UTF-8 (`Content-Type: application/fhir+json`).",
     };
 
     public const string ValidationProblem = """
