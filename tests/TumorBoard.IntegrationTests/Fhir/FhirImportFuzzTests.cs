@@ -19,6 +19,12 @@ namespace TumorBoard.IntegrationTests.Fhir;
 [Collection(AppCollection.Name)]
 public sealed class FhirImportFuzzTests(AppFixture app) : DatabaseTest(app)
 {
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        WarmUpValidator(app);
+    }
+
     [Fact]
     public async Task Damaged_records_get_a_400_naming_the_resource_or_import_never_a_server_error()
     {

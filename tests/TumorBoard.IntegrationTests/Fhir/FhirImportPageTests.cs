@@ -12,6 +12,12 @@ namespace TumorBoard.IntegrationTests.Fhir;
 [Collection(AppCollection.Name)]
 public sealed class FhirImportPageTests(AppFixture app) : DatabaseTest(app)
 {
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        WarmUpValidator(app);
+    }
+
     static string Decoded(string html) => WebUtility.HtmlDecode(html);
 
     [Fact]
@@ -61,13 +67,14 @@ public sealed class FhirImportPageTests(AppFixture app) : DatabaseTest(app)
         {
             { new StringContent(PageClient.AntiforgeryToken(page)), "__RequestVerificationToken" },
             { new StringContent(""), "Fhir.Resource" },
-            { new ByteArrayContent(Encoding.UTF8.GetBytes(Json(Patient()))), "Fhir.File", "patient.json" },
+            { new ByteArrayContent(Encoding.UTF8.GetBytes(Json(Patient(mrn: "kssg-4711")))), "Fhir.File", "patient.json" },
         };
         var preview = await client.PostAsync("/Patients/Register?handler=Preview", form);
         preview.StatusCode.ShouldBe(HttpStatusCode.OK);
         var html = await preview.Content.ReadAsStringAsync();
         var shown = Decoded(html);
         shown.ShouldContain("This patient is already registered");
+        shown.ShouldContain("<dd>KSSG-4711 <span class=\"muted\">(the record writes it kssg-4711)</span></dd>");   // the MRN as stored
         shown.ShouldContain($"href=\"/Patients/Details/{registered.Id}\"");
         shown.ShouldContain("Family name: the record says <strong>Muster</strong>, registered is <strong>Muster-Meier</strong>");
 

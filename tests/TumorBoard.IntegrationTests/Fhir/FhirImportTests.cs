@@ -25,6 +25,12 @@ namespace TumorBoard.IntegrationTests.Fhir;
 [Collection(AppCollection.Name)]
 public sealed class FhirImportTests(AppFixture app) : DatabaseTest(app)
 {
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        WarmUpValidator(app);
+    }
+
     static ImportPatient.Command Import(Resource resource) => new() { Resource = Json(resource) };
 
     static StringContent FhirBody(string json, string mediaType = "application/fhir+json") =>

@@ -1,6 +1,8 @@
 using Hl7.Fhir.Model;
 using TumorBoard.Application.Features.Fhir;
+using Microsoft.Extensions.DependencyInjection;
 using TumorBoard.Application.Features.Fhir.Import;
+using TumorBoard.IntegrationTests.Infrastructure;
 
 namespace TumorBoard.IntegrationTests.Fhir;
 
@@ -44,4 +46,11 @@ public static class FhirRecords
     }
 
     public static string Json(Resource resource) => FhirJson.Serialize(resource);
+
+    /// <summary>
+    /// Has the app's validator load the R4 definitions it needs (its first validation: seconds, minutes on a loaded
+    /// machine) before a test sends a record over HTTP, whose client gives up after 100 s. Once per app; then it is instant.
+    /// </summary>
+    public static void WarmUpValidator(AppFixture app) =>
+        app.App.Services.GetRequiredService<FhirResourceValidator>().Validate(Bundle(Patient(), PrimaryTumour()));
 }

@@ -235,6 +235,7 @@ public sealed class OpenApiExampleTests(AppFixture app)
     public async Task The_FHIR_import_example_registers_the_example_patient_with_the_examples_case_draft_then_finds_her()
     {
         await app.ResetAsync();
+        TumorBoard.IntegrationTests.Fhir.FhirRecords.WarmUpValidator(app);
         var document = await OpenApiSchemaNameTests.DocumentAsync(app);
         var import = Operation(document, "/api/v1/patients/$import", "post");
         var record = import["requestBody"]!["content"]![TumorBoard.Application.Features.Fhir.FhirJson.MediaType]!["example"]!.ToJsonString();
