@@ -61,6 +61,8 @@ builder.Services.AddHostedService<ExpiredRowsPurge>();
 builder.Services.Configure<BoardOptions>(builder.Configuration.GetSection("Board"));
 builder.Services.Configure<TumorBoard.Application.Features.Fhir.FhirOptions>(builder.Configuration.GetSection("Fhir"));
 builder.Services.AddSingleton(ScoreTables.LoadRadiosensitivity(builder.Configuration, builder.Environment));
+builder.Services.AddSingleton<TumorBoard.Application.Features.Fhir.Import.FhirResourceValidator>();   // built once: the R4 definitions load on first use
+builder.Services.AddScoped<TumorBoard.Application.Features.Fhir.Import.FhirPatientReader>();
 
 builder.Services.AddMediator((MediatorOptions options) =>
 {

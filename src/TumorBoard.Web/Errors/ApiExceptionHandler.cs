@@ -40,16 +40,28 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails, I
 
     public static ProblemDetails ProblemFor(Exception exception, bool versionPrecondition = false) => exception switch
     {
-        ValidationException v => new ValidationProblemDetails(ExceptionMapping.Errors(v))
+        ValidationException v => WithFhirIssues(new ValidationProblemDetails(ExceptionMapping.Errors(v))
         {
             Status = StatusCodes.Status400BadRequest, Title = "The request is invalid",
-        },
+        }, v),
         BadHttpRequestException b => BadRequest(b),
         _ when DatabaseOutage.Is(exception) => Unavailable(),
         _ => ExceptionMapping.Map(exception, versionPrecondition) is { } o
             ? new ProblemDetails { Status = o.Status, Title = o.Title, Detail = o.Detail }
             : Unexpected(),
     };
+
+    /// <summary>
+    /// A FHIR record refused (ImportPatient): besides <c>errors.resource</c>, the extension <c>issues</c> lists each issue as
+    /// FHIR's OperationOutcome would (<c>severity</c>, <c>location</c> as FHIRPath, <c>message</c>).
+    /// </summary>
+    static ValidationProblemDetails WithFhirIssues(ValidationProblemDetails problem, ValidationException v)
+    {
+        var issues = v.Errors.Select(e => e.CustomState).OfType<Application.Features.Fhir.Import.FhirIssue>().ToList();
+        if (issues.Count > 0)
+            problem.Extensions["issues"] = issues.Select(i => new { severity = i.Severity, location = i.Location, message = i.Message }).ToList();
+        return problem;
+    }
 
     public static ProblemDetails Unavailable() => new()
     {

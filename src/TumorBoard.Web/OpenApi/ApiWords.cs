@@ -78,6 +78,15 @@ public static partial class ApiWords
         ["503"] = "The database cannot be reached right now: nothing was written; try again shortly (`Retry-After`).",
     };
 
+    /// <summary>What an answer means where one operation's differs from <see cref="Statuses"/>.</summary>
+    public static readonly IReadOnlyDictionary<(string OperationId, string Status), string> OperationStatuses = new Dictionary<(string, string), string>
+    {
+        [("ImportPatient", "200")] = "The record's MRN is a registered patient's (once normalised): that patient as stored, nothing changed, and `differences` where the record says otherwise.",
+        [("ImportPatient", "201")] = "Registered: the new patient, with its address in `Location` and its version as `ETag`.",
+        [("ImportPatient", "400")] = "The FHIR record is invalid or cannot be imported: `errors.resource` holds the messages (the body is one FHIR resource, not fields of ours), and `issues` each one as FHIR's OperationOutcome would (`severity`, `location` as a FHIRPath such as `Patient.birthDate`, `message`).",
+        [("ImportPatient", "415")] = "The body is not FHIR JSON in UTF-8 (`Content-Type: application/fhir+json`).",
+    };
+
     public const string ValidationProblem = """
         RFC 9457 problem details of a request that was refused as invalid (400): nothing was written. `errors` maps each
         field, by its camelCase JSON path as sent (`clinicalQuestion`, `lesions[0].levelFrom`, or a header or query

@@ -88,7 +88,9 @@ public static class OpenApiSetup
                 Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = 255 },
             });
         foreach (var (status, response) in operation.Responses ?? [])
-            if (response is OpenApiResponse described && ApiWords.Statuses.TryGetValue(status, out var words))
+            if (response is OpenApiResponse described
+                && (operation.OperationId is { } id && ApiWords.OperationStatuses.TryGetValue((id, status), out var own) ? own
+                    : ApiWords.Statuses.GetValueOrDefault(status)) is { } words)
                 described.Description = words;
     }
 

@@ -379,7 +379,8 @@ public sealed class BadRequestGen : Gen<FuzzRequest>
     {
         draft.ContentType = d.Pick<string?>(["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/xml",
             null, "application/json; charset=iso-8859-1", "application/json; charset=utf-16", "application/jsonx", "application/merge-patch+json",
-            "*/*", "application/json, text/plain", "garbage", "text/json", "application/problem+json", "application/json; charset=nonsense"]);
+            "*/*", "application/json, text/plain", "garbage", "text/json", "application/problem+json", "application/json; charset=nonsense",
+            "application/fhir+xml", "application/fhir+json; charset=utf-16", "application/fhir+json; fhirVersion=3.0"]);
         if (draft.ContentType == "application/x-www-form-urlencoded" && draft.Body is JsonObject o && d.Chance(0.5))
             draft.BodyText = string.Join("&", o.Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value?.ToString() ?? "")}"));
         draft.Note = $"Content-Type {draft.ContentType ?? "missing"}";
@@ -557,7 +558,7 @@ public sealed class BadRequestGen : Gen<FuzzRequest>
         public string? BodyText { get; set; }
         public byte[]? BodyBytes { get; set; }
         public bool SendBody { get; set; } = operation.HasBody;
-        public string? ContentType { get; set; } = "application/json";
+        public string? ContentType { get; set; } = operation.MediaType;
         public string? As { get; set; }
         public string? RawAuthorization { get; set; }
         public string? RawTarget { get; set; }

@@ -4,8 +4,10 @@ namespace TumorBoard.IntegrationTests.Fuzz;
 
 public sealed record FuzzParameter(string Name, string In, Shape Shape, bool Required);
 
-/// <summary>One operation of the OpenAPI document: what the fuzzer aims at.</summary>
-public sealed record FuzzOperation(string Method, string Path, string Id, IReadOnlyList<FuzzParameter> Parameters, Shape? Body)
+/// <summary>One operation of the OpenAPI document: what the fuzzer aims at, and the media type its body is sent as
+/// (application/json, or application/fhir+json for the FHIR import: the one the document gives it).</summary>
+public sealed record FuzzOperation(string Method, string Path, string Id, IReadOnlyList<FuzzParameter> Parameters, Shape? Body,
+    string MediaType = "application/json")
 {
     public IReadOnlyList<FuzzParameter> Route => [.. Parameters.Where(p => p.In == "path")];
     public IReadOnlyList<FuzzParameter> Query => [.. Parameters.Where(p => p.In == "query")];
@@ -48,9 +50,11 @@ public static class OpenApiOperations
                         x.TryGetProperty("required", out var r) && r.GetBoolean()))
                     .ToArray();
                 Shape? body = null;
+                var mediaType = "application/json";
                 if (operation.TryGetProperty("requestBody", out var requestBody)
-                    && requestBody.GetProperty("content").TryGetProperty("application/json", out var json))
+                    && BodyMedia(requestBody.GetProperty("content")) is ({ } media, var json))
                 {
+                    mediaType = media;
                     var documented = json.TryGetProperty("schema", out var schema) ? Shapes.FromSchema(schema, schemas) : new AnyShape();
                     if (bodyTypes.TryGetValue(id, out var type))
                     {
@@ -65,9 +69,17 @@ public static class OpenApiOperations
                         fromDocument++;
                     }
                 }
-                operations.Add(new FuzzOperation(method.ToUpperInvariant(), path.Name, id, parameters, body));
+                operations.Add(new FuzzOperation(method.ToUpperInvariant(), path.Name, id, parameters, body, mediaType));
             }
         }
         return new Reading(operations, fromType, fromDocument, colliding);
+    }
+
+    /// <summary>The JSON media type of a request body: application/json, else a FHIR JSON body (the import).</summary>
+    static (string? Media, JsonElement Content) BodyMedia(JsonElement content)
+    {
+        foreach (var media in new[] { "application/json", "application/fhir+json" })
+            if (content.TryGetProperty(media, out var json)) return (media, json);
+        return (null, default);
     }
 }

@@ -18,6 +18,7 @@ public sealed class RoleMatrixTests(AppFixture app) : DatabaseTest(app)
         ("GET /api/v1/patients/{patient}",       Ok,      Ok,        Ok,        Forbidden, Unauthorized),
         ("POST /api/v1/patients",                Created, Forbidden, Forbidden, Forbidden, Unauthorized),
         ("PUT /api/v1/patients/{patient}",       Ok,      Forbidden, Forbidden, Forbidden, Unauthorized),
+        ("POST /api/v1/patients/$import",        Created, Forbidden, Forbidden, Forbidden, Unauthorized),
         ("GET /api/v1/cases",                    Ok,      Ok,        Ok,        Forbidden, Unauthorized),
         ("GET /api/v1/cases/{case}",             Ok,      Ok,        Ok,        Forbidden, Unauthorized),
         ("POST /api/v1/cases",                   Created, Forbidden, Forbidden, Forbidden, Unauthorized),
@@ -93,6 +94,7 @@ public sealed class RoleMatrixTests(AppFixture app) : DatabaseTest(app)
         {
             _ when method == HttpMethod.Get => null,
             "/api/v1/patients" => TestData.Patient(),
+            "/api/v1/patients/$import" => null,
             "/api/v1/cases" => TestData.Case(patientId),
             _ when url.EndsWith("/withdraw") => new { reason = "Patient declined" },
             _ when url.EndsWith("/ready") => null,
@@ -102,7 +104,11 @@ public sealed class RoleMatrixTests(AppFixture app) : DatabaseTest(app)
         var ifMatch = method == HttpMethod.Put ? await Api.CurrentETagAsync(coordinator, url) : null;
 
         using var client = await app.ClientAsync(Email(who));
-        using var response = await client.SendAsync(Api.Request(method, url, body, ifMatch));
+        using var request = Api.Request(method, url, body, ifMatch);
+        if (url.EndsWith("/$import"))   // a FHIR record, not our JSON: a patient not yet registered
+            request.Content = new StringContent(Fhir.FhirRecords.Json(Fhir.FhirRecords.Patient(mrn: "FHIR-ROLE-1")),
+                System.Text.Encoding.UTF8, "application/fhir+json");
+        using var response = await client.SendAsync(request);
 
         ((int)response.StatusCode).ShouldBe(expected, await response.Content.ReadAsStringAsync());
         if (expected >= 400) await response.ShouldBeProblemAsync(response.StatusCode);

@@ -48,11 +48,12 @@ public sealed class OpenApiExampleTests(AppFixture app)
         var successes = 0;
         foreach (var (at, operation) in Operations(document))
         {
-            if (operation["requestBody"]?["content"]?["application/json"] is JsonObject request)
-            {
-                requests++;
-                if (request["example"] is null) missing.Add($"{at}: request example");
-            }
+            foreach (var media in new[] { "application/json", TumorBoard.Application.Features.Fhir.FhirJson.MediaType })
+                if (operation["requestBody"]?["content"]?[media] is JsonObject request)
+                {
+                    requests++;
+                    if (request["example"] is null) missing.Add($"{at}: request example ({media})");
+                }
             foreach (var (status, response) in operation["responses"]!.AsObject())
             {
                 if (status.StartsWith('2') && response!["content"]?["application/json"] is JsonObject success)
@@ -109,7 +110,7 @@ public sealed class OpenApiExampleTests(AppFixture app)
                 answered.Add(response.Type!);
                 var media = operations[id]["responses"]![response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture)]?["content"]?["application/json"];
                 if (media is null) continue;
-                if (!ApiExamples.Responses.TryGetValue(response.Type!, out var value)) { wrong.Add($"{id} {response.StatusCode}: no example for {response.Type}"); continue; }
+                if (ApiExamples.SuccessExample(id, response.StatusCode, response.Type) is not (_, { } value)) { wrong.Add($"{id} {response.StatusCode}: no example for {response.Type}"); continue; }
                 if (!JsonNode.DeepEquals(media["example"], JsonSerializer.SerializeToNode(value, response.Type!, AppJson)))
                     wrong.Add($"{id} {response.StatusCode}: the document's example is not the example of {response.Type}");
             }
@@ -117,6 +118,21 @@ public sealed class OpenApiExampleTests(AppFixture app)
         {
             if (!answered.Contains(type)) wrong.Add($"{type}: no operation answers it (a stale example)");
             RoundTrip(type.Name, type, value, strict, wrong);
+        }
+        foreach (var ((id, status), value) in ApiExamples.StatusResponses)
+        {
+            var type = descriptions.TryGetValue(id, out var d) ? ApiExamples.SuccessType(d, status.ToString(System.Globalization.CultureInfo.InvariantCulture)) : null;
+            if (type != value.GetType()) { wrong.Add($"{id} {status}: answers {type}, the example is {value.GetType()}"); continue; }
+            RoundTrip($"{id} {status}", type, value, strict, wrong);
+        }
+        // FHIR bodies: each is FHIR (the SDK parses it), keyed to an operation that takes application/fhir+json, and served.
+        foreach (var (id, fhir) in ApiExamples.FhirRequests)
+        {
+            var served = operations.GetValueOrDefault(id)?["requestBody"]?["content"]?[TumorBoard.Application.Features.Fhir.FhirJson.MediaType]?["example"];
+            if (served is null) { wrong.Add($"{id}: takes no FHIR body, or the document lacks its example"); continue; }
+            if (!JsonNode.DeepEquals(served, JsonNode.Parse(fhir))) wrong.Add($"{id}: the document's FHIR example is not the example");
+            try { TumorBoard.Application.Features.Fhir.FhirJson.Parse<Hl7.Fhir.Model.Resource>(fhir); }
+            catch (Exception e) { wrong.Add($"{id}: the FHIR example does not parse: {e.Message}"); }
         }
         ApiExamples.Requests.Keys.Order().ShouldBe(
             operations.Where(o => o.Value["requestBody"]?["content"]?["application/json"] is not null).Select(o => o.Key).Order());
@@ -213,6 +229,34 @@ public sealed class OpenApiExampleTests(AppFixture app)
         var answer = (await created.Content.ReadFromJsonAsync<JsonObject>())!;
         answer["details"]!["lesions"]![0]!["levels"]!.GetValue<string>().ShouldBe("T10");
         answer["missingForBoard"]!.AsArray().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task The_FHIR_import_example_registers_the_example_patient_with_the_examples_case_draft_then_finds_her()
+    {
+        await app.ResetAsync();
+        TumorBoard.IntegrationTests.Fhir.FhirRecords.WarmUpValidator(app);
+        var document = await OpenApiSchemaNameTests.DocumentAsync(app);
+        var import = Operation(document, "/api/v1/patients/$import", "post");
+        var record = import["requestBody"]!["content"]![TumorBoard.Application.Features.Fhir.FhirJson.MediaType]!["example"]!.ToJsonString();
+        using var coordinator = await app.ClientAsync(AppFixture.Coordinator);
+        StringContent Fhir() => new(record, System.Text.Encoding.UTF8, TumorBoard.Application.Features.Fhir.FhirJson.MediaType);
+
+        using var created = await coordinator.PostAsync("/api/v1/patients/$import", Fhir());
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var answer = (await created.Content.ReadFromJsonAsync<JsonObject>())!;
+        var example = import["responses"]!["201"]!["content"]!["application/json"]!["example"]!;
+        JsonNode.DeepEquals(answer["caseDraft"], example["caseDraft"]).ShouldBeTrue($"{answer["caseDraft"]} is not the example's {example["caseDraft"]}");
+        foreach (var field in new[] { "mrn", "familyName", "givenName", "dateOfBirth", "sex" })
+            answer["patient"]![field]!.ToJsonString().ShouldBe(example["patient"]![field]!.ToJsonString(), field);
+
+        using var found = await coordinator.PostAsync("/api/v1/patients/$import", Fhir());
+        found.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await found.Content.ReadFromJsonAsync<JsonObject>())!["created"]!.GetValue<bool>().ShouldBeFalse();
+
+        var invalid = import["responses"]!["400"]!["content"]!["application/problem+json"]!["example"]!;
+        invalid["errors"]!.AsObject().Select(e => e.Key).ShouldBe(["resource"]);
+        invalid["issues"]!.AsArray().Select(i => i!["location"]!.GetValue<string>()).ShouldBe(["Patient.identifier", "Patient.birthDate"]);
     }
 
     static JsonNode Operation(JsonNode document, string path, string method) => document["paths"]![path]![method]!;

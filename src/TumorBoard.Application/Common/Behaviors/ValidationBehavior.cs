@@ -16,6 +16,10 @@ public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidat
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken ct)
     {
         var failures = InputCheck.Check(message);
+        // A FHIR record (the import) is one resource: its text problems are FHIR issues too, so its 400 lists them as the
+        // FHIR reader's own are listed (a UTF-16 body read as UTF-8 holds NULs between its characters, say).
+        if (failures.Count > 0 && message is Features.Patients.IFhirRecord)
+            throw new ValidationException(failures.Select(Features.Fhir.Import.FhirIssue.Carrying));
         if (failures.Count > 0) throw new ValidationException(failures);
         foreach (var validator in validators)
             failures.AddRange((await validator.ValidateAsync(message, ct)).Errors);

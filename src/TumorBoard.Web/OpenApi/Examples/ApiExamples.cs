@@ -43,6 +43,13 @@ public static partial class ApiExamples
     {
         public static readonly Dictionary<string, RequestExample> Requests = [];
         public static readonly Dictionary<Type, object> Responses = [];
+        /// <summary>FHIR request bodies (application/fhir+json) by operation id, as the Firely SDK serializes them.</summary>
+        public static readonly Dictionary<string, string> FhirRequests = [];
+        /// <summary>A success body for one status of one operation, where its type's example would tell another story
+        /// (the import's 200, a patient found, answers the type of its 201).</summary>
+        public static readonly Dictionary<(string OperationId, int Status), object> StatusResponses = [];
+        /// <summary>A problem body for one status of one operation, where the generic one would not show its shape.</summary>
+        public static readonly Dictionary<(string OperationId, int Status), Microsoft.AspNetCore.Mvc.ProblemDetails> OperationProblems = [];
 
         static Registry()
         {
@@ -58,6 +65,7 @@ public static partial class ApiExamples
             LetterExamples();
             FastTrackExamples();
             AnalyticsExamples();
+            FhirImportExamples();
         }
     }
 
@@ -65,6 +73,25 @@ public static partial class ApiExamples
         Registry.Requests.Add(operationId, new RequestExample(body, message ?? body, at ?? AsOf));
 
     static void Response<T>(T value) where T : notnull => Registry.Responses.Add(typeof(T), value);
+
+    static void StatusResponse<T>(string operationId, int status, T value) where T : notnull =>
+        Registry.StatusResponses.Add((operationId, status), value);
+
+    static void OperationProblem(string operationId, int status, Microsoft.AspNetCore.Mvc.ProblemDetails problem)
+    {
+        problem.Extensions["traceId"] = TraceId;
+        Registry.OperationProblems.Add((operationId, status), problem);
+    }
+
+    public static IReadOnlyDictionary<string, string> FhirRequests => Registry.FhirRequests;
+
+    public static IReadOnlyDictionary<(string OperationId, int Status), object> StatusResponses => Registry.StatusResponses;
+
+    /// <summary>The problem example of <paramref name="status"/> for <paramref name="operationId"/>: its own, else the status's.</summary>
+    public static Microsoft.AspNetCore.Mvc.ProblemDetails ProblemOf(string? operationId, int status) =>
+        operationId is not null && Registry.OperationProblems.TryGetValue((operationId, status), out var own) ? own : Problem(status);
+
+    const string TraceId = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
 
     /// <summary>The problem body the app answers with <paramref name="status"/>, made by its own translator.</summary>
     public static Microsoft.AspNetCore.Mvc.ProblemDetails Problem(int status)
@@ -90,7 +117,7 @@ public static partial class ApiExamples
                 Status = status, Title = Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status),
             },
         };
-        problem.Extensions["traceId"] = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        problem.Extensions["traceId"] = TraceId;
         return problem;
     }
 
@@ -101,21 +128,30 @@ public static partial class ApiExamples
         if (operation.OperationId is { } id && Requests.TryGetValue(id, out var request)
             && operation.RequestBody?.Content?.TryGetValue("application/json", out var body) == true)
             body.Example = JsonSerializer.SerializeToNode(request.Body, request.Body.GetType(), json);
+        if (operation.OperationId is { } fhirId && FhirRequests.TryGetValue(fhirId, out var fhir)
+            && operation.RequestBody?.Content?.TryGetValue(Application.Features.Fhir.FhirJson.MediaType, out var fhirBody) == true)
+            fhirBody.Example = JsonNode.Parse(fhir);
 
         foreach (var (status, response) in operation.Responses ?? [])
         {
             if (response.Content is null) continue;
+            _ = int.TryParse(status, out var code);
             if (status.StartsWith('2') && response.Content.TryGetValue("application/json", out var success)
-                && SuccessType(context.Description, status) is { } type && Responses.TryGetValue(type, out var value))
+                && SuccessExample(operation.OperationId, code, SuccessType(context.Description, status)) is ({ } type, { } value))
                 success.Example = JsonSerializer.SerializeToNode(value, type, json);
-            else if (int.TryParse(status, out var code) && code >= 400
-                && response.Content.TryGetValue(ProblemResponses.ProblemJson, out var problem))
+            else if (code >= 400 && response.Content.TryGetValue(ProblemResponses.ProblemJson, out var problem))
             {
-                var example = Problem(code);
+                var example = ProblemOf(operation.OperationId, code);
                 problem.Example = JsonSerializer.SerializeToNode(example, example.GetType(), json);
             }
         }
     }
+
+    /// <summary>The success example of one status of an operation: its own (<see cref="StatusResponses"/>), else its type's.</summary>
+    public static (Type? Type, object? Value) SuccessExample(string? operationId, int status, Type? type) =>
+        type is null ? (null, null)
+        : operationId is not null && Registry.StatusResponses.TryGetValue((operationId, status), out var own) ? (type, own)
+        : Responses.TryGetValue(type, out var value) ? (type, value) : (type, null);
 
     /// <summary>The type an operation answers with a status (the typed result's value).</summary>
     public static Type? SuccessType(ApiDescription description, string status) =>

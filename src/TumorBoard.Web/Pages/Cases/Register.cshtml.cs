@@ -5,7 +5,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Features.Cases;
 using TumorBoard.Application.Features.Patients;
+using TumorBoard.Domain.Assessments;
 using TumorBoard.Domain.Cases;
+using TumorBoard.Domain.Clinical;
 using TumorBoard.Domain.Security;
 using TumorBoard.Web.Errors;
 
@@ -18,6 +20,12 @@ public sealed class RegisterModel(ISender sender) : PageModel, IFormPage
     [BindProperty(SupportsGet = true)] public Guid? PatientId { get; set; }
     [BindProperty(SupportsGet = true)] public string? Text { get; set; }
 
+    /// <summary>A pre-fill of the new case from elsewhere (the patient's FHIR record): the values and where they came from.</summary>
+    [BindProperty(SupportsGet = true)] public PrimaryHistology? Histology { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? DiagnosisDate { get; set; }
+    /// <summary>"fhir": the values came from the patient's FHIR record (ImportPatient's case draft).</summary>
+    [BindProperty(SupportsGet = true)] public string? From { get; set; }
+
     public GetPatient.Result? Patient { get; private set; }
     public Paged<FindPatients.Row>? Matches { get; private set; }
     /// <summary>The chosen patient's open cases (not decided, closed or withdrawn): shown as a warning above the form.</summary>
@@ -29,7 +37,13 @@ public sealed class RegisterModel(ISender sender) : PageModel, IFormPage
         if (PatientId is { } id)
         {
             Patient = await sender.Send(new GetPatient.Query(id), ct);
-            Input = (RegisterCase.Command)(new RegisterCase.Command { PatientId = id }.WithSpareRows());
+            Input = (RegisterCase.Command)(new RegisterCase.Command { PatientId = id, Histology = Histology, DiagnosisDate = DiagnosisDate }.WithSpareRows());
+            // Marked next to the label as the assessments' pre-fills are; the coordinator confirms or changes them.
+            var source = From == "fhir" ? "from the hospital record" : "from the link that opened this form";
+            ViewData["Prefilled"] = (IReadOnlyList<PrefilledField>)[
+                .. Histology is null ? Array.Empty<PrefilledField>() : [new PrefilledField(nameof(Input.Histology), source)],
+                .. DiagnosisDate is null ? Array.Empty<PrefilledField>() : [new PrefilledField(nameof(Input.DiagnosisDate), source)],
+            ];
         }
         else if (!string.IsNullOrWhiteSpace(Text))
             Matches = await sender.Send(new FindPatients.Query { Text = Text, PageSize = 10 }, ct);

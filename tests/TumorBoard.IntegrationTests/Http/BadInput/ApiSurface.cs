@@ -16,7 +16,8 @@ namespace TumorBoard.IntegrationTests.Http.BadInput;
 /// binds), and every input field of each: found by reflection over the endpoints, so a new operation or field is tested
 /// without anyone listing it here.
 /// </summary>
-public sealed record ApiOperation(string Name, string Method, string Route, Type? BodyType, IReadOnlyList<QueryParameter> Query)
+public sealed record ApiOperation(string Name, string Method, string Route, Type? BodyType, IReadOnlyList<QueryParameter> Query,
+    string ContentType = "application/json")
 {
     /// <summary>
     /// The route with its parameters filled in (fresh ids: validation answers before any record is looked up), and every
@@ -38,6 +39,15 @@ public sealed record ApiOperation(string Name, string Method, string Route, Type
     }
 
     public IReadOnlyList<BodyField> BodyFields => BodyType is null ? [] : ApiSurface.Fields(BodyType, []);
+
+    /// <summary>
+    /// The body is one FHIR resource (application/fhir+json: the FHIR import), not a set of our fields. Its fields are
+    /// FHIR's, and FHIR names a place in a resource by FHIRPath ("Patient.name[0].family"), not by our camelCase paths, so
+    /// such an operation reports every problem of its body under the one key <c>resource</c>, with the parser's and the
+    /// validator's issues (severity, FHIRPath location, message) in the problem's <c>issues</c>: what an integrator's FHIR
+    /// tooling reads. The harness expects that shape from these operations (<see cref="BadInputTest"/>), and only from them.
+    /// </summary>
+    public bool TakesFhir => ContentType == "application/fhir+json";
 
     /// <summary>
     /// A body with <paramref name="field"/> set to <paramref name="value"/> and every other top-level part present but empty
@@ -119,7 +129,8 @@ public static class ApiSurface
                 e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Single() ?? "GET",
                 e.RoutePattern.RawText!,
                 e.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType,
-                QueryOf(e, isService)))
+                QueryOf(e, isService),
+                e.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes.FirstOrDefault() ?? "application/json"))
             .OrderBy(o => o.Route).ThenBy(o => o.Method)];
     }
 
@@ -206,8 +217,9 @@ public static class ApiSurface
     public static async Task<HttpResponseMessage> SendAsync(HttpClient client, ApiOperation op, string? json, string query = "")
     {
         using var request = new HttpRequestMessage(new HttpMethod(op.Method), op.Url(query));
-        if (json is not null) request.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
-        else if (op.BodyType is not null) request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+        // The media type the endpoint accepts (application/fhir+json for the FHIR import), so the answer is about the body.
+        if (json is not null) request.Content = new StringContent(json, System.Text.Encoding.UTF8, op.ContentType);
+        else if (op.BodyType is not null) request.Content = new StringContent("{}", System.Text.Encoding.UTF8, op.ContentType);
         return await client.SendAsync(request);
     }
 

@@ -78,6 +78,24 @@ public abstract class BadInputTest(AppFixture app) : IAsyncLifetime
         return "";
     }
 
+    /// <summary>
+    /// <see cref="NamesFieldAsync(HttpResponseMessage, string, bool)"/> for a bad value in <paramref name="field"/> of
+    /// <paramref name="op"/>'s body. A FHIR-bodied operation (<see cref="ApiOperation.TakesFhir"/>) names no field of ours:
+    /// it answers a 400 whose errors are under <c>resource</c> alone, with at least one blocking issue in <c>issues</c>.
+    /// </summary>
+    protected static async Task<string> NamesFieldAsync(HttpResponseMessage response, ApiOperation op, string field, bool only = false)
+    {
+        if (!op.TakesFhir) return await NamesFieldAsync(response, field, only);
+        if (await NamesFieldAsync(response, "resource", only: true) is { Length: > 0 } problem) return $"(a FHIR body) {problem}";
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        if (!body.TryGetProperty("issues", out var issues) || issues.ValueKind != JsonValueKind.Array) return "(a FHIR body) lists no issues";
+        var blocking = issues.EnumerateArray().Where(i => i.GetProperty("severity").GetString() is "error" or "fatal").ToList();
+        if (blocking.Count == 0) return "(a FHIR body) lists no error among its issues";
+        if (blocking.Any(i => i.GetProperty("location").ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(i.GetProperty("message").GetString())))
+            return "(a FHIR body) has an issue without a location or a message";
+        return "";
+    }
+
     /// <summary>The messages under <paramref name="field"/> in a 400, or none.</summary>
     protected static async Task<string[]> MessagesAsync(HttpResponseMessage response, string field)
     {

@@ -32,7 +32,7 @@ public sealed class BadTextTests(AppFixture app) : BadInputTest(app)
             using var response = await ApiSurface.SendAsync(client, op, op.Body(field, value));
             if (refused(field))
             {
-                if (await NamesFieldAsync(response, field.Key, only: true) is { Length: > 0 } problem)
+                if (await NamesFieldAsync(response, op, field.Key, only: true) is { Length: > 0 } problem)
                     failures.Add($"{op} {field.Key} = {JsonSerializer.Serialize(value)}: {problem}");
             }
             else if ((int)response.StatusCode >= 500 || (await MessagesAsync(response, field.Key)).Any(m => m.Contains("control character")))
@@ -85,7 +85,7 @@ public sealed class BadTextTests(AppFixture app) : BadInputTest(app)
             // Escaped in the JSON: a lone surrogate cannot be sent as UTF-8 at all.
             var json = op.Body(field, "MARKER").Replace("MARKER", "half \\uD800 a pair");
             using var response = await ApiSurface.SendAsync(client, op, json);
-            if (await NamesFieldAsync(response, field.Key, only: true) is { Length: > 0 } problem) failures.Add($"{op} {field.Key}: {problem}");
+            if (await NamesFieldAsync(response, op, field.Key, only: true) is { Length: > 0 } problem) failures.Add($"{op} {field.Key}: {problem}");
         }
         ShouldAllPass(failures, count);
     }

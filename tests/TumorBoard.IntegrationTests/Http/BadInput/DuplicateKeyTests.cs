@@ -36,7 +36,7 @@ public sealed class DuplicateKeyTests(AppFixture app) : BadInputTest(app)
             using var response = await ApiSurface.SendAsync(client, op, Twice(body, n => otherCase ? n.ToUpperInvariant() : n));
             // The second spelling is the one named: in another case it is reported as sent ("DISPLAYNAME" -> "displayname").
             var key = otherCase ? System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(field.Key.ToUpperInvariant()) : field.Key;
-            if (await NamesFieldAsync(response, key, only: true) is { Length: > 0 } problem) failures.Add($"{op} {field.Key} twice: {problem}");
+            if (await NamesFieldAsync(response, op, key, only: true) is { Length: > 0 } problem) failures.Add($"{op} {field.Key} twice: {problem}");
         }
         ShouldAllPass(failures, count);
         (await ApiSurface.FingerprintAsync(App)).ShouldBe(before);

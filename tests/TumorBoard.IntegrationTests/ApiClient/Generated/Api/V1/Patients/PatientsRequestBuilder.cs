@@ -8,6 +8,7 @@ using System.IO;
 using System.Threading.Tasks;
 using System.Threading;
 using System;
+using TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Patients.Import;
 using TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Patients.Item;
 using TumorBoard.IntegrationTests.ApiClient.Generated.Models;
 namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Patients
@@ -18,6 +19,11 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Patients
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class PatientsRequestBuilder : BaseRequestBuilder
     {
+        /// <summary>The Import property</summary>
+        public global::TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Patients.Import.ImportRequestBuilder Import
+        {
+            get => new global::TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Patients.Import.ImportRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>Gets an item from the TumorBoard.IntegrationTests.ApiClient.Generated.api.v1.patients.item collection</summary>
         /// <param name="position">Unique identifier of the item</param>
         /// <returns>A <see cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Patients.Item.WithPatientItemRequestBuilder"/></returns>
