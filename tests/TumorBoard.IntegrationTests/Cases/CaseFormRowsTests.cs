@@ -48,7 +48,10 @@ public sealed class CaseFormRowsTests(AppFixture app) : DatabaseTest(app)
 
         shown.Set("Input.Lesions[3].LevelFrom", "L5").Set("Input.Lesions[3].ImagingDate", Past(4));
         shown.Set("Input.Lesions[2].LevelFrom", "C5").Set("Input.Lesions[2].ImagingDate", Past(4));
-        var saved = await shown.PostAsync(client, path);
+        // Save without JavaScript posts where the form says, never back to ?handler=MoreRows (issue #17 item 11).
+        var action = HtmlForm.ActionOf(again, "method=\"post\" data-unsaved", path + "?handler=MoreRows");
+        action.ShouldBe(path);
+        var saved = await shown.PostAsync(client, action);
 
         saved.StatusCode.ShouldBe(HttpStatusCode.Redirect, await saved.Content.ReadAsStringAsync());
         (await app.Send(AppFixture.Coordinator, new GetCase.Query(caseId))).Details.Lesions.Select(l => l.LevelFrom)
@@ -77,5 +80,12 @@ public sealed class CaseFormRowsTests(AppFixture app) : DatabaseTest(app)
         shown.Value("Input.ClinicalQuestion").ShouldBe("Re-irradiation possible?");
         shown.Value("Input.PatientId").ShouldBe(patientId.ToString());
         (await app.QueryDbAsync(db => db.Cases.CountAsync())).ShouldBe(0);
+
+        // "Register case" without JavaScript posts where the form says, never back to ?handler=MoreRows.
+        var action = HtmlForm.ActionOf(again, "method=\"post\" data-unsaved", "/Cases/Register?handler=MoreRows");
+        action.ShouldBe("/Cases/Register");
+        var registered = await shown.PostAsync(client, action);
+        registered.StatusCode.ShouldBe(HttpStatusCode.Redirect, await registered.Content.ReadAsStringAsync());
+        (await app.QueryDbAsync(db => db.Cases.CountAsync())).ShouldBe(1);
     }
 }

@@ -124,5 +124,7 @@ public sealed class DecisionFormPrefillTests(AppFixture app) : DatabaseTest(app)
         shown.Names.ShouldNotContain("Input.Steps[9].Position");
         again.ShouldNotContain("field-validation-error");
         (await app.QueryDbAsync(db => db.Decisions.CountAsync())).ShouldBe(0);
+        // "Save decision" without JavaScript posts where the form says, never back to ?handler=MoreRows (item 11).
+        HtmlForm.ActionOf(again, "id=\"decision-form\"", RecordPath(board) + "?handler=MoreRows").ShouldBe(RecordPath(board));
     }
 }

@@ -50,6 +50,20 @@ public sealed partial class HtmlForm
         return new HtmlForm(found);
     }
 
+    /// <summary>
+    /// Where a browser posts the form whose opening tag contains <paramref name="marker"/> with its plain submit button: its
+    /// <c>action</c>, or <paramref name="pageAddress"/> (the page's own address, query included) when it has none.
+    /// </summary>
+    public static string ActionOf(string html, string marker, string pageAddress)
+    {
+        var at = html.IndexOf(marker, StringComparison.Ordinal);
+        if (at < 0) throw new InvalidOperationException($"No form with {marker} on the page.");
+        var start = html.LastIndexOf("<form", at, StringComparison.Ordinal);
+        var tag = html[start..(html.IndexOf('>', at) + 1)];
+        var action = Regex.Match(tag, "\\saction=\"([^\"]*)\"");
+        return action.Success ? WebUtility.HtmlDecode(action.Groups[1].Value) : pageAddress;
+    }
+
     /// <summary>Every value posted under <paramref name="name"/>.</summary>
     public IReadOnlyList<string> Values(string name) => [.. fields.Where(f => f.Key == name).Select(f => f.Value)];
 
