@@ -84,6 +84,8 @@ public sealed class CaseFormRowsTests(AppFixture app) : DatabaseTest(app)
         // "Register case" without JavaScript posts where the form says, never back to ?handler=MoreRows.
         var action = HtmlForm.ActionOf(again, "method=\"post\" data-unsaved", "/Cases/Register?handler=MoreRows");
         action.ShouldBe("/Cases/Register");
+        shown.Set("Input.Histology", "Breast").Set("Input.Urgency", "Routine")
+            .Set("Input.PriorRadiotherapy[0].Fractions", "10").Set("Input.PriorRadiotherapy[0].EndDate", Past(90));
         var registered = await shown.PostAsync(client, action);
         registered.StatusCode.ShouldBe(HttpStatusCode.Redirect, await registered.Content.ReadAsStringAsync());
         (await app.QueryDbAsync(db => db.Cases.CountAsync())).ShouldBe(1);
