@@ -86,7 +86,7 @@ public sealed class DecisionReportPdf(LocalTime time)
         foreach (var a in r.Attendees) pdf.Paragraph($"• {a}", after: 1);
 
         pdf.SectionHeading("Outcome");
-        pdf.Paragraph(r.Outcome, BodyBold);
+        pdf.Paragraph(r.Outcome, BodyBold, keepWithNext: true);
         if (r.AsksForInformation) pdf.Facts([("Information needed", r.InformationNeeded), ("Details", r.InformationNeededDetails)]);
         if (r.Plan.Count > 0)
             pdf.Table([30, 76, 56, 38, 50, 62, 85, 86],

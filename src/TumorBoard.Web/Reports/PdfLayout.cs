@@ -8,7 +8,10 @@ namespace TumorBoard.Web.Reports;
 /// A small flow layout over PDFsharp for the report: A4 pages, text wrapped to its column (a word wider than the column,
 /// such as a hash, is broken by characters), and page breaks only between whole lines. A block that fits on one page
 /// (a table row, a labelled fact of up to about twelve lines) is moved whole to the next page rather than split; a longer
-/// one (a long rationale) starts on the current page and continues line by line. A table's header is repeated on every page it continues on. The running header and the
+/// one (a long rationale) starts on the current page and continues line by line. A heading is never left alone at the foot
+/// of a page: it is drawn only with the start of what follows it (a block of facts of up to about twelve lines, such as one
+/// specialist's scores, whole; a table's header with its first row; the first lines of a paragraph). A table's header is
+/// repeated on every page it continues on. The running header and the
 /// footer with "Page n of m" are drawn afterwards (<see cref="DecisionReportPdf"/>), when the page count is known.
 /// </summary>
 public sealed class PdfLayout : IDisposable
@@ -32,6 +35,9 @@ public sealed class PdfLayout : IDisposable
 
     readonly PdfDocument document;
     XGraphics gfx = null!;
+    /// <summary>Headings waiting for the block they head: drawn by <see cref="Place"/>, on the page where that block starts.</summary>
+    readonly List<(double Height, Action Draw)> pending = [];
+    const double SectionSpace = 8;
 
     public PdfLayout(PdfDocument document)
     {
@@ -98,12 +104,29 @@ public sealed class PdfLayout : IDisposable
     double Measure(string text, XFont font) => gfx.MeasureString(text, font).Width;
 
     /// <summary>A paragraph over the full width (or indented), breaking between lines only.</summary>
-    public void Paragraph(string text, XFont? font = null, XColor? color = null, double indent = 0, double after = 4)
+    /// <param name="keepWithNext">A short lead-in (the outcome above the plan's table): drawn, like a heading, only with
+    /// the start of the next block.</param>
+    public void Paragraph(string text, XFont? font = null, XColor? color = null, double indent = 0, double after = 4, bool keepWithNext = false)
     {
         font ??= Body;
         var lh = LineHeight(font);
         var brush = new XSolidBrush(color ?? Ink);
-        foreach (var line in Wrap(text, font, Width - indent))
+        var lines = Wrap(text, font, Width - indent);
+        if (keepWithNext && lines.Count * lh <= KeepTogether / 2)
+        {
+            pending.Add((lines.Count * lh + after, () =>
+            {
+                foreach (var line in lines)
+                {
+                    gfx.DrawString(line, font, brush, new XRect(Left + indent, Y, Width - indent, lh), XStringFormats.TopLeft);
+                    Y += lh;
+                }
+                Y += after;
+            }));
+            return;
+        }
+        Place(Math.Min(lines.Count, 3) * lh);
+        foreach (var line in lines)
         {
             Keep(lh);
             gfx.DrawString(line, font, brush, new XRect(Left + indent, Y, Width - indent, lh), XStringFormats.TopLeft);
@@ -112,31 +135,52 @@ public sealed class PdfLayout : IDisposable
         Y += after;
     }
 
-    /// <summary>A section heading, kept on the page with at least the first lines of what follows.</summary>
+    /// <summary>A section heading; drawn with the start of the block that follows it (<see cref="Place"/>).</summary>
     public void SectionHeading(string text)
     {
-        Space(8);
         var lh = LineHeight(Heading);
-        Keep(lh + 6 + 3 * LineHeight(Body));
-        gfx.DrawString(text, Heading, new XSolidBrush(Ink), new XRect(Left, Y, Width, lh), XStringFormats.TopLeft);
-        Y += lh + 1;
-        gfx.DrawLine(new XPen(Rule, 0.6), Left, Y, Left + Width, Y);
-        Y += 5;
+        pending.Add((SectionSpace + lh + 6, () =>
+        {
+            Space(SectionSpace);
+            gfx.DrawString(text, Heading, new XSolidBrush(Ink), new XRect(Left, Y, Width, lh), XStringFormats.TopLeft);
+            Y += lh + 1;
+            gfx.DrawLine(new XPen(Rule, 0.6), Left, Y, Left + Width, Y);
+            Y += 5;
+        }));
     }
 
+    /// <summary>A subheading (one specialist's column); drawn with the start of the block that follows it.</summary>
     public void SubHeading(string text)
     {
         var lh = LineHeight(SubHeadingFont);
-        Keep(lh + 2 * LineHeight(Body));
-        gfx.DrawString(text, SubHeadingFont, new XSolidBrush(Ink), new XRect(Left, Y, Width, lh), XStringFormats.TopLeft);
-        Y += lh + 1;
+        pending.Add((lh + 1, () =>
+        {
+            gfx.DrawString(text, SubHeadingFont, new XSolidBrush(Ink), new XRect(Left, Y, Width, lh), XStringFormats.TopLeft);
+            Y += lh + 1;
+        }));
+    }
+
+    /// <summary>
+    /// Makes room on this page for the waiting headings and <paramref name="first"/> points of the block after them (or
+    /// starts a new page), then draws the headings. Without waiting headings it is <see cref="Keep"/>.
+    /// </summary>
+    void Place(double first)
+    {
+        Keep(pending.Sum(p => p.Height) + first);
+        foreach (var (_, draw) in pending) draw();
+        pending.Clear();
     }
 
     /// <summary>Labelled facts: the label in bold on the left, the value wrapped beside it.</summary>
     public void Facts(IEnumerable<(string Label, string Value)> facts, double labelWidth = 150)
     {
         double[] widths = [labelWidth, Width - labelWidth];
-        foreach (var (label, value) in facts)
+        XFont[] fonts = [BodyBold, Body];
+        var rows = facts.ToList();
+        // a short block (one specialist's scores, the clinical summary) stays whole, with its heading
+        var total = rows.Sum(f => RowHeight(widths, [f.Label, f.Value], fonts, 1.5));
+        if (total <= KeepTogether) Place(total);
+        foreach (var (label, value) in rows)
             Row(widths, [label, value], [BodyBold, Body], shade: null, padding: 1.5, rule: false);
         Y += 3;
     }
@@ -148,16 +192,22 @@ public sealed class PdfLayout : IDisposable
         widths = [.. widths.Select(w => w * scale)];
         XFont[] headerFonts = [.. header.Select(_ => SmallBold)], cellFonts = [.. header.Select(_ => Small)];
         void Header() => Row(widths, header, headerFonts, Shade, padding: 3, onNewPage: null);
-        Keep(RowHeight(widths, header, headerFonts, 3) + 2 * LineHeight(Small) + 6);
+        var list = rows.ToList();
+        // the heading, the table's header and its first row go on one page
+        Place(RowHeight(widths, header, headerFonts, 3) + (list.Count > 0 ? StartHeight(RowHeight(widths, list[0], cellFonts, 3), cellFonts, 3) : 0));
         Header();
         var i = 0;
-        foreach (var row in rows)
+        foreach (var row in list)
         {
             Row(widths, row, cellFonts, marked?.Invoke(i) == true ? Shade : null, padding: 3, onNewPage: Header);
             i++;
         }
         Y += 5;
     }
+
+    /// <summary>What of a block must fit on the page it starts on: all of a short one, three lines of a long one.</summary>
+    static double StartHeight(double height, XFont[] fonts, double padding) =>
+        height <= KeepTogether ? height : 3 * fonts.Select(LineHeight).Max() + 2 * padding;
 
     double RowHeight(double[] widths, string[] cells, XFont[] fonts, double padding) =>
         cells.Select((c, i) => Wrap(c, fonts[i], widths[i] - 2 * padding).Count * LineHeight(fonts[i])).Max() + 2 * padding;
@@ -170,8 +220,9 @@ public sealed class PdfLayout : IDisposable
         var height = lines.Select((l, i) => l.Count * heights[i]).Max() + 2 * padding;
         // a short block moves whole to the next page; a long one (a long rationale) starts here and continues there,
         // with at least three of its lines on this page
-        var start = height <= KeepTogether ? height : 3 * heights.Max() + 2 * padding;
-        if (!AtTop && Y + start > Bottom) { NewPage(); onNewPage?.Invoke(); }
+        var start = StartHeight(height, fonts, padding);
+        if (pending.Count > 0) Place(start);
+        else if (!AtTop && Y + start > Bottom) { NewPage(); onNewPage?.Invoke(); }
 
         var brush = new XSolidBrush(Ink);
         var from = new int[cells.Length];
@@ -207,5 +258,9 @@ public sealed class PdfLayout : IDisposable
         }
     }
 
-    public void Dispose() => gfx?.Dispose();
+    public void Dispose()
+    {
+        if (pending.Count > 0) Place(0);   // a heading with nothing after it still shows
+        gfx?.Dispose();
+    }
 }
