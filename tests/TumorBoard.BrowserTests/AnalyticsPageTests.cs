@@ -25,7 +25,8 @@ public sealed class AnalyticsPageTests(BrowserFixture browser)
 
         await Assertions.Expect(page.Locator("#measures")).ToBeVisibleAsync();
         (await page.Locator("#measures tbody tr").CountAsync()).ShouldBe(16);
-        (await page.Locator("#measure-fast-track-breaches").InnerTextAsync()).ShouldContain("Not available yet");
+        (await page.Locator("#measure-fast-track-breaches").InnerTextAsync()).ShouldNotContain("Not available yet");
+        await Assertions.Expect(page.Locator("#Triage")).ToBeVisibleAsync();
         (await page.Locator("#analytics-period").InnerTextAsync()).ShouldContain("all signed versions");
         foreach (var chart in new[] { "chart-decisions", "chart-time-to-decision", "chart-concordance", "chart-implementation", "chart-attendance" })
         {

@@ -5,13 +5,14 @@ using TumorBoard.Domain.Analytics;
 using TumorBoard.Domain.Cases;
 using TumorBoard.Domain.Clinical;
 using TumorBoard.Domain.Decisions;
+using TumorBoard.Domain.Mscc;
 using TumorBoard.Domain.Security;
 
 namespace TumorBoard.Application.Features.Analytics;
 
 /// <summary>
 /// The filters a quality lead asks for (pathways.md §2): the period (board-local dates, inclusive, by meeting date or by
-/// decision date), primary tumour, urgency, referrer (part of the name), outcome, discipline and latest version vs all
+/// decision date), primary tumour, urgency, MSCC triage in force, referrer (part of the name), outcome, discipline and latest version vs all
 /// signed versions. Unset period: the twelve months up to today.
 /// </summary>
 public record AnalyticsFilter
@@ -24,6 +25,8 @@ public record AnalyticsFilter
     public PeriodBasis? PeriodBy { get; init; }
     public PrimaryHistology? Histology { get; init; }
     public Urgency? Urgency { get; init; }
+    /// <summary>The MSCC triage in force (P1, P2 or Routine; a case without fast-track data is Routine).</summary>
+    public TriageLevel? Triage { get; init; }
     public string? Referrer { get; init; }
     public DecisionOutcome? Outcome { get; init; }
     public Discipline? Discipline { get; init; }
@@ -61,6 +64,7 @@ public sealed class AnalyticsFilterValidator : AbstractValidator<AnalyticsFilter
         RuleFor(f => f.PeriodBy).IsInEnum();
         RuleFor(f => f.Histology).IsInEnum();
         RuleFor(f => f.Urgency).IsInEnum();
+        RuleFor(f => f.Triage).IsInEnum();
         RuleFor(f => f.Outcome).IsInEnum();
         RuleFor(f => f.Discipline).IsInEnum();
         RuleFor(f => f.Versions).IsInEnum();

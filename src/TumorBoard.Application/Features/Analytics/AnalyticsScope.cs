@@ -23,11 +23,14 @@ public sealed class AnalyticsScope
     public DateTimeOffset ToUtc { get; }
     public string TimeZone { get; }
     public DateOnly Today { get; }
+    /// <summary>The instant the measures are counted at: a fast-track clock still running after its due time is breached.</summary>
+    public DateTimeOffset NowUtc { get; }
 
     public AnalyticsScope(AnalyticsFilter filter, BoardClock clock)
     {
         Filter = filter;
         Today = clock.Today;
+        NowUtc = clock.UtcNow;
         (From, To) = filter.Period(Today);
         FromUtc = StartOfDay(From, clock.Zone);
         ToUtc = StartOfDay(To.AddDays(1), clock.Zone);
@@ -46,6 +49,8 @@ public sealed class AnalyticsScope
         List<string> caseWhere = ["TRUE"];
         if (Filter.Histology is not null) caseWhere.Add("c.histology = @histology");
         if (Filter.Urgency is not null) caseWhere.Add("c.urgency = @urgency");
+        // the triage in force, a primary-key lookup per case; a case without a track yet is Routine (as in the case list)
+        if (Filter.Triage is not null) caseWhere.Add("coalesce((SELECT t.triage FROM mscc_tracks t WHERE t.case_id = c.id), 0) = @triage");
         if (!string.IsNullOrWhiteSpace(Filter.Referrer)) caseWhere.Add("c.referring_clinician ILIKE @referrer ESCAPE '\\'");
         if (Filter.Discipline is not null)
             caseWhere.Add("EXISTS (SELECT 1 FROM assessments a WHERE a.case_id = c.id AND a.discipline = @discipline AND a.submitted_version_number IS NOT NULL)");
@@ -77,9 +82,11 @@ public sealed class AnalyticsScope
             new("to_utc", NpgsqlDbType.TimestampTz) { Value = ToUtc.UtcDateTime },
             new("tz", NpgsqlDbType.Text) { Value = TimeZone },
             new("today", NpgsqlDbType.Date) { Value = Today },
+            new("now_utc", NpgsqlDbType.TimestampTz) { Value = NowUtc.UtcDateTime },
         ];
         if (Filter.Histology is { } h) p.Add(new("histology", NpgsqlDbType.Text) { Value = h.ToString() });
         if (Filter.Urgency is { } u) p.Add(new("urgency", NpgsqlDbType.Integer) { Value = (int)u });
+        if (Filter.Triage is { } t) p.Add(new("triage", NpgsqlDbType.Integer) { Value = (int)t });
         if (!string.IsNullOrWhiteSpace(Filter.Referrer)) p.Add(new("referrer", NpgsqlDbType.Text) { Value = Like.Contains(Filter.Referrer) });
         if (Filter.Discipline is { } d) p.Add(new("discipline", NpgsqlDbType.Text) { Value = d.ToString() });
         if (Filter.Outcome is { } o) p.Add(new("outcome", NpgsqlDbType.Text) { Value = o.ToString() });

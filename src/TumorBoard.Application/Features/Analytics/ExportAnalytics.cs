@@ -73,7 +73,7 @@ public static class ExportAnalytics
                 Changes = JsonSerializer.Serialize(new
                 {
                     kind = kind.ToString(), identified = (query.Identified ?? false), from = scope.From, to = scope.To,
-                    periodBy = query.PeriodBy?.ToString(), histology = query.Histology?.ToString(), urgency = query.Urgency?.ToString(),
+                    periodBy = query.PeriodBy?.ToString(), histology = query.Histology?.ToString(), urgency = query.Urgency?.ToString(), triage = query.Triage?.ToString(),
                     referrer = query.Referrer, outcome = query.Outcome?.ToString(), discipline = query.Discipline?.ToString(),
                     versions = query.Versions?.ToString(),
                 }),

@@ -2,6 +2,7 @@ using TumorBoard.Application.Features.Analytics;
 using TumorBoard.Domain.Analytics;
 using TumorBoard.Domain.Common;
 using TumorBoard.Domain.Decisions;
+using TumorBoard.Domain.Mscc;
 using TumorBoard.Domain.Security;
 
 namespace TumorBoard.Web.OpenApi.Examples;
@@ -10,8 +11,8 @@ public static partial class ApiExamples
 {
     /// <summary>
     /// The board's autumn quarter (1 September to 30 November 2026, by meeting date, current versions): 13 meetings, 58 cases
-    /// registered, 47 decisions signed. Every measure of <see cref="QualityMetrics.All"/> in its order, with its own words; the
-    /// two fast-track measures as the API answers them until the fast track exists: not available, no numbers.
+    /// registered, 47 decisions signed, 26 fast-track clocks settled. Every measure of <see cref="QualityMetrics.All"/> in its
+    /// order, with its own words.
     /// </summary>
     static GetQualityMetrics.Result QualityMetricsExample
     {
@@ -52,7 +53,21 @@ public static partial class ApiExamples
                 MetricDuration("referral-to-decision", 47, 139.5, 305.75),
                 MetricDuration("decision-to-treatment", 36, 8, 21),
                 MetricFraction("report-opened", 41, 47) with { Median = 3.25, Percentile90 = 26.5 },
+                MetricFraction("within-mscc-targets", 21, 26,
+                    MetricPartOf("clock", nameof(MsccClockName.Mri), DisplayWords.Of(MsccClockName.Mri), 11, 12),
+                    MetricPartOf("clock", nameof(MsccClockName.TreatmentPlan), DisplayWords.Of(MsccClockName.TreatmentPlan), 8, 12),
+                    MetricPartOf("clock", nameof(MsccClockName.RadiotherapyStart), DisplayWords.Of(MsccClockName.RadiotherapyStart), 2, 2),
+                    MetricPartOf("triage", nameof(TriageLevel.P1), DisplayWords.Of(TriageLevel.P1), 9, 12),
+                    MetricPartOf("triage", nameof(TriageLevel.P2), DisplayWords.Of(TriageLevel.P2), 12, 14)),
                 MetricFraction("amendments", 3, 47),
+                MetricFraction("fast-track-breaches", 5, 26,
+                    MetricPartOf("clock", nameof(MsccClockName.TreatmentPlan), DisplayWords.Of(MsccClockName.TreatmentPlan), 4, 12),
+                    MetricPartOf("clock", nameof(MsccClockName.Mri), DisplayWords.Of(MsccClockName.Mri), 1, 12),
+                    MetricPartOf("clock", nameof(MsccClockName.RadiotherapyStart), DisplayWords.Of(MsccClockName.RadiotherapyStart), 0, 2),
+                    MetricPartOf("reason", nameof(BreachReason.ImagingCapacity), DisplayWords.Of(BreachReason.ImagingCapacity), 2, 5),
+                    MetricPartOf("reason", nameof(BreachReason.PatientUnfit), DisplayWords.Of(BreachReason.PatientUnfit), 1, 5),
+                    MetricPartOf("reason", nameof(BreachReason.Transfer), DisplayWords.Of(BreachReason.Transfer), 1, 5),
+                    MetricPartOf("reason", "", "No reason given yet", 1, 5)),
             }.ToDictionary(m => m.Key);
             return new GetQualityMetrics.Result
             {

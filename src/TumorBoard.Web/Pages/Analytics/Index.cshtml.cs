@@ -7,6 +7,7 @@ using TumorBoard.Domain.Analytics;
 using TumorBoard.Domain.Cases;
 using TumorBoard.Domain.Clinical;
 using TumorBoard.Domain.Decisions;
+using TumorBoard.Domain.Mscc;
 using TumorBoard.Domain.Security;
 using TumorBoard.Web.Errors;
 using TumorBoard.Web.Shared;
@@ -21,6 +22,7 @@ public sealed class IndexModel(ISender sender) : PageModel, IFormPage
     [BindProperty(SupportsGet = true)] public PeriodBasis? PeriodBy { get; set; }
     [BindProperty(SupportsGet = true)] public PrimaryHistology? Histology { get; set; }
     [BindProperty(SupportsGet = true)] public Urgency? Urgency { get; set; }
+    [BindProperty(SupportsGet = true)] public TriageLevel? Triage { get; set; }
     [BindProperty(SupportsGet = true)] public string? Referrer { get; set; }
     [BindProperty(SupportsGet = true)] public DecisionOutcome? Outcome { get; set; }
     [BindProperty(SupportsGet = true)] public Discipline? Discipline { get; set; }
@@ -37,7 +39,7 @@ public sealed class IndexModel(ISender sender) : PageModel, IFormPage
         if (!ModelState.IsValid) return;
         Result = await sender.Send(new GetQualityMetrics.Query
         {
-            From = From, To = To, PeriodBy = PeriodBy, Histology = Histology, Urgency = Urgency, Referrer = Referrer,
+            From = From, To = To, PeriodBy = PeriodBy, Histology = Histology, Urgency = Urgency, Triage = Triage, Referrer = Referrer,
             Outcome = Outcome, Discipline = Discipline, Versions = Versions,
         }, ct);
     }
@@ -47,7 +49,7 @@ public sealed class IndexModel(ISender sender) : PageModel, IFormPage
     {
         var export = await sender.Send(new ExportAnalytics.Query
         {
-            From = From, To = To, PeriodBy = PeriodBy, Histology = Histology, Urgency = Urgency, Referrer = Referrer,
+            From = From, To = To, PeriodBy = PeriodBy, Histology = Histology, Urgency = Urgency, Triage = Triage, Referrer = Referrer,
             Outcome = Outcome, Discipline = Discipline, Versions = Versions, Kind = kind, Identified = identified,
         }, ct);
         return new FileCallbackResult(Csv.ContentType, export.FileName, export.WriteAsync);
@@ -63,7 +65,7 @@ public sealed class IndexModel(ISender sender) : PageModel, IFormPage
         void Add(string name, object? value) { if (value is not null && value.ToString() is { Length: > 0 } s) q.Add(name + "=" + Uri.EscapeDataString(s)); }
         Add("from", From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Add("to", To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        Add("periodBy", PeriodBy); Add("histology", Histology); Add("urgency", Urgency); Add("referrer", Referrer);
+        Add("periodBy", PeriodBy); Add("histology", Histology); Add("urgency", Urgency); Add("triage", Triage); Add("referrer", Referrer);
         Add("outcome", Outcome); Add("discipline", Discipline); Add("versions", Versions);
         if (identified) q.Add("identified=true");
         return Url.Page("/Analytics/Index") + "?" + string.Join("&", q);

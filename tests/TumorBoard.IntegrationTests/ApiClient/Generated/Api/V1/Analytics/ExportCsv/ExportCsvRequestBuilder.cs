@@ -22,7 +22,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Analytics.Expor
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public ExportCsvRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/analytics/export.csv?Kind={Kind}{&Discipline*,From*,Histology*,Identified*,Outcome*,PeriodBy*,Referrer*,To*,Urgency*,Versions*}", pathParameters)
+        public ExportCsvRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/analytics/export.csv?Kind={Kind}{&Discipline*,From*,Histology*,Identified*,Outcome*,PeriodBy*,Referrer*,To*,Triage*,Urgency*,Versions*}", pathParameters)
         {
         }
         /// <summary>
@@ -30,7 +30,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Analytics.Expor
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public ExportCsvRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/analytics/export.csv?Kind={Kind}{&Discipline*,From*,Histology*,Identified*,Outcome*,PeriodBy*,Referrer*,To*,Urgency*,Versions*}", rawUrl)
+        public ExportCsvRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/analytics/export.csv?Kind={Kind}{&Discipline*,From*,Histology*,Identified*,Outcome*,PeriodBy*,Referrer*,To*,Triage*,Urgency*,Versions*}", rawUrl)
         {
         }
         /// <summary>
@@ -130,6 +130,9 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Analytics.Expor
 #endif
             #pragma warning disable CS1591
             public Date? To { get; set; }
+            #pragma warning restore CS1591
+            #pragma warning disable CS1591
+            public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.TriageLevel? Triage { get; set; }
             #pragma warning restore CS1591
             #pragma warning disable CS1591
             public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.Urgency? Urgency { get; set; }
