@@ -1,7 +1,7 @@
-using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using TumorBoard.Application.Common.Audit;
 using TumorBoard.Domain.Audit;
+using TumorBoard.Web.Hosting;
 
 namespace TumorBoard.Web.Audit;
 
@@ -43,7 +43,7 @@ public static class AuditCheckpoints
                     "No audit checkpoint key is configured. Set Audit:CheckpointKey (environment variable Audit__CheckpointKey) to a "
                     + $"secret of at least {AuditCheckpoint.MinimumKeyLength} characters, e.g. the output of `openssl rand -base64 32`, "
                     + "kept outside the database (README, \"Audit trail\").");
-            options.CheckpointKey = DevelopmentKey(Path.Combine(dataDir, "audit-checkpoint.key"));
+            options.CheckpointKey = DevelopmentKeys.ReadOrCreate(Path.Combine(dataDir, "audit-checkpoint.key"));
         }
         if (options.CheckpointKey.Length < AuditCheckpoint.MinimumKeyLength)
             throw new InvalidOperationException(
@@ -54,21 +54,6 @@ public static class AuditCheckpoints
             throw new InvalidOperationException("Audit:SealIntervalMilliseconds must be between 10 and 1000 (rows are sealed within a second).");
         RequireWritable(options.CheckpointFile);
         return options;
-    }
-
-    /// <summary>Read from the file, or generated into it when missing (only the first of two racing starts writes it).</summary>
-    static string DevelopmentKey(string path)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        try
-        {
-            using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
-            using var writer = new StreamWriter(file);
-            writer.Write(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
-            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
-        catch (IOException) when (File.Exists(path)) { /* generated before, or by a start at the same moment */ }
-        return File.ReadAllText(path).Trim();
     }
 
     static void RequireWritable(string path)
