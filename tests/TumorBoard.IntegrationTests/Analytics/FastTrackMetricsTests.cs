@@ -12,7 +12,7 @@ using static TumorBoard.IntegrationTests.Analytics.AnalyticsTestData;
 namespace TumorBoard.IntegrationTests.Analytics;
 
 /// <summary>
-/// Issue #14 §2, measures 10 (within the MSCC targets) and 13 (fast-track breaches with their reasons), counted from the
+/// Issue #14, part 2 (quality analytics), measures 10 (within the MSCC targets) and 13 (fast-track breaches with their reasons), counted from the
 /// clocks the fast track keeps, through the mediator, the API and the page, with the triage filter.
 /// </summary>
 [Collection(AppCollection.Name)]
