@@ -200,6 +200,7 @@ api.MapReportEndpoints();
 api.MapFhirDefinitions();
 api.MapFollowUpsEndpoints();
 api.MapPatientLettersEndpoints();
+api.MapReportDispatchesEndpoints();
 api.MapFastTrackEndpoints();
 api.MapAnalyticsEndpoints();
 app.MapRazorPages();

@@ -1249,6 +1249,85 @@ namespace TumorBoard.Migrations.Migrations
                     b.ToTable("decision_positions", (string)null);
                 });
 
+            modelBuilder.Entity("TumorBoard.Domain.Decisions.ReportDispatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("DecisionHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("decision_hash");
+
+                    b.Property<Guid>("DecisionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decision_id");
+
+                    b.Property<int>("DecisionNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("decision_number");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recipient");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid>("RecordedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by_id");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by_name");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_report_dispatches");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_report_dispatches_case");
+
+                    b.HasIndex("RecordedById")
+                        .HasDatabaseName("ix_report_dispatches_recorded_by_id");
+
+                    b.HasIndex("DecisionId", "SentAt")
+                        .HasDatabaseName("ix_report_dispatches_decision_sent");
+
+                    b.ToTable("report_dispatches", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_report_dispatches_channel", "channel IN ('Post', 'SecureEmail', 'Fax', 'ElectronicRecord', 'HandedOver')");
+
+                            t.HasCheckConstraint("ck_report_dispatches_recipient", "btrim(recipient) <> ''");
+                        });
+                });
+
             modelBuilder.Entity("TumorBoard.Domain.Meetings.AgendaItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2132,6 +2211,23 @@ namespace TumorBoard.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_decision_positions_users_member_id");
+                });
+
+            modelBuilder.Entity("TumorBoard.Domain.Decisions.ReportDispatch", b =>
+                {
+                    b.HasOne("TumorBoard.Domain.Decisions.BoardDecision", null)
+                        .WithMany()
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_dispatches_decisions_decision_id");
+
+                    b.HasOne("TumorBoard.Application.Persistence.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_dispatches_users_recorded_by_id");
                 });
 
             modelBuilder.Entity("TumorBoard.Domain.Meetings.AgendaItem", b =>

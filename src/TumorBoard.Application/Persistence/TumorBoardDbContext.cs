@@ -37,6 +37,7 @@ public sealed class TumorBoardDbContext(
     public DbSet<AssessmentWaiver> AssessmentWaivers => Set<AssessmentWaiver>();
     public DbSet<PatientLetter> PatientLetters => Set<PatientLetter>();
     public DbSet<PatientLetterVersion> PatientLetterVersions => Set<PatientLetterVersion>();
+    public DbSet<ReportDispatch> ReportDispatches => Set<ReportDispatch>();
     public DbSet<DecisionFollowUpState> DecisionFollowUpStates => Set<DecisionFollowUpState>();
     public DbSet<MsccTrack> MsccTracks => Set<MsccTrack>();
     public DbSet<MsccTimestamp> MsccTimestamps => Set<MsccTimestamp>();

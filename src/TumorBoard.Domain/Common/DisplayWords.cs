@@ -141,6 +141,9 @@ public static partial class DisplayWords
         Words((PatientLanguage.de, "German"), (PatientLanguage.fr, "French"), (PatientLanguage.it, "Italian"), (PatientLanguage.en, "English")),
         Words((LetterSendMethod.Print, "Printed for the patient"), (LetterSendMethod.Post, "Sent by post"),
             (LetterSendMethod.HandedOver, "Handed over in person")),
+        // How the decision report reached the referrer (measure 11, pathways.md §2).
+        Words((ReportChannel.Post, "Post"), (ReportChannel.SecureEmail, "Secure e-mail"), (ReportChannel.Fax, "Fax"),
+            (ReportChannel.ElectronicRecord, "Electronic health record"), (ReportChannel.HandedOver, "Handed over in person")),
         Words((LetterVersionKind.Generated, "Drafted from the decision"), (LetterVersionKind.Edited, "\"Why\" edited")),
         Words((LetterStatus.Draft, "Draft"), (LetterStatus.Sent, "Sent"), (LetterStatus.Superseded, "Superseded")),
         // A position as the member chooses it and as the decision, the report and the history list it.

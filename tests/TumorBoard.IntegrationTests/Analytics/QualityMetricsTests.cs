@@ -48,27 +48,13 @@ public sealed class QualityMetricsTests(AppFixture app) : DatabaseTest(app)
         (r.Metric("referral-to-decision").Median ?? -1).ShouldBeGreaterThanOrEqualTo(0);
         r.Metric("referral-to-decision").Value.ShouldBe(r.Metric("referral-to-decision").Median);
         (r.Metric("decision-to-treatment").Denominator, r.Metric("decision-to-treatment").Median).ShouldBe((1L, (double?)0));
-        r.Fraction("report-opened").ShouldBe("0/1");
+        r.Fraction("report-sent").ShouldBe("0/1");   // no dispatch recorded (ReportDispatchTests)
         r.Fraction("amendments").ShouldBe("0/1");
         // the fast-track measures count settled clocks (FastTrackMetricsTests); every measure is counted
         r.Metric("fast-track-breaches").Numerator.ShouldNotBeNull().ShouldBeLessThanOrEqualTo(r.Metric("fast-track-breaches").Denominator!.Value);
         r.Metrics.ShouldAllBe(m => m.Available && m.UnavailableReason == null);
         r.Months.ShouldHaveSingleItem().Decisions.ShouldBe(1);
         r.TimeToDecision.Sum(b => b.Count).ShouldBe(1);
-    }
-
-    [Fact]
-    public async Task A_signed_decision_counts_as_opened_once_someone_other_than_the_signer_reads_it()
-    {
-        var built = await BoardAsync(app);
-        await app.Send(AppFixture.Neurosurgeon, new GetDecision.Query(built.Decision.Id));   // the signer: not counted
-        (await app.Send(AppFixture.Coordinator, Around(app))).Fraction("report-opened").ShouldBe("0/1");
-
-        await app.Send(AppFixture.Clinician, new GetDecision.Query(built.Decision.Id));
-
-        var opened = (await app.Send(AppFixture.Coordinator, Around(app))).Metric("report-opened");
-        (opened.Numerator, opened.Denominator).ShouldBe(((long?)1, 1L));
-        (opened.Median ?? 99).ShouldBeLessThan(1);
     }
 
     [Fact]

@@ -45,7 +45,7 @@ public static class DecisionRoleMatrix
         if (url.Contains("{decision}"))
         {
             decision = await RecordAsync(app, board, content);
-            if (url.EndsWith("/amendments") || url.EndsWith("/follow-ups"))
+            if (url.EndsWith("/amendments") || url.EndsWith("/follow-ups") || url.EndsWith("/report-dispatches"))
                 decision = await SignAsync(app, decision.Id, specialist ? email! : Chair);
             url = url.Replace("{decision}", decision.Id.ToString());
         }
@@ -58,6 +58,7 @@ public static class DecisionRoleMatrix
             _ when url.EndsWith("/amendments") => new { reason = "Dose corrected after planning",
                 content = content with { Plan = [content.Plan[0], content.Plan[1] with { DoseGy = 24m, Fractions = 2 }] } },
             _ when url.EndsWith("/follow-ups") => new { stepNumber = 1, status = "Implemented" },
+            _ when url.EndsWith("/report-dispatches") => new { channel = "Post", recipient = "Dr. med. Sophie Marti" },
             _ => new { content = content with { Rationale = "Changed in the meeting." } },
         };
         var ifMatch = method == HttpMethod.Put && decision is not null && !url.EndsWith("/position") ? $"\"{decision.Version}\"" : null;

@@ -43,6 +43,8 @@ public sealed class RoleMatrixTests(AppFixture app) : DatabaseTest(app)
         ("POST /api/v1/meetings/{meeting}/agenda/{item}/waivers",  Forbidden, Created, Forbidden, Forbidden, Unauthorized),
         ("GET /api/v1/decisions/{decision}",                       Ok,      Ok,        Ok,        Forbidden, Unauthorized),
         ("GET /api/v1/decisions/{decision}/report.pdf",            Ok,      Ok,        Ok,        Forbidden, Unauthorized),
+        ("POST /api/v1/decisions/{decision}/report-dispatches",    Created, Forbidden, Created,   Forbidden, Unauthorized),
+        ("GET /api/v1/decisions/{decision}/report-dispatches",     Ok,      Ok,        Ok,        Forbidden, Unauthorized),
         ("PUT /api/v1/decisions/{decision}",                       Ok,      Ok,        Forbidden, Forbidden, Unauthorized),
         ("PUT /api/v1/decisions/{decision}/position",              Forbidden, Ok,      Ok,        Forbidden, Unauthorized),
         ("POST /api/v1/decisions/{decision}/sign",                 Forbidden, Ok,      Forbidden, Forbidden, Unauthorized),

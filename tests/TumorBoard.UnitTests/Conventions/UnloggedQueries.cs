@@ -23,6 +23,8 @@ public static class UnloggedQueries
     const string Calculator = "A score calculator over the values sent in the request; it reads no stored record.";
     const string List = "A list that shows many cases at a glance (no single case is opened); opening any of them from it is "
         + "a logged read, and logging every row shown would bury the trail.";
+    const string Dispatches = "How and when a decision report went to the referrer and to whom (a clinician's name): no patient or "
+        + "clinical content; the report itself (GetDecision) is a logged read of its case.";
     const string Staff = "Staff accounts and names; no patient or case data.";
 
     public static readonly IReadOnlyDictionary<Type, string> Reasons = new Dictionary<Type, string>
@@ -45,6 +47,8 @@ public static class UnloggedQueries
         [typeof(ListMeetingDecisions.Query)] = "Ids, numbers and statuses of a meeting's decisions; no clinical content.",
         [typeof(TumorBoard.Application.Features.PatientLetters.ListPatientLetters.Query)] = "The letters of a decision: status, language, "
             + "version numbers and who wrote them, never their text; reading a letter (GetPatientLetter) is a logged read of its case.",
+        [typeof(TumorBoard.Application.Features.Reports.ListReportDispatches.Query)] = Dispatches,
+        [typeof(TumorBoard.Application.Features.Reports.GetReportDispatch.Query)] = Dispatches,
         [typeof(FindPatientByMrn.Query)] = "A search by the exact MRN the user typed while registering or correcting a patient: "
             + "it names the existing record to prevent a duplicate, like a one-row FindPatients; opening that record is a logged read.",
 

@@ -13,6 +13,6 @@ public static class QualityMetrics
     [
         new Coverage(), new Prospective(), new Attendance(), new CaseQuorum(), new ListingCompleteness(), new Deferral(),
         new MoreInformationNeeded(), new NomsConcordanceRate(), new Implementation(), new Rediscussion(), new TimeToDecision(),
-        new TimeToTreatment(), new WithinMsccTargets(), new ReportOpened(), new Amendments(), new FastTrackBreaches(),
+        new TimeToTreatment(), new WithinMsccTargets(), new ReportSent(), new Amendments(), new FastTrackBreaches(),
     ];
 }

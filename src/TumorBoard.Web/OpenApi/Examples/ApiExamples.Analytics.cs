@@ -52,7 +52,7 @@ public static partial class ApiExamples
                 MetricFraction("re-discussion", 9, 50),
                 MetricDuration("referral-to-decision", 47, 139.5, 305.75),
                 MetricDuration("decision-to-treatment", 36, 8, 21),
-                MetricFraction("report-opened", 41, 47) with { Median = 3.25, Percentile90 = 26.5 },
+                MetricFraction("report-sent", 41, 47) with { Median = 3.25, Percentile90 = 26.5 },
                 MetricFraction("within-mscc-targets", 21, 26,
                     MetricPartOf("clock", nameof(MsccClockName.Mri), DisplayWords.Of(MsccClockName.Mri), 11, 12),
                     MetricPartOf("clock", nameof(MsccClockName.TreatmentPlan), DisplayWords.Of(MsccClockName.TreatmentPlan), 8, 12),

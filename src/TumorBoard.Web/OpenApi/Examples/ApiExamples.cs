@@ -63,6 +63,7 @@ public static partial class ApiExamples
             HistoryExamples();
             AuditExamples();
             LetterExamples();
+            ReportDispatchExamples();
             FastTrackExamples();
             AnalyticsExamples();
             FhirImportExamples();
