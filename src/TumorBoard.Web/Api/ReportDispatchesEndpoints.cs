@@ -9,7 +9,7 @@ namespace TumorBoard.Web.Api;
 public static class ReportDispatchesEndpoints
 {
     /// <summary>A dispatch: the channel, the recipient (default: the referring clinician), when it left (default: now), a note.</summary>
-    public sealed record DispatchBody(ReportChannel? Channel, string? Recipient, DateTimeOffset? SentAt, string? Note);
+    public sealed record Body(ReportChannel? Channel, string? Recipient, DateTimeOffset? SentAt, string? Note);
 
     public static RouteGroupBuilder MapReportDispatchesEndpoints(this RouteGroupBuilder api)
     {
@@ -20,7 +20,7 @@ public static class ReportDispatchesEndpoints
         return g;
     }
 
-    static async Task<Created<ReportDispatchView>> Record(Guid decisionId, DispatchBody body, ISender sender, CancellationToken ct)
+    static async Task<Created<ReportDispatchView>> Record(Guid decisionId, Body body, ISender sender, CancellationToken ct)
     {
         var saved = await sender.Send(new RecordReportDispatch.Command
         {

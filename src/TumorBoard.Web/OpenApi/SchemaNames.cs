@@ -79,6 +79,8 @@ public static class SchemaNames
 
     static string Singular(string plural) =>
         plural.EndsWith("ies", StringComparison.Ordinal) ? plural[..^3] + "y"
+        : plural.EndsWith("ches", StringComparison.Ordinal) || plural.EndsWith("shes", StringComparison.Ordinal)
+          || plural.EndsWith("xes", StringComparison.Ordinal) ? plural[..^2]   // ReportDispatches → ReportDispatch
         : plural.EndsWith('s') && !plural.EndsWith("ss", StringComparison.Ordinal) ? plural[..^1]
         : plural;
 }

@@ -18,7 +18,7 @@ public sealed partial class LayoutConventionTests
     [
         "Patients", "Cases", "Scores", "Accounts", "Audit",
         "Meetings", "Meetings.Agenda", "Meetings.Calendar",
-        "Assessments", "Decisions", "FollowUps", "CaseHistory", "Fhir", "PatientLetters", "FastTrack", "Analytics", "Analytics.Metrics",
+        "Assessments", "Decisions", "FollowUps", "CaseHistory", "Fhir", "PatientLetters", "Reports", "FastTrack", "Analytics", "Analytics.Metrics",
         // The FHIR import's mapping (issue #13 part 3: "the FHIR mapping in its own folder"); its use cases, ImportPatient
         // and PreviewPatientImport, are in Patients.
         "Fhir.Import",

@@ -14,7 +14,7 @@ public static partial class ApiExamples
     static void ReportDispatchExamples()
     {
         var sentAt = new DateTimeOffset(2026, 12, 9, 8, 40, 0, TimeSpan.FromHours(1));
-        Request("RecordReportDispatch", new ReportDispatchesEndpoints.DispatchBody(ReportChannel.SecureEmail, null, sentAt, "HIN mail with the PDF report."),
+        Request("RecordReportDispatch", new ReportDispatchesEndpoints.Body(ReportChannel.SecureEmail, null, sentAt, "HIN mail with the PDF report."),
             new RecordReportDispatch.Command
             {
                 DecisionId = DecisionId, Channel = ReportChannel.SecureEmail, SentAt = sentAt, Note = "HIN mail with the PDF report.",

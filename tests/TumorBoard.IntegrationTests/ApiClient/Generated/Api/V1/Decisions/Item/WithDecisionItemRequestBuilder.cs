@@ -15,6 +15,7 @@ using TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Decisions.Item.Fhir
 using TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Decisions.Item.FollowUps;
 using TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Decisions.Item.PatientLetters;
 using TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Decisions.Item.Position;
+using TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Decisions.Item.ReportDispatches;
 using TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Decisions.Item.ReportPdf;
 using TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Decisions.Item.Sign;
 using TumorBoard.IntegrationTests.ApiClient.Generated.Models;
@@ -60,6 +61,11 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Decisions.Item
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Decisions.Item.Position.PositionRequestBuilder Position
         {
             get => new global::TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Decisions.Item.Position.PositionRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The reportDispatches property</summary>
+        public global::TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Decisions.Item.ReportDispatches.ReportDispatchesRequestBuilder ReportDispatches
+        {
+            get => new global::TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Decisions.Item.ReportDispatches.ReportDispatchesRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The reportPdf property</summary>
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Decisions.Item.ReportPdf.ReportPdfRequestBuilder ReportPdf
