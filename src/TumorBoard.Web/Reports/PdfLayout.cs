@@ -112,27 +112,23 @@ public sealed class PdfLayout : IDisposable
         var lh = LineHeight(font);
         var brush = new XSolidBrush(color ?? Ink);
         var lines = Wrap(text, font, Width - indent);
+        void Draw(bool breakBetweenLines)
+        {
+            foreach (var line in lines)
+            {
+                if (breakBetweenLines) Keep(lh);
+                gfx.DrawString(line, font, brush, new XRect(Left + indent, Y, Width - indent, lh), XStringFormats.TopLeft);
+                Y += lh;
+            }
+            Y += after;
+        }
         if (keepWithNext && lines.Count * lh <= KeepTogether / 2)
         {
-            pending.Add((lines.Count * lh + after, () =>
-            {
-                foreach (var line in lines)
-                {
-                    gfx.DrawString(line, font, brush, new XRect(Left + indent, Y, Width - indent, lh), XStringFormats.TopLeft);
-                    Y += lh;
-                }
-                Y += after;
-            }));
+            pending.Add((lines.Count * lh + after, () => Draw(breakBetweenLines: false)));   // drawn whole, with the next block
             return;
         }
         Place(Math.Min(lines.Count, 3) * lh);
-        foreach (var line in lines)
-        {
-            Keep(lh);
-            gfx.DrawString(line, font, brush, new XRect(Left + indent, Y, Width - indent, lh), XStringFormats.TopLeft);
-            Y += lh;
-        }
-        Y += after;
+        Draw(breakBetweenLines: true);
     }
 
     /// <summary>A section heading; drawn with the start of the block that follows it (<see cref="Place"/>).</summary>
@@ -181,7 +177,7 @@ public sealed class PdfLayout : IDisposable
         var total = rows.Sum(f => RowHeight(widths, [f.Label, f.Value], fonts, 1.5));
         if (total <= KeepTogether) Place(total);
         foreach (var (label, value) in rows)
-            Row(widths, [label, value], [BodyBold, Body], shade: null, padding: 1.5, rule: false);
+            Row(widths, [label, value], fonts, shade: null, padding: 1.5, rule: false);
         Y += 3;
     }
 
