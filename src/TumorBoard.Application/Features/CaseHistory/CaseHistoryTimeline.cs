@@ -103,7 +103,9 @@ public static class CaseHistoryTimeline
             ? On(DecisionAmended, d.CreatedAt, d.CreatedByName,
                 $"Amendment of decision version {data.Decision(d.AmendsId)?.Number} started as version {d.Number}", d.AmendmentReason)
             : On(DecisionDrafted, d.CreatedAt, d.CreatedByName,
-                $"Decision version {d.Number} recorded as a draft in {Meeting(data.Listing(d.AgendaItemId), data)}: {DisplayWords.Of(d.Outcome)}");
+                d.IsEmergencyPlan
+                    ? $"Emergency plan outside a meeting recorded as decision version {d.Number}, a draft: {DisplayWords.Of(d.Outcome)}"
+                    : $"Decision version {d.Number} recorded as a draft in {Meeting(data.Listing(d.AgendaItemId)!, data)}: {DisplayWords.Of(d.Outcome)}");
         var contentHash = DecisionHash.Content(d);
         foreach (var p in d.Positions.OrderBy(p => p.RecordedAt))
             yield return Position(d, p.MemberName, p.Discipline, p.Kind, p.Text, p.RecordedAt, replaced: false, earlierDraft: p.ContentHash != contentHash);

@@ -18,7 +18,7 @@ public sealed class DecisionFhirMapper(FhirBundleBuilder b, FhirCaseResources re
     bool history)
 {
     readonly DecisionContent content = d.Content;
-    ListingRow Listing => data.Listing(d.AgendaItemId);
+    ListingRow? Listing => data.Listing(d.AgendaItemId);
 
     /// <summary>What the document names as itself: this decision version.</summary>
     public static Identifier DocumentIdentifier(Guid decisionId) => new(FhirVocabulary.Rfc3986, $"urn:uuid:{decisionId}");
@@ -91,7 +91,7 @@ public sealed class DecisionFhirMapper(FhirBundleBuilder b, FhirCaseResources re
             Title = $"Tumour board plan, decision version {d.Number}",
             Description = string.IsNullOrWhiteSpace(content.Rationale) ? null : content.Rationale,
             Subject = resources.Patient(),
-            Created = Date(clock.DateAt(Listing.MeetingStartsAt)),
+            Created = Date(clock.DateAt(Listing?.MeetingStartsAt ?? d.CreatedAt)),
             Author = Author,
             Addresses = [resources.BoneMetastasis(), resources.PrimaryTumour()],
         };
@@ -146,7 +146,9 @@ public sealed class DecisionFhirMapper(FhirBundleBuilder b, FhirCaseResources re
 
     IEnumerable<string> DecisionLines()
     {
-        yield return $"Version {d.Number} ({W.Of(d.Status)}), meeting {Listing.MeetingTitle} on {Date(clock.DateAt(Listing.MeetingStartsAt))}.";
+        yield return Listing is { } listing
+            ? $"Version {d.Number} ({W.Of(d.Status)}), meeting {listing.MeetingTitle} on {Date(clock.DateAt(listing.MeetingStartsAt))}."
+            : $"Version {d.Number} ({W.Of(d.Status)}), emergency plan outside a meeting, recorded on {Date(clock.DateAt(d.CreatedAt))}.";
         if (d.AmendsId is not null) yield return $"Amendment: {d.AmendmentReason}";
         yield return $"Outcome: {W.Of(content.Outcome)}";
         if (content.Intent is { } intent) yield return $"Intent: {W.Of(intent)}";
