@@ -24,7 +24,11 @@ public sealed class DecisionFhirMapper(FhirBundleBuilder b, FhirCaseResources re
     public static Identifier DocumentIdentifier(Guid decisionId) => new(FhirVocabulary.Rfc3986, $"urn:uuid:{decisionId}");
 
     bool Signed => d.SignedAt is not null;
-    ResourceReference Author => Signed ? b.Practitioner(d.SignedById!.Value, d.SignerName!) : b.Practitioner(d.CreatedById, d.CreatedByName);
+    ResourceReference Author => !Signed ? b.Practitioner(d.CreatedById, d.CreatedByName)
+        : d.IsEmergencyPlan ? Signatory(d.EmergencySignatures.OrderBy(s => s.SignedAt).First())
+        : b.Practitioner(d.SignedById!.Value, d.SignerName!);
+
+    ResourceReference Signatory(EmergencySignature s) => b.Practitioner(s.SignedById, s.SignerName);
 
     public ResourceReference Composition() => b.Add(UrlFor("Composition", d.Id), () =>
     {
@@ -39,9 +43,20 @@ public sealed class DecisionFhirMapper(FhirBundleBuilder b, FhirCaseResources re
             Subject = resources.Patient(),
             Date = Instant(d.SignedAt ?? d.UpdatedAt),
             Author = [Author],
-            Title = $"Spinal tumour board decision, version {d.Number}",
+            Title = d.IsEmergencyPlan ? $"Emergency plan outside a meeting (MSCC fast track), version {d.Number}"
+                : $"Spinal tumour board decision, version {d.Number}",
+            // Board decision or emergency plan outside a meeting (issue #14 §1).
+            Category = [b.Ours(d.Kind)],
         };
-        if (Signed)
+        if (Signed && d.IsEmergencyPlan)
+            foreach (var s in d.EmergencySignatures.OrderBy(s => s.SignedAt))
+                composition.Attester.Add(new Composition.AttesterComponent
+                {
+                    Mode = Hl7.Fhir.Model.Composition.CompositionAttestationMode.Legal,
+                    Time = Instant(s.SignedAt),
+                    Party = Signatory(s),
+                });
+        else if (Signed)
             composition.Attester.Add(new Composition.AttesterComponent
             {
                 Mode = Hl7.Fhir.Model.Composition.CompositionAttestationMode.Legal,
