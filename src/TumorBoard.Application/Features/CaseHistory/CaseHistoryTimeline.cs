@@ -109,6 +109,9 @@ public static class CaseHistoryTimeline
         var contentHash = DecisionHash.Content(d);
         foreach (var p in d.Positions.OrderBy(p => p.RecordedAt))
             yield return Position(d, p.MemberName, p.Discipline, p.Kind, p.Text, p.RecordedAt, replaced: false, earlierDraft: p.ContentHash != contentHash);
+        foreach (var s in d.EmergencySignatures.OrderBy(s => s.SignedAt))
+            yield return On(DecisionSigned, s.SignedAt, s.SignerName,
+                $"Emergency plan outside a meeting, version {d.Number}: signed for {DisplayWords.InSentence(s.Discipline)} by {s.SignerName} (password re-entered)");
         if (d.SignedAt is { } signedAt)
             yield return On(DecisionSigned, signedAt, d.SignerName,
                 $"Decision version {d.Number} signed by {d.SignerName}, meaning \"{d.SignatureMeaning}\"; SHA-256 {d.SignedHash}"
