@@ -21,7 +21,7 @@ public sealed class BoardDecision
 
     public Guid Id { get; private set; }
     public Guid CaseId { get; private set; }
-    /// <summary>Board (made in a meeting) or EmergencyPlan (made outside a meeting for a P1 case, issue #14 §1).</summary>
+    /// <summary>Board (made in a meeting) or EmergencyPlan (made outside a meeting for a P1 case, issue #14 part 1).</summary>
     public DecisionKind Kind { get; private set; } = DecisionKind.Board;
     /// <summary>The meeting that made the decision; null only for an emergency plan (a check constraint holds it).</summary>
     public Guid? MeetingId { get; private set; }
@@ -84,7 +84,7 @@ public sealed class BoardDecision
     }
 
     /// <summary>
-    /// Records an emergency plan for a P1 case outside a meeting (issue #14 §1); the caller checked the triage and who may
+    /// Records an emergency plan for a P1 case outside a meeting (issue #14 part 1); the caller checked the triage and who may
     /// write it. It is signed by a neurosurgeon and a radiation oncologist (<see cref="SignAsEmergencyPlan"/>).
     /// </summary>
     public static BoardDecision RecordEmergencyPlan(Guid caseId, int number, DecisionContent content, DecisionInputs inputs,

@@ -3,7 +3,7 @@ using TumorBoard.Domain.Security;
 namespace TumorBoard.Domain.Decisions;
 
 /// <summary>
-/// One signature of an emergency plan outside a meeting (issue #14 §1: "agreed by at least a neurosurgeon and a radiation
+/// One signature of an emergency plan outside a meeting (issue #14 part 1: "agreed by at least a neurosurgeon and a radiation
 /// oncologist (named, both signing with password re-entry)"). Append-only; the database holds one per discipline and one
 /// per person for each decision version, so two people signing at once cannot both sign for the same discipline.
 /// </summary>

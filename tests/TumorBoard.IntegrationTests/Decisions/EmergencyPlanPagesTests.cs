@@ -11,7 +11,7 @@ using static TumorBoard.IntegrationTests.Decisions.EmergencyPlanTestData;
 namespace TumorBoard.IntegrationTests.Decisions;
 
 /// <summary>
-/// The emergency plan page (issue #14 §1) as a browser posts it, with antiforgery: the link from the case and fast-track
+/// The emergency plan page (issue #14 part 1) as a browser posts it, with antiforgery: the link from the case and fast-track
 /// pages of a P1 case, the decision form (messages under the fields), then one signing panel per discipline with the
 /// password re-entered (a wrong one under the field), and the signed plan with both names.
 /// </summary>

@@ -5,7 +5,7 @@ using TumorBoard.IntegrationTests.Meetings;
 
 namespace TumorBoard.IntegrationTests.Decisions;
 
-/// <summary>A P1 case ready for the board (the default test case: Frankel D with myelopathy) and its emergency plan (issue #14 §1).</summary>
+/// <summary>A P1 case ready for the board (the default test case: Frankel D with myelopathy) and its emergency plan (issue #14 part 1).</summary>
 public static class EmergencyPlanTestData
 {
     public static Task<Guid> P1CaseAsync(AppFixture app) => MeetingTestData.ReadyCaseAsync(app);

@@ -18,7 +18,7 @@ using static TumorBoard.IntegrationTests.Decisions.EmergencyPlanTestData;
 namespace TumorBoard.IntegrationTests.Decisions;
 
 /// <summary>
-/// The emergency plan outside a meeting (issue #14 §1): a P1 case's plan agreed by a neurosurgeon and a radiation
+/// The emergency plan outside a meeting (issue #14 part 1): a P1 case's plan agreed by a neurosurgeon and a radiation
 /// oncologist, both signing with password re-entry, recorded as a decision of kind EmergencyPlan; it stops the P1 plan
 /// clock, lists the case on the next meeting for review, and has a board decision's versions, history and audit.
 /// </summary>

@@ -5,7 +5,7 @@ using static TumorBoard.UnitTests.Decisions.TestDecisions;
 
 namespace TumorBoard.UnitTests.Decisions;
 
-/// <summary>The emergency plan outside a meeting (issue #14 §1): signed by one neurosurgeon and one radiation oncologist.</summary>
+/// <summary>The emergency plan outside a meeting (issue #14 part 1): signed by one neurosurgeon and one radiation oncologist.</summary>
 public sealed class EmergencyPlanTests
 {
     static BoardDecision Plan() => BoardDecision.RecordEmergencyPlan(Guid.NewGuid(), 1, Content(), Inputs(), Chair, Now);

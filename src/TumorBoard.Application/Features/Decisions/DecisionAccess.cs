@@ -59,7 +59,7 @@ public static class DecisionAccess
     }
 
     /// <summary>
-    /// Who writes and amends an emergency plan outside a meeting (issue #14 §1): a specialist of one of the two disciplines
+    /// Who writes and amends an emergency plan outside a meeting (issue #14 part 1): a specialist of one of the two disciplines
     /// that sign it (neurosurgery, radiation oncology); anyone else 403. Coordinators read it.
     /// </summary>
     public static async Task<BoardMember> RequireEmergencyPlanAuthorAsync(TumorBoardDbContext db, ICurrentUser user, CancellationToken ct)

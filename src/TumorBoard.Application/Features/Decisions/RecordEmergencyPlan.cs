@@ -14,7 +14,7 @@ using TumorBoard.Domain.Security;
 namespace TumorBoard.Application.Features.Decisions;
 
 /// <summary>
-/// An emergency plan outside a meeting for a P1 case of the MSCC fast track (issue #14 §1, pathways.md §1): a decision of
+/// An emergency plan outside a meeting for a P1 case of the MSCC fast track (issue #14 part 1, pathways.md §1): a decision of
 /// kind EmergencyPlan with the same content and validation as a board decision, written as a draft by a specialist in
 /// neurosurgery or radiation oncology, then signed by both disciplines (<see cref="SignEmergencyPlan"/>). Only a case whose
 /// triage in force is P1 gets one (409 otherwise); versions, amendments, history, FHIR and audit are a board decision's.

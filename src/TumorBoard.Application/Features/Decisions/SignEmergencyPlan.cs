@@ -15,7 +15,7 @@ using TumorBoard.Domain.Security;
 namespace TumorBoard.Application.Features.Decisions;
 
 /// <summary>
-/// One discipline's signature of an emergency plan outside a meeting (issue #14 §1: "agreed by at least a neurosurgeon and
+/// One discipline's signature of an emergency plan outside a meeting (issue #14 part 1: "agreed by at least a neurosurgeon and
 /// a radiation oncologist (named, both signing with password re-entry)"). The signer re-enters the password (400 on
 /// <c>password</c>, as the chair's signature) and must hold the discipline signed for (403). A second signature for the same
 /// discipline or by the same person is 409; the database's unique indexes settle two people signing at once. With both

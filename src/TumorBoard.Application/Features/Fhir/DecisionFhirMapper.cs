@@ -45,7 +45,7 @@ public sealed class DecisionFhirMapper(FhirBundleBuilder b, FhirCaseResources re
             Author = [Author],
             Title = d.IsEmergencyPlan ? $"Emergency plan outside a meeting (MSCC fast track), version {d.Number}"
                 : $"Spinal tumour board decision, version {d.Number}",
-            // Board decision or emergency plan outside a meeting (issue #14 §1).
+            // Board decision or emergency plan outside a meeting (issue #14 part 1).
             Category = [b.Ours(d.Kind)],
         };
         if (Signed && d.IsEmergencyPlan)

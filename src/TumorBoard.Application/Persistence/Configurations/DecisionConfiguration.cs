@@ -16,7 +16,7 @@ public sealed class DecisionConfiguration : IEntityTypeConfiguration<BoardDecisi
             t.HasCheckConstraint("ck_decisions_superseded", "(status = 'Superseded') = (superseded_by_id IS NOT NULL)");
             t.HasCheckConstraint("ck_decisions_amendment", "(amends_id IS NULL) = (amendment_reason IS NULL)");
             t.HasCheckConstraint("ck_decisions_kind", "kind IN ('Board', 'EmergencyPlan')");
-            // Only an emergency plan (issue #14 §1) is made outside a meeting; a board decision always names its discussion.
+            // Only an emergency plan (issue #14 part 1) is made outside a meeting; a board decision always names its discussion.
             t.HasCheckConstraint("ck_decisions_meeting_by_kind",
                 "kind = 'EmergencyPlan' OR (meeting_id IS NOT NULL AND agenda_item_id IS NOT NULL)");
         });
@@ -103,7 +103,7 @@ public sealed class EmergencySignatureConfiguration : IEntityTypeConfiguration<E
         b.Property(s => s.Discipline).HasConversion<string>().HasMaxLength(30);
         b.Property(s => s.ContentHash).HasMaxLength(64).IsFixedLength().IsRequired();
         b.HasOne<AppUser>().WithMany().HasForeignKey(s => s.SignedById).OnDelete(DeleteBehavior.Restrict);
-        // Two people signing at once: the database lets one signature per discipline and per person through (issue #14 §1).
+        // Two people signing at once: the database lets one signature per discipline and per person through (issue #14 part 1).
         b.HasIndex(s => new { s.DecisionId, s.Discipline }, "ux_emergency_signatures_discipline").IsUnique()
             .HasDatabaseName("ux_emergency_signatures_discipline");
         b.HasIndex(s => new { s.DecisionId, s.SignedById }, "ux_emergency_signatures_signer").IsUnique()

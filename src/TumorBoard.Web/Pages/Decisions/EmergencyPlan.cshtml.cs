@@ -14,7 +14,7 @@ using TumorBoard.Web.Forms;
 namespace TumorBoard.Web.Pages.Decisions;
 
 /// <summary>
-/// The emergency plan outside a meeting for a P1 case (issue #14 §1): without an open emergency draft the decision form
+/// The emergency plan outside a meeting for a P1 case (issue #14 part 1): without an open emergency draft the decision form
 /// (RecordEmergencyPlan, the same partial as the board's form); with one, a signing panel per discipline (SignEmergencyPlan,
 /// password re-entered). The same commands as the API: rule failures under the fields, 403/409 at the top.
 /// </summary>

@@ -34,7 +34,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Cases.Item.Emer
         {
         }
         /// <summary>
-        /// Records an emergency plan outside a meeting for a P1 case of the MSCC fast track (issue #14 §1): a draft decision of kind `EmergencyPlan` with the same content and validation as a board decision, written by a specialist in neurosurgery or radiation oncology; 409 when the case&apos;s triage is not P1 or a draft exists. Both disciplines then sign it (`SignEmergencyPlan`).
+        /// Records an emergency plan outside a meeting for a P1 case of the MSCC fast track (issue #14 part 1): a draft decision of kind `EmergencyPlan` with the same content and validation as a board decision, written by a specialist in neurosurgery or radiation oncology; 409 when the case&apos;s triage is not P1 or a draft exists. Both disciplines then sign it (`SignEmergencyPlan`).
         /// </summary>
         /// <returns>A <see cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.DecisionView"/></returns>
         /// <param name="body">The request body</param>
@@ -73,7 +73,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Cases.Item.Emer
             return await RequestAdapter.SendAsync<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.DecisionView>(requestInfo, global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.DecisionView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Records an emergency plan outside a meeting for a P1 case of the MSCC fast track (issue #14 §1): a draft decision of kind `EmergencyPlan` with the same content and validation as a board decision, written by a specialist in neurosurgery or radiation oncology; 409 when the case&apos;s triage is not P1 or a draft exists. Both disciplines then sign it (`SignEmergencyPlan`).
+        /// Records an emergency plan outside a meeting for a P1 case of the MSCC fast track (issue #14 part 1): a draft decision of kind `EmergencyPlan` with the same content and validation as a board decision, written by a specialist in neurosurgery or radiation oncology; 409 when the case&apos;s triage is not P1 or a draft exists. Both disciplines then sign it (`SignEmergencyPlan`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>
