@@ -942,7 +942,7 @@ namespace TumorBoard.Migrations.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<Guid>("AgendaItemId")
+                    b.Property<Guid?>("AgendaItemId")
                         .HasColumnType("uuid")
                         .HasColumnName("agenda_item_id");
 
@@ -982,7 +982,15 @@ namespace TumorBoard.Migrations.Migrations
                         .HasColumnType("date")
                         .HasColumnName("follow_up_date");
 
-                    b.Property<Guid>("MeetingId")
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("Board")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid?>("MeetingId")
                         .HasColumnType("uuid")
                         .HasColumnName("meeting_id");
 
@@ -1114,6 +1122,10 @@ namespace TumorBoard.Migrations.Migrations
                     b.ToTable("decisions", null, t =>
                         {
                             t.HasCheckConstraint("ck_decisions_amendment", "(amends_id IS NULL) = (amendment_reason IS NULL)");
+
+                            t.HasCheckConstraint("ck_decisions_kind", "kind IN ('Board', 'EmergencyPlan')");
+
+                            t.HasCheckConstraint("ck_decisions_meeting_by_kind", "kind = 'EmergencyPlan' OR (meeting_id IS NOT NULL AND agenda_item_id IS NOT NULL)");
 
                             t.HasCheckConstraint("ck_decisions_signed", "status = 'Draft' OR (signed_by_id IS NOT NULL AND signed_hash IS NOT NULL AND signed_at IS NOT NULL)");
 
@@ -1247,6 +1259,63 @@ namespace TumorBoard.Migrations.Migrations
                         .HasDatabaseName("ix_decision_positions_decision_id_member_id");
 
                     b.ToTable("decision_positions", (string)null);
+                });
+
+            modelBuilder.Entity("TumorBoard.Domain.Decisions.EmergencySignature", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("content_hash")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("DecisionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decision_id");
+
+                    b.Property<string>("Discipline")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("discipline");
+
+                    b.Property<DateTimeOffset>("SignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("signed_at");
+
+                    b.Property<Guid>("SignedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("signed_by_id");
+
+                    b.Property<string>("SignerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("signer_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_emergency_signatures");
+
+                    b.HasIndex("SignedById")
+                        .HasDatabaseName("ix_emergency_signatures_signed_by_id");
+
+                    b.HasIndex(new[] { "DecisionId", "Discipline" }, "ux_emergency_signatures_discipline")
+                        .IsUnique()
+                        .HasDatabaseName("ux_emergency_signatures_discipline");
+
+                    b.HasIndex(new[] { "DecisionId", "SignedById" }, "ux_emergency_signatures_signer")
+                        .IsUnique()
+                        .HasDatabaseName("ux_emergency_signatures_signer");
+
+                    b.ToTable("emergency_signatures", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_emergency_signatures_discipline", "discipline IN ('Neurosurgery', 'RadiationOncology')");
+                        });
                 });
 
             modelBuilder.Entity("TumorBoard.Domain.Decisions.ReportDispatch", b =>
@@ -2137,7 +2206,6 @@ namespace TumorBoard.Migrations.Migrations
                         .WithMany()
                         .HasForeignKey("AgendaItemId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
                         .HasConstraintName("fk_decisions_agenda_items_agenda_item_id");
 
                     b.HasOne("TumorBoard.Domain.Decisions.BoardDecision", null)
@@ -2157,7 +2225,6 @@ namespace TumorBoard.Migrations.Migrations
                         .WithMany()
                         .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
                         .HasConstraintName("fk_decisions_meetings_meeting_id");
 
                     b.HasOne("TumorBoard.Application.Persistence.AppUser", null)
@@ -2211,6 +2278,23 @@ namespace TumorBoard.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_decision_positions_users_member_id");
+                });
+
+            modelBuilder.Entity("TumorBoard.Domain.Decisions.EmergencySignature", b =>
+                {
+                    b.HasOne("TumorBoard.Domain.Decisions.BoardDecision", null)
+                        .WithMany("EmergencySignatures")
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_emergency_signatures_decisions_decision_id");
+
+                    b.HasOne("TumorBoard.Application.Persistence.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("SignedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_emergency_signatures_users_signed_by_id");
                 });
 
             modelBuilder.Entity("TumorBoard.Domain.Decisions.ReportDispatch", b =>
@@ -2359,6 +2443,8 @@ namespace TumorBoard.Migrations.Migrations
 
             modelBuilder.Entity("TumorBoard.Domain.Decisions.BoardDecision", b =>
                 {
+                    b.Navigation("EmergencySignatures");
+
                     b.Navigation("FollowUps");
 
                     b.Navigation("Positions");

@@ -34,6 +34,7 @@ public sealed class TumorBoardDbContext(
     public DbSet<BoardDecision> Decisions => Set<BoardDecision>();
     public DbSet<DecisionPosition> DecisionPositions => Set<DecisionPosition>();
     public DbSet<DecisionFollowUp> DecisionFollowUps => Set<DecisionFollowUp>();
+    public DbSet<EmergencySignature> EmergencySignatures => Set<EmergencySignature>();
     public DbSet<AssessmentWaiver> AssessmentWaivers => Set<AssessmentWaiver>();
     public DbSet<PatientLetter> PatientLetters => Set<PatientLetter>();
     public DbSet<PatientLetterVersion> PatientLetterVersions => Set<PatientLetterVersion>();

@@ -120,6 +120,7 @@ public static partial class DisplayWords
         // fuller wording is the one the report, the history and the export use too.
         Words((DecisionOutcome.TreatmentRecommendation, "Treatment recommendation"), (DecisionOutcome.MoreInformationNeeded, "More information needed"),
             (DecisionOutcome.StandardOfCareConfirmed, "Standard of care confirmed")),
+        Words((DecisionKind.Board, "Board decision"), (DecisionKind.EmergencyPlan, "Emergency plan outside a meeting")),
         Words((InformationNeeded.Imaging, "Imaging"), (InformationNeeded.Biopsy, "Biopsy"), (InformationNeeded.Consult, "Consult")),
         Words((PlanStepKind.SeparationSurgery, "Separation surgery"), (PlanStepKind.Stabilisation, "Stabilisation"),
             (PlanStepKind.CementAugmentation, "Cement augmentation (vertebro-/kyphoplasty)"), (PlanStepKind.EnBlocResection, "En bloc resection"),

@@ -1,4 +1,5 @@
 using TumorBoard.Domain.Common;
+using TumorBoard.Domain.Security;
 
 namespace TumorBoard.Domain.Decisions;
 
@@ -20,8 +21,11 @@ public sealed class BoardDecision
 
     public Guid Id { get; private set; }
     public Guid CaseId { get; private set; }
-    public Guid MeetingId { get; private set; }
-    public Guid AgendaItemId { get; private set; }
+    /// <summary>Board (made in a meeting) or EmergencyPlan (made outside a meeting for a P1 case, issue #14 part 1).</summary>
+    public DecisionKind Kind { get; private set; } = DecisionKind.Board;
+    /// <summary>The meeting that made the decision; null only for an emergency plan (a check constraint holds it).</summary>
+    public Guid? MeetingId { get; private set; }
+    public Guid? AgendaItemId { get; private set; }
     /// <summary>1, 2, 3 … per case across all its discussions and amendments.</summary>
     public int Number { get; private set; }
     public DecisionStatus Status { get; private set; }
@@ -58,10 +62,13 @@ public sealed class BoardDecision
 
     public List<DecisionPosition> Positions { get; private set; } = [];
     public List<DecisionFollowUp> FollowUps { get; private set; } = [];
+    /// <summary>The signatures of an emergency plan, one per discipline (append-only; empty for a board decision).</summary>
+    public List<EmergencySignature> EmergencySignatures { get; private set; } = [];
 
     public DecisionContent Content => DecisionJson.Deserialize<DecisionContent>(ContentJson);
     public IReadOnlyList<WaiverSnapshot> Waivers => DecisionJson.Deserialize<List<WaiverSnapshot>>(WaiversJson);
     public bool IsAmendment => AmendsId is not null;
+    public bool IsEmergencyPlan => Kind == DecisionKind.EmergencyPlan;
 
     /// <summary>Records the board's decision for an agenda item; <see cref="DecisionPreconditions"/> were checked by the caller.</summary>
     public static BoardDecision Record(DecisionTarget target, int number, DecisionContent content, DecisionInputs inputs,
@@ -74,6 +81,54 @@ public sealed class BoardDecision
         };
         d.Apply(content, inputs, author, now);
         return d;
+    }
+
+    /// <summary>
+    /// Records an emergency plan for a P1 case outside a meeting (issue #14 part 1); the caller checked the triage and who may
+    /// write it. It is signed by a neurosurgeon and a radiation oncologist (<see cref="SignAsEmergencyPlan"/>).
+    /// </summary>
+    public static BoardDecision RecordEmergencyPlan(Guid caseId, int number, DecisionContent content, DecisionInputs inputs,
+        BoardMember author, DateTimeOffset now)
+    {
+        var d = new BoardDecision
+        {
+            Id = Guid.CreateVersion7(), CaseId = caseId, Kind = DecisionKind.EmergencyPlan, Number = number,
+            Status = DecisionStatus.Draft, CreatedAt = now, CreatedById = author.Id, CreatedByName = author.Name,
+        };
+        d.Apply(content, inputs, author, now);
+        return d;
+    }
+
+    /// <summary>
+    /// One of the two signatures an emergency plan needs (the caller re-checked the password). The signer must hold the
+    /// discipline signed for; once both <see cref="EmergencySignature.Disciplines"/> have signed, the plan is signed like a
+    /// board decision: bound to the hash of its content and both signatures, and immutable from then on.
+    /// </summary>
+    public EmergencySignature SignAsEmergencyPlan(BoardMember signer, Discipline discipline, DateTimeOffset now)
+    {
+        if (!IsEmergencyPlan) throw new DomainConflictException("Only an emergency plan is signed by discipline; a board decision is signed by the meeting's chair.");
+        RequireDraft("signed again");
+        if (!EmergencySignature.Disciplines.Contains(discipline))
+            throw new DomainConflictException("An emergency plan is signed for neurosurgery and for radiation oncology.");
+        if (signer.Discipline != discipline)
+            throw new ForbiddenException($"Only a specialist in {DisplayWords.InSentence(discipline)} signs for {DisplayWords.InSentence(discipline)}.");
+        if (EmergencySignatures.Any(s => s.Discipline == discipline))
+            throw new DomainConflictException($"The emergency plan is already signed for {DisplayWords.InSentence(discipline)}.");
+        if (EmergencySignatures.Any(s => s.SignedById == signer.Id))
+            throw new DomainConflictException("You have already signed this emergency plan: the other discipline signs in person.");
+        var signature = new EmergencySignature(Id, signer, discipline, DecisionHash.Content(this), now);
+        EmergencySignatures.Add(signature);
+        if (EmergencySignature.Disciplines.All(x => EmergencySignatures.Any(s => s.Discipline == x)))
+        {
+            Status = DecisionStatus.Signed;
+            SignedById = signer.Id;
+            SignerName = string.Join(" and ", EmergencySignatures.OrderBy(s => s.SignedAt).Select(s => s.SignerName));
+            SignedAt = now;
+            SignatureMeaning = EmergencySignature.Meaning;
+            SignedHash = DecisionHash.Signed(this);
+        }
+        Touch(signer.Id, now);
+        return signature;
     }
 
     /// <summary>Changes the draft. Positions already taken stay, and show as taken on an earlier draft.</summary>
@@ -91,7 +146,7 @@ public sealed class BoardDecision
         if (string.IsNullOrWhiteSpace(reason)) throw new DomainConflictException("An amendment needs a reason.");
         return new BoardDecision
         {
-            Id = Guid.CreateVersion7(), CaseId = CaseId, MeetingId = MeetingId, AgendaItemId = AgendaItemId, Number = number,
+            Id = Guid.CreateVersion7(), CaseId = CaseId, Kind = Kind, MeetingId = MeetingId, AgendaItemId = AgendaItemId, Number = number,
             Status = DecisionStatus.Draft, AmendsId = Id, AmendmentReason = reason.Trim(),
             ContentJson = ContentJson, Outcome = Outcome, FollowUpDate = FollowUpDate,
             ResponsibleClinicianId = ResponsibleClinicianId, ResponsibleClinicianName = ResponsibleClinicianName,
@@ -122,6 +177,7 @@ public sealed class BoardDecision
     public void Sign(BoardMember chair, DateTimeOffset now)
     {
         RequireDraft("signed again");
+        if (IsEmergencyPlan) throw new DomainConflictException("An emergency plan is signed by a neurosurgeon and a radiation oncologist (emergency signatures), not by a chair.");
         Status = DecisionStatus.Signed;
         SignedById = chair.Id; SignerName = chair.Name; SignedAt = now; SignatureMeaning = ChairMeaning;
         SignedHash = DecisionHash.Signed(this);
@@ -206,4 +262,4 @@ public sealed record DecisionTarget(Guid CaseId, Guid MeetingId, Guid AgendaItem
 /// <summary>What the server adds to the form's content: names and the suggestion and waivers at the time.</summary>
 public sealed record DecisionInputs(string? ResponsibleClinicianName, string NomsSuggestionJson, IReadOnlyList<WaiverSnapshot> Waivers);
 
-public sealed record WaiverSnapshot(Security.Discipline Discipline, string Reason, string WaivedByName, DateTimeOffset WaivedAt);
+public sealed record WaiverSnapshot(Discipline Discipline, string Reason, string WaivedByName, DateTimeOffset WaivedAt);

@@ -65,3 +65,6 @@ public enum FollowUpStatus { Implemented, PartiallyImplemented, NotImplemented, 
 
 /// <summary>Why a step was not (or only partly) carried out (practice.md (b)13, (d)10).</summary>
 public enum DeviationReason { PatientWish, MedicalReason, Death, NewFindings, Other }
+
+/// <summary>A decision made by the board in a meeting, or an emergency plan agreed outside a meeting for a P1 case (issue #14 part 1).</summary>
+public enum DecisionKind { Board, EmergencyPlan }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace TumorBoard.Domain.Decisions;
 
@@ -18,18 +19,33 @@ public static class DecisionHash
     /// <summary>Hash of content and positions: what the chair signs.</summary>
     public static string Signed(BoardDecision d) => Sha256(DecisionJson.Serialize(Canonical(d, positions: true)));
 
+    /// <summary>
+    /// An emergency plan has its own format name and, in the signed hash, its signatures; a board decision's canonical form
+    /// is unchanged (the signatures are left out when null), so the hashes of decisions signed before stay intact.
+    /// </summary>
     public static CanonicalDecision Canonical(BoardDecision d, bool positions) => new(
-        "tumorboard.decision/1", d.Id, d.CaseId, d.MeetingId, d.AgendaItemId, d.Number, d.AmendsId, d.AmendmentReason,
+        d.IsEmergencyPlan ? "tumorboard.emergency-plan/1" : "tumorboard.decision/1", d.Id, d.CaseId, d.MeetingId, d.AgendaItemId, d.Number, d.AmendsId, d.AmendmentReason,
         d.Content, d.ResponsibleClinicianName, JsonDocument.Parse(d.NomsSuggestionJson).RootElement, d.Waivers,
         positions
             ? [.. d.Positions.OrderBy(p => p.MemberId).Select(p => new CanonicalPosition(p.MemberId, p.MemberName, p.Discipline, p.Kind, p.Text))]
-            : null);
+            : null)
+    {
+        EmergencySignatures = positions && d.IsEmergencyPlan
+            ? [.. d.EmergencySignatures.OrderBy(s => s.Discipline).Select(s => new CanonicalEmergencySignature(s.SignedById, s.SignerName, s.Discipline, s.ContentHash))]
+            : null,
+    };
 
     public static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }
 
-public sealed record CanonicalDecision(string Format, Guid DecisionId, Guid CaseId, Guid MeetingId, Guid AgendaItemId, int Number,
+public sealed record CanonicalDecision(string Format, Guid DecisionId, Guid CaseId, Guid? MeetingId, Guid? AgendaItemId, int Number,
     Guid? AmendsId, string? AmendmentReason, DecisionContent Content, string? ResponsibleClinicianName, JsonElement NomsSuggestion,
-    IReadOnlyList<WaiverSnapshot> Waivers, IReadOnlyList<CanonicalPosition>? Positions);
+    IReadOnlyList<WaiverSnapshot> Waivers, IReadOnlyList<CanonicalPosition>? Positions)
+{
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<CanonicalEmergencySignature>? EmergencySignatures { get; init; }
+}
+
+public sealed record CanonicalEmergencySignature(Guid SignedById, string SignerName, Security.Discipline Discipline, string ContentHash);
 
 public sealed record CanonicalPosition(Guid MemberId, string MemberName, Security.Discipline? Discipline, PositionKind Kind, string? Text);

@@ -13,6 +13,8 @@ public static class DecisionsEndpoints
     public sealed record ContentBody(DecisionContent? Content);
     public sealed record PositionBody(PositionKind? Kind, string? Text);
     public sealed record SignBody(string? Password);
+    /// <summary>One discipline's signature of an emergency plan: Neurosurgery or RadiationOncology, and the re-entered password.</summary>
+    public sealed record EmergencySignatureBody(Discipline? Discipline, string? Password);
     public sealed record AmendBody(string? Reason, DecisionContent? Content);
     public sealed record WaiverBody(Discipline Discipline, string? Reason);
     public sealed record WaiverCreated(Guid Id);
@@ -38,6 +40,8 @@ public static class DecisionsEndpoints
         decisions.MapPost("/{decisionId:guid}/follow-ups", FollowUp).WithName("RecordFollowUp");
 
         api.MapGet("/cases/{caseId:guid}/decisions", ListForCase).WithTags("Decisions").WithName("ListCaseDecisions");
+        api.MapPost("/cases/{caseId:guid}/emergency-plans", RecordEmergencyPlan).WithTags("Decisions").WithName("RecordEmergencyPlan");
+        decisions.MapPost("/{decisionId:guid}/emergency-signatures", SignEmergencyPlan).WithName("SignEmergencyPlan");
         return decisions;
     }
 
@@ -46,6 +50,19 @@ public static class DecisionsEndpoints
         var saved = await sender.Send(new RecordDecision.Command { MeetingId = meetingId, ItemId = itemId, Content = body.Content! }, ct);
         return TypedResults.Created($"/api/v1/decisions/{saved.Id}", Saved(saved, response));
     }
+
+    static async Task<Created<DecisionView>> RecordEmergencyPlan(Guid caseId, ContentBody body, HttpResponse response, ISender sender, CancellationToken ct)
+    {
+        var saved = await sender.Send(new RecordEmergencyPlan.Command { CaseId = caseId, Content = body.Content! }, ct);
+        return TypedResults.Created($"/api/v1/decisions/{saved.Id}", Saved(saved, response));
+    }
+
+    static async Task<Ok<DecisionView>> SignEmergencyPlan(Guid decisionId, EmergencySignatureBody body, HttpResponse response, ISender sender,
+        CancellationToken ct) =>
+        TypedResults.Ok(Saved(await sender.Send(new SignEmergencyPlan.Command
+        {
+            DecisionId = decisionId, Discipline = body.Discipline, Password = body.Password ?? "",
+        }, ct), response));
 
     static async Task<Created<WaiverCreated>> Waive(Guid meetingId, Guid itemId, WaiverBody body, ISender sender, CancellationToken ct)
     {

@@ -27,7 +27,8 @@ public sealed class DecisionReport
     public required ReportLetterhead Letterhead { get; init; }
     public required DecisionView Decision { get; init; }
     public required GetCase.Result Case { get; init; }
-    public required GetMeeting.Result Meeting { get; init; }
+    /// <summary>The meeting that made the decision; null for an emergency plan outside a meeting.</summary>
+    public required GetMeeting.Result? Meeting { get; init; }
     /// <summary>The specialists' latest submitted assessments with their computed scores, in the board's order.</summary>
     public required IReadOnlyList<AssessmentColumn> Assessments { get; init; }
     public required DateTimeOffset GeneratedAt { get; init; }
@@ -41,7 +42,7 @@ public sealed class DecisionReport
     {
         var decision = await sender.Send(new GetDecision.Query(decisionId), ct);
         var tumorCase = await sender.Send(new GetCase.Query(decision.CaseId), ct);
-        var meeting = await sender.Send(new GetMeeting.Query(decision.MeetingId), ct);
+        var meeting = decision.MeetingId is { } meetingId ? await sender.Send(new GetMeeting.Query(meetingId), ct) : null;
         var list = await sender.Send(new ListAssessments.Query(decision.CaseId), ct);
         return new DecisionReport
         {
@@ -51,14 +52,22 @@ public sealed class DecisionReport
         };
     }
 
-    public string Title => $"Tumor board decision, version {Decision.Number}";
+    public const string EmergencyPlanWords = "Emergency plan outside a meeting";
+    public bool IsEmergencyPlan => Decision.Kind == DecisionKind.EmergencyPlan;
+    public string Title => IsEmergencyPlan ? $"{EmergencyPlanWords}, version {Decision.Number}" : $"Tumor board decision, version {Decision.Number}";
+    /// <summary>The meeting line's words for an emergency plan (it has no meeting; the next board reviews it).</summary>
+    public const string EmergencyPlanMeeting = EmergencyPlanWords + " (P1 emergency); listed for review at the next board";
+    public string ChairName => Meeting?.ChairName ?? "— (signed by neurosurgery and radiation oncology)";
+    /// <summary>An emergency plan's signatures: "Name, discipline".</summary>
+    public IReadOnlyList<(string Signer, string Discipline, DateTimeOffset SignedAt)> EmergencySignatures =>
+        [.. Decision.EmergencySignatures.Select(s => (s.PrintedName, DisplayWords.Of(s.Discipline), s.SignedAt))];
     public string Status => DisplayWords.Of(Decision.Status);
     public bool IsDraft => Decision.Status == DecisionStatus.Draft;
     public string PatientName => $"{Patient.FamilyName}, {Patient.GivenName}";
     public string PatientLine => $"{PatientName} ({DisplayWords.Of(Patient.Sex)})";
     public string DateOfBirth => Day(Patient.DateOfBirth);
     public string ReferringClinician => Details.ReferringClinician ?? "—";
-    public string? MeetingLocation => Meeting.Location;
+    public string? MeetingLocation => Meeting?.Location;
     public string ClinicalQuestion => Details.ClinicalQuestion;
 
     public string Histology => DisplayWords.Of(Details.Histology) + (Details.HistologyOtherText is null ? "" : $": {Details.HistologyOtherText}")
@@ -84,7 +93,7 @@ public sealed class DecisionReport
         $"{(r.LevelFrom == r.LevelTo ? r.LevelFrom.ToString() : $"{r.LevelFrom}-{r.LevelTo}")}: {r.TotalDoseGy} Gy in {r.Fractions} fractions, ended {Day(r.EndDate)}"));
 
     /// <summary>"Name, discipline (chair)", disciplines first in the board's order, then by name.</summary>
-    public IReadOnlyList<string> Attendees => [.. Meeting.Attendees
+    public IReadOnlyList<string> Attendees => Meeting is null ? [] : [.. Meeting.Attendees
         .OrderBy(a => a.Discipline is null).ThenBy(a => a.Discipline).ThenBy(a => a.Name)
         .Select(a => $"{a.Name}, {(a.Discipline is { } d ? DisplayWords.InSentence(d) : "no discipline")}{(a.UserId == Meeting.ChairId ? " (chair)" : "")}")];
 

@@ -52,8 +52,10 @@ public sealed class DecisionReportPdf(LocalTime time)
         pdf.Facts(
         [
             ("Patient", r.PatientLine), ("MRN", r.Patient.Mrn), ("Date of birth", r.DateOfBirth), ("Referring clinician", r.ReferringClinician),
-            ("Meeting", $"{d.MeetingTitle}, {time.Show(d.MeetingStartsAt)}{(r.MeetingLocation is { } where ? $", {where}" : "")}"),
-            ("Chair", r.Meeting.ChairName), ("Recorded", $"{time.Show(d.CreatedAt)} by {d.CreatedByName}"),
+            ("Meeting", d.MeetingStartsAt is { } startsAt
+                ? $"{d.MeetingTitle}, {time.Show(startsAt)}{(r.MeetingLocation is { } where ? $", {where}" : "")}"
+                : DecisionReport.EmergencyPlanMeeting),
+            ("Chair", r.ChairName), ("Recorded", $"{time.Show(d.CreatedAt)} by {d.CreatedByName}"),
         ]);
         if (r.IsDraft) pdf.Paragraph(DecisionReport.DraftNote, BodyBold, Warning);
         if (r.AmendmentReason is { } reason)
@@ -127,6 +129,12 @@ public sealed class DecisionReportPdf(LocalTime time)
                 ("SHA-256 of the signed record", sig.ContentHash), ("Integrity", DecisionReport.Integrity(sig)),
             ]);
         else pdf.Paragraph("Not signed.", BodyBold);
+        if (r.IsEmergencyPlan)
+        {
+            pdf.Paragraph($"{DecisionReport.EmergencyPlanWords}: signatures by discipline", BodyBold);
+            if (r.EmergencySignatures.Count == 0) pdf.Paragraph("No discipline has signed yet.", color: Muted);
+            foreach (var s in r.EmergencySignatures) pdf.Paragraph($"• {s.Signer}, {s.Discipline}, {time.ShowSeconds(s.SignedAt)}", after: 1);
+        }
 
         pdf.SectionHeading("Follow-up so far");
         if (r.FollowUpRecords.Count == 0) pdf.Paragraph("Nothing has been recorded yet.", color: Muted);

@@ -20,7 +20,7 @@ public sealed class DatabaseRoleTests(AppFixture app) : DatabaseTest(app)
     }
 
     static readonly string[] AppendOnly = ["audit_entries", "audit_seals", "assessment_versions", "decision_follow_ups", "assessment_waivers",
-        "patient_letter_versions", "mscc_timestamps", "mscc_breach_explanations", "report_dispatches"];
+        "patient_letter_versions", "mscc_timestamps", "mscc_breach_explanations", "report_dispatches", "emergency_signatures"];
     static readonly string[] NeverDeleted = [.. AppendOnly, "decisions", "decision_positions", "patient_letters"];
 
     async Task<PostgresException> RefusedAsync(string connectionString, string sql)

@@ -24,7 +24,7 @@ public sealed class DecisionHttpTests(AppFixture app) : DatabaseTest(app)
     static readonly string[] ViewFields =
     [
         "agendaItemId", "amendmentReason", "amendsId", "amendsNumber", "caseId", "content", "contentHash", "createdAt", "createdByName",
-        "followUp", "followUpOverdue", "hasDissent", "id", "meetingChairId", "meetingId", "meetingStartsAt", "meetingTitle", "nomsSuggestion",
+        "emergencySignatures", "followUp", "followUpOverdue", "hasDissent", "id", "kind", "meetingChairId", "meetingId", "meetingStartsAt", "meetingTitle", "nomsSuggestion",
         "number", "positions", "responsibleClinicianName", "signature", "status", "supersededAt", "supersededById", "supersededByNumber",
         "updatedAt", "version", "waivers",
     ];

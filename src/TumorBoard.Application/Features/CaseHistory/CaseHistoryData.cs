@@ -84,6 +84,8 @@ public sealed record CaseHistoryData(CaseRow Case, IReadOnlyList<ListingRow> Lis
     }
 
     public ListingRow Listing(Guid itemId) => Listings.First(l => l.ItemId == itemId);
+    /// <summary>The discussion a decision was made in; null for an emergency plan made outside a meeting.</summary>
+    public ListingRow? Listing(Guid? itemId) => itemId is { } id ? Listing(id) : null;
 
     public BoardDecision? Decision(Guid? id) => id is null ? null : Decisions.FirstOrDefault(d => d.Id == id);
 }

@@ -103,10 +103,15 @@ public static class CaseHistoryTimeline
             ? On(DecisionAmended, d.CreatedAt, d.CreatedByName,
                 $"Amendment of decision version {data.Decision(d.AmendsId)?.Number} started as version {d.Number}", d.AmendmentReason)
             : On(DecisionDrafted, d.CreatedAt, d.CreatedByName,
-                $"Decision version {d.Number} recorded as a draft in {Meeting(data.Listing(d.AgendaItemId), data)}: {DisplayWords.Of(d.Outcome)}");
+                d.IsEmergencyPlan
+                    ? $"Emergency plan outside a meeting recorded as decision version {d.Number}, a draft: {DisplayWords.Of(d.Outcome)}"
+                    : $"Decision version {d.Number} recorded as a draft in {Meeting(data.Listing(d.AgendaItemId)!, data)}: {DisplayWords.Of(d.Outcome)}");
         var contentHash = DecisionHash.Content(d);
         foreach (var p in d.Positions.OrderBy(p => p.RecordedAt))
             yield return Position(d, p.MemberName, p.Discipline, p.Kind, p.Text, p.RecordedAt, replaced: false, earlierDraft: p.ContentHash != contentHash);
+        foreach (var s in d.EmergencySignatures.OrderBy(s => s.SignedAt))
+            yield return On(DecisionSigned, s.SignedAt, s.SignerName,
+                $"Emergency plan outside a meeting, version {d.Number}: signed for {DisplayWords.InSentence(s.Discipline)} by {s.SignerName} (password re-entered)");
         if (d.SignedAt is { } signedAt)
             yield return On(DecisionSigned, signedAt, d.SignerName,
                 $"Decision version {d.Number} signed by {d.SignerName}, meaning \"{d.SignatureMeaning}\"; SHA-256 {d.SignedHash}"

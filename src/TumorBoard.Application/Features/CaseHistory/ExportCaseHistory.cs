@@ -68,7 +68,7 @@ public static class ExportCaseHistory
         static DecisionView View(BoardDecision d, CaseHistoryData data, DateOnly today)
         {
             var listing = data.Listing(d.AgendaItemId);
-            return DecisionView.From(d, listing.MeetingTitle, listing.MeetingStartsAt, listing.ChairId,
+            return DecisionView.From(d, listing?.MeetingTitle, listing?.MeetingStartsAt, listing?.ChairId,
                 data.Decision(d.AmendsId)?.Number, data.Decision(d.SupersededById)?.Number, today);
         }
     }

@@ -34,7 +34,7 @@ public static class GetCaseHistory
 
     /// <summary>A decision version, for links and the "compare versions" choice.</summary>
     public sealed record DecisionVersion(Guid Id, int Number, DecisionStatus Status, DecisionOutcome Outcome, DateTimeOffset CreatedAt,
-        string? SignerName, DateTimeOffset? SignedAt, bool HasDissent);
+        string? SignerName, DateTimeOffset? SignedAt, bool HasDissent, DecisionKind Kind = DecisionKind.Board);
 
     /// <summary>The filtered events; <paramref name="TotalEvents"/> counts the whole history.</summary>
     public sealed record Result(CaseHeader Case, IReadOnlyList<DecisionVersion> Decisions, IReadOnlyList<HistoryEvent> Events,
@@ -68,7 +68,7 @@ public static class GetCaseHistory
 
     public static IReadOnlyList<DecisionVersion> Versions(CaseHistoryData data) =>
         [.. data.Decisions.Select(d => new DecisionVersion(d.Id, d.Number, d.Status, d.Outcome, d.CreatedAt, d.SignerName, d.SignedAt,
-            d.Positions.Any(p => p.Kind == PositionKind.Disagree)))];
+            d.Positions.Any(p => p.Kind == PositionKind.Disagree), d.Kind))];
 
     /// <summary>From and To are the board's local days (as the audit list reads them), whatever zone the server runs in.</summary>
     public static IReadOnlyList<HistoryEvent> Filter(IEnumerable<HistoryEvent> events, Query query, BoardClock clock)

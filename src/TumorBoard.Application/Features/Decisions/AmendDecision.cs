@@ -43,8 +43,12 @@ public static class AmendDecision
         public async ValueTask<DecisionSaved> Handle(Command c, CancellationToken ct)
         {
             var signed = await DecisionAccess.LoadAsync(db, c.DecisionId, null, ct);
-            var meeting = await db.Meetings.FirstAsync(m => m.Id == signed.MeetingId, ct);
-            await DecisionAccess.RequireEditorAsync(db, user, meeting, signed.CaseId, amendment: true, ct);
+            if (signed.IsEmergencyPlan) await DecisionAccess.RequireEmergencyPlanAuthorAsync(db, user, ct);
+            else
+            {
+                var meeting = await db.Meetings.FirstAsync(m => m.Id == signed.MeetingId, ct);
+                await DecisionAccess.RequireEditorAsync(db, user, meeting, signed.CaseId, amendment: true, ct);
+            }
             var status = await db.Cases.Where(x => x.Id == signed.CaseId).Select(x => x.Status).FirstAsync(ct);
             if (CaseStatuses.IsEnded(status))
                 throw new DomainConflictException($"The case is {status}: its decision can no longer be amended.");

@@ -47,7 +47,7 @@ public static class DecisionAccess
     }
 
     /// <summary>Names, the NOMS suggestion and the waivers that go into the decision next to the form's content.</summary>
-    public static async Task<DecisionInputs> InputsAsync(TumorBoardDbContext db, RadiosensitivityTable table, Guid caseId, Guid itemId,
+    public static async Task<DecisionInputs> InputsAsync(TumorBoardDbContext db, RadiosensitivityTable table, Guid caseId, Guid? itemId,
         DecisionContent content, CancellationToken ct)
     {
         var clinician = await ResponsibleClinicianNameAsync(db, content.ResponsibleClinicianId, ct);
@@ -56,6 +56,18 @@ public static class DecisionAccess
         var waivers = await db.AssessmentWaivers.AsNoTracking().Where(w => w.AgendaItemId == itemId)
             .Select(w => new WaiverSnapshot(w.Discipline, w.Reason, w.WaivedByName, w.WaivedAt)).ToListAsync(ct);
         return new DecisionInputs(clinician, DecisionJson.Serialize(noms), waivers);
+    }
+
+    /// <summary>
+    /// Who writes and amends an emergency plan outside a meeting (issue #14 part 1): a specialist of one of the two disciplines
+    /// that sign it (neurosurgery, radiation oncology); anyone else 403. Coordinators read it.
+    /// </summary>
+    public static async Task<BoardMember> RequireEmergencyPlanAuthorAsync(TumorBoardDbContext db, ICurrentUser user, CancellationToken ct)
+    {
+        var author = await MemberAsync(db, user, ct);
+        if (!user.IsInRole(Roles.Specialist) || author.Discipline is not { } discipline || !EmergencySignature.Disciplines.Contains(discipline))
+            throw new ForbiddenException("An emergency plan outside a meeting is written by a specialist in neurosurgery or radiation oncology.");
+        return author;
     }
 
     /// <summary>The responsible clinician must be an active clinician or specialist (a 400 on the field otherwise).</summary>

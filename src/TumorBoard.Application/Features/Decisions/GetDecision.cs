@@ -34,13 +34,13 @@ public static class GetDecision
     {
         var d = await db.Decisions.AsNoTracking().FirstOrDefaultAsync(x => x.Id == decisionId, ct)
             ?? throw NotFoundException.For("Decision", decisionId);
-        var meeting = await db.Meetings.AsNoTracking().Where(m => m.Id == d.MeetingId)
+        var meeting = d.MeetingId is null ? null : await db.Meetings.AsNoTracking().Where(m => m.Id == d.MeetingId)
             .Select(m => new { m.Title, m.StartsAt, m.ChairId }).FirstAsync(ct);
         var supersededByNumber = d.SupersededById is null ? null
             : await db.Decisions.Where(x => x.Id == d.SupersededById).Select(x => (int?)x.Number).FirstOrDefaultAsync(ct);
         var amendsNumber = d.AmendsId is null ? null
             : await db.Decisions.Where(x => x.Id == d.AmendsId).Select(x => (int?)x.Number).FirstOrDefaultAsync(ct);
-        return DecisionView.From(d, meeting.Title, meeting.StartsAt, meeting.ChairId, amendsNumber, supersededByNumber,
+        return DecisionView.From(d, meeting?.Title, meeting?.StartsAt, meeting?.ChairId, amendsNumber, supersededByNumber,
             clock.Today);
     }
 }
@@ -50,11 +50,15 @@ public sealed record DecisionView : ICaseReadResult
     Guid ICaseReadResult.ReadCaseId => CaseId;
     public Guid Id { get; init; }
     public Guid CaseId { get; init; }
-    public Guid MeetingId { get; init; }
+    /// <summary>Board: made in a meeting. EmergencyPlan: agreed outside a meeting for a P1 case, signed by two disciplines.</summary>
+    public DecisionKind Kind { get; init; }
+    /// <summary>The meeting the decision was made in; null for an emergency plan.</summary>
+    public Guid? MeetingId { get; init; }
+    /// <summary>The meeting's title, or "Emergency plan outside a meeting".</summary>
     public string MeetingTitle { get; init; } = "";
-    public DateTimeOffset MeetingStartsAt { get; init; }
-    public Guid MeetingChairId { get; init; }
-    public Guid AgendaItemId { get; init; }
+    public DateTimeOffset? MeetingStartsAt { get; init; }
+    public Guid? MeetingChairId { get; init; }
+    public Guid? AgendaItemId { get; init; }
     public int Number { get; init; }
     public DecisionStatus Status { get; init; }
     public Guid? AmendsId { get; init; }
@@ -72,6 +76,8 @@ public sealed record DecisionView : ICaseReadResult
     /// <summary>SHA-256 of the content now (what positions are taken on).</summary>
     public string ContentHash { get; init; } = "";
     public SignatureView? Signature { get; init; }
+    /// <summary>An emergency plan's signatures, one per discipline (empty for a board decision).</summary>
+    public IReadOnlyList<EmergencySignatureView> EmergencySignatures { get; init; } = [];
     public IReadOnlyList<StepFollowUpView> FollowUp { get; init; } = [];
     public bool FollowUpOverdue { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
@@ -79,7 +85,9 @@ public sealed record DecisionView : ICaseReadResult
     public DateTimeOffset UpdatedAt { get; init; }
     public uint Version { get; init; }
 
-    public static DecisionView From(BoardDecision d, string meetingTitle, DateTimeOffset meetingStartsAt, Guid chairId,
+    public const string OutsideMeetingTitle = "Emergency plan outside a meeting";
+
+    public static DecisionView From(BoardDecision d, string? meetingTitle, DateTimeOffset? meetingStartsAt, Guid? chairId,
         int? amendsNumber, int? supersededByNumber, DateOnly today)
     {
         var contentHash = DecisionHash.Content(d);
@@ -87,7 +95,7 @@ public sealed record DecisionView : ICaseReadResult
         var current = d.CurrentFollowUps();
         return new DecisionView
         {
-            Id = d.Id, CaseId = d.CaseId, MeetingId = d.MeetingId, MeetingTitle = meetingTitle, MeetingStartsAt = meetingStartsAt,
+            Id = d.Id, CaseId = d.CaseId, Kind = d.Kind, MeetingId = d.MeetingId, MeetingTitle = meetingTitle ?? OutsideMeetingTitle, MeetingStartsAt = meetingStartsAt,
             MeetingChairId = chairId, AgendaItemId = d.AgendaItemId, Number = d.Number, Status = d.Status,
             AmendsId = d.AmendsId, AmendsNumber = amendsNumber, AmendmentReason = d.AmendmentReason,
             SupersededById = d.SupersededById, SupersededByNumber = supersededByNumber, SupersededAt = d.SupersededAt,
@@ -99,6 +107,8 @@ public sealed record DecisionView : ICaseReadResult
             ContentHash = contentHash,
             Signature = d.SignedAt is null ? null
                 : new SignatureView(d.SignedById!.Value, d.SignerName!, d.SignedAt.Value, d.SignatureMeaning!, d.SignedHash!, d.SignatureIsIntact),
+            EmergencySignatures = [.. d.EmergencySignatures.OrderBy(s => s.SignedAt).Select(s =>
+                new EmergencySignatureView(s.SignedById, s.SignerName, s.Discipline, s.SignedAt, s.ContentHash != contentHash && d.Status == DecisionStatus.Draft))],
             FollowUp = [.. content.Plan.Select((step, i) => StepFollowUpView.Of(i + 1, step, current[i],
                 [.. d.FollowUps.Where(f => f.StepNumber == i + 1).OrderBy(f => f.RecordedAt).Select(FollowUpView.From)]))],
             FollowUpOverdue = d.IsFollowUpOverdue(today),
@@ -109,6 +119,9 @@ public sealed record DecisionView : ICaseReadResult
 
 public sealed record PositionView(Guid MemberId, string MemberName, Discipline? Discipline, PositionKind Kind, string? Text,
     DateTimeOffset RecordedAt, bool OnEarlierDraft);
+
+/// <summary>One signature of an emergency plan: who, for which discipline, when; OnEarlierDraft when the draft changed since.</summary>
+public sealed record EmergencySignatureView(Guid SignerId, string PrintedName, Discipline Discipline, DateTimeOffset SignedAt, bool OnEarlierDraft);
 
 /// <summary>The signature manifestation (REG-9): printed name, UTC time, meaning; bound to the hash (REG-10).</summary>
 public sealed record SignatureView(Guid SignerId, string PrintedName, DateTimeOffset SignedAt, string Meaning, string ContentHash, bool Intact);

@@ -27,7 +27,7 @@ public static class ListMeetingDecisions
             return await db.Decisions.AsNoTracking().IgnoreAutoIncludes()
                 .Where(d => d.MeetingId == query.MeetingId)
                 .OrderBy(d => d.AgendaItemId).ThenByDescending(d => d.Number)
-                .Select(d => new Row(d.AgendaItemId, d.CaseId, d.Id, d.Number, d.Status, d.AmendsId != null))
+                .Select(d => new Row(d.AgendaItemId!.Value, d.CaseId, d.Id, d.Number, d.Status, d.AmendsId != null))
                 .Take(1000).ToListAsync(ct);
         }
     }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Persistence;
+using TumorBoard.Domain.Common;
 using TumorBoard.Domain.Decisions;
 using TumorBoard.Domain.Scores;
 using TumorBoard.Domain.Security;
@@ -33,10 +34,20 @@ public static class ReviseDecision
         {
             if (c.ExpectedVersion is null) throw new VersionRequiredException();
             var decision = await DecisionAccess.LoadAsync(db, c.DecisionId, c.ExpectedVersion, ct);
-            var meeting = await db.Meetings.FirstAsync(m => m.Id == decision.MeetingId, ct);
-            await DecisionAccess.RequireEditorAsync(db, user, meeting, decision.CaseId, decision.IsAmendment, ct);
-            if (!decision.IsAmendment && decision.Status == DecisionStatus.Draft)
-                await DecisionAccess.RequirePreconditionsAsync(db, meeting, DecisionAccess.Item(meeting, decision.AgendaItemId), ct);
+            if (decision.IsEmergencyPlan)
+            {
+                await DecisionAccess.RequireEmergencyPlanAuthorAsync(db, user, ct);
+                if (decision.Status == DecisionStatus.Draft && decision.EmergencySignatures.Count > 0)
+                    throw new DomainConflictException($"The emergency plan is already signed for {DisplayWords.InSentence(decision.EmergencySignatures[0].Discipline)}: " +
+                        "a signed content is not changed; the second discipline signs it, then it can be amended.");
+            }
+            else
+            {
+                var meeting = await db.Meetings.FirstAsync(m => m.Id == decision.MeetingId, ct);
+                await DecisionAccess.RequireEditorAsync(db, user, meeting, decision.CaseId, decision.IsAmendment, ct);
+                if (!decision.IsAmendment && decision.Status == DecisionStatus.Draft)
+                    await DecisionAccess.RequirePreconditionsAsync(db, meeting, DecisionAccess.Item(meeting, decision.AgendaItemId!.Value), ct);
+            }
             var inputs = await DecisionAccess.InputsAsync(db, table, decision.CaseId, decision.AgendaItemId, c.Content, ct);
             decision.Revise(c.Content, decision.IsAmendment ? inputs with { NomsSuggestionJson = decision.NomsSuggestionJson, Waivers = decision.Waivers } : inputs,
                 await DecisionAccess.MemberAsync(db, user, ct), clock.UtcNow);

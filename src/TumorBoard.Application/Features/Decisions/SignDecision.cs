@@ -48,6 +48,8 @@ public static class SignDecision
                 throw new ValidationException([new ValidationFailure(nameof(Command.Password), "The password is not correct.")]);
 
             var decision = await DecisionAccess.LoadAsync(db, c.DecisionId, c.ExpectedVersion, ct);
+            if (decision.IsEmergencyPlan)
+                throw new DomainConflictException("An emergency plan is signed by a neurosurgeon and a radiation oncologist (emergency signatures), not by a chair.");
             if (decision.Status != DecisionStatus.Draft)
                 throw new DomainConflictException($"Decision version {decision.Number} is already {DisplayWords.InSentence(decision.Status)}: a signed decision is never signed again.");
             var loaded = decision.Version;
@@ -69,7 +71,7 @@ public static class SignDecision
 
         async Task<DecisionSaved> SignAsync(BoardDecision decision, CancellationToken ct)
         {
-            var meeting = await db.Meetings.FirstAsync(m => m.Id == decision.MeetingId, ct);
+            var meeting = await db.Meetings.FirstAsync(m => m.Id == decision.MeetingId!.Value, ct);
             var chair = await DecisionAccess.MemberAsync(db, user, ct);
             var current = await db.Decisions.FirstOrDefaultAsync(d => d.CaseId == decision.CaseId && d.Status == DecisionStatus.Signed, ct);
             TumorBoardCase? tumorCase = null;
@@ -82,7 +84,7 @@ public static class SignDecision
             else
             {
                 DecisionPreconditions.RequireChair(meeting, chair.Id);
-                await DecisionAccess.RequirePreconditionsAsync(db, meeting, DecisionAccess.Item(meeting, decision.AgendaItemId), ct);
+                await DecisionAccess.RequirePreconditionsAsync(db, meeting, DecisionAccess.Item(meeting, decision.AgendaItemId!.Value), ct);
                 tumorCase = await db.Cases.FirstAsync(x => x.Id == decision.CaseId, ct);
             }
 
@@ -98,7 +100,7 @@ public static class SignDecision
             if (tumorCase is not null)
             {
                 var rules = DecisionOutcomeRules.For(decision.Outcome);
-                meeting.RecordDecision(decision.AgendaItemId, tumorCase, rules.RelistsCase, chair.Id, now);
+                meeting.RecordDecision(decision.AgendaItemId!.Value, tumorCase, rules.RelistsCase, chair.Id, now);
                 if (rules.RelistsCase) await RelistAsync(meeting, tumorCase, decision, chair.Id, now, ct);
                 if (rules.LocksAssessments)
                     foreach (var assessment in await db.Assessments.Where(a => a.CaseId == tumorCase.Id).ToListAsync(ct))

@@ -18,13 +18,17 @@ public sealed class DecisionFhirMapper(FhirBundleBuilder b, FhirCaseResources re
     bool history)
 {
     readonly DecisionContent content = d.Content;
-    ListingRow Listing => data.Listing(d.AgendaItemId);
+    ListingRow? Listing => data.Listing(d.AgendaItemId);
 
     /// <summary>What the document names as itself: this decision version.</summary>
     public static Identifier DocumentIdentifier(Guid decisionId) => new(FhirVocabulary.Rfc3986, $"urn:uuid:{decisionId}");
 
     bool Signed => d.SignedAt is not null;
-    ResourceReference Author => Signed ? b.Practitioner(d.SignedById!.Value, d.SignerName!) : b.Practitioner(d.CreatedById, d.CreatedByName);
+    ResourceReference Author => !Signed ? b.Practitioner(d.CreatedById, d.CreatedByName)
+        : d.IsEmergencyPlan ? Signatory(d.EmergencySignatures.OrderBy(s => s.SignedAt).First())
+        : b.Practitioner(d.SignedById!.Value, d.SignerName!);
+
+    ResourceReference Signatory(EmergencySignature s) => b.Practitioner(s.SignedById, s.SignerName);
 
     public ResourceReference Composition() => b.Add(UrlFor("Composition", d.Id), () =>
     {
@@ -39,9 +43,20 @@ public sealed class DecisionFhirMapper(FhirBundleBuilder b, FhirCaseResources re
             Subject = resources.Patient(),
             Date = Instant(d.SignedAt ?? d.UpdatedAt),
             Author = [Author],
-            Title = $"Spinal tumour board decision, version {d.Number}",
+            Title = d.IsEmergencyPlan ? $"Emergency plan outside a meeting (MSCC fast track), version {d.Number}"
+                : $"Spinal tumour board decision, version {d.Number}",
+            // Board decision or emergency plan outside a meeting (issue #14 part 1).
+            Category = [b.Ours(d.Kind)],
         };
-        if (Signed)
+        if (Signed && d.IsEmergencyPlan)
+            foreach (var s in d.EmergencySignatures.OrderBy(s => s.SignedAt))
+                composition.Attester.Add(new Composition.AttesterComponent
+                {
+                    Mode = Hl7.Fhir.Model.Composition.CompositionAttestationMode.Legal,
+                    Time = Instant(s.SignedAt),
+                    Party = Signatory(s),
+                });
+        else if (Signed)
             composition.Attester.Add(new Composition.AttesterComponent
             {
                 Mode = Hl7.Fhir.Model.Composition.CompositionAttestationMode.Legal,
@@ -91,7 +106,7 @@ public sealed class DecisionFhirMapper(FhirBundleBuilder b, FhirCaseResources re
             Title = $"Tumour board plan, decision version {d.Number}",
             Description = string.IsNullOrWhiteSpace(content.Rationale) ? null : content.Rationale,
             Subject = resources.Patient(),
-            Created = Date(clock.DateAt(Listing.MeetingStartsAt)),
+            Created = Date(clock.DateAt(Listing?.MeetingStartsAt ?? d.CreatedAt)),
             Author = Author,
             Addresses = [resources.BoneMetastasis(), resources.PrimaryTumour()],
         };
@@ -146,7 +161,9 @@ public sealed class DecisionFhirMapper(FhirBundleBuilder b, FhirCaseResources re
 
     IEnumerable<string> DecisionLines()
     {
-        yield return $"Version {d.Number} ({W.Of(d.Status)}), meeting {Listing.MeetingTitle} on {Date(clock.DateAt(Listing.MeetingStartsAt))}.";
+        yield return Listing is { } listing
+            ? $"Version {d.Number} ({W.Of(d.Status)}), meeting {listing.MeetingTitle} on {Date(clock.DateAt(listing.MeetingStartsAt))}."
+            : $"Version {d.Number} ({W.Of(d.Status)}), emergency plan outside a meeting, recorded on {Date(clock.DateAt(d.CreatedAt))}.";
         if (d.AmendsId is not null) yield return $"Amendment: {d.AmendmentReason}";
         yield return $"Outcome: {W.Of(content.Outcome)}";
         if (content.Intent is { } intent) yield return $"Intent: {W.Of(intent)}";

@@ -87,6 +87,7 @@ public static partial class FhirVocabulary
         (typeof(TokuhashiPrognosis), "tokuhashi", "Revised Tokuhashi prognosis"),
         (typeof(TomitaStrategy), "tomita", "Tomita surgical strategy"),
         (typeof(DecisionOutcome), "outcome", "Board decision outcome"),
+        (typeof(DecisionKind), "decision-kind", "Kind of decision (made in a meeting, or an emergency plan outside a meeting)"),
         (typeof(InformationNeeded), "information", "Information the board asks for"),
         (typeof(PlanStepKind), "plan-step", "Plan step"),
         (typeof(TreatmentIntent), "intent", "Treatment intent"),

@@ -102,7 +102,9 @@ public static class PatientLetterAccess
                              join p in db.Patients on c.PatientId equals p.Id
                              where c.Id == decision.CaseId
                              select new { p.GivenName, p.FamilyName }).FirstAsync(ct);
-        var meetingStart = await db.Meetings.AsNoTracking().Where(m => m.Id == decision.MeetingId).Select(m => m.StartsAt).FirstAsync(ct);
+        // An emergency plan outside a meeting is dated by its signature (by its drafting while not signed).
+        var meetingStart = decision.MeetingId is null ? decision.SignedAt ?? decision.CreatedAt
+            : await db.Meetings.AsNoTracking().Where(m => m.Id == decision.MeetingId).Select(m => m.StartsAt).FirstAsync(ct);
         var document = LetterComposer.Compose(new LetterInput(language, $"{patient.GivenName} {patient.FamilyName}",
             clock.DateAt(meetingStart), clock.Today, decision.Content, decision.ResponsibleClinicianName,
             board.PatientLetter.EmergencyPhone.Trim(), why));

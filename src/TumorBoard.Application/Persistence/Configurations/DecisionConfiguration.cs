@@ -15,11 +15,16 @@ public sealed class DecisionConfiguration : IEntityTypeConfiguration<BoardDecisi
             t.HasCheckConstraint("ck_decisions_signed", "status = 'Draft' OR (signed_by_id IS NOT NULL AND signed_hash IS NOT NULL AND signed_at IS NOT NULL)");
             t.HasCheckConstraint("ck_decisions_superseded", "(status = 'Superseded') = (superseded_by_id IS NOT NULL)");
             t.HasCheckConstraint("ck_decisions_amendment", "(amends_id IS NULL) = (amendment_reason IS NULL)");
+            t.HasCheckConstraint("ck_decisions_kind", "kind IN ('Board', 'EmergencyPlan')");
+            // Only an emergency plan (issue #14 part 1) is made outside a meeting; a board decision always names its discussion.
+            t.HasCheckConstraint("ck_decisions_meeting_by_kind",
+                "kind = 'EmergencyPlan' OR (meeting_id IS NOT NULL AND agenda_item_id IS NOT NULL)");
         });
         b.HasKey(d => d.Id);
         b.Property(d => d.Id).ValueGeneratedNever();
         b.Property(d => d.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(d => d.Outcome).HasConversion<string>().HasMaxLength(40);
+        b.Property(d => d.Kind).HasConversion<string>().HasMaxLength(20).HasDefaultValue(DecisionKind.Board).HasSentinel((DecisionKind)(-1));
         b.Property(d => d.AmendmentReason).HasMaxLength(BoardDecision.ReasonMaxLength);
         b.Property(d => d.ContentJson).HasColumnName("content").HasColumnType("jsonb").IsRequired();
         // text, not jsonb: the hash covers these exact bytes.
@@ -34,6 +39,7 @@ public sealed class DecisionConfiguration : IEntityTypeConfiguration<BoardDecisi
         b.Ignore(d => d.Content);
         b.Ignore(d => d.Waivers);
         b.Ignore(d => d.IsAmendment);
+        b.Ignore(d => d.IsEmergencyPlan);
         b.Ignore(d => d.SignatureIsIntact);
         b.HasOne<TumorBoardCase>().WithMany().HasForeignKey(d => d.CaseId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Meeting>().WithMany().HasForeignKey(d => d.MeetingId).OnDelete(DeleteBehavior.Restrict);
@@ -46,6 +52,8 @@ public sealed class DecisionConfiguration : IEntityTypeConfiguration<BoardDecisi
         b.HasMany(d => d.FollowUps).WithOne().HasForeignKey(f => f.DecisionId).OnDelete(DeleteBehavior.Restrict);
         b.Navigation(d => d.Positions).AutoInclude();
         b.Navigation(d => d.FollowUps).AutoInclude();
+        b.HasMany(d => d.EmergencySignatures).WithOne().HasForeignKey(s => s.DecisionId).OnDelete(DeleteBehavior.Restrict);
+        b.Navigation(d => d.EmergencySignatures).AutoInclude();
 
         b.HasIndex(d => new { d.CaseId, d.Number }).IsUnique();
         // One current (signed) decision per case, and one open draft: two chairs signing at once, or a signature racing
@@ -80,6 +88,27 @@ public sealed class DecisionPositionConfiguration : IEntityTypeConfiguration<Dec
         b.HasOne<AppUser>().WithMany().HasForeignKey(p => p.MemberId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(p => new { p.DecisionId, p.MemberId }).IsUnique();
         b.HasIndex(p => p.MemberId);
+    }
+}
+
+public sealed class EmergencySignatureConfiguration : IEntityTypeConfiguration<EmergencySignature>
+{
+    public void Configure(EntityTypeBuilder<EmergencySignature> b)
+    {
+        b.ToTable("emergency_signatures", t =>
+            t.HasCheckConstraint("ck_emergency_signatures_discipline", "discipline IN ('Neurosurgery', 'RadiationOncology')"));
+        b.HasKey(s => s.Id);
+        b.Property(s => s.Id).ValueGeneratedNever();
+        b.Property(s => s.SignerName).HasMaxLength(200).IsRequired();
+        b.Property(s => s.Discipline).HasConversion<string>().HasMaxLength(30);
+        b.Property(s => s.ContentHash).HasMaxLength(64).IsFixedLength().IsRequired();
+        b.HasOne<AppUser>().WithMany().HasForeignKey(s => s.SignedById).OnDelete(DeleteBehavior.Restrict);
+        // Two people signing at once: the database lets one signature per discipline and per person through (issue #14 part 1).
+        b.HasIndex(s => new { s.DecisionId, s.Discipline }, "ux_emergency_signatures_discipline").IsUnique()
+            .HasDatabaseName("ux_emergency_signatures_discipline");
+        b.HasIndex(s => new { s.DecisionId, s.SignedById }, "ux_emergency_signatures_signer").IsUnique()
+            .HasDatabaseName("ux_emergency_signatures_signer");
+        b.HasIndex(s => s.SignedById);
     }
 }
 

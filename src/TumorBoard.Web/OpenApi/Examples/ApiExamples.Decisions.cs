@@ -102,6 +102,12 @@ public static partial class ApiExamples
         {
             DecisionId = DecisionId, Password = sign.Password!, ExpectedVersion = (VersionMatch)71004u,
         });
+        Request("RecordEmergencyPlan", body, new RecordEmergencyPlan.Command { CaseId = CaseId, Content = Decision });
+        var emergencySignature = new DecisionsEndpoints.EmergencySignatureBody(Discipline.Neurosurgery, "Neurosurgeon-Signs-At-Night-2026");
+        Request("SignEmergencyPlan", emergencySignature, new SignEmergencyPlan.Command
+        {
+            DecisionId = DecisionId, Discipline = emergencySignature.Discipline, Password = emergencySignature.Password!,
+        });
         var amended = Decision with
         {
             Plan = [SeparationSurgery, Sbrt with { DoseGy = 27m, Fractions = 3 }, SystemicTherapy],

@@ -56,6 +56,14 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
 #else
         public string CreatedByName { get; set; }
 #endif
+        /// <summary>The emergencySignatures property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.EmergencySignatureView>? EmergencySignatures { get; set; }
+#nullable restore
+#else
+        public List<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.EmergencySignatureView> EmergencySignatures { get; set; }
+#endif
         /// <summary>The followUp property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -70,6 +78,8 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
         public bool? HasDissent { get; set; }
         /// <summary>The id property</summary>
         public Guid? Id { get; set; }
+        /// <summary>One of: `Board` (Board decision); `EmergencyPlan` (Emergency plan outside a meeting).</summary>
+        public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.DecisionKind? Kind { get; set; }
         /// <summary>The meetingChairId property</summary>
         public Guid? MeetingChairId { get; set; }
         /// <summary>The meetingId property</summary>
@@ -172,10 +182,12 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
                 { "contentHash", n => { ContentHash = n.GetStringValue(); } },
                 { "createdAt", n => { CreatedAt = n.GetDateTimeOffsetValue(); } },
                 { "createdByName", n => { CreatedByName = n.GetStringValue(); } },
+                { "emergencySignatures", n => { EmergencySignatures = n.GetCollectionOfObjectValues<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.EmergencySignatureView>(global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.EmergencySignatureView.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "followUp", n => { FollowUp = n.GetCollectionOfObjectValues<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.StepFollowUpView>(global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.StepFollowUpView.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "followUpOverdue", n => { FollowUpOverdue = n.GetBoolValue(); } },
                 { "hasDissent", n => { HasDissent = n.GetBoolValue(); } },
                 { "id", n => { Id = n.GetGuidValue(); } },
+                { "kind", n => { Kind = n.GetEnumValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.DecisionKind>(); } },
                 { "meetingChairId", n => { MeetingChairId = n.GetGuidValue(); } },
                 { "meetingId", n => { MeetingId = n.GetGuidValue(); } },
                 { "meetingStartsAt", n => { MeetingStartsAt = n.GetDateTimeOffsetValue(); } },
@@ -210,10 +222,12 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
             writer.WriteStringValue("contentHash", ContentHash);
             writer.WriteDateTimeOffsetValue("createdAt", CreatedAt);
             writer.WriteStringValue("createdByName", CreatedByName);
+            writer.WriteCollectionOfObjectValues<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.EmergencySignatureView>("emergencySignatures", EmergencySignatures);
             writer.WriteCollectionOfObjectValues<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.StepFollowUpView>("followUp", FollowUp);
             writer.WriteBoolValue("followUpOverdue", FollowUpOverdue);
             writer.WriteBoolValue("hasDissent", HasDissent);
             writer.WriteGuidValue("id", Id);
+            writer.WriteEnumValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.DecisionKind>("kind", Kind);
             writer.WriteGuidValue("meetingChairId", MeetingChairId);
             writer.WriteGuidValue("meetingId", MeetingId);
             writer.WriteDateTimeOffsetValue("meetingStartsAt", MeetingStartsAt);

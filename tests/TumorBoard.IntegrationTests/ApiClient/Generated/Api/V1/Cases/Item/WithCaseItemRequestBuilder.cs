@@ -10,6 +10,7 @@ using System.Threading;
 using System;
 using TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Cases.Item.Assessments;
 using TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Cases.Item.Decisions;
+using TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Cases.Item.EmergencyPlans;
 using TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Cases.Item.FastTrack;
 using TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Cases.Item.History;
 using TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Cases.Item.Ready;
@@ -32,6 +33,11 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Cases.Item
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Cases.Item.Decisions.DecisionsRequestBuilder Decisions
         {
             get => new global::TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Cases.Item.Decisions.DecisionsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The emergencyPlans property</summary>
+        public global::TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Cases.Item.EmergencyPlans.EmergencyPlansRequestBuilder EmergencyPlans
+        {
+            get => new global::TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Cases.Item.EmergencyPlans.EmergencyPlansRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The fastTrack property</summary>
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Cases.Item.FastTrack.FastTrackRequestBuilder FastTrack

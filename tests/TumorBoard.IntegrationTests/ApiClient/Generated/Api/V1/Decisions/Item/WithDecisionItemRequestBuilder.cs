@@ -11,6 +11,7 @@ using System;
 using TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Decisions.Item.Actions;
 using TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Decisions.Item.Amendments;
 using TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Decisions.Item.Compare;
+using TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Decisions.Item.EmergencySignatures;
 using TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Decisions.Item.Fhir;
 using TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Decisions.Item.FollowUps;
 using TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Decisions.Item.PatientLetters;
@@ -41,6 +42,11 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Decisions.Item
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Decisions.Item.Compare.CompareRequestBuilder Compare
         {
             get => new global::TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Decisions.Item.Compare.CompareRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The emergencySignatures property</summary>
+        public global::TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Decisions.Item.EmergencySignatures.EmergencySignaturesRequestBuilder EmergencySignatures
+        {
+            get => new global::TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Decisions.Item.EmergencySignatures.EmergencySignaturesRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The fhir property</summary>
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Decisions.Item.Fhir.FhirRequestBuilder Fhir
