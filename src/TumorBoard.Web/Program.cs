@@ -46,6 +46,7 @@ builder.AddAuditCheckpoints(migrateOnly: args.Contains("--migrate"));
 builder.AddAnalytics();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<BoardClock>();   // the board's local today/now over the same TimeProvider
+builder.Services.AddSingleton<TumorBoard.Application.Features.Analytics.QualityMetricsCache>();   // counts served again while nothing has committed since
 builder.Services.AddSingleton<TumorBoard.Web.Forms.LocalTime>();   // the one formatting of instants on pages and prints
 builder.Services.AddSingleton<TumorBoard.Web.Shared.ReportLetterhead>();   // Board:Report:*, the printed report's letterhead
 builder.Services.AddSingleton<TumorBoard.Web.Reports.DecisionReportPdf>();   // the same report as a PDF (issue #13, part 2)

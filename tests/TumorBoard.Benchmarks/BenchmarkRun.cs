@@ -79,6 +79,15 @@ public static class BenchmarkRun
         Api("fast-track worklist", "/api/v1/worklists/fast-track", conns),
         Api("quality metrics", "/api/v1/analytics/metrics", conns),
         Api("quality metrics by decision date, all versions", "/api/v1/analytics/metrics?periodBy=DecisionDate&versions=All", conns),
+        // The two above repeat one filter, so after the first count they measure the cache (QualityMetricsCache: served while
+        // nothing commits). Cold: a year ending on another day for each request of the run (unique for the first 730 per
+        // size, warm-up and rounds included), always counted.
+        new("quality metrics, cold (another year each request)", conns, c => (_, _) =>
+        {
+            var k = Interlocked.Increment(ref coldRequests);
+            var to = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-(int)(k % 730));
+            return Get($"{c.App}/api/v1/analytics/metrics?from={to.AddYears(-1).AddDays(1):yyyy-MM-dd}&to={to:yyyy-MM-dd}", c.Coordinator);
+        }),
         // The CSV streams every row of the period (a year of decisions at 100k cases is megabytes): fewer connections.
         Api("analytics CSV export ?kind=decisions", "/api/v1/analytics/export.csv?kind=decisions", Math.Min(conns, 4)),
         Api("analytics CSV export ?kind=attendance", "/api/v1/analytics/export.csv?kind=attendance", Math.Min(conns, 4)),
@@ -101,6 +110,8 @@ public static class BenchmarkRun
             return m;
         }, Locks: true),
     ];
+
+    static long coldRequests;
 
     static Guid Pick(Guid[] ids, int worker, long n) => ids[(int)((worker * 7919L + n * 31) % ids.Length)];
 

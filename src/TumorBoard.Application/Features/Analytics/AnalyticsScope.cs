@@ -9,9 +9,9 @@ namespace TumorBoard.Application.Features.Analytics;
 /// The filtered sets every quality measure counts from, as SQL common table expressions, with their parameters:
 /// <c>fc</c> the cases the case filters keep; <c>held</c> the meetings held (in progress or closed) in the period by meeting
 /// date; <c>listed</c> the agenda items of those meetings that were handled (discussed, decided or deferred);
-/// <c>sd</c> the signed decision versions in scope (current only, or every signed version), in the period by meeting or
-/// decision date, with the outcome filter; <c>sdall</c> every signed version whatever the version filter (for the
-/// measures about versions and first decisions: timeliness, amendments). A filter that is not set adds no condition, so each query keeps its indexes.
+/// <c>sdany</c> every signed version (current or superseded) in the period by meeting or decision date, with the outcome
+/// filter, read once per statement; <c>sd</c> those in scope (current only, or every signed version); <c>sdall</c> every
+/// signed version whatever the version filter (for the measures about versions and first decisions: timeliness, amendments). A filter that is not set adds no condition, so each query keeps its indexes.
 /// </summary>
 public sealed class AnalyticsScope
 {
@@ -55,22 +55,28 @@ public sealed class AnalyticsScope
         if (Filter.Discipline is not null)
             caseWhere.Add("EXISTS (SELECT 1 FROM assessments a WHERE a.case_id = c.id AND a.discipline = @discipline AND a.submitted_version_number IS NOT NULL)");
         var status = AllVersions ? "d.status IN ('Signed', 'Superseded')" : "d.status = 'Signed'";
-        var period = ByDecisionDate ? "d.signed_at >= @from_utc AND d.signed_at < @to_utc" : "m.starts_at >= @from_utc AND m.starts_at < @to_utc";
         var outcome = Filter.Outcome is null ? "" : " AND d.outcome = @outcome";
+        // By meeting date (the default) the decisions are looked up meeting by meeting (ix_decisions_meeting_id_agenda_item_id),
+        // a lateral so that the planner cannot trade it for a scan of every decision ever signed; by decision date they are
+        // a range of ix_decisions_signed_at.
+        var (source, period) = ByDecisionDate
+            ? ("decisions d JOIN meetings m ON m.id = d.meeting_id", "d.signed_at >= @from_utc AND d.signed_at < @to_utc")
+            : ("meetings m CROSS JOIN LATERAL (SELECT * FROM decisions x WHERE x.meeting_id = m.id OFFSET 0) d",
+               "m.starts_at >= @from_utc AND m.starts_at < @to_utc");
+        // fc is not materialised: without case filters it is the cases table itself, joined by primary key where needed
         return $"""
-            WITH fc AS (SELECT c.id, c.created_at FROM cases c WHERE {string.Join(" AND ", caseWhere)}),
+            WITH fc AS NOT MATERIALIZED (SELECT c.id, c.created_at FROM cases c WHERE {string.Join(" AND ", caseWhere)}),
             held AS (SELECT m.id, m.starts_at FROM meetings m
                      WHERE m.status IN ('InProgress', 'Closed') AND m.starts_at >= @from_utc AND m.starts_at < @to_utc),
             listed AS (SELECT i.id, i.case_id, i.meeting_id, i.status, i.reason, h.starts_at
                        FROM agenda_items i JOIN held h ON h.id = i.meeting_id JOIN fc ON fc.id = i.case_id
                        WHERE i.status IN ('Discussed', 'Decided', 'Deferred')),
-            sd AS (SELECT d.id, d.case_id, d.meeting_id, d.status, d.outcome, d.content, d.amends_id, d.signed_at, d.signed_by_id,
-                          d.waivers, d.follow_up_date, fc.created_at AS case_created_at, m.starts_at AS meeting_starts_at
-                   FROM decisions d JOIN fc ON fc.id = d.case_id JOIN meetings m ON m.id = d.meeting_id
-                   WHERE {status} AND {period}{outcome}),
-            sdall AS (SELECT d.id, d.case_id, d.status, d.outcome, d.amends_id, d.signed_at, fc.created_at AS case_created_at
-                      FROM decisions d JOIN fc ON fc.id = d.case_id JOIN meetings m ON m.id = d.meeting_id
-                      WHERE d.status IN ('Signed', 'Superseded') AND {period}{outcome})
+            sdany AS MATERIALIZED (SELECT d.id, d.case_id, d.meeting_id, d.status, d.outcome, d.content, d.amends_id, d.signed_at,
+                          d.signed_by_id, d.waivers, d.follow_up_date, fc.created_at AS case_created_at, m.starts_at AS meeting_starts_at
+                   FROM {source} JOIN fc ON fc.id = d.case_id
+                   WHERE {period} AND d.status IN ('Signed', 'Superseded'){outcome}),
+            sd AS NOT MATERIALIZED (SELECT * FROM sdany d WHERE {status}),
+            sdall AS NOT MATERIALIZED (SELECT d.id, d.case_id, d.status, d.outcome, d.amends_id, d.signed_at, d.case_created_at FROM sdany d)
             """;
     }
 

@@ -1,5 +1,3 @@
-using System.Data.Common;
-
 namespace TumorBoard.Application.Features.Analytics;
 
 /// <summary>One month of the period (board time; by meeting or decision date as the filter says).</summary>
@@ -15,11 +13,11 @@ public static class AnalyticsTrends
     public static readonly (string Label, double From, double? To)[] Bands =
         [("Under 1 day", 0, 24), ("1–3 days", 24, 72), ("3–7 days", 72, 168), ("1–2 weeks", 168, 336), ("2–4 weeks", 336, 672), ("4 weeks or more", 672, null)];
 
-    public static async Task<IReadOnlyList<MonthTrend>> MonthsAsync(DbConnection connection, AnalyticsScope scope, CancellationToken ct)
+    /// <summary>Decisions, concordance and implementation per month (board time), after the scope's WITH (see <see cref="QualityMetricsSql"/>).</summary>
+    public static string MonthsSql(AnalyticsScope scope)
     {
         var date = scope.ByDecisionDate ? "sd.signed_at" : "sd.meeting_starts_at";
-        var sql = scope.With() + $"""
-
+        return $"""
             , dm AS (SELECT sd.id, sd.status, sd.content, sd.follow_up_date, to_char({date} AT TIME ZONE @tz, 'YYYY-MM') AS month FROM sd)
             SELECT dm.month, count(*),
                    count(*) FILTER (WHERE dm.content->>'nomsConcordance' = 'Concordant'),
@@ -31,36 +29,19 @@ public static class AnalyticsTrends
                 LEFT JOIN LATERAL (SELECT u.status FROM decision_follow_ups u WHERE u.decision_id = dm.id AND u.step_number = s.n
                                    ORDER BY u.recorded_at DESC, u.id DESC LIMIT 1) f ON TRUE
                 WHERE dm.status = 'Signed' AND ((dm.follow_up_date IS NOT NULL AND dm.follow_up_date <= @today) OR f.status IS NOT NULL)) si ON TRUE
-            GROUP BY dm.month ORDER BY dm.month
+            GROUP BY dm.month
             """;
-        List<MonthTrend> months = [];
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Parameters.AddRange(scope.Parameters());
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-            months.Add(new MonthTrend(reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5)));
-        return months;
     }
 
-    /// <summary>The first signed decisions of <see cref="Metrics.TimeToDecision"/>, counted by band.</summary>
-    public static async Task<IReadOnlyList<DurationBand>> TimeToDecisionAsync(DbConnection connection, AnalyticsScope scope, CancellationToken ct)
+    /// <summary>The first signed decisions of <see cref="Metrics.TimeToDecision"/>, counted by band (0 = the first band).</summary>
+    public static string BandsSql()
     {
         var bounds = string.Join(", ", Bands.Where(b => b.To is not null).Select(b => b.To!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        var sql = scope.With() + $"""
-
+        return $"""
             , firsts AS (SELECT extract(epoch FROM s.signed_at - s.case_created_at) / 3600.0 AS hours FROM sdall s
                          WHERE s.amends_id IS NULL
                            AND NOT EXISTS (SELECT 1 FROM decisions e WHERE e.case_id = s.case_id AND e.status <> 'Draft' AND e.signed_at < s.signed_at))
             SELECT width_bucket(hours::float8, ARRAY[{bounds}]::float8[]) AS band, count(*) FROM firsts GROUP BY 1
             """;
-        var counts = new long[Bands.Length];
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Parameters.AddRange(scope.Parameters());
-        await using (var reader = await command.ExecuteReaderAsync(ct))
-            while (await reader.ReadAsync(ct))
-                counts[Math.Clamp(reader.GetInt32(0), 0, Bands.Length - 1)] += reader.GetInt64(1);
-        return [.. Bands.Select((b, i) => new DurationBand(b.Label, b.From, b.To, counts[i]))];
     }
 }
