@@ -1105,6 +1105,10 @@ namespace TumorBoard.Migrations.Migrations
                         .HasDatabaseName("ix_decisions_responsible_clinician_id_follow_up_date")
                         .HasFilter("status = 'Signed'");
 
+                    b.HasIndex(new[] { "SignedAt" }, "ix_decisions_outside_meetings_signed_at")
+                        .HasDatabaseName("ix_decisions_outside_meetings_signed_at")
+                        .HasFilter("meeting_id IS NULL AND status <> 'Draft'");
+
                     b.HasIndex(new[] { "SignedAt" }, "ix_decisions_signed_at")
                         .HasDatabaseName("ix_decisions_signed_at")
                         .HasFilter("status <> 'Draft'");

@@ -58,6 +58,26 @@ public sealed class QualityMetricsTests(AppFixture app) : DatabaseTest(app)
     }
 
     [Fact]
+    public async Task An_emergency_plan_made_outside_a_meeting_counts_by_the_day_it_was_signed_on_either_basis()
+    {
+        var caseId = await Decisions.EmergencyPlanTestData.P1CaseAsync(app);
+        await Decisions.EmergencyPlanTestData.SignedAsync(app, caseId);
+
+        foreach (var basis in new[] { PeriodBasis.MeetingDate, PeriodBasis.DecisionDate })
+        {
+            var r = await app.Send(AppFixture.Coordinator, Around(app) with { PeriodBy = basis });
+            r.Fraction("amendments").ShouldBe("0/1");   // a signed version, the first
+            r.Metric("referral-to-decision").Denominator.ShouldBe(1);   // the treatment plan agreed (issue #14 §1)
+            r.Fraction("noms-concordance").ShouldBe("1/1");
+            r.Fraction("case-quorum").ShouldBe("0/1");   // no assessment submitted for the case
+            r.Months.ShouldHaveSingleItem().Decisions.ShouldBe(1);
+            r.TimeToDecision.Sum(b => b.Count).ShouldBe(1);
+        }
+        var earlier = await app.Send(AppFixture.Coordinator, new GetQualityMetrics.Query { From = Today(app).AddDays(-40), To = Today(app).AddDays(-1) });
+        earlier.Fraction("amendments").ShouldBe("0/0");
+    }
+
+    [Fact]
     public async Task An_amendment_is_counted_and_the_version_filter_chooses_the_current_or_every_signed_version()
     {
         var built = await BoardAsync(app);

@@ -16,19 +16,15 @@ public static class AnalyticsTrends
     /// <summary>Decisions, concordance and implementation per month (board time), after the scope's WITH (see <see cref="QualityMetricsSql"/>).</summary>
     public static string MonthsSql(AnalyticsScope scope)
     {
-        var date = scope.ByDecisionDate ? "sd.signed_at" : "sd.meeting_starts_at";
+        var date = scope.ByDecisionDate ? "sd.signed_at" : "coalesce(sd.meeting_starts_at, sd.signed_at)";   // an emergency plan: its signing
         return $"""
             , dm AS (SELECT sd.id, sd.status, sd.content, sd.follow_up_date, to_char({date} AT TIME ZONE @tz, 'YYYY-MM') AS month FROM sd)
             SELECT dm.month, count(*),
                    count(*) FILTER (WHERE dm.content->>'nomsConcordance' = 'Concordant'),
                    count(*) FILTER (WHERE dm.content->>'nomsConcordance' IS NOT NULL),
                    coalesce(sum(si.done), 0)::bigint, coalesce(sum(si.due), 0)::bigint
-            FROM dm LEFT JOIN LATERAL (
-                SELECT count(*) FILTER (WHERE f.status IN ('Implemented', 'PartiallyImplemented')) AS done, count(*) AS due
-                FROM jsonb_array_elements(coalesce(dm.content->'plan', '[]'::jsonb)) WITH ORDINALITY AS s(step, n)
-                LEFT JOIN LATERAL (SELECT u.status FROM decision_follow_ups u WHERE u.decision_id = dm.id AND u.step_number = s.n
-                                   ORDER BY u.recorded_at DESC, u.id DESC LIMIT 1) f ON TRUE
-                WHERE dm.status = 'Signed' AND ((dm.follow_up_date IS NOT NULL AND dm.follow_up_date <= @today) OR f.status IS NOT NULL)) si ON TRUE
+            FROM dm LEFT JOIN (SELECT st.id, count(*) FILTER (WHERE st.status IN ('Implemented', 'PartiallyImplemented')) AS done, count(*) AS due
+                               FROM sdsteps st GROUP BY st.id) si ON si.id = dm.id
             GROUP BY dm.month
             """;
     }
@@ -38,9 +34,7 @@ public static class AnalyticsTrends
     {
         var bounds = string.Join(", ", Bands.Where(b => b.To is not null).Select(b => b.To!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return $"""
-            , firsts AS (SELECT extract(epoch FROM s.signed_at - s.case_created_at) / 3600.0 AS hours FROM sdall s
-                         WHERE s.amends_id IS NULL
-                           AND NOT EXISTS (SELECT 1 FROM decisions e WHERE e.case_id = s.case_id AND e.status <> 'Draft' AND e.signed_at < s.signed_at))
+            , firsts AS (SELECT extract(epoch FROM f.signed_at - f.case_created_at) / 3600.0 AS hours FROM firstd f)
             SELECT width_bucket(hours::float8, ARRAY[{bounds}]::float8[]) AS band, count(*) FROM firsts GROUP BY 1
             """;
     }

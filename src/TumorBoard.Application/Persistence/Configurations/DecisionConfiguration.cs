@@ -67,6 +67,9 @@ public sealed class DecisionConfiguration : IEntityTypeConfiguration<BoardDecisi
         b.HasIndex(d => new { d.MeetingId, d.AgendaItemId });
         // Quality analytics by decision date (pathways.md §2): the signed versions of a period.
         b.HasIndex(d => d.SignedAt, "ix_decisions_signed_at").HasFilter("status <> 'Draft'").HasDatabaseName("ix_decisions_signed_at");
+        // ... and by meeting date, the emergency plans (made outside a meeting) by the day they were signed.
+        b.HasIndex(d => d.SignedAt, "ix_decisions_outside_meetings_signed_at").HasFilter("meeting_id IS NULL AND status <> 'Draft'")
+            .HasDatabaseName("ix_decisions_outside_meetings_signed_at");
         // The coordinator's overdue follow-ups and "my follow-ups" for the responsible clinician.
         b.HasIndex(d => d.FollowUpDate).HasFilter("status = 'Signed'").HasDatabaseName("ix_decisions_signed_follow_up_date");
         b.HasIndex(d => new { d.ResponsibleClinicianId, d.FollowUpDate }).HasFilter("status = 'Signed'");

@@ -15,13 +15,7 @@ public sealed class Implementation : QualityMetric
     public override string Title => "Implementation of plan steps";
     public override string Definition => "Plan steps implemented fully or partly / plan steps due; by state (unknown shown apart) and by reason for deviating.";
     public override string Sql(AnalyticsScope scope) => """
-        , steps AS (
-            SELECT sd.id, s.n, coalesce(f.status, 'Unknown') AS status, f.reason
-            FROM sd CROSS JOIN LATERAL jsonb_array_elements(coalesce(sd.content->'plan', '[]'::jsonb)) WITH ORDINALITY AS s(step, n)
-            LEFT JOIN LATERAL (SELECT u.status, u.reason FROM decision_follow_ups u
-                               WHERE u.decision_id = sd.id AND u.step_number = s.n
-                               ORDER BY u.recorded_at DESC, u.id DESC LIMIT 1) f ON TRUE
-            WHERE sd.status = 'Signed' AND ((sd.follow_up_date IS NOT NULL AND sd.follow_up_date <= @today) OR f.status IS NOT NULL))
+        , steps AS (SELECT * FROM sdsteps)
         SELECT NULL::text AS grp, NULL::text AS key, NULL::text AS label,
                count(*) FILTER (WHERE status IN ('Implemented', 'PartiallyImplemented')) AS numerator, count(*) AS denominator,
                NULL::float8 AS p50, NULL::float8 AS p90 FROM steps

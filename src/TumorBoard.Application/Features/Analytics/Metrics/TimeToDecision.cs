@@ -15,9 +15,7 @@ public sealed class TimeToDecision : QualityMetric
     public override string Title => "Referral to decision";
     public override string Definition => "Hours from the case's registration to its first signed decision: median and 90th percentile over the first decisions signed in scope.";
     public override string Sql(AnalyticsScope scope) => """
-        , firsts AS (SELECT extract(epoch FROM s.signed_at - s.case_created_at) / 3600.0 AS hours FROM sdall s
-                     WHERE s.amends_id IS NULL
-                       AND NOT EXISTS (SELECT 1 FROM decisions e WHERE e.case_id = s.case_id AND e.status <> 'Draft' AND e.signed_at < s.signed_at))
+        , firsts AS (SELECT extract(epoch FROM f.signed_at - f.case_created_at) / 3600.0 AS hours FROM firstd f)
         SELECT NULL::text AS grp, NULL::text AS key, NULL::text AS label, NULL::bigint AS numerator, count(*) AS denominator,
                percentile_cont(0.5) WITHIN GROUP (ORDER BY hours) AS p50, percentile_cont(0.9) WITHIN GROUP (ORDER BY hours) AS p90
         FROM firsts

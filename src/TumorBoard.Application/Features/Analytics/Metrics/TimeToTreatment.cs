@@ -15,9 +15,7 @@ public sealed class TimeToTreatment : QualityMetric
     public override string Title => "Decision to treatment";
     public override string Definition => "Days from the case's first signed decision to its first treatment recorded as performed: median and 90th percentile over the cases treated.";
     public override string Sql(AnalyticsScope scope) => """
-        , firsts AS (SELECT s.case_id, (s.signed_at AT TIME ZONE @tz)::date AS decided_on FROM sdall s
-                     WHERE s.amends_id IS NULL
-                       AND NOT EXISTS (SELECT 1 FROM decisions e WHERE e.case_id = s.case_id AND e.status <> 'Draft' AND e.signed_at < s.signed_at)),
+        , firsts AS (SELECT f.case_id, (f.signed_at AT TIME ZONE @tz)::date AS decided_on FROM firstd f),
         treated AS (SELECT (t.first_treated - f.decided_on)::float8 AS days FROM firsts f
                     CROSS JOIN LATERAL (SELECT min(u.performed_on) AS first_treated FROM decisions d
                                         JOIN decision_follow_ups u ON u.decision_id = d.id
