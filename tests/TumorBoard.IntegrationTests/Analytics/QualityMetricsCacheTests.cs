@@ -49,6 +49,19 @@ public sealed class QualityMetricsCacheTests(AppFixture app) : DatabaseTest(app)
     }
 
     [Fact]
+    public async Task Requests_at_once_for_one_filter_and_for_others_all_get_their_counts()
+    {
+        await BoardAsync(app);
+        var filters = Enumerable.Range(0, 12).Select(i => i % 3 == 0 ? Around(app) with { Versions = VersionScope.All } : Around(app)).ToList();
+
+        var results = await Task.WhenAll(filters.Select(f => app.Send(AppFixture.Coordinator, f)))
+            .WaitAsync(TimeSpan.FromSeconds(60));   // the waits for a count in progress and for a free counting slot never deadlock
+
+        results.ShouldAllBe(r => r.Fraction("amendments") == "0/1" && r.Fraction("coverage") == "1/3");
+        results.Select(r => r.Versions).Distinct().Count().ShouldBe(2);
+    }
+
+    [Fact]
     public async Task One_snapshot_and_one_filter_are_counted_once_and_another_filter_apart()
     {
         await BoardAsync(app);

@@ -13,7 +13,9 @@ namespace TumorBoard.Application.Features.Analytics;
 /// progress: nothing committed, so every record the count read is as it was. Any write anywhere in the cluster (a sign, a
 /// follow-up, a read-log row) recounts: the comparison can only be conservative, never stale. The measures also depend on the
 /// time (a fast-track clock running past its due time becomes a breach), so a count is kept for the minute of the board
-/// clock it was made in, no longer. At most <see cref="Capacity"/> filters are kept; the oldest go first. Singleton.
+/// clock it was made in, no longer. At most <see cref="Capacity"/> filters are kept; the oldest go first. Requests for a
+/// filter being counted wait for that count instead of making their own, and at most <see cref="CountsAtOnce"/> counts run
+/// at once. Singleton.
 /// </summary>
 public sealed class QualityMetricsCache
 {
@@ -27,21 +29,47 @@ public sealed class QualityMetricsCache
     public long Misses => Interlocked.Read(ref misses);
     long hits, misses;
 
+    /// <summary>
+    /// Counts made at once, whatever the filters: a count is a second of CPU at 100k cases, and a room of dashboards opened
+    /// together must not take every core from the board's own requests. Requests beyond wait their turn.
+    /// </summary>
+    public static readonly int CountsAtOnce = Math.Max(1, Environment.ProcessorCount / 2);
+
+    readonly SemaphoreSlim counting = new(CountsAtOnce, CountsAtOnce);
+    /// <summary>One count per filter at a time: requests for a filter being counted wait for that count, then find it here.</summary>
+    readonly SemaphoreSlim[] stripes = [.. Enumerable.Range(0, 32).Select(_ => new SemaphoreSlim(1, 1))];
+
     public async Task<QualityMetricsSql.Counted> GetOrCountAsync(TumorBoardDbContext db, AnalyticsScope scope, CancellationToken ct)
     {
         var key = Key(db, scope);
-        if (entries.TryGetValue(key, out var entry) && entry.Counted.Snapshot.Length > 0 && await CurrentSnapshotAsync(db, ct) == entry.Counted.Snapshot)
+        if (await FreshAsync(db, key, ct) is { } cached) return cached;
+        var stripe = stripes[(int)((uint)StringComparer.Ordinal.GetHashCode(key) % (uint)stripes.Length)];
+        await stripe.WaitAsync(ct);
+        try
         {
-            Interlocked.Increment(ref hits);
-            return entry.Counted;
+            if (await FreshAsync(db, key, ct) is { } counted) return counted;   // counted while this request waited
+            await counting.WaitAsync(ct);
+            try
+            {
+                Interlocked.Increment(ref misses);
+                counted = await QualityMetricsSql.CountAsync(db, scope, ct);
+            }
+            finally { counting.Release(); }
+            entries[key] = (counted, Interlocked.Increment(ref order));
+            if (entries.Count > Capacity)
+                foreach (var old in entries.OrderBy(e => e.Value.Order).Take(entries.Count - Capacity).ToList())
+                    entries.TryRemove(old);
+            return counted;
         }
-        Interlocked.Increment(ref misses);
-        var counted = await QualityMetricsSql.CountAsync(db, scope, ct);
-        entries[key] = (counted, Interlocked.Increment(ref order));
-        if (entries.Count > Capacity)
-            foreach (var old in entries.OrderBy(e => e.Value.Order).Take(entries.Count - Capacity).ToList())
-                entries.TryRemove(old);
-        return counted;
+        finally { stripe.Release(); }
+    }
+
+    async Task<QualityMetricsSql.Counted?> FreshAsync(TumorBoardDbContext db, string key, CancellationToken ct)
+    {
+        if (!entries.TryGetValue(key, out var entry) || entry.Counted.Snapshot.Length == 0) return null;
+        if (await CurrentSnapshotAsync(db, ct) != entry.Counted.Snapshot) return null;
+        Interlocked.Increment(ref hits);
+        return entry.Counted;
     }
 
     static async Task<string> CurrentSnapshotAsync(TumorBoardDbContext db, CancellationToken ct) =>
