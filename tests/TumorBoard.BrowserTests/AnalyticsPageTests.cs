@@ -37,6 +37,7 @@ public sealed class AnalyticsPageTests(BrowserFixture browser)
             (await page.Locator($"#{chart}-desc").TextContentAsync()).ShouldNotBeNullOrWhiteSpace();
         }
 
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "tumorboard-analytics.png"), FullPage = true });
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "decisions", Exact = true }).First.ClickAsync());
         download.SuggestedFilename.ShouldStartWith($"tumorboard-decisions-{from}-{to}");
         var path = await download.PathAsync();

@@ -209,6 +209,26 @@ public static partial class DisplayWords
     /// <summary>The words of every NOMS code (for the completeness test).</summary>
     public static IReadOnlyDictionary<string, string> NomsCodeWords => CodeWords;
 
+    /// <summary>
+    /// An input a score names as missing (its field name in the API: "escc", "sinsTotal") in the clinic's words, as read
+    /// inside a sentence ("Missing inputs: radiosensitivity, ESCC grade (Bilsky), SINS total").
+    /// </summary>
+    public static string Input(string field) => Inputs.TryGetValue(field, out var w) ? w : InSentence(Of(field));
+
+    /// <summary>The words of every input a score can name as missing (for the completeness test).</summary>
+    public static IReadOnlyDictionary<string, string> InputWords => Inputs;
+
+    static readonly Dictionary<string, string> Inputs = new(StringComparer.Ordinal)
+    {
+        ["location"] = "location", ["pain"] = "pain", ["boneLesion"] = "bone lesion quality", ["alignment"] = "spinal alignment",
+        ["collapse"] = "vertebral body collapse", ["posterolateral"] = "posterolateral involvement",
+        ["karnofsky"] = "Karnofsky performance status", ["extraspinalBoneMetastases"] = "extraspinal bone metastases",
+        ["vertebralBodyMetastases"] = "vertebral body metastases", ["visceralMetastases"] = "visceral metastases",
+        ["primarySite"] = "primary site", ["frankel"] = "Frankel grade", ["primaryGrowth"] = "growth of the primary tumour",
+        ["boneMetastases"] = "bone metastases", ["radiosensitivity"] = "radiosensitivity", ["escc"] = "ESCC grade (Bilsky)",
+        ["sinsTotal"] = "SINS total", ["fitForSurgery"] = "fitness for surgery",
+    };
+
     /// <summary>Field and member names that the rule would word wrongly.</summary>
     static readonly Dictionary<string, string> Names = new(StringComparer.Ordinal)
     {

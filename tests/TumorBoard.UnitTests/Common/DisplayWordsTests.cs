@@ -86,4 +86,23 @@ public sealed class DisplayWordsTests
         DisplayWords.Of("Ecog").ShouldBe("ECOG");
         DisplayWords.Of("T5").ShouldBe("T5");
     }
+
+    [Fact]
+    public void Every_input_a_score_names_as_missing_has_the_clinics_words()
+    {
+        string[] missing =
+        [
+            .. TumorBoard.Domain.Scores.Sins.Compute(new TumorBoard.Domain.Scores.SinsInput()).Missing,
+            .. TumorBoard.Domain.Scores.Tokuhashi.Compute(new TumorBoard.Domain.Scores.TokuhashiInput()).Missing,
+            .. TumorBoard.Domain.Scores.Tomita.Compute(new TumorBoard.Domain.Scores.TomitaInput()).Missing,
+            .. TumorBoard.Domain.Scores.Noms.Suggest(new TumorBoard.Domain.Scores.NomsInput()).Missing,
+        ];
+
+        missing.ShouldNotBeEmpty();
+        missing.ShouldAllBe(m => DisplayWords.InputWords.ContainsKey(m));
+        DisplayWords.Input("escc").ShouldBe("ESCC grade (Bilsky)");
+        DisplayWords.Input("sinsTotal").ShouldBe("SINS total");
+        // no camel-case code on a page: every word list reads as words
+        DisplayWords.InputWords.Values.ShouldAllBe(w => !System.Text.RegularExpressions.Regex.IsMatch(w, "[a-z][A-Z]"));
+    }
 }
