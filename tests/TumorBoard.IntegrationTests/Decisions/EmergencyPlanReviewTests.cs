@@ -71,6 +71,27 @@ public sealed class EmergencyPlanReviewTests(AppFixture app) : DatabaseTest(app)
     }
 
     [Fact]
+    public async Task The_plan_stays_on_the_board_view_when_the_board_signs_its_own_decision_there()
+    {
+        var board = await DecisionTestData.BoardAsync(app, start: false);   // a P1 case already on the agenda, assessments in
+        var plan = await SignedAsync(app, board.CaseId);
+        await app.Send(AppFixture.Coordinator, new StartMeeting.Command { MeetingId = board.MeetingId });
+
+        var decision = await DecisionTestData.SignAsync(app, (await DecisionTestData.RecordAsync(app, board)).Id);
+
+        var view = await app.Send(AppFixture.Coordinator, new GetBoardView.Query(board.MeetingId, board.ItemId));
+        view.Decision.Current.ShouldNotBeNull().Id.ShouldBe(decision.Id);
+        var review = view.EmergencyPlan.ShouldNotBeNull();
+        review.DecisionId.ShouldBe(plan.Id);
+        review.Status.ShouldBe(DecisionStatus.Superseded);
+        using var pages = await PageClient.SignedInAsync(app, AppFixture.Neurosurgeon);
+        var html = await pages.GetStringAsync($"/Meetings/{board.MeetingId}/Board/{board.ItemId}");
+        html.ShouldContain($"href=\"/Decisions/{plan.Id}\"");
+        html.ShouldContain("now superseded");
+        RenderedPages.HtmlProblems(html).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task A_case_on_the_agenda_without_an_emergency_plan_shows_none()
     {
         var (meetingId, itemId, plan) = await ListedForReviewAsync();
