@@ -68,6 +68,11 @@ public sealed class EmergencyPlanReviewTests(AppFixture app) : DatabaseTest(app)
         foreach (var s in signed.EmergencySignatures) decoded.ShouldContain(s.PrintedName);
         RenderedPages.HtmlProblems(html).ShouldBeEmpty();
         RenderedPages.RawCodes(RenderedPages.VisibleText(RenderedPages.Parse(html))).ShouldBeEmpty();
+
+        var projector = await pages.GetStringAsync($"/Meetings/{meetingId}/Board/{itemId}?screen=one");
+        projector.ShouldContain("id=\"os-emergency-plan\"");
+        projector.ShouldContain($"href=\"/Decisions/{plan.Id}\"");
+        RenderedPages.HtmlProblems(projector).ShouldBeEmpty();
     }
 
     [Fact]
