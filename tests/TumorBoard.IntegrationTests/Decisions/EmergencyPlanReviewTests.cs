@@ -73,6 +73,10 @@ public sealed class EmergencyPlanReviewTests(AppFixture app) : DatabaseTest(app)
         projector.ShouldContain("id=\"os-emergency-plan\"");
         projector.ShouldContain($"href=\"/Decisions/{plan.Id}\"");
         RenderedPages.HtmlProblems(projector).ShouldBeEmpty();
+        // Kept beside RenderedPagesTests' pages (when TUMORBOARD_RENDERED_PAGES is set) for the Nu HTML checker of .ci/run.
+        var path = $"/Meetings/{meetingId}/Board/{itemId}";
+        RenderedPages.Keep([new(AppFixture.Clinician, path + "?review=emergency-plan", path, html),
+            new(AppFixture.Clinician, path + "?review=emergency-plan&screen=one", path, projector)]);
     }
 
     [Fact]
