@@ -148,6 +148,85 @@ public sealed class GeneratedClientWorkflowTests : IAsyncLifetime
             && e.Text == "I would give SBRT alone.");
     }
 
+    [Fact]
+    public async Task A_P1_case_gets_an_emergency_plan_signed_by_both_disciplines_its_report_dispatched_and_reviewed_at_the_next_board()
+    {
+        var coordinator = await SignInAsync(AppFixture.Coordinator);
+        var neurosurgeon = await SignInAsync(AppFixture.Neurosurgeon);
+        var radOnc = await SignInAsync(AppFixture.RadOnc);
+        var clinician = await SignInAsync(AppFixture.Clinician);
+        var admin = await SignInAsync(AppFixture.Admin);
+        var accounts = (await admin.Api.V1.Accounts.GetAsync(r => r.QueryParameters.PageSize = 100))!.Items!
+            .ToDictionary(a => a.Email!, a => a.Id!.Value);
+
+        // The next board, then a case whose neurology (Frankel D with myelopathy) makes it P1, ready for the board.
+        var planned = (await coordinator.Api.V1.Meetings.PostAsync(new PlanMeetingCommand
+        {
+            Title = "Spine tumor board", StartsAt = DateTimeOffset.UtcNow.AddDays(2), DurationMinutes = 90, Location = "Room 4.12",
+            ChairId = accounts[AppFixture.Neurosurgeon], Capacity = 5,
+        }))!;
+        var meetingId = planned.MeetingIds![0]!.Value;
+        var patient = (await coordinator.Api.V1.Patients.PostAsync(new RegisterPatientCommand
+        {
+            Mrn = "GEN-4712", FamilyName = "Keller", GivenName = "Hans", DateOfBirth = new Date(1954, 3, 2), Sex = Sex.Male,
+        }))!;
+        var registered = (await coordinator.Api.V1.Cases.PostAsync(await ModelAsync(TestData.Case(patient.Id!.Value), RegisterCaseCommand.CreateFromDiscriminatorValue)))!;
+        var caseId = registered.Id!.Value;
+        registered.Triage.ShouldBe(TriageLevel.P1);
+        (await coordinator.Api.V1.Cases[caseId].Ready.PostAsync(r => IfMatch(r, registered.Version)))!.Status.ShouldBe(CaseStatus.ReadyForBoard);
+
+        // The neurosurgeon writes the emergency plan outside a meeting.
+        var content = await ModelAsync(await DecisionContentAsync(), DecisionContent.CreateFromDiscriminatorValue);
+        content.ResponsibleClinicianId = (await neurosurgeon.Api.V1.ResponsibleClinicians.GetAsync())!
+            .Single(c => c.Id == accounts[AppFixture.Neurosurgeon]).Id;
+        var draft = (await neurosurgeon.Api.V1.Cases[caseId].EmergencyPlans.PostAsync(new DecisionContentBody { Content = content }))!;
+        draft.Kind.ShouldBe(DecisionKind.EmergencyPlan);
+        draft.Status.ShouldBe(DecisionStatus.Draft);
+        draft.MeetingId.ShouldBeNull();
+        draft.EmergencySignatures.ShouldBeEmpty();
+        var planId = draft.Id!.Value;
+
+        // Both disciplines sign with their password re-entered: after the first it is still a draft, after the second signed.
+        var half = (await neurosurgeon.Api.V1.Decisions[planId].EmergencySignatures.PostAsync(new DecisionEmergencySignatureBody
+            { Discipline = Discipline.Neurosurgery, Password = AppFixture.Password }))!;
+        half.Status.ShouldBe(DecisionStatus.Draft);
+        half.EmergencySignatures!.Single().Discipline.ShouldBe(Discipline.Neurosurgery);
+        var signed = (await radOnc.Api.V1.Decisions[planId].EmergencySignatures.PostAsync(new DecisionEmergencySignatureBody
+            { Discipline = Discipline.RadiationOncology, Password = AppFixture.Password }))!;
+        signed.Kind.ShouldBe(DecisionKind.EmergencyPlan);
+        signed.Status.ShouldBe(DecisionStatus.Signed);
+        signed.Signature!.Intact.ShouldBe(true);
+        signed.EmergencySignatures!.Select(x => x.Discipline).ShouldBe([Discipline.Neurosurgery, Discipline.RadiationOncology]);
+        signed.EmergencySignatures!.ShouldAllBe(x => x.OnEarlierDraft == false && !string.IsNullOrEmpty(x.PrintedName));
+
+        // The report goes to the referrer: recorded, listed and read back through the generated client.
+        var dispatch = (await coordinator.Api.V1.Decisions[planId].ReportDispatches.PostAsync(new ReportDispatchBody
+            { Channel = ReportChannel.SecureEmail, Recipient = "Dr. med. Sophie Marti", Note = "Sent at night with the MRI report." }))!;
+        dispatch.Channel.ShouldBe(ReportChannel.SecureEmail);
+        dispatch.DecisionId.ShouldBe(planId);
+        dispatch.DecisionNumber.ShouldBe(1);
+        dispatch.DecisionHash.ShouldBe(signed.Signature.ContentHash);   // the signed hash: content and both signatures
+        dispatch.Recipient.ShouldBe("Dr. med. Sophie Marti");
+        dispatch.Note.ShouldBe("Sent at night with the MRI report.");
+        dispatch.SentAt.ShouldNotBeNull().ShouldBeGreaterThanOrEqualTo(signed.Signature.SignedAt!.Value);
+        var dispatches = (await clinician.Api.V1.Decisions[planId].ReportDispatches.GetAsync())!;
+        dispatches.ShouldHaveSingleItem().Id.ShouldBe(dispatch.Id);
+        var read = (await neurosurgeon.Api.V1.Decisions[planId].ReportDispatches[dispatch.Id!.Value].GetAsync())!;
+        read.Channel.ShouldBe(ReportChannel.SecureEmail);
+        read.RecordedByName.ShouldBe(dispatch.RecordedByName);
+
+        // The case is on the next board for review, and the board view of its item names the plan.
+        var item = (await coordinator.Api.V1.Meetings[meetingId].GetAsync())!.Agenda!.ShouldHaveSingleItem();
+        item.CaseId.ShouldBe(caseId);
+        var board = (await clinician.Api.V1.Meetings[meetingId].Agenda[item.Id!.Value].Board.GetAsync())!;
+        var review = board.EmergencyPlan.ShouldNotBeNull();
+        review.DecisionId.ShouldBe(planId);
+        review.Number.ShouldBe(1);
+        review.Status.ShouldBe(DecisionStatus.Signed);
+        review.SignedAt.ShouldBe(signed.Signature.SignedAt);
+        review.Signatures!.Select(x => (x.Discipline, x.Name)).ShouldBe(signed.EmergencySignatures!.Select(x => (x.Discipline, x.PrintedName)));
+    }
+
     /// <summary>A generated client signed in as <paramref name="email"/> through the generated token endpoint.</summary>
     async Task<TumorBoardClient> SignInAsync(string email)
     {

@@ -1,4 +1,6 @@
 using TumorBoard.Application.Features.Decisions;
+using TumorBoard.Application.Features.Reports;
+using TumorBoard.Domain.Decisions;
 using TumorBoard.Domain.Security;
 using TumorBoard.IntegrationTests.Http;
 using TumorBoard.IntegrationTests.Infrastructure;
@@ -45,9 +47,15 @@ public static class DecisionRoleMatrix
         if (url.Contains("{decision}"))
         {
             decision = await RecordAsync(app, board, content);
-            if (url.EndsWith("/amendments") || url.EndsWith("/follow-ups") || url.EndsWith("/report-dispatches"))
+            if (url.EndsWith("/amendments") || url.EndsWith("/follow-ups") || url.Contains("/report-dispatches"))
                 decision = await SignAsync(app, decision.Id, specialist ? email! : Chair);
             url = url.Replace("{decision}", decision.Id.ToString());
+            if (url.Contains("{dispatch}"))
+            {
+                var dispatch = await app.Send(AppFixture.Coordinator, new RecordReportDispatch.Command
+                    { DecisionId = decision.Id, Channel = ReportChannel.Post, Recipient = "Dr. med. Sophie Marti" });
+                url = url.Replace("{dispatch}", dispatch.Id.ToString());
+            }
         }
         object? body = url switch
         {

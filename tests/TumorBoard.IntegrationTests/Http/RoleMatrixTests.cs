@@ -45,6 +45,7 @@ public sealed class RoleMatrixTests(AppFixture app) : DatabaseTest(app)
         ("GET /api/v1/decisions/{decision}/report.pdf",            Ok,      Ok,        Ok,        Forbidden, Unauthorized),
         ("POST /api/v1/decisions/{decision}/report-dispatches",    Created, Forbidden, Created,   Forbidden, Unauthorized),
         ("GET /api/v1/decisions/{decision}/report-dispatches",     Ok,      Ok,        Ok,        Forbidden, Unauthorized),
+        ("GET /api/v1/decisions/{decision}/report-dispatches/{dispatch}", Ok, Ok,    Ok,        Forbidden, Unauthorized),
         ("PUT /api/v1/decisions/{decision}",                       Ok,      Ok,        Forbidden, Forbidden, Unauthorized),
         ("PUT /api/v1/decisions/{decision}/position",              Forbidden, Ok,      Ok,        Forbidden, Unauthorized),
         ("POST /api/v1/decisions/{decision}/sign",                 Forbidden, Ok,      Forbidden, Forbidden, Unauthorized),
@@ -53,9 +54,29 @@ public sealed class RoleMatrixTests(AppFixture app) : DatabaseTest(app)
         ("GET /api/v1/cases/{case}/decisions",                     Ok,      Ok,        Ok,        Forbidden, Unauthorized),
     ];
 
+    /// <summary>
+    /// Rows where the specialist's discipline decides (set up by Decisions/EmergencyPlanRoleMatrix): an emergency plan outside
+    /// a meeting is written by neurosurgery or radiation oncology and signed by each for its own discipline.
+    /// </summary>
+    static readonly (string Endpoint, int Coordinator, int MedOnc, int RadOnc, int Neurosurgeon, int Clinician, int Admin, int Anonymous)[] ByDiscipline =
+    [
+        ("POST /api/v1/cases/{case}/emergency-plans",                 Forbidden, Forbidden, Created, Created, Forbidden, Forbidden, Unauthorized),
+        ("POST /api/v1/decisions/{decision}/emergency-signatures",    Forbidden, Forbidden, Ok,      Ok,      Forbidden, Forbidden, Unauthorized),
+    ];
+
     public static TheoryData<string, string, int> Rows()
     {
         var data = new TheoryData<string, string, int>();
+        foreach (var row in ByDiscipline)
+        {
+            data.Add(row.Endpoint, "Coordinator", row.Coordinator);
+            data.Add(row.Endpoint, "MedOnc", row.MedOnc);
+            data.Add(row.Endpoint, "RadOnc", row.RadOnc);
+            data.Add(row.Endpoint, "Neurosurgeon", row.Neurosurgeon);
+            data.Add(row.Endpoint, "Clinician", row.Clinician);
+            data.Add(row.Endpoint, "Admin", row.Admin);
+            data.Add(row.Endpoint, "Anonymous", row.Anonymous);
+        }
         foreach (var row in Matrix)
         {
             data.Add(row.Endpoint, "Coordinator", row.Coordinator);
@@ -80,6 +101,7 @@ public sealed class RoleMatrixTests(AppFixture app) : DatabaseTest(app)
     [MemberData(nameof(Rows))]
     public async Task Answers_each_role_as_the_matrix_says(string endpoint, string who, int expected)
     {
+        if (EmergencyPlanRoleMatrix.Handles(endpoint)) { await EmergencyPlanRoleMatrix.AnswersAsync(app, endpoint, Email(who), expected); return; }
         if (DecisionRoleMatrix.Handles(endpoint)) { await DecisionRoleMatrix.AnswersAsync(app, endpoint, Email(who), expected); return; }
         var (patientId, caseId) = await Api.CaseAsync(app);
         using var coordinator = await app.ClientAsync(AppFixture.Coordinator);

@@ -38,7 +38,23 @@ public static class GetBoardView
         IReadOnlyList<string> MissingInputs, DecisionState Decision, IReadOnlyList<Conflict> Conflicts) : ICaseReadResult
     {
         Guid ICaseReadResult.ReadCaseId => Case.Id;
+
+        /// <summary>
+        /// The emergency plan outside a meeting this discussion reviews (issue #14 part 1: "later reviewed at the next
+        /// board"): the case's newest signed version recorded outside this agenda item, when it is an emergency plan; null
+        /// otherwise. It stays while the board decides here (a version it signs supersedes the plan).
+        /// </summary>
+        public EmergencyPlanReview? EmergencyPlan { get; init; }
     }
+
+    /// <summary>An emergency plan under review: its version, outcome and plan, when it was signed and both signatures.</summary>
+    /// <param name="Plan">One line per plan step, in order (kind, levels, dose, timing).</param>
+    /// <param name="SignedAt">When the second discipline signed: the plan was signed then.</param>
+    public sealed record EmergencyPlanReview(Guid DecisionId, int Number, DecisionStatus Status, DecisionOutcome Outcome,
+        IReadOnlyList<string> Plan, string Rationale, DateTimeOffset SignedAt, IReadOnlyList<EmergencyPlanSignature> Signatures);
+
+    /// <summary>One discipline's signature of the plan: the discipline, the signer's printed name, when.</summary>
+    public sealed record EmergencyPlanSignature(Discipline Discipline, string Name, DateTimeOffset SignedAt);
 
     /// <summary>
     /// Where the board's decision on this item stands: the decision versions recorded in this discussion, the chair's
@@ -94,7 +110,7 @@ public static class GetBoardView
             var readiness = GetMeeting.Readiness.Of(tumorCase.Details.Lesions,
                 columns.Where(c => c.Submitted is not null).Select(c => c.Discipline), options.Value.ImagingStaleBefore(clock.Today));
             var submitted = AssessmentReads.Submitted(assessments);
-            var decision = await DecisionStateAsync(meeting, item, columns, ct);
+            var (decision, emergencyPlan) = await DecisionStateAsync(meeting, item, columns, ct);
             var noms = submitted.BoardNoms(AssessmentContext.For(tumorCase.Details, table));
             var conflicts = BoardConflicts.Find(new ConflictInput
             {
@@ -111,23 +127,44 @@ public static class GetBoardView
                     index < agenda.Count - 1 ? agenda[index + 1].Id : null, readiness),
                 tumorCase, Patient.AgeOn(tumorCase.Patient.DateOfBirth, clock.Today), columns,
                 noms, submitted.Disagreements(),
-                MissingInputs(tumorCase, readiness, assessments, meeting, options.Value.ImagingStaleDays), decision, conflicts);
+                MissingInputs(tumorCase, readiness, assessments, meeting, options.Value.ImagingStaleDays), decision, conflicts)
+            {
+                EmergencyPlan = emergencyPlan,
+            };
         }
 
-        async Task<DecisionState> DecisionStateAsync(Meeting meeting, AgendaItem item, IReadOnlyList<Column> columns, CancellationToken ct)
+        /// <summary>
+        /// This discussion's decision versions and, in the same statement, the case's signed versions made elsewhere: the
+        /// newest of those is the emergency plan under review when it is one (its signatures come along, a few rows).
+        /// </summary>
+        async Task<(DecisionState, EmergencyPlanReview?)> DecisionStateAsync(Meeting meeting, AgendaItem item, IReadOnlyList<Column> columns,
+            CancellationToken ct)
         {
             var rows = await db.Decisions.AsNoTracking().IgnoreAutoIncludes()
-                .Where(d => d.CaseId == item.CaseId && d.AgendaItemId == item.Id).OrderByDescending(d => d.Number)
-                .Select(d => new { d.Id, d.Number, d.Status, d.Outcome, d.ContentJson }).ToListAsync(ct);
-            var versions = rows.Select(d => new DecisionVersion(d.Id, d.Number, d.Status, d.Outcome)
+                .Where(d => d.CaseId == item.CaseId && (d.AgendaItemId == item.Id || d.SignedAt != null)).OrderByDescending(d => d.Number)
+                .Select(d => new
+                {
+                    d.Id, d.Number, d.Status, d.Outcome, d.ContentJson, d.AgendaItemId, d.Kind, d.SignedAt,
+                    Signatures = d.EmergencySignatures.OrderBy(s => s.SignedAt)
+                        .Select(s => new EmergencyPlanSignature(s.Discipline, s.SignerName, s.SignedAt)).ToList(),
+                }).ToListAsync(ct);
+            var versions = rows.Where(d => d.AgendaItemId == item.Id).Select(d => new DecisionVersion(d.Id, d.Number, d.Status, d.Outcome)
             {
                 Plan = DecisionJson.Deserialize<DecisionContent>(d.ContentJson).Plan,
             }).ToList();
+            var reviewed = rows.FirstOrDefault(d => d.AgendaItemId != item.Id && d.SignedAt is not null);
+            EmergencyPlanReview? plan = null;
+            if (reviewed is { Kind: DecisionKind.EmergencyPlan, SignedAt: { } signedAt })
+            {
+                var content = DecisionJson.Deserialize<DecisionContent>(reviewed.ContentJson);
+                plan = new EmergencyPlanReview(reviewed.Id, reviewed.Number, reviewed.Status, reviewed.Outcome,
+                    [.. content.Plan.Select(p => p.Summary)], content.Rationale, signedAt, reviewed.Signatures);
+            }
             var waivers = await db.AssessmentWaivers.AsNoTracking().Where(w => w.AgendaItemId == item.Id).OrderBy(w => w.WaivedAt)
                 .Select(w => new Waiver(w.Discipline, w.Reason, w.WaivedByName, w.WaivedAt)).ToListAsync(ct);
             var unmet = DecisionPreconditions.Unmet(meeting, item,
                 columns.Where(c => c.Submitted is not null).Select(c => c.Discipline), waivers.Select(w => w.Discipline));
-            return new DecisionState(versions, waivers, unmet);
+            return (new DecisionState(versions, waivers, unmet), plan);
         }
     }
 

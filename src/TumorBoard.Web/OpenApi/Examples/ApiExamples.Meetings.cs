@@ -11,6 +11,10 @@ namespace TumorBoard.Web.OpenApi.Examples;
 
 public static partial class ApiExamples
 {
+    /// <summary>The emergency plan outside a meeting that the board view's example item reviews.</summary>
+    static readonly Guid EmergencyPlanId = new("9b6e3d1a-7c42-4f85-a0d9-3e5c8b1f7a26");
+    static readonly DateTimeOffset EmergencyPlanSignedAt = new(2026, 12, 5, 23, 48, 0, TimeSpan.Zero);
+
     public static readonly Guid MeetingId = new("91c5e3a7-0b6d-4f28-8e4a-6d2c1b9f7e30");
     public static readonly Guid NextMeetingId = new("15f8b2d6-7e3a-4c91-a0d5-3b9e6c2f8a74");
     public static readonly Guid AgendaItemId = new("e2a7c9f4-5d1b-4e36-9b80-7f3a0d6c2e95");
@@ -119,7 +123,8 @@ public static partial class ApiExamples
         Response(new GetBoardView.Result(
             new GetBoardView.MeetingSummary(MeetingId, MeetingTitle, MeetingStatus.InProgress, MeetingStartsAt, ChairId, ChairName, true, [],
                 Attendees),
-            new GetBoardView.ItemSummary(AgendaItemId, 1, 2, AgendaItemStatus.Scheduled, 15, false, null, null, null, OtherAgendaItemId, Ready),
+            new GetBoardView.ItemSummary(AgendaItemId, 1, 2, AgendaItemStatus.Scheduled, 15, true,
+                "Review of the emergency plan outside a meeting (decision version 1)", null, null, OtherAgendaItemId, Ready),
             CaseDetailsExample with { Status = CaseStatus.Scheduled }, 64,
             [
                 new GetBoardView.Column(Discipline.MedicalOncology, MedicalOncologyVersion),
@@ -127,9 +132,18 @@ public static partial class ApiExamples
                 new GetBoardView.Column(Discipline.Neurosurgery, NeurosurgeryVersion),
             ],
             CaseNoms, [], [],
-            new GetBoardView.DecisionState([new GetBoardView.DecisionVersion(DecisionId, 1, DecisionStatus.Draft, DecisionOutcome.TreatmentRecommendation)],
+            new GetBoardView.DecisionState([new GetBoardView.DecisionVersion(DecisionId, 2, DecisionStatus.Draft, DecisionOutcome.TreatmentRecommendation)],
                 [], []),
-            []));
+            [])
+        {
+            EmergencyPlan = new GetBoardView.EmergencyPlanReview(EmergencyPlanId, 1, DecisionStatus.Signed, DecisionOutcome.TreatmentRecommendation,
+                ["Separation surgery · T5 · Emergency", "SBRT/SRS · T5 · 24 Gy in 2 fractions · After the previous step"],
+                "Progressive weakness from MSCC at T5: decompression tonight, SBRT when the wound allows.", EmergencyPlanSignedAt,
+                [
+                    new GetBoardView.EmergencyPlanSignature(Discipline.Neurosurgery, NeurosurgeonName, EmergencyPlanSignedAt.AddMinutes(-7)),
+                    new GetBoardView.EmergencyPlanSignature(Discipline.RadiationOncology, RadiationOncologistName, EmergencyPlanSignedAt),
+                ]),
+        });
         Response(new GetCoordinatorDashboard.Result([MeetingRow, NextMeetingRow],
             [
                 new GetCoordinatorDashboard.WaitingCase(CaseId, Mrn, PatientName, Urgency.Urgent, CaseStatus.ReadyForBoard, ClinicalQuestion,

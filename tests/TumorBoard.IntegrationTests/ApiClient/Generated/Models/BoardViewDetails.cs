@@ -54,6 +54,14 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
 #else
         public List<string> Disagreements { get; set; }
 #endif
+        /// <summary>The emergencyPlan property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.BoardViewEmergencyPlanReview? EmergencyPlan { get; set; }
+#nullable restore
+#else
+        public global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.BoardViewEmergencyPlanReview EmergencyPlan { get; set; }
+#endif
         /// <summary>The item property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -118,6 +126,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
                 { "conflicts", n => { Conflicts = n.GetCollectionOfObjectValues<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.Conflict>(global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.Conflict.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "decision", n => { Decision = n.GetObjectValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.BoardViewDecisionState>(global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.BoardViewDecisionState.CreateFromDiscriminatorValue); } },
                 { "disagreements", n => { Disagreements = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
+                { "emergencyPlan", n => { EmergencyPlan = n.GetObjectValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.BoardViewEmergencyPlanReview>(global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.BoardViewEmergencyPlanReview.CreateFromDiscriminatorValue); } },
                 { "item", n => { Item = n.GetObjectValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.BoardViewItemSummary>(global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.BoardViewItemSummary.CreateFromDiscriminatorValue); } },
                 { "meeting", n => { Meeting = n.GetObjectValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.BoardViewMeetingSummary>(global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.BoardViewMeetingSummary.CreateFromDiscriminatorValue); } },
                 { "missingInputs", n => { MissingInputs = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
@@ -137,6 +146,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Models
             writer.WriteCollectionOfObjectValues<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.Conflict>("conflicts", Conflicts);
             writer.WriteObjectValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.BoardViewDecisionState>("decision", Decision);
             writer.WriteCollectionOfPrimitiveValues<string>("disagreements", Disagreements);
+            writer.WriteObjectValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.BoardViewEmergencyPlanReview>("emergencyPlan", EmergencyPlan);
             writer.WriteObjectValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.BoardViewItemSummary>("item", Item);
             writer.WriteObjectValue<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.BoardViewMeetingSummary>("meeting", Meeting);
             writer.WriteCollectionOfPrimitiveValues<string>("missingInputs", MissingInputs);

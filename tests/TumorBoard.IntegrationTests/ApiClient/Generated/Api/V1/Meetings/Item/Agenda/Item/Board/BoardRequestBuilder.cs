@@ -34,7 +34,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Meetings.Item.A
         {
         }
         /// <summary>
-        /// The board view of one agenda item, used live in the meeting: the case summary, the latest submitted assessment of each discipline with every computed score, the NOMS suggestion, disagreements between the disciplines, what is missing (assessments, case data, stale imaging, quorum) and the previous and next case.
+        /// The board view of one agenda item, used live in the meeting: the case summary, the latest submitted assessment of each discipline with every computed score, the NOMS suggestion, disagreements between the disciplines, what is missing (assessments, case data, stale imaging, quorum) and the previous and next case. When the case comes for the review of an emergency plan outside a meeting (its newest signed version, made outside this agenda item, is of kind `EmergencyPlan`), `emergencyPlan` names that version: its `decisionId` (`GET /api/v1/decisions/{decisionId}`, the page `/Decisions/{decisionId}`), `number`, status, outcome, plan steps and rationale, when it was signed and both signatures (discipline, name, time); otherwise it is null.
         /// </summary>
         /// <returns>A <see cref="global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.BoardViewDetails"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -65,7 +65,7 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Meetings.Item.A
             return await RequestAdapter.SendAsync<global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.BoardViewDetails>(requestInfo, global::TumorBoard.IntegrationTests.ApiClient.Generated.Models.BoardViewDetails.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// The board view of one agenda item, used live in the meeting: the case summary, the latest submitted assessment of each discipline with every computed score, the NOMS suggestion, disagreements between the disciplines, what is missing (assessments, case data, stale imaging, quorum) and the previous and next case.
+        /// The board view of one agenda item, used live in the meeting: the case summary, the latest submitted assessment of each discipline with every computed score, the NOMS suggestion, disagreements between the disciplines, what is missing (assessments, case data, stale imaging, quorum) and the previous and next case. When the case comes for the review of an emergency plan outside a meeting (its newest signed version, made outside this agenda item, is of kind `EmergencyPlan`), `emergencyPlan` names that version: its `decisionId` (`GET /api/v1/decisions/{decisionId}`, the page `/Decisions/{decisionId}`), `number`, status, outcome, plan steps and rationale, when it was signed and both signatures (discipline, name, time); otherwise it is null.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
