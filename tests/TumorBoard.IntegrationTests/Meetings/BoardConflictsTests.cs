@@ -89,4 +89,21 @@ public sealed class BoardConflictsTests(AppFixture app) : DatabaseTest(app)
         (await client.GetStringAsync(path + "?screen=full")).ShouldNotContain("data-one-screen");
         (await client.GetStringAsync(path)).ShouldNotContain("data-one-screen");
     }
+
+    [Fact]
+    public async Task The_projector_marks_a_card_named_only_by_a_conflict_as_a_conflict_not_a_disagreement()
+    {
+        var (meetingId, items, cases) = await MeetingTestData.MeetingWithCasesAsync(app, cases: 1);
+        await SubmitAsync(app, AppFixture.Neurosurgeon, Neurosurgery() with { TargetLevels = [SpinalLevel.T11, SpinalLevel.T12] }, cases[0]);
+        await SubmitAsync(app, AppFixture.RadOnc, RadiationOncology() with { Reirradiation = true, TargetLevels = [SpinalLevel.T11, SpinalLevel.T12] }, cases[0]);
+        await SubmitAsync(app, AppFixture.MedOnc, MedicalOncology(), cases[0]);
+        var client = await PageClient.SignedInAsync(app, AppFixture.Clinician);
+
+        var one = Regex.Replace(WebUtility.HtmlDecode(await client.GetStringAsync($"/Meetings/{meetingId}/Board/{items[0]}?screen=one")), @">\s+<", "><");
+
+        one.ShouldContain("Radiation oncology flags re-irradiation, but no prior radiotherapy recorded for the case covers the target levels T11, T12.");
+        one.ShouldContain("<h2 id=\"os-rec-radiation-oncology-title\">Radiation oncology <span class=\"tag\">conflict</span></h2>");
+        one.ShouldNotContain("<span class=\"tag\">disagreement</span>");   // the two agree on the levels and the treatment
+        one.ShouldContain("<h2 id=\"os-rec-neurosurgery-title\">Neurosurgery</h2>");
+    }
 }

@@ -61,11 +61,16 @@ public sealed class BoardModel(ISender sender, IOptions<BoardOptions> board) : P
     /// A column is highlighted when a disagreement or a conflict names its discipline (the domain's sentences name the
     /// disciplines in their words).
     /// </summary>
-    public bool Disputed(AssessmentColumn column)
+    /// <summary>
+    /// What the projector marks on a discipline's card: "disagreement" when a disagreement between the assessments names
+    /// the discipline, else "conflict" when a conflict does (a target outside the lesions, NOMS against the
+    /// recommendation), else null.
+    /// </summary>
+    public string? Dispute(AssessmentColumn column)
     {
         var words = DisplayWords.InSentence(column.Discipline);
-        return View.Disagreements.Concat(View.Conflicts.Select(c => c.Words))
-            .Any(line => line.Contains(words, StringComparison.OrdinalIgnoreCase));
+        bool Names(string line) => line.Contains(words, StringComparison.OrdinalIgnoreCase);
+        return View.Disagreements.Any(Names) ? "disagreement" : View.Conflicts.Select(c => c.Words).Any(Names) ? "conflict" : null;
     }
 
     T? Saved<T>(Discipline discipline) where T : class =>
