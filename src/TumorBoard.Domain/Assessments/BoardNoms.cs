@@ -53,9 +53,9 @@ public static class BoardNoms
 
         if (medicalOncology is null) missing.Add(Discipline.MedicalOncology);
         else if (medicalOncology.FitForSystemicTherapy == false)
-            notes.Add("Medical oncology judges the patient not fit for systemic therapy (S).");
+            notes.Add("Medical oncology judges the patient not fit for systemic therapy (the S of NOMS: systemic disease).");
         if (medicalOncology?.ExpectedSurvival is { } survival)
-            notes.Add($"Expected survival per medical oncology: {DisplayWords.InSentence(survival)} (S).");
+            notes.Add($"Expected survival per medical oncology: {DisplayWords.InSentence(survival)} (the S of NOMS: systemic disease).");
 
         return new BoardNomsResult(Noms.Suggest(input, context.Table), missing, notes);
     }

@@ -40,7 +40,7 @@ public static class Noms
 
         if (sensitivity == Radiosensitivity.Sensitive)
         {
-            rationale.Add($"{Src} A1: radiosensitive tumour -> conventional EBRT regardless of the ESCC grade; no surgery for neurological/oncological reasons.");
+            rationale.Add($"{Src} A1: radiosensitive tumour → conventional EBRT regardless of the ESCC grade; no surgery for neurological/oncological reasons.");
             return NomsCodes.Cebrt;
         }
         if (sensitivity != Radiosensitivity.Resistant || escc is not { } grade) return null;
@@ -50,21 +50,21 @@ public static class Noms
             if (grade == EsccGrade.Grade1c)
             {
                 flags.Add(NomsCodes.Escc1cDiscuss);
-                rationale.Add($"{Src} A3: radioresistant tumour, ESCC 1c -> SRS (low-grade branch by default); separation surgery can be discussed.");
+                rationale.Add($"{Src} A3: radioresistant tumour, ESCC 1c → SRS (low-grade branch by default); separation surgery can be discussed.");
             }
             else
-                rationale.Add($"{Src} A2: radioresistant tumour, low-grade ESCC {EsccGrades.ToCode(grade)} -> SRS.");
+                rationale.Add($"{Src} A2: radioresistant tumour, low-grade ESCC {EsccGrades.ToCode(grade)} → SRS.");
             return NomsCodes.Srs;
         }
 
         switch (input.FitForSurgery)
         {
             case true:
-                rationale.Add($"{Src} A4: radioresistant tumour, high-grade ESCC {EsccGrades.ToCode(grade)}, fit for surgery -> separation surgery, then SRS.");
+                rationale.Add($"{Src} A4: radioresistant tumour, high-grade ESCC {EsccGrades.ToCode(grade)}, fit for surgery → separation surgery, then SRS.");
                 return NomsCodes.SeparationSurgeryThenSrs;
             case false:
                 flags.Add(NomsCodes.PalliativeNotFitForSurgery);
-                rationale.Add($"{Src} A5: radioresistant tumour, high-grade ESCC {EsccGrades.ToCode(grade)}, not fit for surgery -> palliative conventional EBRT.");
+                rationale.Add($"{Src} A5: radioresistant tumour, high-grade ESCC {EsccGrades.ToCode(grade)}, not fit for surgery → palliative conventional EBRT.");
                 return NomsCodes.Cebrt;
             default:
                 AddOnce(missing, "fitForSurgery");
@@ -114,12 +114,12 @@ public static class Noms
         }
         if (!gross && sins < Sins.SurgicalConsultationThreshold)
         {
-            rationale.Add($"{Src} B1: SINS {sins} (stable) -> nothing to add.");
+            rationale.Add($"{Src} B1: SINS {sins} (stable) → nothing to add.");
             return null;
         }
         if (!gross && Sins.CategoryFor(sins!.Value) == SinsCategory.PotentiallyUnstable)
         {
-            rationale.Add($"{Src} B2: SINS {sins} (potentially unstable) -> surgical consultation (cement augmentation or stabilisation, as the surgeon decides).");
+            rationale.Add($"{Src} B2: SINS {sins} (potentially unstable) → surgical consultation (cement augmentation or stabilisation, as the surgeon decides).");
             return NomsCodes.SurgicalConsult;
         }
 
@@ -127,11 +127,11 @@ public static class Noms
         switch (input.FitForSurgery)
         {
             case true:
-                rationale.Add($"{Src} B3: {why}, fit for surgery -> stabilisation before radiation"
+                rationale.Add($"{Src} B3: {why}, fit for surgery → stabilisation before radiation"
                     + (radiation == NomsCodes.SeparationSurgeryThenSrs ? "; it is part of the separation surgery." : "."));
                 return NomsCodes.Stabilization;
             case false:
-                rationale.Add($"{Src} B4: {why}, not fit for surgery -> instability not surgically addressable; the radiation from step A stands (consider minimally invasive options or bracing).");
+                rationale.Add($"{Src} B4: {why}, not fit for surgery → instability not surgically addressable; the radiation from step A stands (consider minimally invasive options or bracing).");
                 return NomsCodes.InstabilityNotSurgicallyAddressable;
             default:
                 AddOnce(missing, "fitForSurgery");
