@@ -107,6 +107,8 @@ public sealed partial class EmergencyPlanPagesTests(AppFixture app) : DatabaseTe
         plan.Kind.ShouldBe(DecisionKind.EmergencyPlan);
         var details = WebUtility.HtmlDecode(await radOnc.GetStringAsync($"/Decisions/{draftId}"));
         details.ShouldContain("Emergency plan outside a meeting");
+        details.ShouldContain("Signed: the current plan for this case, agreed outside a meeting.");
+        details.ShouldNotContain("the current decision of the board");
         foreach (var s in plan.EmergencySignatures) details.ShouldContain(s.PrintedName);
         (await app.Send(AppFixture.Coordinator, new GetCase.Query(caseId))).Status.ShouldBe(CaseStatus.Scheduled);
     }
