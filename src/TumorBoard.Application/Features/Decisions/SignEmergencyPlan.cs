@@ -11,6 +11,7 @@ using TumorBoard.Domain.Common;
 using TumorBoard.Domain.Decisions;
 using TumorBoard.Domain.Mscc;
 using TumorBoard.Domain.Security;
+using TumorBoard.Application.Common.Validation;
 
 namespace TumorBoard.Application.Features.Decisions;
 
@@ -37,10 +38,10 @@ public static class SignEmergencyPlan
     {
         public Validator()
         {
-            RuleFor(c => c.Discipline).NotNull().WithMessage("Choose the discipline you sign for.")
+            RuleFor(c => c.Discipline).NotNull().WithText("ChooseDisciplineYouSign")
                 .Must(d => d is null || EmergencySignature.Disciplines.Contains(d.Value))
-                .WithMessage("An emergency plan is signed for neurosurgery and for radiation oncology.");
-            RuleFor(c => c.Password).NotEmpty().WithMessage("Re-enter your password to sign.");
+                .WithText("EmergencyPlanSignedNeurosurgeryRadiationOncology");
+            RuleFor(c => c.Password).NotEmpty().WithText("ReEnterYourPasswordSign");
         }
     }
 
