@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace TumorBoard.Web.Errors;
 
 /// <summary>
-/// The problem+json <c>title</c> and fixed <c>detail</c> sentences in the caller's language (issue #15 §1):
+/// The problem+json <c>title</c> and fixed <c>detail</c> sentences in the caller's language (issue #15, section 1):
 /// ProblemTexts.resx (English, the neutral resources: byte for byte what the API wrote before) and
 /// ProblemTexts.de/.fr/.it.resx, read in <see cref="CultureInfo.CurrentUICulture"/>. Only the words change: the
 /// <c>type</c>, <c>status</c>, <c>errors</c> keys and every other member stay as they are.

@@ -5,7 +5,7 @@ using FluentValidation;
 namespace TumorBoard.Application.Common.Validation;
 
 /// <summary>
-/// The validators' own messages in the caller's language (issue #15 §1): ValidationTexts.resx (English, the neutral
+/// The validators' own messages in the caller's language (issue #15, section 1): ValidationTexts.resx (English, the neutral
 /// resources) and ValidationTexts.de/.fr/.it.resx (neutral languages, so de-CH falls back to de), read by key in
 /// <see cref="CultureInfo.CurrentUICulture"/> when a rule fails, not when the validator is built. FluentValidation's own
 /// default messages follow the same culture through its LanguageManager. Texts with arguments are composite format
