@@ -17,6 +17,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails, I
     {
         if (!IsApi(http)) return false;
 
+        using var culture = ProblemTexts.InRequestCulture(http);   // the title in the caller's language
         var problem = ProblemFor(exception, versionPrecondition: http.Request.Headers.IfMatch.Count > 0);
         http.Response.StatusCode = problem.Status!.Value;
         // ASP.NET Core 10 no longer logs an exception an IExceptionHandler has handled: the server errors are logged here

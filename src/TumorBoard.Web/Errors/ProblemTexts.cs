@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Globalization;
 using System.Resources;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace TumorBoard.Web.Errors;
@@ -53,5 +54,35 @@ public static class ProblemTexts
     /// For <c>AddProblemDetails(o => o.CustomizeProblemDetails = ProblemTexts.Customize)</c>: the default writer
     /// fills in the RFC title first, then calls this.
     /// </summary>
-    public static void Customize(ProblemDetailsContext context) => Localize(context.ProblemDetails);
+    public static void Customize(ProblemDetailsContext context)
+    {
+        using var _ = InRequestCulture(context.HttpContext);
+        Localize(context.ProblemDetails);
+    }
+
+    /// <summary>
+    /// Switches to the request's culture (RequestLocalizationMiddleware's <see cref="IRequestCultureFeature"/>) until
+    /// disposed. Needed where a problem is written outside the middleware's own call: the exception handler and the
+    /// status-code pages run before it in the pipeline, and a culture set further in does not flow back out to them.
+    /// Without the feature (no request localisation) nothing changes.
+    /// </summary>
+    public static IDisposable InRequestCulture(HttpContext http)
+    {
+        if (http.Features.Get<IRequestCultureFeature>()?.RequestCulture is not { } request) return Restore.Nothing;
+        var restore = new Restore(CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = request.Culture;
+        CultureInfo.CurrentUICulture = request.UICulture;
+        return restore;
+    }
+
+    sealed class Restore(CultureInfo? culture, CultureInfo? uiCulture) : IDisposable
+    {
+        public static readonly Restore Nothing = new(null, null);
+
+        public void Dispose()
+        {
+            if (culture is not null) CultureInfo.CurrentCulture = culture;
+            if (uiCulture is not null) CultureInfo.CurrentUICulture = uiCulture;
+        }
+    }
 }
