@@ -53,7 +53,7 @@ public static class AccountRules
         {
             if (string.IsNullOrEmpty(password))
             {
-                context.AddFailure("Enter a password.");
+                context.AddFailure(ValidationTexts.Get("Accounts_EnterPassword"));
                 return;
             }
             var user = await account(context.InstanceToValidate) ?? new AppUser();

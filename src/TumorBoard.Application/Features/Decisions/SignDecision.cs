@@ -46,7 +46,7 @@ public static class SignDecision
         {
             // First, before anything is tracked: a failed attempt is saved (lockout counting) by the check itself.
             if (!await signatures.PasswordMatchesAsync(user.RequiredId, c.Password, ct))
-                throw new ValidationException([new ValidationFailure(nameof(Command.Password), "The password is not correct.")]);
+                throw new ValidationException([new ValidationFailure(nameof(Command.Password), ValidationTexts.Get("Sign_PasswordIncorrect"))]);
 
             var decision = await DecisionAccess.LoadAsync(db, c.DecisionId, c.ExpectedVersion, ct);
             if (decision.IsEmergencyPlan)

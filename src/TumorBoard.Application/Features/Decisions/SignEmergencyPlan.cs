@@ -52,7 +52,7 @@ public static class SignEmergencyPlan
         {
             // First, before anything is tracked: a failed attempt is saved (lockout counting) by the check itself.
             if (!await signatures.PasswordMatchesAsync(user.RequiredId, c.Password, ct))
-                throw new ValidationException([new ValidationFailure(nameof(Command.Password), "The password is not correct.")]);
+                throw new ValidationException([new ValidationFailure(nameof(Command.Password), ValidationTexts.Get("Sign_PasswordIncorrect"))]);
             // The other discipline signing at the same moment changes the same draft (xmin): run again from a fresh read, which
             // then sees that signature. The same discipline or person twice is refused by the domain or the unique indexes.
             return await DecisionAccess.RetryOnRaceAsync(db, () => SignAsync(c, ct));

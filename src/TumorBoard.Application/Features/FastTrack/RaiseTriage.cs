@@ -40,7 +40,7 @@ public static class RaiseTriage
                         .Select(t => (TriageLevel?)t.Triage).FirstOrDefaultAsync(ct) ?? TriageLevel.Routine;
                     if (to <= now)
                         context.AddFailure(nameof(Command.Triage),
-                            $"The triage is {DisplayWords.Of(now)}: it can only be raised, never lowered or set to the same class.");
+                            ValidationTexts.Format("Triage_OnlyRaised", DisplayWords.Of(now)));
                 })
                 .When(c => c.Triage is { } t && Enum.IsDefined(t));
         }

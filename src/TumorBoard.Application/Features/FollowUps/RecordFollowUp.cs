@@ -60,7 +60,7 @@ public static class RecordFollowUp
                 {
                     if (await DecidedOnAsync(db, clock, context.InstanceToValidate.DecisionId, ct) is { } decided && day < decided)
                         context.AddFailure(nameof(Command.PerformedOn),
-                            $"The date performed cannot be before the board's decision ({decided:yyyy-MM-dd}).");
+                            ValidationTexts.Format("FollowUp_PerformedBeforeDecision", ClinicalDates.Show(decided)));
                 })
                 .When(c => c.PerformedOn is not null && c.PerformedOn >= ClinicalDates.Earliest && c.PerformedOn <= clock.Today);
         }
