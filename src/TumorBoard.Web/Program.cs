@@ -86,7 +86,7 @@ builder.Services.AddTumorBoardIdentity(builder.Configuration, builder.Environmen
 builder.Services.AddDataProtection().SetApplicationName("TumorBoard").PersistKeysToDbContext<TumorBoardDbContext>();
 builder.Services.AddSignInThrottle(builder.Configuration);
 
-builder.Services.AddProblemDetails();
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemTexts.Customize);   // titles in the request's language
 builder.Services.AddSingleton<IProblemDetailsWriter, ApiProblemDetailsWriter>();   // after the default writer: its fallback
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
 builder.Services.AddSingleton<Microsoft.AspNetCore.Diagnostics.IDeveloperPageExceptionFilter, NoEchoDeveloperPageFilter>();

@@ -7,7 +7,7 @@ using TumorBoard.Application.Common.Security;
 namespace TumorBoard.Web.Hosting;
 
 /// <summary>
-/// The request's language (issue #15 §1; README "Languages"). In this order: <c>?culture=</c> (ASP.NET Core's query-string
+/// The request's language (issue #15, part 1; README "Languages"). In this order: <c>?culture=</c> (ASP.NET Core's query-string
 /// provider, also <c>ui-culture</c>), the signed-in account's choice (its <c>tb:culture</c> claim), the culture cookie
 /// (the language menu sets it, also before sign-in), then <c>Accept-Language</c>; otherwise <c>Board:Culture</c>.
 /// The account comes before the cookie so that a shared workstation opens in the language of whoever signs in.

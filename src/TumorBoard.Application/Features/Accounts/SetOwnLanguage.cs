@@ -3,12 +3,13 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Common.Security;
+using TumorBoard.Application.Common.Validation;
 using TumorBoard.Application.Persistence;
 
 namespace TumorBoard.Application.Features.Accounts;
 
 /// <summary>
-/// The signed-in user chooses the language of their pages (issue #15 §1): remembered on the account, so every browser
+/// The signed-in user chooses the language of their pages (issue #15, part 1): remembered on the account, so every browser
 /// they sign in from opens in it; the page also sets the culture cookie and renews the sign-in so the choice applies at
 /// once. Audited like every change of an account.
 /// </summary>
@@ -26,7 +27,7 @@ public static class SetOwnLanguage
         public Validator()
         {
             RuleFor(c => c.Culture).Must(c => BoardCultures.Find(c) is not null)
-                .WithMessage($"Choose one of the board's languages: {string.Join(", ", BoardCultures.Supported)}.");
+                .WithText("Account_ChooseLanguage", string.Join(", ", BoardCultures.Supported));
         }
     }
 

@@ -35,7 +35,7 @@ public sealed class LanguageModel(ISender sender, SignInManager<AppUser> signIn,
         }
         else if (BoardCultures.Find(Culture) is null)
         {
-            ModelState.AddModelError(nameof(Culture), $"Choose one of the board's languages: {string.Join(", ", BoardCultures.Supported)}.");
+            ModelState.AddModelError(nameof(Culture), Application.Common.Validation.ValidationTexts.Format("Account_ChooseLanguage", string.Join(", ", BoardCultures.Supported)));
             return Page();
         }
         Localisation.RememberInCookie(Response, BoardCultures.Find(Culture)!);
