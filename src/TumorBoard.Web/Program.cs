@@ -60,6 +60,7 @@ builder.Services.AddOptions<IdempotencyOptions>().Bind(builder.Configuration.Get
 builder.Services.AddScoped<IdempotencyStore>();
 builder.Services.AddHostedService<ExpiredRowsPurge>();
 builder.Services.Configure<BoardOptions>(builder.Configuration.GetSection("Board"));
+builder.Services.AddTumorBoardLocalisation(builder.Configuration);   // de-CH, fr-CH, it-CH, en (Hosting/Localisation.cs)
 builder.Services.Configure<TumorBoard.Application.Features.Fhir.FhirOptions>(builder.Configuration.GetSection("Fhir"));
 builder.Services.AddSingleton(ScoreTables.LoadRadiosensitivity(builder.Configuration, builder.Environment));
 builder.Services.AddSingleton<TumorBoard.Application.Features.Fhir.Import.FhirResourceValidator>();   // built once: the R4 definitions load on first use
@@ -85,7 +86,7 @@ builder.Services.AddTumorBoardIdentity(builder.Configuration, builder.Environmen
 builder.Services.AddDataProtection().SetApplicationName("TumorBoard").PersistKeysToDbContext<TumorBoardDbContext>();
 builder.Services.AddSignInThrottle(builder.Configuration);
 
-builder.Services.AddProblemDetails();
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemTexts.Customize);   // titles in the request's language
 builder.Services.AddSingleton<IProblemDetailsWriter, ApiProblemDetailsWriter>();   // after the default writer: its fallback
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
 builder.Services.AddSingleton<Microsoft.AspNetCore.Diagnostics.IDeveloperPageExceptionFilter, NoEchoDeveloperPageFilter>();
@@ -99,7 +100,8 @@ builder.Services.AddRazorPages(o =>
     {
         o.Conventions.ConfigureFilter(new MediatorExceptionPageFilter());
         o.Conventions.AllowAnonymousToPage("/Account/SignIn").AllowAnonymousToPage("/Account/SignOut")
-            .AllowAnonymousToPage("/Account/AccessDenied").AllowAnonymousToPage("/Error");
+            .AllowAnonymousToPage("/Account/AccessDenied").AllowAnonymousToPage("/Error")
+            .AllowAnonymousToPage("/Account/Language");   // the language menu works before sign-in too
     })
     .AddMvcOptions(o =>
     {
@@ -170,6 +172,8 @@ app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
 app.UseMiddleware<ActiveAccountMiddleware>();
+app.UseRequestLocalization();   // after sign-in: the account's language comes before the cookie
+app.Use(Localisation.InvariantFormattingForApiAndEnglish);
 app.UseAuthorization();
 app.UseAntiforgery();
 app.UseMiddleware<QueryStringCheck>();

@@ -282,6 +282,11 @@ namespace TumorBoard.Migrations.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("phone_number_confirmed");
 
+                    b.Property<string>("PreferredCulture")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("preferred_culture");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text")
                         .HasColumnName("security_stamp");
@@ -311,7 +316,10 @@ namespace TumorBoard.Migrations.Migrations
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
 
-                    b.ToTable("users", (string)null);
+                    b.ToTable("users", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_users_preferred_culture", "preferred_culture IS NULL OR preferred_culture IN ('de-CH', 'fr-CH', 'it-CH', 'en')");
+                        });
                 });
 
             modelBuilder.Entity("TumorBoard.Application.Persistence.DecisionFollowUpState", b =>

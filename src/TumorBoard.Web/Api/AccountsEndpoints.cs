@@ -19,6 +19,7 @@ public static class AccountsEndpoints
         accounts.MapPost("/{id:guid}/reactivate", Reactivate).WithName("ReactivateAccount");
         accounts.MapPost("/{id:guid}/reset-password", ResetPasswordOf).WithName("ResetPassword");
         accounts.MapPost("/me/password", ChangeOwn).WithName("ChangeOwnPassword");
+        accounts.MapPut("/me/language", SetLanguage).WithName("SetOwnLanguage");
         return accounts;
     }
 
@@ -66,6 +67,13 @@ public static class AccountsEndpoints
 
     /// <summary>Renews the security stamp: the token used for this call stops working; request a new one.</summary>
     static async Task<NoContent> ChangeOwn(ChangeOwnPassword.Command command, ISender sender, CancellationToken ct)
+    {
+        await sender.Send(command, ct);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>The caller's language for the pages; the API itself answers in the request's Accept-Language.</summary>
+    static async Task<NoContent> SetLanguage(SetOwnLanguage.Command command, ISender sender, CancellationToken ct)
     {
         await sender.Send(command, ct);
         return TypedResults.NoContent();

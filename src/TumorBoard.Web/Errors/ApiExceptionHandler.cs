@@ -17,6 +17,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails, I
     {
         if (!IsApi(http)) return false;
 
+        using var culture = ProblemTexts.InRequestCulture(http);   // the title in the caller's language
         var problem = ProblemFor(exception, versionPrecondition: http.Request.Headers.IfMatch.Count > 0);
         http.Response.StatusCode = problem.Status!.Value;
         // ASP.NET Core 10 no longer logs an exception an IExceptionHandler has handled: the server errors are logged here
@@ -42,7 +43,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails, I
     {
         ValidationException v => WithFhirIssues(new ValidationProblemDetails(ExceptionMapping.Errors(v))
         {
-            Status = StatusCodes.Status400BadRequest, Title = "The request is invalid",
+            Status = StatusCodes.Status400BadRequest, Title = ProblemTexts.Get("Title_Invalid"),
         }, v),
         BadHttpRequestException b => BadRequest(b),
         _ when DatabaseOutage.Is(exception) => Unavailable(),
@@ -65,14 +66,13 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails, I
 
     public static ProblemDetails Unavailable() => new()
     {
-        Status = StatusCodes.Status503ServiceUnavailable, Title = DatabaseOutage.Title, Detail = DatabaseOutage.Detail,
+        Status = StatusCodes.Status503ServiceUnavailable, Title = ProblemTexts.Get("Title_Unavailable"), Detail = ProblemTexts.Get("Detail_Unavailable"),
     };
 
     /// <summary>A bug: the log has the exception under the trace id; the body says nothing about it or the request.</summary>
     public static ProblemDetails Unexpected() => new()
     {
-        Status = StatusCodes.Status500InternalServerError, Title = "Something went wrong",
-        Detail = "The error has been logged under the trace id of this response. Nothing was saved by the step that failed.",
+        Status = StatusCodes.Status500InternalServerError, Title = ProblemTexts.Get("Title_Unexpected"), Detail = ProblemTexts.Get("Detail_Unexpected"),
     };
 
     /// <summary>A body that does not bind (wrong type, unknown enum value, a field given twice): 400 naming the field.</summary>
@@ -81,20 +81,20 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails, I
         if (b is Api.BadHeaderException header)
             return new ValidationProblemDetails(new Dictionary<string, string[]> { [header.Header] = [header.Message] })
             {
-                Status = StatusCodes.Status400BadRequest, Title = "The request is invalid",
+                Status = StatusCodes.Status400BadRequest, Title = ProblemTexts.Get("Title_Invalid"),
             };
         // Refusals that are not about a field (body too large, wrong media type, too slow): their own status, no echo.
         if (b.StatusCode != StatusCodes.Status400BadRequest)
-            return new ProblemDetails { Status = b.StatusCode, Title = ReasonPhrases.GetReasonPhrase(b.StatusCode) };
+            return new ProblemDetails { Status = b.StatusCode, Title = ProblemTexts.Translate(ReasonPhrases.GetReasonPhrase(b.StatusCode)) };
         var json = b.InnerException as JsonException;
         var field = json?.Path is { } path ? FieldOf(path) : "body";
         var message = json is null ? b.Message
             // System.Text.Json has no own exception type for it (AllowDuplicateProperties = false): its message says so.
-            : json.Message.StartsWith("Duplicate property", StringComparison.Ordinal) ? $"'{field}' is given more than once: send each field once."
-            : $"The value of '{field}' is not valid here.";
+            : json.Message.StartsWith("Duplicate property", StringComparison.Ordinal) ? ProblemTexts.Format("Field_GivenTwice", field)
+            : ProblemTexts.Format("Field_NotValid", field);
         return new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
         {
-            Status = StatusCodes.Status400BadRequest, Title = "The request is invalid",
+            Status = StatusCodes.Status400BadRequest, Title = ProblemTexts.Get("Title_Invalid"),
         };
     }
 

@@ -20,6 +20,7 @@ public sealed class ApiProblemDetailsWriter(IOptions<Microsoft.AspNetCore.Http.J
         var problem = context.ProblemDetails;
         problem.Status ??= http.Response.StatusCode;
         problem.Title ??= ReasonPhrases.GetReasonPhrase(problem.Status.Value);
+        using (ProblemTexts.InRequestCulture(http)) ProblemTexts.Localize(problem);
         problem.Extensions.TryAdd("traceId", System.Diagnostics.Activity.Current?.Id ?? http.TraceIdentifier);
         return new ValueTask(http.Response.WriteAsJsonAsync(problem, problem.GetType(), json.Value.SerializerOptions,
             "application/problem+json", http.RequestAborted));

@@ -19,26 +19,27 @@ public static class ExceptionMapping
     /// </summary>
     public static Outcome? Map(Exception exception, bool versionPrecondition = false) => exception switch
     {
-        NotFoundException e => new(StatusCodes.Status404NotFound, "Not found", e.Message),
-        UnauthorizedAccessException => new(StatusCodes.Status401Unauthorized, "Sign-in required", null),
-        ForbiddenException e => new(StatusCodes.Status403Forbidden, "Not allowed", e.Message),
-        DomainConflictException e => new(StatusCodes.Status409Conflict, "Conflict", e.Message),
-        StaleVersionException e => new(StatusCodes.Status412PreconditionFailed, "Changed by someone else", e.Message),
-        VersionRequiredException e => new(StatusCodes.Status428PreconditionRequired, "Version required", e.Message),
-        DbUpdateConcurrencyException when versionPrecondition => new(StatusCodes.Status412PreconditionFailed, "Changed by someone else",
-            "The record was changed by someone else since you opened it. Reload it and apply your change again."),
-        DbUpdateConcurrencyException => new(StatusCodes.Status409Conflict, "Changed by someone else",
-            "The record was changed by someone else at the same time. Reload it and apply your change again."),
+        NotFoundException e => new(StatusCodes.Status404NotFound, ProblemTexts.Get("Title_NotFound"), e.Message),
+        UnauthorizedAccessException => new(StatusCodes.Status401Unauthorized, ProblemTexts.Get("Title_SignInRequired"), null),
+        ForbiddenException e => new(StatusCodes.Status403Forbidden, ProblemTexts.Get("Title_NotAllowed"), e.Message),
+        DomainConflictException e => new(StatusCodes.Status409Conflict, ProblemTexts.Get("Title_Conflict"), e.Message),
+        StaleVersionException e => new(StatusCodes.Status412PreconditionFailed, ProblemTexts.Get("Title_ChangedBySomeoneElse"), e.Message),
+        VersionRequiredException e => new(StatusCodes.Status428PreconditionRequired, ProblemTexts.Get("Title_VersionRequired"), e.Message),
+        DbUpdateConcurrencyException when versionPrecondition => new(StatusCodes.Status412PreconditionFailed, ProblemTexts.Get("Title_ChangedBySomeoneElse"),
+            ProblemTexts.Get("Detail_ChangedSinceOpened")),
+        DbUpdateConcurrencyException => new(StatusCodes.Status409Conflict, ProblemTexts.Get("Title_ChangedBySomeoneElse"),
+            ProblemTexts.Get("Detail_ChangedAtSameTime")),
         DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: { } name } }
-            when UniqueConflicts.ContainsKey(name) => new(StatusCodes.Status409Conflict, "Changed by someone else", UniqueConflicts[name]),
+            when UniqueConflicts.ContainsKey(name) => new(StatusCodes.Status409Conflict, ProblemTexts.Get("Title_ChangedBySomeoneElse"),
+                ProblemTexts.Find("Unique_" + name) ?? UniqueConflicts[name]),
         DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } =>
-            new(StatusCodes.Status409Conflict, "Already exists", "A record with the same unique value already exists."),
+            new(StatusCodes.Status409Conflict, ProblemTexts.Get("Title_AlreadyExists"), ProblemTexts.Get("Detail_AlreadyExists")),
         // Our guard triggers (signed decisions immutable, append-only tables) refuse a change that raced past the checks.
         DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.RaiseException } e } =>
-            new(StatusCodes.Status409Conflict, "Conflict", $"The record can no longer be changed this way ({e.MessageText}). Reload it."),
+            new(StatusCodes.Status409Conflict, ProblemTexts.Get("Title_Conflict"), ProblemTexts.Format("Detail_NoLongerChangeable", e.MessageText)),
         // The last line of defence: validation keeps such values out, but PostgreSQL refusing one is still the client's input.
-        DbUpdateException { InnerException: PostgresException { SqlState: var state } } when DataExceptions.Contains(state) => BadData,
-        PostgresException { SqlState: var state } when DataExceptions.Contains(state) => BadData,
+        DbUpdateException { InnerException: PostgresException { SqlState: var state } } when DataExceptions.Contains(state) => BadData(),
+        PostgresException { SqlState: var state } when DataExceptions.Contains(state) => BadData(),
         _ => null,
     };
 
@@ -52,10 +53,12 @@ public static class ExceptionMapping
         PostgresErrorCodes.DatetimeFieldOverflow, PostgresErrorCodes.NumericValueOutOfRange, PostgresErrorCodes.StringDataRightTruncation,
     ];
 
-    static readonly Outcome BadData = new(StatusCodes.Status400BadRequest, "The request is invalid",
-        "A value in the request cannot be stored or searched: check texts for control characters, and dates and numbers for their range.");
+    static Outcome BadData() => new(StatusCodes.Status400BadRequest, ProblemTexts.Get("Title_Invalid"), ProblemTexts.Get("Detail_BadData"));
 
-    /// <summary>Unique indexes that two requests at the same moment can run into, in the clinic's words (a test checks each exists).</summary>
+    /// <summary>
+    /// Unique indexes that two requests at the same moment can run into, in the clinic's words (a test checks each exists);
+    /// the caller's language reads ProblemTexts "Unique_{index}".
+    /// </summary>
     public static readonly IReadOnlyDictionary<string, string> UniqueConflicts = new Dictionary<string, string>
     {
         ["ux_decisions_one_draft_per_case"] =

@@ -18,18 +18,30 @@ public static class BoardTime
     public static DateTime ToLocal(this BoardOptions board, DateTimeOffset utc) =>
         NearCalendarEnd(utc.UtcDateTime) ? utc.UtcDateTime : TimeZoneInfo.ConvertTime(utc, board.Zone).DateTime;
 
-    /// <summary>"Tue 2025-03-04 16:00 (Europe/Zurich)".</summary>
+    /// <summary>"Tue 2025-03-04 16:00 (Europe/Zurich)" in English; in the page's language its weekday and date as that
+    /// culture writes them, "Di 04.03.2025 16:00 (Europe/Zurich)" (README "Languages").</summary>
     public static string Show(this BoardOptions board, DateTimeOffset utc) =>
-        board.ToLocal(utc).ToString("ddd yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " " + board.ZoneLabel();
+        board.ToLocal(utc).ToString("ddd " + DatePattern() + " HH:mm", Formatting()) + " " + board.ZoneLabel();
 
     /// <summary>"2025-03-04 16:00:12 (Europe/Zurich)": for records where the order within a minute matters (history, audit).</summary>
     public static string ShowSeconds(this BoardOptions board, DateTimeOffset utc) =>
-        board.ToLocal(utc).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " " + board.ZoneLabel();
+        board.ToLocal(utc).ToString(DatePattern() + " HH:mm:ss", Formatting()) + " " + board.ZoneLabel();
 
-    /// <summary>The board's local day of an instant, "2025-03-04" (a case registered at 23:30 UTC in winter is registered
-    /// the next day in Zurich).</summary>
+    /// <summary>The board's local day of an instant, "2025-03-04" ("04.03.2025" in de-CH, fr-CH, it-CH; a case registered at
+    /// 23:30 UTC in winter is registered the next day in Zurich).</summary>
     public static string Day(this BoardOptions board, DateTimeOffset utc) =>
-        board.ToLocal(utc).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        board.ToLocal(utc).ToString(DatePattern(), Formatting());
+
+    /// <summary>A calendar day as the page's language writes it: "2025-03-04" in English, "04.03.2025" in de-CH.</summary>
+    public static string Show(DateOnly day) => day.ToString(DatePattern(), Formatting());
+
+    /// <summary>The date pattern of the page's language: ISO 8601 in English (the board's convention so far), the
+    /// culture's short date otherwise ("dd.MM.yyyy" for the Swiss cultures).</summary>
+    static string DatePattern() => English ? "yyyy-MM-dd" : CultureInfo.CurrentCulture.DateTimeFormat.ShortDatePattern;
+
+    static CultureInfo Formatting() => English ? CultureInfo.InvariantCulture : CultureInfo.CurrentCulture;
+
+    static bool English => CultureInfo.CurrentCulture.Name.Length == 0 || CultureInfo.CurrentCulture.TwoLetterISOLanguageName == "en";
 
     /// <summary>The zone as pages name it: "(Europe/Zurich)".</summary>
     public static string ZoneLabel(this BoardOptions board) => $"({board.TimeZone})";
@@ -70,8 +82,11 @@ public sealed class LocalTime(IOptions<BoardOptions> board)
     /// <summary>"2025-03-04 16:00:12 (Europe/Zurich)".</summary>
     public string ShowSeconds(DateTimeOffset utc) => Board.ShowSeconds(utc);
 
-    /// <summary>The board's local day, "2025-03-04".</summary>
+    /// <summary>The board's local day, "2025-03-04" (de-CH "04.03.2025").</summary>
     public string Day(DateTimeOffset utc) => Board.Day(utc);
+
+    /// <summary>A calendar day in the page's language, "2025-03-04" (de-CH "04.03.2025").</summary>
+    public string Day(DateOnly day) => BoardTime.Show(day);
 
     /// <summary>"(Europe/Zurich)".</summary>
     public string Zone => Board.ZoneLabel();

@@ -11,7 +11,7 @@ public static class FormOptions
     /// <summary>Every member in declaration order; <paramref name="empty"/> adds a first blank option.</summary>
     public static List<SelectListItem> For<T>(string? empty = null) where T : struct, Enum =>
         [.. empty is null ? [] : new[] { new SelectListItem(empty, "") },
-         .. Enum.GetValues<T>().Select(v => new SelectListItem(DisplayWords.Of(v), v.ToString()))];
+         .. Enum.GetValues<T>().Select(v => new SelectListItem(DisplayWords.Local(v), v.ToString()))];
 
     public static string YesNo(bool? value) => value switch { true => "Yes", false => "No", null => DisplayWords.NotRecorded };
 

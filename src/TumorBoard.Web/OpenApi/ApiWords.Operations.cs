@@ -39,6 +39,7 @@ public static partial class ApiWords
         ["ReactivateAccount"] = "Reactivates a deactivated account (administrator).",
         ["ResetPassword"] = "Sets a new password for another account (administrator); the password policy applies.",
         ["ChangeOwnPassword"] = "Changes the signed-in member's own password, given the current one; the password policy applies.",
+        ["SetOwnLanguage"] = "Keeps the language of the signed-in member's pages on their account (`de-CH`, `fr-CH`, `it-CH` or `en`): every browser they sign in from opens in it. The API itself answers in the request's `Accept-Language` (problem titles and messages); its data stays in the invariant culture.",
         // Meetings
         ["ListMeetings"] = "A page of board meetings by start time: from `from` (default the start of today), past ones with `includePast`, filtered by `status`.",
         ["NextMeetingWithRoom"] = "The next planned meeting whose agenda has room before its cut-off, for scheduling a case; for an urgent case or a P1 emergency of the MSCC fast track (`triage=P1`) the earliest meeting with room, cut-off or not, so today's or tomorrow's meeting comes first.",

@@ -60,31 +60,31 @@ public sealed class DecisionReport
     public string ChairName => Meeting?.ChairName ?? "— (signed by neurosurgery and radiation oncology)";
     /// <summary>An emergency plan's signatures: "Name, discipline".</summary>
     public IReadOnlyList<(string Signer, string Discipline, DateTimeOffset SignedAt)> EmergencySignatures =>
-        [.. Decision.EmergencySignatures.Select(s => (s.PrintedName, DisplayWords.Of(s.Discipline), s.SignedAt))];
-    public string Status => DisplayWords.Of(Decision.Status);
+        [.. Decision.EmergencySignatures.Select(s => (s.PrintedName, DisplayWords.Local(s.Discipline), s.SignedAt))];
+    public string Status => DisplayWords.Local(Decision.Status);
     public bool IsDraft => Decision.Status == DecisionStatus.Draft;
     public string PatientName => $"{Patient.FamilyName}, {Patient.GivenName}";
-    public string PatientLine => $"{PatientName} ({DisplayWords.Of(Patient.Sex)})";
+    public string PatientLine => $"{PatientName} ({DisplayWords.Local(Patient.Sex)})";
     public string DateOfBirth => Day(Patient.DateOfBirth);
     public string ReferringClinician => Details.ReferringClinician ?? "—";
     public string? MeetingLocation => Meeting?.Location;
     public string ClinicalQuestion => Details.ClinicalQuestion;
 
-    public string Histology => DisplayWords.Of(Details.Histology) + (Details.HistologyOtherText is null ? "" : $": {Details.HistologyOtherText}")
+    public string Histology => DisplayWords.Local(Details.Histology) + (Details.HistologyOtherText is null ? "" : $": {Details.HistologyOtherText}")
         + (Details.DiagnosisDate is { } dx ? $", diagnosed {Day(dx)}" : "");
 
     public string Levels => Details.Lesions.Count == 0 ? "none recorded" : string.Join("; ", Details.Lesions.Select(l =>
-        $"{l.Levels} ({string.Join(", ", l.Compartments.Select(x => DisplayWords.InSentence(x)))}; imaging {Day(l.ImagingDate)})"));
+        $"{l.Levels} ({string.Join(", ", l.Compartments.Select(x => DisplayWords.LocalInSentence(x)))}; imaging {Day(l.ImagingDate)})"));
 
     public string Neurology => $"Frankel {Details.Frankel?.ToString() ?? "—"}, ASIA {Details.Asia?.ToString() ?? "—"}, "
         + $"myelopathy {FormOptions.YesNo(Details.Myelopathy).ToLowerInvariant()}; pain: "
-        + (Details.Pain is { } pain ? DisplayWords.InSentence(pain) : DisplayWords.NotRecorded)
+        + (Details.Pain is { } pain ? DisplayWords.LocalInSentence(pain) : DisplayWords.NotRecorded)
         + (Details.SymptomOnsetDate is { } onset ? $"; symptoms since {Day(onset)}" : "");
 
     public string Performance => $"ECOG {Details.Ecog?.ToString() ?? "—"}, Karnofsky {(Details.Karnofsky is { } kps ? $"{kps} %" : "—")}";
 
     public string Extent => $"extraspinal bone metastases: {Details.ExtraspinalBoneMetastases?.ToString() ?? "—"}; visceral metastases: "
-        + (Details.VisceralMetastases is { } visceral ? DisplayWords.InSentence(visceral) : DisplayWords.NotRecorded)
+        + (Details.VisceralMetastases is { } visceral ? DisplayWords.LocalInSentence(visceral) : DisplayWords.NotRecorded)
         + $"; brain metastases: {FormOptions.YesNo(Details.BrainMetastases).ToLowerInvariant()}";
 
     public string SystemicTherapy => Details.CurrentSystemicTherapy ?? "—";
@@ -95,24 +95,24 @@ public sealed class DecisionReport
     /// <summary>"Name, discipline (chair)", disciplines first in the board's order, then by name.</summary>
     public IReadOnlyList<string> Attendees => Meeting is null ? [] : [.. Meeting.Attendees
         .OrderBy(a => a.Discipline is null).ThenBy(a => a.Discipline).ThenBy(a => a.Name)
-        .Select(a => $"{a.Name}, {(a.Discipline is { } d ? DisplayWords.InSentence(d) : "no discipline")}{(a.UserId == Meeting.ChairId ? " (chair)" : "")}")];
+        .Select(a => $"{a.Name}, {(a.Discipline is { } d ? DisplayWords.LocalInSentence(d) : "no discipline")}{(a.UserId == Meeting.ChairId ? " (chair)" : "")}")];
 
-    public string Outcome => DisplayWords.Of(Content.Outcome);
+    public string Outcome => DisplayWords.Local(Content.Outcome);
     public bool AsksForInformation => Content.Rules.AsksForInformation;
-    public string InformationNeeded => string.Join(", ", Content.InformationNeeded.Select(i => DisplayWords.Of(i)));
+    public string InformationNeeded => string.Join(", ", Content.InformationNeeded.Select(i => DisplayWords.Local(i)));
     public string InformationNeededDetails => Content.InformationNeededDetails ?? "—";
 
     public sealed record PlanRow(int Number, string Treatment, string TargetLevels, string DoseGy, string Fractions, string Timing,
         string Details, string FollowUp);
 
     /// <summary>The ordered plan steps with the current follow-up of each.</summary>
-    public IReadOnlyList<PlanRow> Plan => [.. Content.Plan.Select((s, i) => new PlanRow(i + 1, DisplayWords.Of(s.Kind),
+    public IReadOnlyList<PlanRow> Plan => [.. Content.Plan.Select((s, i) => new PlanRow(i + 1, DisplayWords.Local(s.Kind),
         s.TargetLevels.Count > 0 ? string.Join(", ", s.TargetLevels) : "—", s.DoseGy?.ToString("0.##", CultureInfo.InvariantCulture) ?? "—",
-        s.Fractions?.ToString(CultureInfo.InvariantCulture) ?? "—", DisplayWords.Of(s.Timing), s.Details ?? "—", FollowUp(i + 1)))];
+        s.Fractions?.ToString(CultureInfo.InvariantCulture) ?? "—", DisplayWords.Local(s.Timing), s.Details ?? "—", FollowUp(i + 1)))];
 
-    public string Intent => DisplayWords.Of(Content.Intent);
+    public string Intent => DisplayWords.Local(Content.Intent);
     public string Rationale => Content.Rationale;
-    public string Concordance => DisplayWords.Of(Content.NomsConcordance) + (Content.DiscordanceReason is { } r ? $": {DisplayWords.Of(r)}" : "")
+    public string Concordance => DisplayWords.Local(Content.NomsConcordance) + (Content.DiscordanceReason is { } r ? $": {DisplayWords.Local(r)}" : "")
         + (Content.DiscordanceText is { } t ? $". {t}" : "");
     public string PatientPreferences => Content.PatientPreferencesNotAvailable
         ? $"Not available: {Content.PatientPreferencesNotAvailableReason}" : Content.PatientPreferences ?? "—";
@@ -127,7 +127,7 @@ public sealed class DecisionReport
             var root = Decision.NomsSuggestion;
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("suggestion", out var s) || s.ValueKind != JsonValueKind.Object)
                 return "not recorded";
-            string Part(string name) => DisplayWords.Code(s.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null);
+            string Part(string name) => DisplayWords.LocalCode(s.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null);
             var complete = s.TryGetProperty("complete", out var c) && c.ValueKind == JsonValueKind.True;
             return $"radiation: {Part("radiation")}; mechanical: {Part("mechanical")}" + (complete ? "" : " (incomplete: not every input was available)");
         }
@@ -135,13 +135,13 @@ public sealed class DecisionReport
 
     public sealed record WaiverRow(string Discipline, string Reason, string WaivedBy, DateTimeOffset WaivedAt);
 
-    public IReadOnlyList<WaiverRow> Waivers => [.. Decision.Waivers.Select(w => new WaiverRow(DisplayWords.Of(w.Discipline), w.Reason, w.WaivedByName, w.WaivedAt))];
+    public IReadOnlyList<WaiverRow> Waivers => [.. Decision.Waivers.Select(w => new WaiverRow(DisplayWords.Local(w.Discipline), w.Reason, w.WaivedByName, w.WaivedAt))];
 
     public sealed record PositionRow(string Member, string Discipline, string Position, string Text, DateTimeOffset RecordedAt, bool Dissent);
 
     public bool HasDissent => Decision.HasDissent;
     public IReadOnlyList<PositionRow> Positions => [.. Decision.Positions.Select(p => new PositionRow(p.MemberName,
-        p.Discipline is { } d ? DisplayWords.Of(d) : "—", DisplayWords.Of(p.Kind) + (p.OnEarlierDraft ? ", on an earlier draft" : ""),
+        p.Discipline is { } d ? DisplayWords.Local(d) : "—", DisplayWords.Local(p.Kind) + (p.OnEarlierDraft ? ", on an earlier draft" : ""),
         p.Text ?? "—", p.RecordedAt, p.Kind == PositionKind.Disagree))];
 
     public SignatureView? Signature => Decision.Signature;
@@ -163,18 +163,18 @@ public sealed class DecisionReport
                 DecisionStatus.Superseded => "recorded on the current version",
                 _ => "—",
             }
-            : DisplayWords.Of(f.Status) + (f.PerformedOn is { } done ? $" on {Day(done)}" : "")
-              + (f.Reason is { } r ? $" ({DisplayWords.InSentence(r)})" : "");
+            : DisplayWords.Local(f.Status) + (f.PerformedOn is { } done ? $" on {Day(done)}" : "")
+              + (f.Reason is { } r ? $" ({DisplayWords.LocalInSentence(r)})" : "");
     }
 
     public sealed record FollowUpRow(int Step, string Treatment, string WhatWasDone, string PerformedOn, string RecordedBy, DateTimeOffset RecordedAt);
 
     /// <summary>Every follow-up record of the decision, oldest first, with its plan step.</summary>
     public IReadOnlyList<FollowUpRow> FollowUpRecords => [.. Decision.FollowUp
-        .SelectMany(s => s.History.Select(h => (s.StepNumber, Treatment: DisplayWords.Of(s.Step.Kind), h)))
+        .SelectMany(s => s.History.Select(h => (s.StepNumber, Treatment: DisplayWords.Local(s.Step.Kind), h)))
         .OrderBy(x => x.h.RecordedAt)
         .Select(x => new FollowUpRow(x.StepNumber, x.Treatment,
-            DisplayWords.Of(x.h.Status) + (x.h.Reason is { } fr ? $" ({DisplayWords.InSentence(fr)}{(x.h.ReasonText is { } frt ? $": {frt}" : "")})" : "")
+            DisplayWords.Local(x.h.Status) + (x.h.Reason is { } fr ? $" ({DisplayWords.LocalInSentence(fr)}{(x.h.ReasonText is { } frt ? $": {frt}" : "")})" : "")
                 + (x.h.Note is { } fn ? $". {fn}" : ""),
             x.h.PerformedOn is { } p ? Day(p) : "—", x.h.RecordedByName, x.h.RecordedAt))];
 

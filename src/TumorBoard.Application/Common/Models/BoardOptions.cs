@@ -14,6 +14,10 @@ public sealed class BoardOptions
 
     public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 
+    /// <summary>The language of the pages for someone who has chosen none and whose browser asks for none we have
+    /// (one of <see cref="BoardCultures.Supported"/>; "Board:Culture").</summary>
+    public string Culture { get; set; } = BoardCultures.English;
+
     /// <summary>The letterhead of the printed decision report (configuration section "Board:Report").</summary>
     public ReportOptions Report { get; set; } = new();
 

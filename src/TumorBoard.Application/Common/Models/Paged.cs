@@ -1,5 +1,6 @@
 using System.Globalization;
 using FluentValidation;
+using TumorBoard.Application.Common.Validation;
 
 namespace TumorBoard.Application.Common.Models;
 
@@ -71,10 +72,10 @@ public sealed class PagedQueryValidator : AbstractValidator<PagedQuery>
     public PagedQueryValidator()
     {
         RuleFor(q => q.PageNumber).Must((q, page) => page >= 1 && page <= Paging.MaxPage(q.Size)).OverridePropertyName("page")
-            .WithMessage(q => $"page must be between 1 and {Paging.MaxPage(q.Size)} at pageSize {Math.Clamp(q.Size, 1, Paging.MaxPageSize)}: "
-                + $"page numbers reach the first {Paging.CountCap.ToString("N0", CultureInfo.InvariantCulture)} rows; page further with the next cursor.");
+            .WithText("Paged_PageRange", q => [Paging.MaxPage(q.Size), Math.Clamp(q.Size, 1, Paging.MaxPageSize),
+                Paging.CountCap.ToString("N0", CultureInfo.InvariantCulture)]);
         RuleFor(q => q.Size).InclusiveBetween(1, Paging.MaxPageSize).OverridePropertyName("pageSize")
-            .WithMessage($"pageSize must be between 1 and {Paging.MaxPageSize}.");
+            .WithText("Paged_PageSize", Paging.MaxPageSize);
     }
 }
 
@@ -86,8 +87,8 @@ public sealed class KeysetQueryValidator<TKey> : AbstractValidator<PagedQuery>
         Include(new PagedQueryValidator());
         RuleFor(q => q.Cursor).Must(c => PageCursor.TryDecode<TKey>(list, c, out _))
             .When(q => q.Cursor is not null).OverridePropertyName("cursor")
-            .WithMessage("cursor is not a cursor of this list: use the next or previous value of an earlier page.");
+            .WithText("CursorNotCursorListUseNext");
         RuleFor(q => q.Page).Null().When(q => q.Cursor is not null).OverridePropertyName("cursor")
-            .WithMessage("Give either page or cursor, not both.");
+            .WithText("GiveEitherPageCursorNotBoth");
     }
 }

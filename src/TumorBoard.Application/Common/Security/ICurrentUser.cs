@@ -28,4 +28,6 @@ public static class ClaimNames
 {
     public const string Discipline = "tb:discipline";
     public const string DisplayName = "tb:name";
+    /// <summary>The account's chosen language (AppUser.PreferredCulture), when it has one.</summary>
+    public const string Culture = "tb:culture";
 }

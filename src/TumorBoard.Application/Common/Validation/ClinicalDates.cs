@@ -9,6 +9,8 @@ namespace TumorBoard.Application.Common.Validation;
 /// nothing planned (a meeting, a follow-up) more than two years ahead (a board plans weeks to months ahead; a date further
 /// off is a typing error, issue #17). Every date a client sends is held to it (with the range in the message), so that no
 /// stored or searched date can make date arithmetic overflow later (a meeting in 9999 would break every calendar that lists it).
+/// The <c>what</c> of a rule is the key of its subject in <see cref="ValidationTexts"/> ("Subject_ImagingDate"), so that
+/// the message is in the caller's language (a text that is no key is used as it is).
 /// </summary>
 public static class ClinicalDates
 {
@@ -32,31 +34,31 @@ public static class ClinicalDates
     /// <summary>A past clinical date (diagnosis, imaging, end of a course): from 1900-01-01 up to today.</summary>
     public static IRuleBuilderOptions<T, DateOnly?> PastClinicalDate<T>(this IRuleBuilder<T, DateOnly?> rule, BoardClock clock, string what) =>
         rule.Must(d => d is null || (d >= Earliest && d <= Today(clock)))
-            .WithMessage($"{what} must be between {Show(Earliest)} and today.");
+            .WithMessage(_ => ValidationTexts.Format("Dates_PastClinical", ValidationTexts.Subject(what), Show(Earliest)));
 
     /// <summary>A day a search filter names: from 1900-01-01 up to five years ahead.</summary>
     public static IRuleBuilderOptions<T, DateOnly?> SearchDay<T>(this IRuleBuilder<T, DateOnly?> rule, BoardClock clock) =>
         rule.Must(d => d is null || (d >= Earliest && d <= Latest(clock)))
-            .WithMessage(_ => $"Give a day between {Show(Earliest)} and {Show(Latest(clock))}.");
+            .WithMessage(_ => ValidationTexts.Format("Dates_SearchDay", Show(Earliest), Show(Latest(clock))));
 
     /// <summary>An instant a search filter names: from 1900-01-01 up to five years ahead.</summary>
     public static IRuleBuilderOptions<T, DateTimeOffset?> SearchInstant<T>(this IRuleBuilder<T, DateTimeOffset?> rule, BoardClock clock) =>
         rule.Must(t => t is null || (t >= EarliestInstant && DateOnly.FromDateTime(t.Value.UtcDateTime) <= Latest(clock)))
-            .WithMessage(_ => $"Give a time between {Show(Earliest)} and {Show(Latest(clock))}.");
+            .WithMessage(_ => ValidationTexts.Format("Dates_SearchTime", Show(Earliest), Show(Latest(clock))));
 
     /// <summary>An instant of the board's work (a cut-off): from 1900-01-01 up to five years ahead.</summary>
     public static IRuleBuilderOptions<T, DateTimeOffset?> BoardInstant<T>(this IRuleBuilder<T, DateTimeOffset?> rule, BoardClock clock, string what) =>
         rule.Must(t => t is null || (t >= EarliestInstant && DateOnly.FromDateTime(t.Value.UtcDateTime) <= Latest(clock)))
-            .WithMessage(_ => $"{what} must be between {Show(Earliest)} and {Show(Latest(clock))}.");
+            .WithMessage(_ => ValidationTexts.Format("Dates_BoardInstant", ValidationTexts.Subject(what), Show(Earliest), Show(Latest(clock))));
 
     /// <summary>Something planned (a meeting, a follow-up): at most two years ahead.</summary>
     public static IRuleBuilderOptions<T, DateOnly?> WithinPlanningHorizon<T>(this IRuleBuilder<T, DateOnly?> rule, BoardClock clock, string what) =>
         rule.Must(d => d is null || d <= LatestPlanned(clock))
-            .WithMessage(_ => $"{what} must be within the next {PlanningYearsAhead} years (by {Show(LatestPlanned(clock))}).");
+            .WithMessage(_ => ValidationTexts.Format("Dates_PlanningHorizon", ValidationTexts.Subject(what), PlanningYearsAhead, Show(LatestPlanned(clock))));
 
     /// <summary>Something planned (a meeting, a follow-up): at most two years ahead.</summary>
     public static IRuleBuilderOptions<T, DateTimeOffset?> WithinPlanningHorizon<T>(this IRuleBuilder<T, DateTimeOffset?> rule, BoardClock clock,
         string what) =>
         rule.Must(t => t is null || DateOnly.FromDateTime(t.Value.UtcDateTime) <= LatestPlanned(clock))
-            .WithMessage(_ => $"{what} must be within the next {PlanningYearsAhead} years (by {Show(LatestPlanned(clock))}).");
+            .WithMessage(_ => ValidationTexts.Format("Dates_PlanningHorizon", ValidationTexts.Subject(what), PlanningYearsAhead, Show(LatestPlanned(clock))));
 }

@@ -9,6 +9,7 @@ using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.Audit;
 using TumorBoard.Domain.Common;
 using TumorBoard.Domain.Security;
+using TumorBoard.Application.Common.Validation;
 
 namespace TumorBoard.Application.Features.Accounts;
 
@@ -25,18 +26,17 @@ public sealed class AccountFieldsValidator : AbstractValidator<IAccountFields>
     public AccountFieldsValidator()
     {
         RuleFor(c => c.DisplayName).NotEmpty().MaximumLength(100);
-        RuleFor(c => c.Roles).NotEmpty().WithMessage("Choose at least one role.");
+        RuleFor(c => c.Roles).NotEmpty().WithText("ChooseAtLeastOneRole");
         RuleFor(c => c.Roles).Must(roles => roles.All(Domain.Security.Roles.All.Contains))
-            .WithMessage($"Choose roles from: {string.Join(", ", Domain.Security.Roles.All)}.");
+            .WithText("Accounts_RolesFrom", string.Join(", ", Domain.Security.Roles.All));
         RuleFor(c => c.Roles).Must(roles => !Domain.Security.Roles.CombineAdministrationWithClinicalWork(roles))
             .When(c => c.Roles is not null)
-            .WithMessage($"An administrator account holds no clinical role: choose {Domain.Security.Roles.Administrator} alone, " +
-                $"or clinical roles ({string.Join(", ", Domain.Security.Roles.Clinical)}) without it.");
+            .WithText("Accounts_AdministratorAlone", Domain.Security.Roles.Administrator, string.Join(", ", Domain.Security.Roles.Clinical));
         RuleFor(c => c.Discipline).IsInEnum();
         RuleFor(c => c.Discipline).NotNull().When(c => c.Roles.Contains(Domain.Security.Roles.Specialist))
-            .WithMessage("A specialist needs exactly one discipline.");
+            .WithText("SpecialistNeedsExactlyOneDiscipline");
         RuleFor(c => c.Discipline).Null().When(c => !c.Roles.Contains(Domain.Security.Roles.Specialist))
-            .WithMessage("Only a specialist has a discipline.");
+            .WithText("OnlySpecialistHasDiscipline");
     }
 }
 
@@ -53,7 +53,7 @@ public static class AccountRules
         {
             if (string.IsNullOrEmpty(password))
             {
-                context.AddFailure("Enter a password.");
+                context.AddFailure(ValidationTexts.Get("Accounts_EnterPassword"));
                 return;
             }
             var user = await account(context.InstanceToValidate) ?? new AppUser();

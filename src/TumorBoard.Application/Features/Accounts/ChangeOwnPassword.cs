@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.AspNetCore.Identity;
 using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Persistence;
+using TumorBoard.Application.Common.Validation;
 
 namespace TumorBoard.Application.Features.Accounts;
 
@@ -24,9 +25,9 @@ public static class ChangeOwnPassword
     {
         public Validator(UserManager<AppUser> users, ICurrentUser me)
         {
-            RuleFor(c => c.CurrentPassword).NotEmpty().WithMessage("Enter your current password.");
+            RuleFor(c => c.CurrentPassword).NotEmpty().WithText("EnterYourCurrentPassword");
             RuleFor(c => c.NewPassword).IdentityPassword(users, _ => me.Id is { } id ? users.FindByIdAsync(id.ToString()) : Task.FromResult<AppUser?>(null));
-            RuleFor(c => c.ConfirmNewPassword).Equal(c => c.NewPassword).WithMessage("The two new passwords differ.");
+            RuleFor(c => c.ConfirmNewPassword).Equal(c => c.NewPassword).WithText("TwoNewPasswordsDiffer");
         }
     }
 

@@ -5,6 +5,7 @@ using TumorBoard.Application.Common.Audit;
 using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.Security;
+using TumorBoard.Application.Common.Validation;
 
 namespace TumorBoard.Application.Features.Accounts;
 
@@ -30,7 +31,7 @@ public static class CreateAccount
             RuleFor(c => c.Email)
                 .MustAsync(async (email, _) => await users.FindByEmailAsync(email.Trim()) is null)
                 .When(c => !string.IsNullOrWhiteSpace(c.Email))
-                .WithMessage("An account with this email already exists.");
+                .WithText("AccountWithEmailAlreadyExists");
             RuleFor(c => c.Password).IdentityPassword(users, c => Task.FromResult<AppUser?>(
                 new AppUser { Email = c.Email.Trim(), UserName = c.Email.Trim(), DisplayName = c.DisplayName.Trim() }));
         }

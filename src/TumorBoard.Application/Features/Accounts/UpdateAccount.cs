@@ -9,6 +9,7 @@ using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.Common;
 using TumorBoard.Domain.Security;
+using TumorBoard.Application.Common.Validation;
 
 namespace TumorBoard.Application.Features.Accounts;
 
@@ -64,7 +65,7 @@ public static class UpdateAccount
             var reason = command.RoleChangeReason?.Trim();
             if (accessChanged && string.IsNullOrEmpty(reason))
                 throw new ValidationException([new ValidationFailure(nameof(Command.RoleChangeReason),
-                    "Give the reason for changing the roles or discipline: it is kept in the audit trail.")]);
+                    ValidationTexts.Get("Accounts_RoleChangeReason"))]);
 
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var disciplineChange = user.Discipline == command.Discipline

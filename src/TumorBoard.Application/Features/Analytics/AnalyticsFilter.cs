@@ -54,13 +54,13 @@ public sealed class AnalyticsFilterValidator : AbstractValidator<AnalyticsFilter
         RuleFor(f => f.To).SearchDay(clock);
         RuleFor(f => f.To).GreaterThanOrEqualTo(f => f.From!.Value)
             .When(f => InRange(f.From, clock) && InRange(f.To, clock) && f.From is not null && f.To is not null)
-            .WithMessage("The end of the period must not be before its start.");
+            .WithText("EndPeriodNotBeforeItsStart");
         RuleFor(f => f.To).Must((f, _) => Days(f, clock) <= AnalyticsFilter.MaxPeriodDays)
             .When(f => f.To is not null && Ordered(f, clock))
-            .WithMessage(TooLong);
+            .WithText("Analytics_PeriodTooLong", AnalyticsFilter.MaxPeriodDays);
         RuleFor(f => f.From).Must((f, _) => Days(f, clock) <= AnalyticsFilter.MaxPeriodDays)
             .When(f => f.From is not null && f.To is null && Ordered(f, clock))
-            .WithMessage(TooLong + " Give an end (to) as well, or a later start.");
+            .WithText("Analytics_PeriodTooLongFromOnly", AnalyticsFilter.MaxPeriodDays);
         RuleFor(f => f.PeriodBy).IsInEnum();
         RuleFor(f => f.Histology).IsInEnum();
         RuleFor(f => f.Urgency).IsInEnum();
@@ -70,8 +70,6 @@ public sealed class AnalyticsFilterValidator : AbstractValidator<AnalyticsFilter
         RuleFor(f => f.Versions).IsInEnum();
         RuleFor(f => f.Referrer).MaximumLength(AnalyticsFilter.ReferrerMaxLength);
     }
-
-    static readonly string TooLong = $"A period is at most {AnalyticsFilter.MaxPeriodDays} days (about ten years).";
 
     static bool InRange(DateOnly? day, BoardClock clock) => day is null || (day >= ClinicalDates.Earliest && day <= ClinicalDates.Latest(clock));
 

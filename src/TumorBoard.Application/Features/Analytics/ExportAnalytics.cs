@@ -14,6 +14,7 @@ using TumorBoard.Domain.Analytics;
 using TumorBoard.Domain.Audit;
 using TumorBoard.Domain.Common;
 using TumorBoard.Domain.Security;
+using TumorBoard.Application.Common.Validation;
 
 namespace TumorBoard.Application.Features.Analytics;
 
@@ -51,7 +52,7 @@ public static class ExportAnalytics
         {
             Include(new AnalyticsFilterValidator(clock));
             RuleFor(q => q.Kind).Must(k => k is { } kind && Enum.IsDefined(kind))
-                .WithMessage("Say what to export: kind=decisions, kind=steps or kind=attendance.");
+                .WithText("SayWhatExportKindDecisionsKind");
         }
     }
 

@@ -1,6 +1,7 @@
 using FluentValidation;
 using TumorBoard.Domain.Assessments;
 using TumorBoard.Domain.Scores;
+using TumorBoard.Application.Common.Validation;
 
 namespace TumorBoard.Application.Features.Assessments;
 
@@ -11,9 +12,9 @@ public static class AssessmentContentRules
 
     /// <summary>Present, and exactly one of the three content records (a type that extends one is not content).</summary>
     public static IRuleBuilderOptions<T, AssessmentContent> OneOfTheContentRecords<T>(this IRuleBuilder<T, AssessmentContent> rule) =>
-        rule.NotNull().WithMessage("Send the assessment's content.")
+        rule.NotNull().WithText("SendAssessmentContent")
             .Must(c => c is null || Records.Contains(c.GetType()))
-            .WithMessage("The content is a neurosurgery, radiation oncology or medical oncology assessment.");
+            .WithText("ContentNeurosurgeryRadiationOncologyMedicalOncology");
 
     /// <summary>
     /// The rules of the content's own discipline (FluentValidation's inheritance validator), the messages named as the
@@ -33,10 +34,10 @@ public sealed class NeurosurgeryContentValidator : AbstractValidator<Neurosurger
 {
     public NeurosurgeryContentValidator()
     {
-        RuleFor(c => c.Lesions).Must(l => l.Count <= 20).WithMessage("At most 20 lesions.");
+        RuleFor(c => c.Lesions).Must(l => l.Count <= 20).WithText("AtMost20Lesions");
         RuleForEach(c => c.Lesions).ChildRules(l =>
         {
-            l.RuleFor(x => x.IndexLevel).IsInEnum().WithMessage("Choose a spinal level (Occiput, C1 ... S5, Coccyx).");
+            l.RuleFor(x => x.IndexLevel).IsInEnum().WithText("ChooseSpinalLevelOcciputC1S5");
             l.RuleFor(x => x.LocationOverride).IsInEnum();
             l.RuleFor(x => x.Pain).IsInEnum();
             l.RuleFor(x => x.BoneLesion).IsInEnum();
@@ -44,17 +45,17 @@ public sealed class NeurosurgeryContentValidator : AbstractValidator<Neurosurger
             l.RuleFor(x => x.Collapse).IsInEnum();
             l.RuleFor(x => x.Posterolateral).IsInEnum();
             l.RuleFor(x => x.Escc).Must(e => e is null || EsccGrades.TryParse(e, out _))
-                .WithMessage("The ESCC grade is one of 0, 1a, 1b, 1c, 2, 3 (a bare 1 is not a grade).");
+                .WithText("ESCCGradeOne01a1b");
         });
         RuleFor(c => c.Frankel).IsInEnum();
         RuleFor(c => c.Asia).IsInEnum();
         RuleFor(c => c.Course).IsInEnum();
         RuleFor(c => c.FitForOpenSurgery).IsInEnum();
-        RuleFor(c => c.FitnessReason).NotEmpty().WithMessage("Give the reason why fitness for open surgery is borderline.")
+        RuleFor(c => c.FitnessReason).NotEmpty().WithText("GiveReasonWhyFitnessOpenSurgery")
             .When(c => c.FitForOpenSurgery == SurgicalFitness.Borderline);
         RuleFor(c => c.FitnessReason).MaximumLength(1000);
         RuleFor(c => c.Recommendation).IsInEnum();
-        RuleForEach(c => c.TargetLevels).IsInEnum().WithMessage("Choose a spinal level (Occiput, C1 ... S5, Coccyx).");
+        RuleForEach(c => c.TargetLevels).IsInEnum().WithText("ChooseSpinalLevelOcciputC1S5");
         RuleFor(c => c.Rationale).MaximumLength(4000);
     }
 }
@@ -64,15 +65,15 @@ public sealed class RadiationOncologyContentValidator : AbstractValidator<Radiat
     public RadiationOncologyContentValidator()
     {
         RuleFor(c => c.RadiosensitivityOverride).IsInEnum();
-        RuleFor(c => c.OverrideReason).NotEmpty().WithMessage("Give the reason for overriding the table's radiosensitivity.")
+        RuleFor(c => c.OverrideReason).NotEmpty().WithText("GiveReasonOverridingTableRadiosensitivity")
             .When(c => c.RadiosensitivityOverride is not null);
         RuleFor(c => c.OverrideReason).MaximumLength(1000);
         RuleFor(c => c.Recommendation).IsInEnum();
         RuleFor(c => c.TotalDoseGy).InclusiveBetween(RadiationSchedules.MinDoseGy, RadiationSchedules.MaxDoseGy)
-            .WithMessage("The total dose is 1 to 60 Gy.");
+            .WithText("TotalDose160Gy");
         RuleFor(c => c.Fractions).InclusiveBetween(RadiationSchedules.MinFractions, RadiationSchedules.MaxFractions)
-            .WithMessage("The number of fractions is 1 to 40.");
-        RuleForEach(c => c.TargetLevels).IsInEnum().WithMessage("Choose a spinal level (Occiput, C1 ... S5, Coccyx).");
+            .WithText("NumberFractions140");
+        RuleForEach(c => c.TargetLevels).IsInEnum().WithText("ChooseSpinalLevelOcciputC1S5");
         RuleFor(c => c.Timing).IsInEnum();
         RuleFor(c => c.Rationale).MaximumLength(4000);
     }
@@ -85,13 +86,13 @@ public sealed class MedicalOncologyContentValidator : AbstractValidator<MedicalO
         RuleFor(c => c.SystemicDisease).IsInEnum();
         RuleFor(c => c.VisceralMetastases).IsInEnum();
         RuleFor(c => c.TomitaVisceral).IsInEnum();
-        RuleFor(c => c.Ecog).InclusiveBetween(0, 4).WithMessage("ECOG is 0 to 4.");
+        RuleFor(c => c.Ecog).InclusiveBetween(0, 4).WithText("ECOG04");
         RuleFor(c => c.Karnofsky).Must(k => k is null || (k >= 10 && k <= 100 && k % 10 == 0))
-            .WithMessage("Karnofsky is 10 to 100 in steps of 10.");
+            .WithText("Karnofsky10100Steps10");
         RuleFor(c => c.ExtraspinalBoneMetastases).InclusiveBetween(0, 999)
-            .WithMessage("The number of extraspinal bone metastases is a whole number, 0 or more.");
+            .WithText("NumberExtraspinalBoneMetastasesWholeNumber");
         RuleFor(c => c.VertebralBodyMetastases).InclusiveBetween(1, 999)
-            .WithMessage("The number of vertebral body metastases is at least 1.");
+            .WithText("NumberVertebralBodyMetastasesAtLeast");
         RuleFor(c => c.TokuhashiPrimarySite).IsInEnum();
         RuleFor(c => c.Frankel).IsInEnum();
         RuleFor(c => c.TomitaPrimaryGrowth).IsInEnum();

@@ -6,6 +6,7 @@ using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.Assessments;
 using TumorBoard.Domain.Common;
 using TumorBoard.Domain.Security;
+using TumorBoard.Application.Common.Validation;
 
 namespace TumorBoard.Application.Features.Assessments;
 
@@ -34,9 +35,9 @@ public static class GetAssessmentHistory
     {
         public Validator()
         {
-            RuleFor(q => q.To).NotNull().WithMessage("Give both versions to compare.").When(q => q.From is not null);
-            RuleFor(q => q.From).InclusiveBetween(1, MaxVersion).WithMessage($"Versions are numbered 1 to {MaxVersion}.");
-            RuleFor(q => q.To).InclusiveBetween(1, MaxVersion).WithMessage($"Versions are numbered 1 to {MaxVersion}.");
+            RuleFor(q => q.To).NotNull().WithText("GiveBothVersionsCompare").When(q => q.From is not null);
+            RuleFor(q => q.From).InclusiveBetween(1, MaxVersion).WithText("History_VersionsRange", MaxVersion);
+            RuleFor(q => q.To).InclusiveBetween(1, MaxVersion).WithText("History_VersionsRange", MaxVersion);
         }
 
         const int MaxVersion = 100_000;

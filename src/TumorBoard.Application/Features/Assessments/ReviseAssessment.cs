@@ -4,6 +4,7 @@ using TumorBoard.Application.Common.Security;
 using TumorBoard.Domain.Assessments;
 using TumorBoard.Domain.Common;
 using TumorBoard.Domain.Security;
+using TumorBoard.Application.Common.Validation;
 
 namespace TumorBoard.Application.Features.Assessments;
 
@@ -22,7 +23,7 @@ public static class ReviseAssessment
 
     public sealed class Validator : AssessmentWriteValidator<Command>
     {
-        public Validator() => RuleFor(c => c.Reason).NotEmpty().WithMessage("Give the reason for revising the submitted assessment.")
+        public Validator() => RuleFor(c => c.Reason).NotEmpty().WithText("GiveReasonRevisingSubmittedAssessment")
             .MaximumLength(Assessment.ReasonMaxLength);
     }
 

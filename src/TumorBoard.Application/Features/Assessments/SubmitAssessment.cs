@@ -4,6 +4,7 @@ using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Common.Security;
 using TumorBoard.Domain.Assessments;
 using TumorBoard.Domain.Security;
+using TumorBoard.Application.Common.Validation;
 
 namespace TumorBoard.Application.Features.Assessments;
 
@@ -20,7 +21,7 @@ public static class SubmitAssessment
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator() => RuleFor(c => c.Discipline).Must(d => AssessmentJson.Disciplines.Contains(d))
-            .WithMessage("Only neurosurgery, radiation oncology and medical oncology write a structured assessment.");
+            .WithText("OnlyNeurosurgeryRadiationOncologyMedicalOncology");
     }
 
     public sealed class Handler(AssessmentWriter writer) : ICommandHandler<Command, AssessmentSaved>

@@ -53,11 +53,11 @@ public static class ListAuditEntries
             RuleFor(q => q.To).SearchDay(clock);
             RuleFor(q => q.Operation).Must(o => Operations.Contains(o!))
                 .When(q => !string.IsNullOrWhiteSpace(q.Operation))
-                .WithMessage($"Choose one of {string.Join(", ", Operations)}.");
+                .WithText("Audit_ChooseOneOf", string.Join(", ", Operations));
             RuleFor(q => q.EntityType).MaximumLength(100);
             RuleFor(q => q.EntityId).MaximumLength(200);
             RuleFor(q => q.To).GreaterThanOrEqualTo(q => q.From).When(q => q.From is not null && q.To is not null)
-                .WithMessage("The last day cannot be before the first day.");
+                .WithText("LastDayCannotBeforeFirstDay");
             Include(new KeysetQueryValidator<Key>(Order.List));
         }
     }

@@ -47,7 +47,7 @@ public static class GetCaseHistory
             RuleFor(q => q.From).SearchDay(clock);
             RuleFor(q => q.To).SearchDay(clock);
             RuleFor(q => q.To).GreaterThanOrEqualTo(q => q.From).When(q => q.From is not null && q.To is not null)
-                .WithMessage("'To' must be on or after 'From'.");
+                .WithText("OnAfterFrom");
             RuleForEach(q => q.Kinds).IsInEnum();
             RuleFor(q => q.Discipline).IsInEnum();
         }

@@ -22,7 +22,7 @@ public static class CaseDatesAfterBirth
         foreach (var (field, what, day) in Dates(c))
             if (day < born && day >= ClinicalDates.Earliest)   // before 1900 is already refused with the range
                 context.AddFailure(new ValidationFailure(field,
-                    $"{what} cannot be before the patient's date of birth ({ClinicalDates.Show(born)}).", day));
+                    ValidationTexts.Format("Case_DateBeforeBirth", ValidationTexts.Subject(what), ClinicalDates.Show(born)), day));
     }
 
     public static Task<DateOnly?> OfPatientAsync(Guid patientId, TumorBoardDbContext db, CancellationToken ct) =>
@@ -34,12 +34,12 @@ public static class CaseDatesAfterBirth
 
     static IEnumerable<(string Field, string What, DateOnly Day)> Dates(CaseFields c)
     {
-        if (c.DiagnosisDate is { } diagnosis) yield return (nameof(c.DiagnosisDate), "The date of diagnosis", diagnosis);
-        if (c.SymptomOnsetDate is { } onset) yield return (nameof(c.SymptomOnsetDate), "The symptom onset", onset);
+        if (c.DiagnosisDate is { } diagnosis) yield return (nameof(c.DiagnosisDate), "Subject_DiagnosisDate", diagnosis);
+        if (c.SymptomOnsetDate is { } onset) yield return (nameof(c.SymptomOnsetDate), "Subject_SymptomOnset", onset);
         for (var i = 0; i < c.Lesions.Count; i++)
-            if (c.Lesions[i].ImagingDate is { } imaged) yield return ($"{nameof(c.Lesions)}[{i}].{nameof(LesionInput.ImagingDate)}", "The imaging date", imaged);
+            if (c.Lesions[i].ImagingDate is { } imaged) yield return ($"{nameof(c.Lesions)}[{i}].{nameof(LesionInput.ImagingDate)}", "Subject_ImagingDate", imaged);
         for (var i = 0; i < c.PriorRadiotherapy.Count; i++)
             if (c.PriorRadiotherapy[i].EndDate is { } ended)
-                yield return ($"{nameof(c.PriorRadiotherapy)}[{i}].{nameof(RadiotherapyInput.EndDate)}", "The end date of the course", ended);
+                yield return ($"{nameof(c.PriorRadiotherapy)}[{i}].{nameof(RadiotherapyInput.EndDate)}", "Subject_CourseEndDate", ended);
     }
 }

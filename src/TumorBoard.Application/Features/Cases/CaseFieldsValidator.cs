@@ -10,52 +10,52 @@ public sealed class CaseFieldsValidator : AbstractValidator<CaseFields>
 {
     public CaseFieldsValidator(BoardClock clock)
     {
-        RuleFor(c => c.Histology).NotNull().WithMessage("Choose the primary tumour's histology.").IsInEnum();
-        RuleFor(c => c.HistologyOtherText).NotEmpty().WithMessage("Describe the histology when you choose 'Other'.")
+        RuleFor(c => c.Histology).NotNull().WithText("ChoosePrimaryTumourHistology").IsInEnum();
+        RuleFor(c => c.HistologyOtherText).NotEmpty().WithText("DescribeHistologyWhenYouChooseOther")
             .When(c => c.Histology == PrimaryHistology.Other);
         RuleFor(c => c.HistologyOtherText).MaximumLength(200);
-        RuleFor(c => c.DiagnosisDate).PastClinicalDate(clock, "The date of diagnosis");
-        RuleFor(c => c.Lesions).Must(l => l.Count <= 20).WithMessage("At most 20 lesions.");
+        RuleFor(c => c.DiagnosisDate).PastClinicalDate(clock, "Subject_DiagnosisDate");
+        RuleFor(c => c.Lesions).Must(l => l.Count <= 20).WithText("AtMost20Lesions");
         RuleForEach(c => c.Lesions).ChildRules(l =>
         {
-            l.RuleFor(x => x.LevelFrom).NotNull().WithMessage("Choose the lesion's level.").IsInEnum();
+            l.RuleFor(x => x.LevelFrom).NotNull().WithText("ChooseLesionLevel").IsInEnum();
             l.RuleFor(x => x.LevelTo).IsInEnum()
                 .Must((x, to) => to is null || x.LevelFrom is null || to >= x.LevelFrom)
-                .WithMessage("The last level of a range must be at or below the first level.");
+                .WithText("LastLevelRangeAtBelowFirst");
             l.RuleForEach(x => x.Compartments).IsInEnum();
-            l.RuleFor(x => x.ImagingDate).NotNull().WithMessage("Enter the imaging date.")
-                .PastClinicalDate(clock, "The imaging date");
+            l.RuleFor(x => x.ImagingDate).NotNull().WithText("EnterImagingDate")
+                .PastClinicalDate(clock, "Subject_ImagingDate");
         });
         RuleFor(c => c.Pain).IsInEnum();
         RuleFor(c => c.Frankel).IsInEnum();
         RuleForEach(c => c.MsccSymptoms).IsInEnum();
         RuleFor(c => c.Asia).IsInEnum();
-        RuleFor(c => c.SymptomOnsetDate).PastClinicalDate(clock, "The symptom onset");
-        RuleFor(c => c.Urgency).NotNull().WithMessage("Choose the urgency.").IsInEnum();
-        RuleFor(c => c.Ecog).InclusiveBetween(0, 4).WithMessage("ECOG is 0 to 4.");
+        RuleFor(c => c.SymptomOnsetDate).PastClinicalDate(clock, "Subject_SymptomOnset");
+        RuleFor(c => c.Urgency).NotNull().WithText("ChooseUrgency").IsInEnum();
+        RuleFor(c => c.Ecog).InclusiveBetween(0, 4).WithText("ECOG04");
         RuleFor(c => c.Karnofsky).Must(k => k is null || (k >= 10 && k <= 100 && k % 10 == 0))
-            .WithMessage("Karnofsky is 10 to 100 in steps of 10.");
+            .WithText("Karnofsky10100Steps10");
         RuleFor(c => c.ExtraspinalBoneMetastases).InclusiveBetween(0, 999)
-            .WithMessage("The number of extraspinal bone metastases is a whole number, 0 or more.");
+            .WithText("NumberExtraspinalBoneMetastasesWholeNumber");
         RuleFor(c => c.VisceralMetastases).IsInEnum();
-        RuleFor(c => c.PriorRadiotherapy).Must(l => l.Count <= 20).WithMessage("At most 20 radiotherapy courses.");
+        RuleFor(c => c.PriorRadiotherapy).Must(l => l.Count <= 20).WithText("AtMost20RadiotherapyCourses");
         RuleForEach(c => c.PriorRadiotherapy).ChildRules(r =>
         {
-            r.RuleFor(x => x.LevelFrom).NotNull().WithMessage("Choose the treated level.").IsInEnum();
+            r.RuleFor(x => x.LevelFrom).NotNull().WithText("ChooseTreatedLevel").IsInEnum();
             r.RuleFor(x => x.LevelTo).IsInEnum()
                 .Must((x, to) => to is null || x.LevelFrom is null || to >= x.LevelFrom)
-                .WithMessage("The last level of a range must be at or below the first level.");
-            r.RuleFor(x => x.TotalDoseGy).NotNull().WithMessage("Enter the total dose in Gy.")
-                .InclusiveBetween(0.1m, 100m).WithMessage("The total dose is between 0.1 and 100 Gy.");
-            r.RuleFor(x => x.Fractions).NotNull().WithMessage("Enter the number of fractions.")
-                .InclusiveBetween(1, 60).WithMessage("Fractions are between 1 and 60.");
-            r.RuleFor(x => x.EndDate).NotNull().WithMessage("Enter the end date of the course.")
-                .PastClinicalDate(clock, "The end date");
+                .WithText("LastLevelRangeAtBelowFirst");
+            r.RuleFor(x => x.TotalDoseGy).NotNull().WithText("EnterTotalDoseGy")
+                .InclusiveBetween(0.1m, 100m).WithText("TotalDoseBetween01100");
+            r.RuleFor(x => x.Fractions).NotNull().WithText("EnterNumberFractions")
+                .InclusiveBetween(1, 60).WithText("FractionsAreBetween160");
+            r.RuleFor(x => x.EndDate).NotNull().WithText("EnterEndDateCourse")
+                .PastClinicalDate(clock, "Subject_EndDate");
         });
         RuleFor(c => c.CurrentSystemicTherapy).MaximumLength(1000);
-        RuleFor(c => c.ClinicalQuestion).NotEmpty().WithMessage("Enter the clinical question for the board.")
+        RuleFor(c => c.ClinicalQuestion).NotEmpty().WithText("EnterClinicalQuestionBoard")
             .MaximumLength(TumorBoardCase.ClinicalQuestionMaxLength)
-            .WithMessage($"The clinical question has at most {TumorBoardCase.ClinicalQuestionMaxLength:N0} characters.");
+            .WithText("Case_ClinicalQuestionMax", TumorBoardCase.ClinicalQuestionMaxLength);
         RuleFor(c => c.ReferringClinician).MaximumLength(200);
         RuleFor(c => c.PatientPreferences).MaximumLength(2000);
     }

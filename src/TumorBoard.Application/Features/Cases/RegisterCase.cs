@@ -7,6 +7,7 @@ using TumorBoard.Domain.Cases;
 using TumorBoard.Domain.Common;
 using TumorBoard.Domain.Security;
 using TumorBoard.Application.Common.Models;
+using TumorBoard.Application.Common.Validation;
 
 namespace TumorBoard.Application.Features.Cases;
 
@@ -22,7 +23,7 @@ public static class RegisterCase
     {
         public Validator(BoardClock clock)
         {
-            RuleFor(c => c.PatientId).NotEmpty().WithMessage("Choose the patient.");
+            RuleFor(c => c.PatientId).NotEmpty().WithText("ChoosePatient");
             Include(new CaseFieldsValidator(clock));
         }
     }

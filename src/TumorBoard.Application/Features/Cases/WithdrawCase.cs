@@ -5,6 +5,7 @@ using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.Common;
 using TumorBoard.Domain.Security;
+using TumorBoard.Application.Common.Validation;
 
 namespace TumorBoard.Application.Features.Cases;
 
@@ -23,7 +24,7 @@ public static class WithdrawCase
     {
         public Validator()
         {
-            RuleFor(c => c.Reason).NotEmpty().WithMessage("Give the reason for withdrawing the case.").MaximumLength(1000);
+            RuleFor(c => c.Reason).NotEmpty().WithText("GiveReasonWithdrawingCase").MaximumLength(1000);
         }
     }
 

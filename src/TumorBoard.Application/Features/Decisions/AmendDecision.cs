@@ -9,6 +9,7 @@ using TumorBoard.Domain.Common;
 using TumorBoard.Domain.Decisions;
 using TumorBoard.Domain.Scores;
 using TumorBoard.Domain.Security;
+using TumorBoard.Application.Common.Validation;
 
 namespace TumorBoard.Application.Features.Decisions;
 
@@ -32,7 +33,7 @@ public static class AmendDecision
     {
         public Validator(BoardClock clock)
         {
-            RuleFor(c => c.Reason).NotEmpty().WithMessage("Give the reason for the amendment.").MaximumLength(BoardDecision.ReasonMaxLength);
+            RuleFor(c => c.Reason).NotEmpty().WithText("GiveReasonAmendment").MaximumLength(BoardDecision.ReasonMaxLength);
             RuleFor(c => c.Content).NotNull().SetValidator(new DecisionContentValidator(clock));
         }
     }

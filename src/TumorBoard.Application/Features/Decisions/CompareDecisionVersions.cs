@@ -7,6 +7,7 @@ using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.Common;
 using TumorBoard.Domain.Decisions;
 using TumorBoard.Domain.Security;
+using TumorBoard.Application.Common.Validation;
 
 namespace TumorBoard.Application.Features.Decisions;
 
@@ -32,7 +33,7 @@ public static class CompareDecisionVersions
     public sealed class Validator : AbstractValidator<Query>
     {
         public Validator() => RuleFor(q => q.OtherDecisionId).NotEqual(q => q.DecisionId)
-            .WithMessage("Choose two different decision versions to compare.");
+            .WithText("ChooseTwoDifferentDecisionVersionsCompare");
     }
 
     public sealed class Handler(TumorBoardDbContext db) : IQueryHandler<Query, Result>

@@ -13,6 +13,7 @@ using TumorBoard.Domain.Decisions;
 using TumorBoard.Domain.Meetings;
 using TumorBoard.Domain.Scores;
 using TumorBoard.Domain.Security;
+using TumorBoard.Application.Common.Validation;
 
 namespace TumorBoard.Application.Features.Decisions;
 
@@ -81,7 +82,7 @@ public static class DecisionAccess
             where r.Name == Roles.Clinician || r.Name == Roles.Specialist
             select u.DisplayName).FirstOrDefaultAsync(ct);
         return name ?? throw new ValidationException([new ValidationFailure("Content.ResponsibleClinicianId",
-            "The responsible clinician must be an active clinician or specialist account.")]);
+            ValidationTexts.Get("Decision_ResponsibleClinicianActive"))]);
     }
 
     /// <summary>

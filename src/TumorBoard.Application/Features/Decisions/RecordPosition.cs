@@ -7,6 +7,7 @@ using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.Common;
 using TumorBoard.Domain.Decisions;
 using TumorBoard.Domain.Security;
+using TumorBoard.Application.Common.Validation;
 
 namespace TumorBoard.Application.Features.Decisions;
 
@@ -31,9 +32,9 @@ public static class RecordPosition
     {
         public Validator()
         {
-            RuleFor(c => c.Kind).NotNull().WithMessage("Choose your position: agree, disagree or abstain.").IsInEnum();
+            RuleFor(c => c.Kind).NotNull().WithText("ChooseYourPositionAgreeDisagreeAbstain").IsInEnum();
             RuleFor(c => c.Text).NotEmpty().When(c => c.Kind == PositionKind.Disagree)
-                .WithMessage("Say why you disagree.").MaximumLength(DecisionPosition.TextMaxLength);
+                .WithText("SayWhyYouDisagree").MaximumLength(DecisionPosition.TextMaxLength);
         }
     }
 

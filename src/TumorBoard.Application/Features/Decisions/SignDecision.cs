@@ -10,6 +10,7 @@ using TumorBoard.Domain.Common;
 using TumorBoard.Domain.Decisions;
 using TumorBoard.Domain.Meetings;
 using TumorBoard.Domain.Security;
+using TumorBoard.Application.Common.Validation;
 
 namespace TumorBoard.Application.Features.Decisions;
 
@@ -35,7 +36,7 @@ public static class SignDecision
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() => RuleFor(c => c.Password).NotEmpty().WithMessage("Re-enter your password to sign.");
+        public Validator() => RuleFor(c => c.Password).NotEmpty().WithText("ReEnterYourPasswordSign");
     }
 
     public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, BoardClock clock, ISignatureCheck signatures)
@@ -45,7 +46,7 @@ public static class SignDecision
         {
             // First, before anything is tracked: a failed attempt is saved (lockout counting) by the check itself.
             if (!await signatures.PasswordMatchesAsync(user.RequiredId, c.Password, ct))
-                throw new ValidationException([new ValidationFailure(nameof(Command.Password), "The password is not correct.")]);
+                throw new ValidationException([new ValidationFailure(nameof(Command.Password), ValidationTexts.Get("Sign_PasswordIncorrect"))]);
 
             var decision = await DecisionAccess.LoadAsync(db, c.DecisionId, c.ExpectedVersion, ct);
             if (decision.IsEmergencyPlan)

@@ -11,6 +11,7 @@ using TumorBoard.Domain.Common;
 using TumorBoard.Domain.Decisions;
 using TumorBoard.Domain.Mscc;
 using TumorBoard.Domain.Security;
+using TumorBoard.Application.Common.Validation;
 
 namespace TumorBoard.Application.Features.Decisions;
 
@@ -37,10 +38,10 @@ public static class SignEmergencyPlan
     {
         public Validator()
         {
-            RuleFor(c => c.Discipline).NotNull().WithMessage("Choose the discipline you sign for.")
+            RuleFor(c => c.Discipline).NotNull().WithText("ChooseDisciplineYouSign")
                 .Must(d => d is null || EmergencySignature.Disciplines.Contains(d.Value))
-                .WithMessage("An emergency plan is signed for neurosurgery and for radiation oncology.");
-            RuleFor(c => c.Password).NotEmpty().WithMessage("Re-enter your password to sign.");
+                .WithText("EmergencyPlanSignedNeurosurgeryRadiationOncology");
+            RuleFor(c => c.Password).NotEmpty().WithText("ReEnterYourPasswordSign");
         }
     }
 
@@ -51,7 +52,7 @@ public static class SignEmergencyPlan
         {
             // First, before anything is tracked: a failed attempt is saved (lockout counting) by the check itself.
             if (!await signatures.PasswordMatchesAsync(user.RequiredId, c.Password, ct))
-                throw new ValidationException([new ValidationFailure(nameof(Command.Password), "The password is not correct.")]);
+                throw new ValidationException([new ValidationFailure(nameof(Command.Password), ValidationTexts.Get("Sign_PasswordIncorrect"))]);
             // The other discipline signing at the same moment changes the same draft (xmin): run again from a fresh read, which
             // then sees that signature. The same discipline or person twice is refused by the domain or the unique indexes.
             return await DecisionAccess.RetryOnRaceAsync(db, () => SignAsync(c, ct));

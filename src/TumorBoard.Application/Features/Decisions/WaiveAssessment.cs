@@ -9,6 +9,7 @@ using TumorBoard.Domain.Decisions;
 using TumorBoard.Domain.Meetings;
 using TumorBoard.Domain.Security;
 using TumorBoard.Application.Common.Models;
+using TumorBoard.Application.Common.Validation;
 
 namespace TumorBoard.Application.Features.Decisions;
 
@@ -33,8 +34,8 @@ public static class WaiveAssessment
         public Validator()
         {
             RuleFor(c => c.Discipline).Must(d => Quorum.Required.Contains(d))
-                .WithMessage("Only the medical oncology, radiation oncology or neurosurgery assessment can be waived.");
-            RuleFor(c => c.Reason).NotEmpty().WithMessage("Give the reason for the waiver.").MaximumLength(AssessmentWaiver.ReasonMaxLength);
+                .WithText("OnlyMedicalOncologyRadiationOncologyNeurosurgery");
+            RuleFor(c => c.Reason).NotEmpty().WithText("GiveReasonWaiver").MaximumLength(AssessmentWaiver.ReasonMaxLength);
         }
     }
 

@@ -6,6 +6,7 @@ using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.Common;
 using TumorBoard.Domain.Mscc;
 using TumorBoard.Domain.Security;
+using TumorBoard.Application.Common.Validation;
 
 namespace TumorBoard.Application.Features.FastTrack;
 
@@ -29,9 +30,9 @@ public static class ExplainBreach
     {
         public Validator()
         {
-            RuleFor(c => c.Clock).NotNull().WithMessage("Choose the clock.").IsInEnum();
-            RuleFor(c => c.Reason).NotNull().WithMessage("Choose why the clock was breached.").IsInEnum();
-            RuleFor(c => c.Text).NotEmpty().When(c => c.Reason == BreachReason.Other).WithMessage("Describe the other reason.");
+            RuleFor(c => c.Clock).NotNull().WithText("ChooseClock").IsInEnum();
+            RuleFor(c => c.Reason).NotNull().WithText("ChooseWhyClockWasBreached").IsInEnum();
+            RuleFor(c => c.Text).NotEmpty().When(c => c.Reason == BreachReason.Other).WithText("DescribeOtherReason");
             RuleFor(c => c.Text).MaximumLength(MsccBreachExplanation.TextMaxLength);
         }
     }

@@ -7,6 +7,7 @@ using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.Common;
 using TumorBoard.Domain.Mscc;
 using TumorBoard.Domain.Security;
+using TumorBoard.Application.Common.Validation;
 
 namespace TumorBoard.Application.Features.FastTrack;
 
@@ -30,8 +31,8 @@ public static class RaiseTriage
     {
         public Validator(TumorBoardDbContext db)
         {
-            RuleFor(c => c.Triage).NotNull().WithMessage("Choose the class to raise the triage to.").IsInEnum();
-            RuleFor(c => c.Reason).NotEmpty().WithMessage("Say why the triage is raised.").MaximumLength(MsccTrack.ReasonMaxLength);
+            RuleFor(c => c.Triage).NotNull().WithText("ChooseClassRaiseTriage").IsInEnum();
+            RuleFor(c => c.Reason).NotEmpty().WithText("SayWhyTriageRaised").MaximumLength(MsccTrack.ReasonMaxLength);
             // "Raise, never lower" is the record's rule too (MsccTrack.Raise); checked here so the form shows it under the field.
             RuleFor(c => c.Triage).CustomAsync(async (to, context, ct) =>
                 {
@@ -39,7 +40,7 @@ public static class RaiseTriage
                         .Select(t => (TriageLevel?)t.Triage).FirstOrDefaultAsync(ct) ?? TriageLevel.Routine;
                     if (to <= now)
                         context.AddFailure(nameof(Command.Triage),
-                            $"The triage is {DisplayWords.Of(now)}: it can only be raised, never lowered or set to the same class.");
+                            ValidationTexts.Format("Triage_OnlyRaised", DisplayWords.Of(now)));
                 })
                 .When(c => c.Triage is { } t && Enum.IsDefined(t));
         }

@@ -34,11 +34,11 @@ public static class RecordMsccTimestamp
 
         public Validator(BoardClock clock)
         {
-            RuleFor(c => c.Event).NotNull().WithMessage("Choose what happened.").IsInEnum();
-            RuleFor(c => c.OccurredAt).NotNull().WithMessage("Enter when it happened.");
+            RuleFor(c => c.Event).NotNull().WithText("ChooseWhatHappened").IsInEnum();
+            RuleFor(c => c.OccurredAt).NotNull().WithText("EnterWhenHappened");
             // The same range wording as every other date (ClinicalDates); a few minutes ahead allowed for clocks that differ.
             RuleFor(c => c.OccurredAt).Must(t => t is null || (t >= ClinicalDates.EarliestInstant && t <= clock.UtcNow.Add(ClockSkew)))
-                .WithMessage($"The time must be between {ClinicalDates.Show(ClinicalDates.Earliest)} and now.");
+                .WithText("Mscc_TimeRange", ClinicalDates.Show(ClinicalDates.Earliest));
             RuleFor(c => c.Note).MaximumLength(MsccTimestamp.NoteMaxLength);
         }
     }

@@ -40,27 +40,27 @@ public static class RecordFollowUp
     {
         public Validator(TumorBoardDbContext db, BoardClock clock)
         {
-            RuleFor(c => c.StepNumber).GreaterThanOrEqualTo(1).WithMessage("Name the plan step (1, 2, …).");
-            RuleFor(c => c.Status).NotNull().WithMessage("Choose what happened to the step.").IsInEnum();
+            RuleFor(c => c.StepNumber).GreaterThanOrEqualTo(1).WithText("NamePlanStep12");
+            RuleFor(c => c.Status).NotNull().WithText("ChooseWhatHappenedStep").IsInEnum();
             RuleFor(c => c.Reason).NotNull().When(c => c.Status == FollowUpStatus.NotImplemented)
-                .WithMessage("Say why the step was not implemented.").IsInEnum();
+                .WithText("SayWhyStepWasNotImplemented").IsInEnum();
             RuleFor(c => c.Reason).Null().When(c => c.Status is FollowUpStatus.Implemented or FollowUpStatus.Unknown)
-                .WithMessage("A reason is recorded only for a step not or partially implemented.");
+                .WithText("ReasonRecordedOnlyStepNotPartially");
             RuleFor(c => c.ReasonText).NotEmpty().When(c => c.Reason == DeviationReason.Other)
-                .WithMessage("Describe the other reason.").MaximumLength(DecisionFollowUp.TextMaxLength);
+                .WithText("DescribeOtherReason").MaximumLength(DecisionFollowUp.TextMaxLength);
             RuleFor(c => c.Note).MaximumLength(DecisionFollowUp.TextMaxLength);
             RuleFor(c => c.PerformedOn).Null().When(c => c.Status is FollowUpStatus.NotImplemented or FollowUpStatus.Unknown)
-                .WithMessage(BoardDecision.PerformedOnOnlyWhenDone);
+                .WithText("FollowUp_PerformedOnlyWhenDone");
             RuleFor(c => c.PerformedOn).Must(d => d is null || d >= ClinicalDates.Earliest)
-                .WithMessage($"The date performed must be between {ClinicalDates.Show(ClinicalDates.Earliest)} and today.");
+                .WithText("FollowUp_PerformedOnRange", ClinicalDates.Show(ClinicalDates.Earliest));
             RuleFor(c => c.PerformedOn!.Value).LessThanOrEqualTo(_ => clock.Today).When(c => c.PerformedOn is not null)
                 .OverridePropertyName(nameof(Command.PerformedOn))
-                .WithMessage(_ => $"The date performed cannot be in the future (today is {clock.Today:yyyy-MM-dd}).");
+                .WithText("FollowUp_PerformedOnFuture", _ => [ClinicalDates.Show(clock.Today)]);
             RuleFor(c => c.PerformedOn!.Value).CustomAsync(async (day, context, ct) =>
                 {
                     if (await DecidedOnAsync(db, clock, context.InstanceToValidate.DecisionId, ct) is { } decided && day < decided)
                         context.AddFailure(nameof(Command.PerformedOn),
-                            $"The date performed cannot be before the board's decision ({decided:yyyy-MM-dd}).");
+                            ValidationTexts.Format("FollowUp_PerformedBeforeDecision", ClinicalDates.Show(decided)));
                 })
                 .When(c => c.PerformedOn is not null && c.PerformedOn >= ClinicalDates.Earliest && c.PerformedOn <= clock.Today);
         }

@@ -6,6 +6,7 @@ using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.Common;
 using TumorBoard.Domain.Security;
+using TumorBoard.Application.Common.Validation;
 
 namespace TumorBoard.Application.Features.Meetings;
 
@@ -25,7 +26,7 @@ public static class CancelMeeting
     {
         public Validator()
         {
-            RuleFor(c => c.Reason).NotEmpty().WithMessage("Give the reason.");
+            RuleFor(c => c.Reason).NotEmpty().WithText("GiveReason");
             RuleFor(c => c.Reason).MaximumLength(1000);
         }
     }

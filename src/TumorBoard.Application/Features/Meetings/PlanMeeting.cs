@@ -25,13 +25,12 @@ public static class PlanMeeting
         public Validator(BoardClock clock, TumorBoardDbContext db)
         {
             Include(new MeetingFieldsValidator(clock, db));
-            RuleFor(c => c.WeeklyOccurrences).InclusiveBetween(1, 52).WithMessage("A series has 1 to 52 weekly meetings.");
+            RuleFor(c => c.WeeklyOccurrences).InclusiveBetween(1, 52).WithText("SeriesHas152WeeklyMeetings");
             // Measured back from the horizon, so that no start (however far off) makes the arithmetic overflow.
             RuleFor(c => c.WeeklyOccurrences)
                 .Must((c, n) => c.StartsAt is not { } start || n is < 1 or > 52 || start > LatestStart(clock)
                     || start <= LatestStart(clock).AddDays(-7 * (n - 1)))
-                .WithMessage(_ => $"The series' last meeting must start within the next {ClinicalDates.PlanningYearsAhead} years " +
-                    $"(by {ClinicalDates.Show(ClinicalDates.LatestPlanned(clock))}): plan fewer weeks.");
+                .WithText("Meeting_SeriesHorizon", _ => [ClinicalDates.PlanningYearsAhead, ClinicalDates.Show(ClinicalDates.LatestPlanned(clock))]);
         }
     }
 
@@ -92,26 +91,26 @@ public sealed class MeetingFieldsValidator : AbstractValidator<MeetingFields>
 
         public MeetingFieldsValidator(BoardClock clock, TumorBoardDbContext db)
         {
-            RuleFor(c => c.Title).NotEmpty().WithMessage("Enter a title.").MaximumLength(200);
-            RuleFor(c => c.StartsAt).NotNull().WithMessage("Enter the start.")
-                .Must(s => s is null || s > clock.UtcNow).WithMessage("The meeting must start in the future.")
-                .WithinPlanningHorizon(clock, "The meeting's start");
-            RuleFor(c => c.DurationMinutes).InclusiveBetween(15, 480).WithMessage("The duration is 15 to 480 minutes.");
-            RuleFor(c => c.Capacity).InclusiveBetween(1, 100).WithMessage("The capacity is 1 to 100 cases.");
+            RuleFor(c => c.Title).NotEmpty().WithText("EnterTitle").MaximumLength(200);
+            RuleFor(c => c.StartsAt).NotNull().WithText("EnterStart")
+                .Must(s => s is null || s > clock.UtcNow).WithText("MeetingStartFuture")
+                .WithinPlanningHorizon(clock, "Subject_MeetingStart");
+            RuleFor(c => c.DurationMinutes).InclusiveBetween(15, 480).WithText("Duration15480Minutes");
+            RuleFor(c => c.Capacity).InclusiveBetween(1, 100).WithText("Capacity1100Cases");
             RuleFor(c => c.Location).MaximumLength(200);
             RuleFor(c => c.VideoLink).MaximumLength(500)
                 .Must(v => v is null || (Uri.TryCreate(v, UriKind.Absolute, out var u) && u.Scheme == Uri.UriSchemeHttps))
-                .WithMessage("The video link must be an https:// address.");
+                .WithText("VideoLinkHttpsAddress");
             RuleFor(c => c).Must(c => !string.IsNullOrWhiteSpace(c.Location) || !string.IsNullOrWhiteSpace(c.VideoLink))
-                .WithName("Location").OverridePropertyName("Location").WithMessage("Give a location, a video link, or both.");
-            RuleFor(c => c.SubmissionCutoff).BoardInstant(clock, "The submission cut-off");
+                .WithName("Location").OverridePropertyName("Location").WithText("GiveLocationVideoLinkBoth");
+            RuleFor(c => c.SubmissionCutoff).BoardInstant(clock, "Subject_SubmissionCutoff");
             RuleFor(c => c.SubmissionCutoff).Must((c, cut) => cut is null || c.StartsAt is null || cut <= c.StartsAt)
-                .WithMessage("The submission cut-off must be before the start.")
+                .WithText("SubmissionCutOffBeforeStart")
                 .Must((c, cut) => cut is null || c.StartsAt is null || c.StartsAt.Value - cut.Value <= MaxCutoffLead)
-                .WithMessage($"The submission cut-off is at most {MaxCutoffLead.TotalDays:0} days before the start.");
-            RuleFor(c => c.ChairId).NotNull().WithMessage("Choose the chair.");
+                .WithText("Meeting_CutoffLead", MaxCutoffLead.TotalDays);
+            RuleFor(c => c.ChairId).NotNull().WithText("ChooseChair");
             RuleFor(c => c.ChairId)   // separate rule: a When() in the chain would switch off NotNull as well
                 .MustAsync((id, ct) => ChairRules.IsActiveSpecialistAsync(db, id, ct)).When(c => c.ChairId is not null)
-                .WithMessage("The chair must be an active specialist.");
+                .WithText("ChairActiveSpecialist");
         }
     }

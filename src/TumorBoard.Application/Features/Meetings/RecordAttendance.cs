@@ -6,6 +6,7 @@ using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.Security;
+using TumorBoard.Application.Common.Validation;
 
 namespace TumorBoard.Application.Features.Meetings;
 
@@ -24,9 +25,9 @@ public static class RecordAttendance
     {
         public Validator(TumorBoardDbContext db)
         {
-            RuleFor(c => c.PresentUserIds).Must(ids => ids.Count <= 100).WithMessage("At most 100 attendees.")
+            RuleFor(c => c.PresentUserIds).Must(ids => ids.Count <= 100).WithText("AtMost100Attendees")
                 .MustAsync(async (ids, ct) => await db.Users.CountAsync(u => ids.Contains(u.Id) && u.IsActive, ct) == ids.Distinct().Count())
-                .WithMessage("Every attendee must be an active member.");
+                .WithText("EveryAttendeeActiveMember");
         }
     }
 

@@ -32,7 +32,7 @@ public static class EditPatientLetter
     {
         public Validator()
         {
-            RuleFor(c => c.Why).NotEmpty().WithMessage("Write why the team recommends this, in plain words.")
+            RuleFor(c => c.Why).NotEmpty().WithText("WriteWhyTeamRecommendsPlainWords")
                 .MaximumLength(PatientLetter.WhyMaxLength);
         }
     }

@@ -8,6 +8,7 @@ using TumorBoard.Application.Features.Decisions;
 using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.PatientLetters;
 using TumorBoard.Domain.Security;
+using TumorBoard.Application.Common.Validation;
 
 namespace TumorBoard.Application.Features.PatientLetters;
 
@@ -27,7 +28,7 @@ public static class GeneratePatientLetter
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() => RuleFor(c => c.DecisionId).NotEmpty().WithMessage("Name the decision version.");
+        public Validator() => RuleFor(c => c.DecisionId).NotEmpty().WithText("NameDecisionVersion");
     }
 
     public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, BoardClock clock, IOptions<BoardOptions> board)

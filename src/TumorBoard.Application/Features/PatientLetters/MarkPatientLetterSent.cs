@@ -33,12 +33,12 @@ public static class MarkPatientLetterSent
     {
         public Validator(BoardClock clock)
         {
-            RuleFor(c => c.Method).NotNull().WithMessage("Choose how the letter reached the patient: Print, Post or HandedOver.").IsInEnum();
+            RuleFor(c => c.Method).NotNull().WithText("ChooseHowLetterReachedPatientPrint").IsInEnum();
             RuleFor(c => c.SentOn).Must(d => d is null || d >= ClinicalDates.Earliest)
-                .WithMessage($"The day sent must be between {ClinicalDates.Show(ClinicalDates.Earliest)} and today.");
+                .WithText("Letter_SentOnRange", ClinicalDates.Show(ClinicalDates.Earliest));
             RuleFor(c => c.SentOn!.Value).LessThanOrEqualTo(_ => clock.Today).When(c => c.SentOn is not null)
                 .OverridePropertyName(nameof(Command.SentOn))
-                .WithMessage(_ => $"The day sent cannot be in the future (today is {clock.Today:yyyy-MM-dd}).");
+                .WithText("Letter_SentOnFuture", _ => [ClinicalDates.Show(clock.Today)]);
         }
     }
 

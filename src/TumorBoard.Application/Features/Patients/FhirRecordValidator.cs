@@ -2,6 +2,7 @@ using FluentValidation;
 using FluentValidation.Results;
 using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Features.Fhir.Import;
+using TumorBoard.Application.Common.Validation;
 
 namespace TumorBoard.Application.Features.Patients;
 
@@ -22,8 +23,8 @@ public sealed class FhirRecordValidator : AbstractValidator<IFhirRecord>
 
     public FhirRecordValidator(FhirPatientReader reader, BoardClock clock)
     {
-        RuleFor(c => c.Resource).NotEmpty().WithMessage("Paste or upload the hospital's FHIR record of the patient.")
-            .MaximumLength(MaxLength).WithMessage($"The FHIR record is longer than {MaxLength:N0} characters.");
+        RuleFor(c => c.Resource).NotEmpty().WithText("PasteUploadHospitalFHIRRecordPatient")
+            .MaximumLength(MaxLength).WithText("Fhir_TooLong", MaxLength);
         RuleFor(c => c.Resource).Custom((json, context) =>
         {
             var reading = reader.Read(json);

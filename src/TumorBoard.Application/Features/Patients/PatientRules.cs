@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.Patients;
 using TumorBoard.Application.Common.Models;
+using TumorBoard.Application.Common.Validation;
 
 namespace TumorBoard.Application.Features.Patients;
 
@@ -27,13 +28,13 @@ public sealed class PatientFieldsValidator : AbstractValidator<IPatientFields>
         {
             if (Domain.Patients.Mrn.Problem(Domain.Patients.Mrn.Normalize(mrn)) is { } problem) context.AddFailure(problem);
         });
-        RuleFor(p => p.FamilyName).NotEmpty().WithMessage("Enter the family name.").MaximumLength(Patient.NameMaxLength);
-        RuleFor(p => p.GivenName).NotEmpty().WithMessage("Enter the given name.").MaximumLength(Patient.NameMaxLength);
-        RuleFor(p => p.DateOfBirth).NotNull().WithMessage("Enter the date of birth.")
+        RuleFor(p => p.FamilyName).NotEmpty().WithText("EnterFamilyName").MaximumLength(Patient.NameMaxLength);
+        RuleFor(p => p.GivenName).NotEmpty().WithText("EnterGivenName").MaximumLength(Patient.NameMaxLength);
+        RuleFor(p => p.DateOfBirth).NotNull().WithText("EnterDateBirth")
             .Must(d => d is null || Patient.IsPlausibleDateOfBirth(d.Value, clock.Today))
-            .WithMessage("The date of birth must be in the past and at most 120 years ago.");
-        RuleFor(p => p.Sex).NotNull().WithMessage("Choose the sex (female, male, other or unknown).").IsInEnum();
-        RuleFor(p => p.Language).IsInEnum().WithMessage("Choose the patient's language: de, fr, it or en.");
+            .WithText("DateBirthPastAtMost120");
+        RuleFor(p => p.Sex).NotNull().WithText("ChooseSexFemaleMaleOtherUnknown").IsInEnum();
+        RuleFor(p => p.Language).IsInEnum().WithText("ChoosePatientLanguageDeFrEn");
     }
 }
 

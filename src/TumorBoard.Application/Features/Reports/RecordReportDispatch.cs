@@ -42,10 +42,10 @@ public static class RecordReportDispatch
         public Validator(BoardClock clock)
         {
             RuleFor(c => c.Channel).NotNull()
-                .WithMessage("Choose how the report was sent: Post, SecureEmail, Fax, ElectronicRecord or HandedOver.").IsInEnum();
+                .WithText("ChooseHowReportWasSentPost").IsInEnum();
             RuleFor(c => c.Recipient).MaximumLength(ReportDispatch.RecipientMaxLength);
             RuleFor(c => c.SentAt).Must(t => t is null || (t >= ClinicalDates.EarliestInstant && t <= clock.UtcNow.Add(ClockSkew)))
-                .WithMessage($"The time sent must be between {ClinicalDates.Show(ClinicalDates.Earliest)} and now.");
+                .WithText("Report_SentAtRange", ClinicalDates.Show(ClinicalDates.Earliest));
             RuleFor(c => c.Note).MaximumLength(ReportDispatch.NoteMaxLength);
         }
     }

@@ -40,6 +40,7 @@ public static partial class ApiExamples
             CurrentPassword = "Lumbar-Fusion-Rounds-2026!", NewPassword = "Pedicle-Screws-And-Coffee-9",
             ConfirmNewPassword = "Pedicle-Screws-And-Coffee-9",
         });
+        Request("SetOwnLanguage", new SetOwnLanguage.Command { Culture = "fr-CH" });
 
         Response(new GetAccount.Result(NeurosurgeonId, "jonas.weber@ksz.example", NeurosurgeonName, [Roles.Specialist],
             Discipline.Neurosurgery, IsActive: true, IsLockedOut: false, new DateTimeOffset(2026, 9, 14, 7, 45, 0, TimeSpan.Zero), 5120));

@@ -21,7 +21,7 @@ public sealed record Fact(string Label, string Value);
 public sealed class AssessmentColumn
 {
     public required Discipline Discipline { get; init; }
-    public string Title => DisplayWords.Of(Discipline);
+    public string Title => DisplayWords.Local(Discipline);
     public string Slug => DisciplineRoute.Slug(Discipline);
     /// <summary>Side-by-side view: the latest version of any kind; null when the discipline has not started.</summary>
     public ListAssessments.Summary? Latest { get; init; }
@@ -66,7 +66,7 @@ public sealed class AssessmentColumn
 
     static List<Fact> Neurosurgery(NeurosurgeryContent n) =>
     [
-        new("Recommendation", n.Recommendation is { } r ? DisplayWords.Of(r) : "—"),
+        new("Recommendation", n.Recommendation is { } r ? DisplayWords.Local(r) : "—"),
         new("Target levels", Levels(n.TargetLevels)),
         new("Fit for open surgery", Show(n.FitForOpenSurgery) + (n.FitnessReason is { Length: > 0 } why ? $" ({why})" : "")),
         new("Frankel / ASIA", $"{Show(n.Frankel)} / {Show(n.Asia)}"),
@@ -75,7 +75,7 @@ public sealed class AssessmentColumn
 
     static List<Fact> RadiationOncology(RadiationOncologyContent r) =>
     [
-        new("Recommendation", r.Recommendation is { } rec ? DisplayWords.Of(rec) : "—"),
+        new("Recommendation", r.Recommendation is { } rec ? DisplayWords.Local(rec) : "—"),
         new("Dose", r.TotalDoseGy is { } d && r.Fractions is { } f ? $"{d} Gy in {f} fraction{(f == 1 ? "" : "s")}" : "—"),
         new("Target levels", Levels(r.TargetLevels)),
         new("Timing", Show(r.Timing)),
@@ -132,7 +132,7 @@ public sealed class AssessmentColumn
 
     /// <summary>The words of a member name stored in the scores JSON ("PotentiallyUnstable" -> "Potentially unstable").</summary>
     static string Member<T>(string name) where T : struct, Enum =>
-        Enum.TryParse<T>(name, ignoreCase: false, out var value) && Enum.IsDefined(value) ? DisplayWords.Of(value) : name;
+        Enum.TryParse<T>(name, ignoreCase: false, out var value) && Enum.IsDefined(value) ? DisplayWords.Local(value) : name;
 
     /// <summary>High grade = 2 and 3; 1c follows the low-grade branch with its discussion flag (scores.md §2).</summary>
     static string EsccCategory(JsonElement escc) =>

@@ -48,9 +48,9 @@ public abstract class AssessmentFormPage<TInput>(ISender sender, Discipline disc
     public bool CanSubmit => !ReadOnly && Current?.Status == AssessmentStatus.Draft;
 
     public string? ReadOnlyReason =>
-        CaseClosed ? $"The case is {DisplayWords.Of(Case.Status)}: its assessments can no longer be written."
+        CaseClosed ? $"The case is {DisplayWords.Local(Case.Status)}: its assessments can no longer be written."
         : Locked ? "The case's decision is signed: this assessment is locked."
-        : !IsAuthor ? $"Only a specialist in {DisplayWords.Of(discipline)} writes this assessment; you can read it here."
+        : !IsAuthor ? $"Only a specialist in {DisplayWords.Local(discipline)} writes this assessment; you can read it here."
         : null;
 
     public AssessmentFormState State => new(Case, Current, ReadOnlyReason, IsSubmitted, CanSubmit, Version);

@@ -44,8 +44,8 @@ public sealed record RadiotherapyLive(RadiationOncologyScores Scores, IReadOnlyL
         new((RadiationOncologyScores)evaluation.Scores, evaluation.Warnings, saved);
 
     public string RadiosensitivityText => Scores.Radiosensitivity.Override is null
-        ? $"{TumorBoard.Domain.Common.DisplayWords.Of(Scores.Radiosensitivity.Effective)} (the table's class)"
-        : $"{TumorBoard.Domain.Common.DisplayWords.Of(Scores.Radiosensitivity.Effective)} (your override)";
+        ? $"{TumorBoard.Domain.Common.DisplayWords.Local(Scores.Radiosensitivity.Effective)} (the table's class)"
+        : $"{TumorBoard.Domain.Common.DisplayWords.Local(Scores.Radiosensitivity.Effective)} (your override)";
 
     public string DosePerFractionText => Scores.DosePerFractionGy is { } f
         ? $"{f.ToString(System.Globalization.CultureInfo.InvariantCulture)} Gy per fraction" : "";

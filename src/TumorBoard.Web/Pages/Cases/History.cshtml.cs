@@ -86,8 +86,8 @@ public sealed class HistoryModel(ISender sender, IOptions<JsonOptions> json) : P
     public GetCaseHistory.DecisionVersion? ReportVersion =>
         History.Decisions.FirstOrDefault(d => d.Status == Domain.Decisions.DecisionStatus.Signed) ?? History.Decisions.LastOrDefault();
 
-    public static string Kind(HistoryEventKind kind) => Domain.Common.DisplayWords.Of(kind);
+    public static string Kind(HistoryEventKind kind) => Domain.Common.DisplayWords.Local(kind);
 
 
-    public static string DisciplineLabel(Discipline d) => DisplayWords.Of(d);
+    public static string DisciplineLabel(Discipline d) => DisplayWords.Local(d);
 }

@@ -20,6 +20,6 @@ public sealed class CompareModel(ISender sender, LocalTime time) : PageModel, IF
         Comparison = await sender.Send(new CompareDecisionVersions.Query(id, otherId), ct);
 
     public string Describe(CompareDecisionVersions.Side v) =>
-        $"Version {v.Number} ({Domain.Common.DisplayWords.InSentence(v.Status)}), recorded {time.ShowSeconds(v.CreatedAt)} by {v.CreatedByName}"
+        $"Version {v.Number} ({Domain.Common.DisplayWords.LocalInSentence(v.Status)}), recorded {time.ShowSeconds(v.CreatedAt)} by {v.CreatedByName}"
         + (v.SignedAt is { } at ? $", signed {time.ShowSeconds(at)} by {v.SignerName}" : ", not signed");
 }

@@ -50,7 +50,7 @@ public abstract partial class DecisionFormPage(ISender sender) : PageModel, IFor
     public IEnumerable<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> ClinicianOptions() =>
         [new("Choose the responsible clinician…", ""),
          .. Clinicians.Select(c => new Microsoft.AspNetCore.Mvc.Rendering.SelectListItem(
-             c.Discipline is { } d ? $"{c.Name} ({DisplayWords.Of(d)})" : c.Name, c.Id.ToString()))];
+             c.Discipline is { } d ? $"{c.Name} ({DisplayWords.Local(d)})" : c.Name, c.Id.ToString()))];
 
     /// <summary>Loads the page and the clinician choices, then gives the form its spare step rows.</summary>
     protected async Task LoadFormAsync(CancellationToken ct, Func<DecisionFormInput>? fill = null)

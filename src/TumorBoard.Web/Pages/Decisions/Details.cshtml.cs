@@ -56,7 +56,7 @@ public sealed class DetailsModel(ISender sender) : PageModel, IFormPage
         prefix = nameof(Position);
         if (!ModelState.IsValid) return await RedisplayAsync(ct);
         await sender.Send(Position with { DecisionId = Id }, ct);
-        TempData["Flash"] = $"Your position is recorded: {DisplayWords.InSentence(Position.Kind!.Value)}.";
+        TempData["Flash"] = $"Your position is recorded: {DisplayWords.LocalInSentence(Position.Kind!.Value)}.";
         return RedirectToPage(new { id = Id });
     }
 

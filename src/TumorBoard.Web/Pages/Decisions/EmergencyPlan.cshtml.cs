@@ -78,7 +78,7 @@ public sealed class EmergencyPlanModel(ISender sender) : DecisionFormPage(sender
             TempData["Flash"] = $"Emergency plan version {signed.Number} is signed by both disciplines; the case is listed for review at the next board.";
             return RedirectToPage("Details", new { id = signed.Id });
         }
-        TempData["Flash"] = $"Your signature for {DisplayWords.InSentence(Signature.Discipline!.Value)} is recorded; the other discipline signs next.";
+        TempData["Flash"] = $"Your signature for {DisplayWords.LocalInSentence(Signature.Discipline!.Value)} is recorded; the other discipline signs next.";
         return RedirectToPage(new { id = Id });
     }
 

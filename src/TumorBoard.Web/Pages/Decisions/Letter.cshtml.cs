@@ -50,7 +50,7 @@ public sealed class LetterModel(ISender sender, BoardClock clock) : PageModel, I
     {
         prefix = "";
         var saved = await sender.Send(new GeneratePatientLetter.Command { DecisionId = Id }, ct);
-        TempData["Flash"] = $"Letter version {saved.View.CurrentVersionNumber} is drafted in {DisplayWords.Of(saved.View.Language)}.";
+        TempData["Flash"] = $"Letter version {saved.View.CurrentVersionNumber} is drafted in {DisplayWords.Local(saved.View.Language)}.";
         return RedirectToPage(new { id = Id });
     }
 
@@ -68,7 +68,7 @@ public sealed class LetterModel(ISender sender, BoardClock clock) : PageModel, I
         prefix = nameof(Send);
         if (!ModelState.IsValid) { await LoadAsync(ct); return Page(); }
         var saved = await sender.Send(Send with { DecisionId = Id, LetterId = letterId }, ct);
-        TempData["Flash"] = $"Letter version {saved.View.Sent!.VersionNumber} is recorded as {DisplayWords.InSentence(saved.View.Sent.Method)}.";
+        TempData["Flash"] = $"Letter version {saved.View.Sent!.VersionNumber} is recorded as {DisplayWords.LocalInSentence(saved.View.Sent.Method)}.";
         return RedirectToPage(new { id = Id });
     }
 

@@ -70,7 +70,7 @@ public sealed class RecordModel(ISender sender) : DecisionFormPage(sender)
         refill = true;
         if (!ModelState.IsValid) return await RedisplayAsync(ct);
         await Sender.Send(Waiver with { MeetingId = MeetingId, ItemId = ItemId }, ct);
-        TempData["Flash"] = $"The {DisplayWords.Of(Waiver.Discipline)} assessment is waived for this case.";
+        TempData["Flash"] = $"The {DisplayWords.Local(Waiver.Discipline)} assessment is waived for this case.";
         return RedirectToPage(new { meetingId = MeetingId, itemId = ItemId });
     }
 

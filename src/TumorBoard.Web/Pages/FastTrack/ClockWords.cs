@@ -19,7 +19,7 @@ public static class ClockWords
     {
         "CaseRegistered" => "from registration: no suspicion recorded",
         "DecisionSigned" => "from the signed decision",
-        _ when Enum.TryParse<MsccEvent>(from, out var e) => "from " + DisplayWords.InSentence(e),
+        _ when Enum.TryParse<MsccEvent>(from, out var e) => "from " + DisplayWords.LocalInSentence(e),
         _ => from,
     };
 }

@@ -68,7 +68,7 @@ public sealed class BoardModel(ISender sender, IOptions<BoardOptions> board) : P
     /// </summary>
     public string? Dispute(AssessmentColumn column)
     {
-        var words = DisplayWords.InSentence(column.Discipline);
+        var words = DisplayWords.LocalInSentence(column.Discipline);
         bool Names(string line) => line.Contains(words, StringComparison.OrdinalIgnoreCase);
         return View.Disagreements.Any(Names) ? "disagreement" : View.Conflicts.Select(c => c.Words).Any(Names) ? "conflict" : null;
     }

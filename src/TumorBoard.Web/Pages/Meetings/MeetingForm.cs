@@ -61,7 +61,7 @@ public sealed record MeetingForm
     }
 
     public static IEnumerable<SelectListItem> Chairs(IEnumerable<ListBoardMembers.Member> members) =>
-        members.Select(m => new SelectListItem($"{m.Name} ({DisplayWords.Of(m.Discipline)})", m.Id.ToString()));
+        members.Select(m => new SelectListItem($"{m.Name} ({DisplayWords.Local(m.Discipline)})", m.Id.ToString()));
 
     static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

@@ -25,7 +25,7 @@ public static partial class ScoreOptions
     public static string Show(object? value) => value switch
     {
         null => DisplayWords.NotRecorded,
-        Enum e => DisplayWords.Of(e),
+        Enum e => DisplayWords.Local(e),
         bool b => b ? "yes" : "no",
         _ => value.ToString() ?? "—",
     };

@@ -9,6 +9,7 @@ using TumorBoard.Domain.Security;
 using TumorBoard.Domain.Common;
 using TumorBoard.Domain.Cases;
 using TumorBoard.Domain.Mscc;
+using TumorBoard.Application.Common.Validation;
 
 namespace TumorBoard.Application.Features.Meetings.Agenda;
 
@@ -30,7 +31,7 @@ public static class AddCaseToAgenda
     {
         public Validator()
         {
-            RuleFor(c => c.CaseId).NotEmpty().WithMessage("Choose the case.");
+            RuleFor(c => c.CaseId).NotEmpty().WithText("ChooseCase");
             RuleFor(c => c.LateAdditionReason).MaximumLength(1000);
         }
     }

@@ -6,6 +6,7 @@ using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.Common;
 using TumorBoard.Domain.Security;
+using TumorBoard.Application.Common.Validation;
 
 namespace TumorBoard.Application.Features.Meetings.Agenda;
 
@@ -29,8 +30,8 @@ public static class DeferCase
     {
         public Validator()
         {
-            RuleFor(c => c.ItemId).NotNull().WithMessage("Name the agenda item.");
-            RuleFor(c => c.Reason).NotEmpty().WithMessage("Give the reason.");
+            RuleFor(c => c.ItemId).NotNull().WithText("NameAgendaItem");
+            RuleFor(c => c.Reason).NotEmpty().WithText("GiveReason");
             RuleFor(c => c.Reason).MaximumLength(1000);
         }
     }

@@ -6,6 +6,7 @@ using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.Common;
 using TumorBoard.Domain.Security;
+using TumorBoard.Application.Common.Validation;
 
 namespace TumorBoard.Application.Features.Meetings.Agenda;
 
@@ -24,7 +25,7 @@ public static class MarkCaseDiscussed
     {
         public Validator()
         {
-            RuleFor(c => c.ItemId).NotNull().WithMessage("Name the agenda item.");
+            RuleFor(c => c.ItemId).NotNull().WithText("NameAgendaItem");
         }
     }
 

@@ -6,6 +6,7 @@ using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.Common;
 using TumorBoard.Domain.Security;
+using TumorBoard.Application.Common.Validation;
 
 namespace TumorBoard.Application.Features.Meetings.Agenda;
 
@@ -24,7 +25,7 @@ public static class RemoveCaseFromAgenda
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() => RuleFor(c => c.Reason).NotEmpty().WithMessage("Give the reason for removing the case.").MaximumLength(1000);
+        public Validator() => RuleFor(c => c.Reason).NotEmpty().WithText("GiveReasonRemovingCase").MaximumLength(1000);
     }
 
     /// <summary>Answers with the meeting as saved (read in the write's transaction, before it commits).</summary>

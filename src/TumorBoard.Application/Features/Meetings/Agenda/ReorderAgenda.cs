@@ -5,6 +5,7 @@ using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.Security;
+using TumorBoard.Application.Common.Validation;
 
 namespace TumorBoard.Application.Features.Meetings.Agenda;
 
@@ -28,7 +29,7 @@ public static class ReorderAgenda
         public Validator()
         {
             RuleFor(c => c).Must(c => (c.ItemIds is { Count: > 0 }) ^ (c.ItemId is not null && c.Offset is not null))
-                .OverridePropertyName("ItemIds").WithMessage("Send either the full order (itemIds) or one itemId with an offset.");
+                .OverridePropertyName("ItemIds").WithText("SendEitherFullOrderItemIdsOne");
             RuleFor(c => c.Offset).InclusiveBetween(-100, 100);
         }
     }

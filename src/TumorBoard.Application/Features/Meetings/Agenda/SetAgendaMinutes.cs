@@ -5,6 +5,7 @@ using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.Security;
+using TumorBoard.Application.Common.Validation;
 
 namespace TumorBoard.Application.Features.Meetings.Agenda;
 
@@ -21,7 +22,7 @@ public static class SetAgendaMinutes
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() => RuleFor(c => c.Minutes).InclusiveBetween(1, 120).WithMessage("Minutes per case are 1 to 120.");
+        public Validator() => RuleFor(c => c.Minutes).InclusiveBetween(1, 120).WithText("MinutesPerCaseAre1120");
     }
 
     /// <summary>Answers with the meeting as saved (read in the write's transaction, before it commits).</summary>

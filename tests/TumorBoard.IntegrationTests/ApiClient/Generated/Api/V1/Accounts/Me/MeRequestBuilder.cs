@@ -6,6 +6,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
 using System;
+using TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Accounts.Me.Language;
 using TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Accounts.Me.Password;
 namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Accounts.Me
 {
@@ -15,6 +16,11 @@ namespace TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Accounts.Me
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class MeRequestBuilder : BaseRequestBuilder
     {
+        /// <summary>The language property</summary>
+        public global::TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Accounts.Me.Language.LanguageRequestBuilder Language
+        {
+            get => new global::TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Accounts.Me.Language.LanguageRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>The password property</summary>
         public global::TumorBoard.IntegrationTests.ApiClient.Generated.Api.V1.Accounts.Me.Password.PasswordRequestBuilder Password
         {
