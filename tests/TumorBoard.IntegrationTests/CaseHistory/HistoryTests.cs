@@ -176,7 +176,8 @@ public sealed class HistoryTests(AppFixture app) : DatabaseTest(app)
         var radiation = await HistoryAsync(new GetCaseHistory.Query(caseId) { Discipline = Discipline.RadiationOncology, Kinds = [PositionTaken] });
         radiation.Events.ShouldHaveSingleItem().Text.ShouldBe(Dissent);
 
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        // The filter's days are the board's (Zurich), not UTC: between 23:00 and 24:00 UTC they differ.
+        var today = app.App.Services.GetRequiredService<TumorBoard.Application.Common.Models.BoardClock>().Today;
         (await HistoryAsync(new GetCaseHistory.Query(caseId) { From = today, To = today })).Events.Count.ShouldBe(positions.TotalEvents);
         (await HistoryAsync(new GetCaseHistory.Query(caseId) { From = today.AddDays(1) })).Events.ShouldBeEmpty();
         (await HistoryAsync(new GetCaseHistory.Query(caseId) { To = today.AddDays(-1) })).Events.ShouldBeEmpty();
