@@ -25,6 +25,16 @@ public static class LocalizedHtml
         return new HtmlString(string.Format(CultureInfo.CurrentCulture, encoder.Encode(format.Value), parts));
     }
 
+    /// <summary>A page text as it reads inside a sentence: German keeps its capital (nouns are capitalised), English, French
+    /// and Italian lower-case a capitalised first word ("Meeting" -> "meeting"), as DisplayWords.LocalInSentence does.
+    /// One key serves both uses: keys differing only in case cannot live in one resource file.</summary>
+    public static string InSentence(this LocalizedString words)
+    {
+        var text = words.Value;
+        return CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "de" || text.Length < 2 || !char.IsUpper(text[0]) || char.IsUpper(text[1])
+            ? text : char.ToLower(text[0], CultureInfo.CurrentCulture) + text[1..];
+    }
+
     static string Html(IHtmlContent content)
     {
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
