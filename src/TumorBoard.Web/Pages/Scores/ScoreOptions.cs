@@ -28,7 +28,7 @@ public static partial class ScoreOptions
     {
         null => DisplayWords.NotRecorded,
         Enum e => DisplayWords.Local(e),
-        bool b => b ? T["yes"].Value : T["no"].Value,
+        bool b => (b ? T["Yes"].Value : T["No"].Value).ToLower(System.Globalization.CultureInfo.CurrentCulture),   // mid-sentence
         _ => value.ToString() ?? "—",
     };
 }
