@@ -37,6 +37,15 @@ public static class DecisionText
         return string.Join(" · ", parts);
     }
 
+    /// <summary>
+    /// A capitalised page text inside a sentence: lower-case first letter in English, French and Italian, kept in German
+    /// (nouns are capitalised), as <see cref="DisplayWords.LocalInSentence"/> does for the vocabulary. Texts are keyed by
+    /// their English words, so "Version {0}" and "version {0}" cannot both be keys (resource names differ by more than case).
+    /// </summary>
+    public static string InSentence(string text) =>
+        text.Length == 0 || System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "de"
+            ? text : char.ToLowerInvariant(text[0]) + text[1..];
+
     /// <summary>The NOMS suggestion stored with a decision version (null when none was stored).</summary>
     public static BoardNomsResult? StoredNoms(DecisionView d) =>
         d.NomsSuggestion.ValueKind == JsonValueKind.Object ? d.NomsSuggestion.Deserialize<BoardNomsResult>(DecisionJson.Options) : null;
