@@ -4,6 +4,8 @@
 Usage: python3 tools/l10n/add-page-texts.py texts.json
 texts.json: [{"en": "Cases", "de": "Fälle", "fr": "Cas", "it": "Casi", "source": "Own translation (interface wording)."}, ...]
 "source" is the comment kept with each translation (for a clinical term, the publication that writes it so).
+Optional "key": the same English words needing another translation (say mid-sentence) get a key "words|context",
+e.g. {"key": "signed|in a sentence", "en": "signed", ...}; keys must not differ from another by case alone.
 Keys already present are left as they are (a differing translation is reported, not overwritten).
 French: write a narrow no-break space (U+202F) before : ; ? ! — the script converts an ordinary space there.
 """
@@ -15,7 +17,7 @@ TEXTS = Path(__file__).resolve().parents[2] / "src" / "TumorBoard.Web" / "Texts"
 FILES = {"en": "Ui.resx", "de": "Ui.de.resx", "fr": "Ui.fr.resx", "it": "Ui.it.resx"}
 
 def french(text):
-    text = re.sub(r"[ \u00A0]?([:;?!])(?!\d)", lambda m: "\u202F" + m.group(1), text)
+    text = re.sub(r"[ \u00A0]?([:;?!])(?![\d/])", lambda m: "\u202F" + m.group(1), text)
     return text
 
 def keys(content):
@@ -30,8 +32,8 @@ def main(path):
         present = keys(content)
         added = []
         for e in entries:
-            key = e["en"]
-            value = key if lang == "en" else e[lang]
+            key = e.get("key") or e["en"]
+            value = e["en"] if lang == "en" else e[lang]
             if lang == "fr": value = french(value)
             if key in present:
                 if present[key] != value and lang != "en":

@@ -90,7 +90,7 @@ public sealed class DecisionReport
         + (Details.SymptomOnsetDate is { } onset ? T["; symptoms since {0}", Day(onset)] : "");
 
     /// <summary>"yes", "no" or "—" inside a sentence.</summary>
-    string YesNo(bool? value) => value switch { true => T["yes"], false => T["no"], null => DisplayWords.NotRecorded };
+    string YesNo(bool? value) => value switch { true => T["yes|in a sentence"], false => T["no|in a sentence"], null => DisplayWords.NotRecorded };
 
     public string Performance => $"ECOG {Details.Ecog?.ToString() ?? "—"}, Karnofsky {(Details.Karnofsky is { } kps ? $"{kps} %" : "—")}";
 
@@ -137,7 +137,7 @@ public sealed class DecisionReport
         {
             var root = Decision.NomsSuggestion;
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("suggestion", out var s) || s.ValueKind != JsonValueKind.Object)
-                return T["not recorded"];
+                return T["not recorded|in a sentence"];
             string Part(string name) => DisplayWords.LocalCode(s.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null);
             var complete = s.TryGetProperty("complete", out var c) && c.ValueKind == JsonValueKind.True;
             return T["radiation: {0}; mechanical: {1}", Part("radiation"), Part("mechanical")] + (complete ? "" : T[" (incomplete: not every input was available)"]);

@@ -61,9 +61,9 @@ public sealed class DecisionReportPdf(LocalTime time)
         ]);
         if (r.IsDraft) pdf.Paragraph(r.DraftNote, BodyBold, Warning);
         if (r.AmendmentReason is { } reason)
-            pdf.Paragraph($"{T["This version amends"]} {T["version {0}", d.AmendsNumber ?? 0]}. {T["Reason for the amendment: {0}", reason]}", Body);
+            pdf.Paragraph($"{T["This version amends"]} {T["version {0}|in a sentence", d.AmendsNumber ?? 0]}. {T["Reason for the amendment: {0}", reason]}", Body);
         if (d.SupersededById is not null)
-            pdf.Paragraph($"{T["Superseded by"]} {T["version {0}", d.SupersededByNumber ?? 0]} {T["on"]} {time.Show(d.SupersededAt!.Value)}. {r.SupersededTail}",
+            pdf.Paragraph($"{T["Superseded by"]} {T["version {0}|in a sentence", d.SupersededByNumber ?? 0]} {T["on"]} {time.Show(d.SupersededAt!.Value)}. {r.SupersededTail}",
                 BodyBold, Warning);
 
         pdf.SectionHeading(T["Question for the board"]);
