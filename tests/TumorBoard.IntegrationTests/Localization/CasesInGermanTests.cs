@@ -105,6 +105,63 @@ public sealed class CasesInGermanTests(AppFixture app) : DatabaseTest(app)
             ["Art des Datensatzes", "Einträge", "Anwendungsfall"]);
     }
 
+    static async Task<AngleSharp.Html.Dom.IHtmlDocument> DocAsync(HttpClient client, string path, string culture = "de-CH")
+    {
+        using var response = await client.GetAsync(path + (path.Contains('?') ? "&" : "?") + "culture=" + culture);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, path);
+        return RenderedPages.Parse(await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>The data-label words (the column labels the stylesheet shows on narrow screens) of a page.</summary>
+    static List<string> Labels(AngleSharp.Html.Dom.IHtmlDocument doc) =>
+        [.. doc.QuerySelectorAll("[data-label]").Select(e => e.GetAttribute("data-label") ?? "").Distinct()];
+
+    /// <summary>Column labels whose German word is the English one.</summary>
+    static readonly string[] SameInGerman = ["Patient", "Status", "Name"];
+
+    [Fact]
+    public async Task The_column_labels_shown_on_narrow_screens_are_german_in_de_ch()
+    {
+        var (patientId, draftId, _) = await CasesAsync();
+        using var coordinator = await PageClient.SignedInAsync(app, AppFixture.Coordinator);
+        using var admin = await PageClient.SignedInAsync(app, AppFixture.Admin);
+
+        var list = Labels(await DocAsync(coordinator, "/Cases"));
+        foreach (var german in new[] { "Dringlichkeit", "Erfasst", "Frage", "Segmente", "Primärtumor", "Patient", "Status" })
+            list.ShouldContain(german, $"the case list's column labels in de-CH: {string.Join(", ", list)}");
+        foreach (var english in new[] { "Urgency", "Registered", "Question", "Levels", "Primary" })
+            list.ShouldNotContain(english);
+        Labels(await DocAsync(coordinator, "/Cases", "en")).ShouldContain("Urgency");   // English as before
+
+        var pages = new (HttpClient Client, string Path)[]
+        {
+            (coordinator, "/Cases"), (coordinator, $"/Cases/{draftId}/History"), (coordinator, $"/Cases/Details/{draftId}"),
+            (coordinator, "/Patients"), (coordinator, $"/Patients/Details/{patientId}"), (coordinator, "/Dashboard"),
+            (admin, "/Admin/Accounts"), (admin, "/Admin/Audit"),
+        };
+        foreach (var (client, path) in pages)
+        {
+            var english = Labels(await DocAsync(client, path, "en"));
+            var german = Labels(await DocAsync(client, path));
+            english.ShouldNotBeEmpty(path);
+            german.Count.ShouldBe(english.Count, path);
+            german.Intersect(english).Except(SameInGerman).ShouldBeEmpty($"{path} shows English column labels in de-CH");
+        }
+
+        // The add/remove row buttons form-rows.js writes take their words from the form, rendered in German.
+        var rows = (await DocAsync(coordinator, $"/Cases/Edit/{draftId}")).QuerySelector("[data-rows='Lesions']")!;
+        rows.GetAttribute("data-add-label").ShouldBe("Läsionszeile hinzufügen");
+        rows.GetAttribute("data-remove-label").ShouldBe("Zeile entfernen");
+        rows.GetAttribute("data-remove-row-label").ShouldBe("Zeile {0} entfernen");
+        var englishRows = (await DocAsync(coordinator, $"/Cases/Edit/{draftId}", "en")).QuerySelector("[data-rows='Lesions']")!;
+        englishRows.GetAttribute("data-remove-label").ShouldBe("Remove row");
+        englishRows.GetAttribute("data-remove-row-label").ShouldBe("Remove row {0}");
+
+        // The "(pre-filled …)" marker of a case drafted from the hospital record.
+        ShowsGerman(await TextAsync(coordinator, $"/Cases/Register?patientId={patientId}&histology=Breast&from=fhir"),
+            "case registration pre-filled from FHIR", ["pre-filled", "hospital record"], ["vorausgefüllt", "aus dem Spitaldossier"]);
+    }
+
     [Fact]
     public async Task The_case_page_in_french_and_the_patient_form_in_italian()
     {
@@ -116,7 +173,7 @@ public sealed class CasesInGermanTests(AppFixture app) : DatabaseTest(app)
             french.ShouldNotContain(word, Case.Sensitive);
         french.ShouldContain("Tumeur primaire");
         french.ShouldContain("Question au colloque");
-        french.ShouldContain("Suggestion NOMS (indicative)");
+        french.ShouldContain("Suggestion NOMS");
 
         var italian = await TextAsync(pages, "/Patients/Register", "it-CH");
         foreach (var word in new[] { "Family name", "Given name", "Date of birth", "Register patient" })

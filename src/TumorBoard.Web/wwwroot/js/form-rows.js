@@ -4,6 +4,9 @@
 // property name in the field names "Input.Lesions[0].LevelFrom"), its rows [data-row], an optional [data-row-number]
 // inside a row, and the no-JS [data-more-rows] button, which this script replaces. Rows are renumbered 0..n-1 after
 // every change so the model binder reads a contiguous list.
+// The words come from the container, rendered in the page's language: data-add-label ("Add a lesion row"),
+// data-remove-label ("Remove row") and data-remove-row-label ("Remove row {0}", the button's accessible name, {0} the
+// row's number); the English words below are only the fallback when an attribute is missing.
 (function () {
   "use strict";
 
@@ -24,9 +27,12 @@
       });
       row.querySelectorAll("[data-row-number]").forEach(function (n) { n.textContent = String(i + 1); });
       var remove = row.querySelector("button[data-remove-row]");
-      if (remove) remove.setAttribute("aria-label", remove.textContent + " " + (i + 1));
+      if (remove) remove.setAttribute("aria-label", removeRowLabel(container).replace("{0}", String(i + 1)));
     });
   }
+
+  function removeLabel(container) { return container.getAttribute("data-remove-label") || "Remove row"; }
+  function removeRowLabel(container) { return container.getAttribute("data-remove-row-label") || removeLabel(container) + " {0}"; }
 
   function rows(container) {
     return Array.prototype.filter.call(container.querySelectorAll("[data-row]"), function (r) {
@@ -62,7 +68,7 @@
     var remove = document.createElement("button");
     remove.type = "button";
     remove.className = "btn secondary small row-remove";
-    remove.textContent = "Remove row";
+    remove.textContent = removeLabel(container);
     remove.setAttribute("data-remove-row", "");
     remove.addEventListener("click", function () {
       var all = rows(container);
