@@ -3,11 +3,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using TumorBoard.Application.Features.Decisions;
 using TumorBoard.Web.Errors;
 using TumorBoard.Web.Forms;
+using Microsoft.Extensions.Localization;
+using TumorBoard.Web.Texts;
 
 namespace TumorBoard.Web.Pages.Decisions;
 
 /// <summary>What changed between two decision versions of a case (CompareDecisionVersions), older version first.</summary>
-public sealed class CompareModel(ISender sender, LocalTime time) : PageModel, IFormPage
+public sealed class CompareModel(ISender sender, LocalTime time, IStringLocalizer<Ui> T) : PageModel, IFormPage
 {
     string IFormPage.ModelPrefix => "";
 
@@ -20,6 +22,9 @@ public sealed class CompareModel(ISender sender, LocalTime time) : PageModel, IF
         Comparison = await sender.Send(new CompareDecisionVersions.Query(id, otherId), ct);
 
     public string Describe(CompareDecisionVersions.Side v) =>
-        $"Version {v.Number} ({Domain.Common.DisplayWords.LocalInSentence(v.Status)}), recorded {time.ShowSeconds(v.CreatedAt)} by {v.CreatedByName}"
-        + (v.SignedAt is { } at ? $", signed {time.ShowSeconds(at)} by {v.SignerName}" : ", not signed");
+        v.SignedAt is { } at
+            ? T["Version {0} ({1}), recorded {2} by {3}, signed {4} by {5}", v.Number, Domain.Common.DisplayWords.LocalInSentence(v.Status),
+                time.ShowSeconds(v.CreatedAt), v.CreatedByName, time.ShowSeconds(at), v.SignerName ?? ""]
+            : T["Version {0} ({1}), recorded {2} by {3}, not signed", v.Number, Domain.Common.DisplayWords.LocalInSentence(v.Status),
+                time.ShowSeconds(v.CreatedAt), v.CreatedByName];
 }

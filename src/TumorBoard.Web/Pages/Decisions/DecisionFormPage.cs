@@ -10,6 +10,8 @@ using TumorBoard.Domain.Assessments;
 using TumorBoard.Domain.Decisions;
 using TumorBoard.Web.Forms;
 using TumorBoard.Web.Errors;
+using Microsoft.Extensions.Localization;
+using TumorBoard.Web.Texts;
 
 namespace TumorBoard.Web.Pages.Decisions;
 
@@ -18,7 +20,7 @@ namespace TumorBoard.Web.Pages.Decisions;
 /// _DecisionContentFields), the responsible-clinician choices, the NOMS suggestion shown next to the concordance, and the
 /// way rule failures come back: the commands' messages for "Content.Plan[k].X" go under the fields of step row k.
 /// </summary>
-public abstract partial class DecisionFormPage(ISender sender) : PageModel, IFormPage
+public abstract partial class DecisionFormPage(ISender sender, IStringLocalizer<Ui> texts) : PageModel, IFormPage
 {
     const string Prefix = "Input";
 
@@ -34,6 +36,8 @@ public abstract partial class DecisionFormPage(ISender sender) : PageModel, IFor
     public abstract string NomsSource { get; }
 
     protected ISender Sender => sender;
+    /// <summary>The page's words in the request's language (Texts/Ui*.resx).</summary>
+    protected IStringLocalizer<Ui> T => texts;
 
     public virtual string ModelPrefix => Prefix;
 
@@ -48,7 +52,7 @@ public abstract partial class DecisionFormPage(ISender sender) : PageModel, IFor
 
     /// <summary>The clinician list as select options, the chosen one selected by the tag helper.</summary>
     public IEnumerable<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> ClinicianOptions() =>
-        [new("Choose the responsible clinician…", ""),
+        [new(T["Choose the responsible clinician…"], ""),
          .. Clinicians.Select(c => new Microsoft.AspNetCore.Mvc.Rendering.SelectListItem(
              c.Discipline is { } d ? $"{c.Name} ({DisplayWords.Local(d)})" : c.Name, c.Id.ToString()))];
 

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using TumorBoard.Application.Features.Cases;
 using TumorBoard.Application.Features.Decisions;
 using TumorBoard.Application.Features.Fhir;
@@ -9,6 +10,7 @@ using TumorBoard.Domain.Assessments;
 using TumorBoard.Domain.Common;
 using TumorBoard.Domain.Decisions;
 using TumorBoard.Web.Errors;
+using TumorBoard.Web.Texts;
 
 namespace TumorBoard.Web.Pages.Decisions;
 
@@ -17,7 +19,7 @@ namespace TumorBoard.Web.Pages.Decisions;
 /// manifestation with its integrity check. The position and sign forms post RecordPosition and SignDecision; they show
 /// only where GetDecisionActions says they apply, the commands decide.
 /// </summary>
-public sealed class DetailsModel(ISender sender) : PageModel, IFormPage
+public sealed class DetailsModel(ISender sender, IStringLocalizer<Ui> T) : PageModel, IFormPage
 {
     string prefix = nameof(Position);
 
@@ -56,7 +58,7 @@ public sealed class DetailsModel(ISender sender) : PageModel, IFormPage
         prefix = nameof(Position);
         if (!ModelState.IsValid) return await RedisplayAsync(ct);
         await sender.Send(Position with { DecisionId = Id }, ct);
-        TempData["Flash"] = $"Your position is recorded: {DisplayWords.LocalInSentence(Position.Kind!.Value)}.";
+        TempData["Flash"] = T["Your position is recorded: {0}.", DisplayWords.LocalInSentence(Position.Kind!.Value)].Value;
         return RedirectToPage(new { id = Id });
     }
 
@@ -76,7 +78,7 @@ public sealed class DetailsModel(ISender sender) : PageModel, IFormPage
             Response.StatusCode = StatusCodes.Status403Forbidden;
             return Page();
         }
-        TempData["Flash"] = $"Decision version {signed.Number} is signed.";
+        TempData["Flash"] = T["Decision version {0} is signed.", signed.Number].Value;
         return RedirectToPage(new { id = Id });
     }
 

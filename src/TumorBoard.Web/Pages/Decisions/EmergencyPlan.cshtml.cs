@@ -10,6 +10,8 @@ using TumorBoard.Domain.Decisions;
 using TumorBoard.Domain.Mscc;
 using TumorBoard.Domain.Security;
 using TumorBoard.Web.Forms;
+using Microsoft.Extensions.Localization;
+using TumorBoard.Web.Texts;
 
 namespace TumorBoard.Web.Pages.Decisions;
 
@@ -18,7 +20,7 @@ namespace TumorBoard.Web.Pages.Decisions;
 /// (RecordEmergencyPlan, the same partial as the board's form); with one, a signing panel per discipline (SignEmergencyPlan,
 /// password re-entered). The same commands as the API: rule failures under the fields, 403/409 at the top.
 /// </summary>
-public sealed class EmergencyPlanModel(ISender sender) : DecisionFormPage(sender)
+public sealed class EmergencyPlanModel(ISender sender, IStringLocalizer<Ui> texts) : DecisionFormPage(sender, texts)
 {
     string prefix = "Input";
 
@@ -35,7 +37,7 @@ public sealed class EmergencyPlanModel(ISender sender) : DecisionFormPage(sender
     public Discipline? Posted { get; private set; }
 
     public override string ModelPrefix => prefix;
-    public override string NomsSource => "Computed now from the submitted assessments; saved with the plan as it stands when you save.";
+    public override string NomsSource => T["Computed now from the submitted assessments; saved with the plan as it stands when you save."];
     public bool IsP1 => Case.Triage == TriageLevel.P1;
     /// <summary>The signed-in specialist's discipline (from the sign-in's claims).</summary>
     public Discipline? MyDiscipline => User.IsInRole(Roles.Specialist) && Enum.TryParse<Discipline>(User.FindFirstValue(ClaimNames.Discipline), out var d) ? d : null;
@@ -52,7 +54,7 @@ public sealed class EmergencyPlanModel(ISender sender) : DecisionFormPage(sender
     {
         if (!ModelState.IsValid) return await RedisplayAsync(ct);
         var saved = await Sender.Send(new RecordEmergencyPlan.Command { CaseId = Id, Content = FormContent() }, ct);
-        TempData["Flash"] = $"Emergency plan saved as draft version {saved.Number}: a neurosurgeon and a radiation oncologist now sign it.";
+        TempData["Flash"] = T["Emergency plan saved as draft version {0}: a neurosurgeon and a radiation oncologist now sign it.", saved.Number].Value;
         return RedirectToPage(new { id = Id });
     }
 
@@ -75,10 +77,10 @@ public sealed class EmergencyPlanModel(ISender sender) : DecisionFormPage(sender
         }
         if (signed.View.Status == DecisionStatus.Signed)
         {
-            TempData["Flash"] = $"Emergency plan version {signed.Number} is signed by both disciplines; the case is listed for review at the next board.";
+            TempData["Flash"] = T["Emergency plan version {0} is signed by both disciplines; the case is listed for review at the next board.", signed.Number].Value;
             return RedirectToPage("Details", new { id = signed.Id });
         }
-        TempData["Flash"] = $"Your signature for {DisplayWords.LocalInSentence(Signature.Discipline!.Value)} is recorded; the other discipline signs next.";
+        TempData["Flash"] = T["Your signature for {0} is recorded; the other discipline signs next.", DisplayWords.LocalInSentence(Signature.Discipline!.Value)].Value;
         return RedirectToPage(new { id = Id });
     }
 

@@ -9,6 +9,8 @@ using TumorBoard.Application.Features.Decisions;
 using TumorBoard.Application.Features.FollowUps;
 using TumorBoard.Domain.Decisions;
 using TumorBoard.Web.Errors;
+using Microsoft.Extensions.Localization;
+using TumorBoard.Web.Texts;
 
 namespace TumorBoard.Web.Pages.Decisions;
 
@@ -16,7 +18,7 @@ namespace TumorBoard.Web.Pages.Decisions;
 /// Follow-up of a signed decision (issue #6): each plan step the board recommended, with what was actually done and the
 /// history of records; the responsible clinician or a coordinator records a step (RecordFollowUp refuses anyone else: 403).
 /// </summary>
-public sealed class FollowUpModel(ISender sender, ICurrentUser user, BoardClock clock) : PageModel, IFormPage
+public sealed class FollowUpModel(ISender sender, ICurrentUser user, BoardClock clock, IStringLocalizer<Ui> T) : PageModel, IFormPage
 {
     [BindProperty] public RecordFollowUp.Command Input { get; set; } = new();
 
@@ -42,7 +44,7 @@ public sealed class FollowUpModel(ISender sender, ICurrentUser user, BoardClock 
             return Page();
         }
         await sender.Send(Input, ct);
-        TempData["Flash"] = $"Follow-up of step {Input.StepNumber} recorded.";
+        TempData["Flash"] = T["Follow-up of step {0} recorded.", Input.StepNumber].Value;
         return RedirectToPage(new { id });
     }
 
@@ -55,7 +57,7 @@ public sealed class FollowUpModel(ISender sender, ICurrentUser user, BoardClock 
     }
 
     public IEnumerable<SelectListItem> Steps =>
-        Decision.FollowUp.Select(s => new SelectListItem($"Step {s.StepNumber}: {s.Step.Summary}", s.StepNumber.ToString()));
+        Decision.FollowUp.Select(s => new SelectListItem(T["Step {0}: {1}", s.StepNumber, DecisionText.Summary(s.Step, T)], s.StepNumber.ToString()));
 
     /// <summary>The board's local today: the latest date performed the form offers.</summary>
     public DateOnly Today => clock.Today;

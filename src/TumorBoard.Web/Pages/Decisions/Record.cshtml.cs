@@ -10,6 +10,8 @@ using TumorBoard.Domain.Decisions;
 using TumorBoard.Domain.Meetings;
 using TumorBoard.Domain.Security;
 using TumorBoard.Web.Forms;
+using Microsoft.Extensions.Localization;
+using TumorBoard.Web.Texts;
 
 namespace TumorBoard.Web.Pages.Decisions;
 
@@ -18,7 +20,7 @@ namespace TumorBoard.Web.Pages.Decisions;
 /// (RecordDecision); with a draft it edits that draft (ReviseDecision with the version read). The chair waives a missing
 /// assessment here too (WaiveAssessment). The same commands as the API: rule failures under the fields, 409/412 at the top.
 /// </summary>
-public sealed class RecordModel(ISender sender) : DecisionFormPage(sender)
+public sealed class RecordModel(ISender sender, IStringLocalizer<Ui> texts) : DecisionFormPage(sender, texts)
 {
     string prefix = "Input";
     bool refill;
@@ -41,8 +43,8 @@ public sealed class RecordModel(ISender sender) : DecisionFormPage(sender)
 
     public override string ModelPrefix => prefix;
     public override string NomsSource => Draft?.AmendsId is not null
-        ? DecisionText.AmendmentNoms
-        : "Computed now from the submitted assessments; saved with the decision as it stands when you save.";
+        ? DecisionText.AmendmentNoms(T)
+        : T["Computed now from the submitted assessments; saved with the decision as it stands when you save."];
     public bool IsChair => User.IsInRole(Roles.Specialist) && User.FindFirstValue(ClaimTypes.NameIdentifier) == Meeting.ChairId.ToString();
     public bool Running => Meeting.Status == MeetingStatus.InProgress;
     /// <summary>Decided in this meeting and no draft open: nothing to record here (a change is an amendment).</summary>
@@ -60,7 +62,7 @@ public sealed class RecordModel(ISender sender) : DecisionFormPage(sender)
         var saved = DraftId is { } draftId
             ? await Sender.Send(new ReviseDecision.Command { DecisionId = draftId, Content = content, ExpectedVersion = Input.ExpectedVersion }, ct)
             : await Sender.Send(new RecordDecision.Command { MeetingId = MeetingId, ItemId = ItemId, Content = content }, ct);
-        TempData["Flash"] = $"Decision version {saved.Number} saved as a draft: members can now record their positions.";
+        TempData["Flash"] = T["Decision version {0} saved as a draft: members can now record their positions.", saved.Number].Value;
         return RedirectToPage("Details", new { id = saved.Id });
     }
 
@@ -70,7 +72,7 @@ public sealed class RecordModel(ISender sender) : DecisionFormPage(sender)
         refill = true;
         if (!ModelState.IsValid) return await RedisplayAsync(ct);
         await Sender.Send(Waiver with { MeetingId = MeetingId, ItemId = ItemId }, ct);
-        TempData["Flash"] = $"The {DisplayWords.Local(Waiver.Discipline)} assessment is waived for this case.";
+        TempData["Flash"] = T["The {0} assessment is waived for this case.", DisplayWords.Local(Waiver.Discipline)].Value;
         return RedirectToPage(new { meetingId = MeetingId, itemId = ItemId });
     }
 
