@@ -23,14 +23,15 @@ public sealed class DecisionReportPdf(LocalTime time)
     {
         ReportFonts.EnsureInstalled();
         using var document = new PdfDocument();
-        document.Info.Title = $"{r.Title}: {r.PatientName}, MRN {r.Patient.Mrn}";
+        var T = r.T;
+        document.Info.Title = T["{0}: {1}, MRN {2}", r.Title, r.PatientName, r.Patient.Mrn];
         document.Info.Author = r.Letterhead.BoardName;
-        document.Info.Subject = $"Tumor board decision for {r.PatientName} (MRN {r.Patient.Mrn}), version {r.Decision.Number}, {r.Status}";
+        document.Info.Subject = T["Tumor board decision for {0} (MRN {1}), version {2}, {3}", r.PatientName, r.Patient.Mrn, r.Decision.Number, r.Status];
         document.Info.Creator = PdfArchive.Creator;
         document.Info.CreationDate = r.GeneratedAt.LocalDateTime;
         document.Info.ModificationDate = r.GeneratedAt.LocalDateTime;
         document.PageLayout = PdfPageLayout.SinglePage;
-        document.Language = "en";
+        document.Language = r.Language;
 
         using (var layout = new PdfLayout(document))
             WriteBody(layout, r, requestedBy);
@@ -47,103 +48,105 @@ public sealed class DecisionReportPdf(LocalTime time)
     void WriteBody(PdfLayout pdf, DecisionReport r, string? requestedBy)
     {
         var d = r.Decision;
+        var T = r.T;
         Letterhead(pdf, r);
         pdf.Paragraph($"{r.Title} ({r.Status})", Title, after: 6);
         pdf.Facts(
         [
-            ("Patient", r.PatientLine), ("MRN", r.Patient.Mrn), ("Date of birth", r.DateOfBirth), ("Referring clinician", r.ReferringClinician),
-            ("Meeting", d.MeetingStartsAt is { } startsAt
+            (T["Patient"], r.PatientLine), (T["MRN"], r.Patient.Mrn), (T["Date of birth"], r.DateOfBirth), (T["Referring clinician"], r.ReferringClinician),
+            (T["Meeting"], d.MeetingStartsAt is { } startsAt
                 ? $"{d.MeetingTitle}, {time.Show(startsAt)}{(r.MeetingLocation is { } where ? $", {where}" : "")}"
-                : DecisionReport.EmergencyPlanMeeting),
-            ("Chair", r.ChairName), ("Recorded", $"{time.Show(d.CreatedAt)} by {d.CreatedByName}"),
+                : r.EmergencyPlanMeeting),
+            (T["Chair"], r.ChairName), (T["Recorded"], $"{time.Show(d.CreatedAt)} {T["by {0}", d.CreatedByName]}"),
         ]);
-        if (r.IsDraft) pdf.Paragraph(DecisionReport.DraftNote, BodyBold, Warning);
+        if (r.IsDraft) pdf.Paragraph(r.DraftNote, BodyBold, Warning);
         if (r.AmendmentReason is { } reason)
-            pdf.Paragraph($"This version amends version {d.AmendsNumber}. Reason for the amendment: {reason}", Body);
+            pdf.Paragraph($"{T["This version amends"]} {T["version {0}", d.AmendsNumber ?? 0]}. {T["Reason for the amendment: {0}", reason]}", Body);
         if (d.SupersededById is not null)
-            pdf.Paragraph($"Superseded by version {d.SupersededByNumber} on {time.Show(d.SupersededAt!.Value)}. {DecisionReport.SupersededTail}",
+            pdf.Paragraph($"{T["Superseded by"]} {T["version {0}", d.SupersededByNumber ?? 0]} {T["on"]} {time.Show(d.SupersededAt!.Value)}. {r.SupersededTail}",
                 BodyBold, Warning);
 
-        pdf.SectionHeading("Question for the board");
+        pdf.SectionHeading(T["Question for the board"]);
         pdf.Paragraph(r.ClinicalQuestion);
 
-        pdf.SectionHeading("Clinical summary");
+        pdf.SectionHeading(T["Clinical summary"]);
         pdf.Facts(
         [
-            ("Histology", r.Histology), ("Spinal lesions", r.Levels), ("Neurology", r.Neurology), ("Performance status", r.Performance),
-            ("Extent of disease", r.Extent), ("Systemic therapy", r.SystemicTherapy), ("Prior spinal radiotherapy", r.PriorRadiotherapy),
+            (T["Histology"], r.Histology), (T["Spinal lesions"], r.Levels), (T["Neurology"], r.Neurology), (T["Performance status"], r.Performance),
+            (T["Extent of disease"], r.Extent), (T["Systemic therapy"], r.SystemicTherapy), (T["Prior spinal radiotherapy"], r.PriorRadiotherapy),
         ]);
 
-        pdf.SectionHeading("Scores from the specialists' assessments");
+        pdf.SectionHeading(T["Scores from the specialists' assessments"]);
         foreach (var col in r.Assessments)
         {
             pdf.SubHeading(col.Title);
-            if (col.Content is null) pdf.Paragraph("No submitted assessment.", color: Muted);
-            else if (col.Scores.Count == 0) pdf.Paragraph("No computed scores.", color: Muted);
+            if (col.Content is null) pdf.Paragraph(T["No submitted assessment."], color: Muted);
+            else if (col.Scores.Count == 0) pdf.Paragraph(T["No computed scores."], color: Muted);
             else pdf.Facts(col.Scores.Select(f => (f.Label, f.Value)));
         }
 
-        pdf.SectionHeading("Board members present");
-        if (r.Attendees.Count == 0) pdf.Paragraph("No attendance was recorded.", color: Muted);
+        pdf.SectionHeading(T["Board members present"]);
+        if (r.Attendees.Count == 0) pdf.Paragraph(T["No attendance was recorded."], color: Muted);
         foreach (var a in r.Attendees) pdf.Paragraph($"• {a}", after: 1);
 
-        pdf.SectionHeading("Outcome");
+        pdf.SectionHeading(T["Outcome"]);
         pdf.Paragraph(r.Outcome, BodyBold, keepWithNext: true);
-        if (r.AsksForInformation) pdf.Facts([("Information needed", r.InformationNeeded), ("Details", r.InformationNeededDetails)]);
+        if (r.AsksForInformation) pdf.Facts([(T["Information needed"], r.InformationNeeded), (T["Details"], r.InformationNeededDetails)]);
         if (r.Plan.Count > 0)
             pdf.Table([30, 76, 56, 38, 50, 62, 85, 86],
-                ["Step", "Treatment", "Target levels", "Dose (Gy)", "Fractions", "Timing", "Details", "Follow-up"],
+                [T["Step"], T["Treatment"], T["Target levels"], T["Dose (Gy)"], T["Fractions"], T["Timing"], T["Details"], T["Follow-up"]],
                 r.Plan.Select(s => new[] { s.Number.ToString(), s.Treatment, s.TargetLevels, s.DoseGy, s.Fractions, s.Timing, s.Details, s.FollowUp }));
 
-        pdf.SectionHeading("Reasons");
+        pdf.SectionHeading(T["Reasons"]);
         pdf.Facts(
         [
-            ("Intent", r.Intent), ("Rationale", r.Rationale), ("Concordance with the NOMS suggestion", r.Concordance),
-            ("NOMS suggestion at the time", r.NomsSuggestion), ("Patient preferences", r.PatientPreferences),
-            ("Responsible clinician", r.ResponsibleClinician), ("Follow-up date", r.FollowUpDate),
+            (T["Intent"], r.Intent), (T["Rationale"], r.Rationale), (T["Concordance with the NOMS suggestion"], r.Concordance),
+            (T["NOMS suggestion at the time"], r.NomsSuggestion), (T["Patient preferences"], r.PatientPreferences),
+            (T["Responsible clinician"], r.ResponsibleClinician), (T["Follow-up date"], r.FollowUpDate),
         ]);
 
         if (r.Waivers.Count > 0)
         {
-            pdf.SectionHeading("Waived assessments");
-            pdf.Table([90, 200, 90, 110], ["Discipline", "Reason", "Waived by", "When"],
+            pdf.SectionHeading(T["Waived assessments"]);
+            pdf.Table([90, 200, 90, 110], [T["Discipline"], T["Reason"], T["Waived by"], T["When"]],
                 r.Waivers.Select(w => new[] { w.Discipline, w.Reason, w.WaivedBy, time.Show(w.WaivedAt) }));
         }
 
-        pdf.SectionHeading("Positions of the board members");
-        if (r.HasDissent) pdf.Paragraph("Dissent recorded: at least one member disagreed with this decision.", BodyBold, Warning);
-        if (r.Positions.Count == 0) pdf.Paragraph("No positions were recorded.", color: Muted);
+        pdf.SectionHeading(T["Positions of the board members"]);
+        if (r.HasDissent) pdf.Paragraph(T["Dissent recorded: at least one member disagreed with this decision."], BodyBold, Warning);
+        if (r.Positions.Count == 0) pdf.Paragraph(T["No positions were recorded."], color: Muted);
         else
         {
             var positions = r.Positions;
-            pdf.Table([90, 80, 80, 140, 100], ["Member", "Discipline", "Position", "Reason or comment", "When"],
+            pdf.Table([90, 80, 80, 140, 100], [T["Member"], T["Discipline"], T["Position"], T["Reason or comment"], T["When"]],
                 positions.Select(p => new[] { p.Member, p.Discipline, p.Position, p.Text, time.Show(p.RecordedAt) }),
                 marked: i => positions[i].Dissent);
         }
 
-        pdf.SectionHeading("Signature");
+        pdf.SectionHeading(T["Signature"]);
         if (r.Signature is { } sig)
             pdf.Facts(
             [
-                ("Signed by", sig.PrintedName), ("Date and time", time.ShowSeconds(sig.SignedAt)), ("Meaning", sig.Meaning),
-                ("SHA-256 of the signed record", sig.ContentHash), ("Integrity", DecisionReport.Integrity(sig)),
+                (T["Signed by"], sig.PrintedName), (T["Date and time"], time.ShowSeconds(sig.SignedAt)), (T["Meaning"], sig.Meaning),
+                (T["SHA-256 of the signed record"], sig.ContentHash), (T["Integrity"], r.Integrity(sig)),
             ]);
-        else pdf.Paragraph("Not signed.", BodyBold);
+        else pdf.Paragraph(T["Not signed."], BodyBold);
         if (r.IsEmergencyPlan)
         {
-            pdf.Paragraph($"{DecisionReport.EmergencyPlanWords}: signatures by discipline", BodyBold);
-            if (r.EmergencySignatures.Count == 0) pdf.Paragraph("No discipline has signed yet.", color: Muted);
+            pdf.Paragraph(T["{0}: signatures by discipline", r.EmergencyPlanWords], BodyBold);
+            if (r.EmergencySignatures.Count == 0) pdf.Paragraph(T["No discipline has signed yet."], color: Muted);
             foreach (var s in r.EmergencySignatures) pdf.Paragraph($"• {s.Signer}, {s.Discipline}, {time.ShowSeconds(s.SignedAt)}", after: 1);
         }
 
-        pdf.SectionHeading("Follow-up so far");
-        if (r.FollowUpRecords.Count == 0) pdf.Paragraph("Nothing has been recorded yet.", color: Muted);
+        pdf.SectionHeading(T["Follow-up so far"]);
+        if (r.FollowUpRecords.Count == 0) pdf.Paragraph(T["Nothing has been recorded yet."], color: Muted);
         else
-            pdf.Table([28, 80, 170, 70, 130], ["Step", "Treatment", "What was done", "Date performed", "Recorded by"],
+            pdf.Table([28, 80, 170, 70, 130], [T["Step"], T["Treatment"], T["What was done"], T["Date performed"], T["Recorded by"]],
                 r.FollowUpRecords.Select(f => new[] { f.Step.ToString(), f.Treatment, f.WhatWasDone, f.PerformedOn, $"{f.RecordedBy}, {time.Show(f.RecordedAt)}" }));
 
         pdf.Space(6);
-        pdf.Paragraph($"Report generated {time.Show(r.GeneratedAt)}{(requestedBy is null ? "" : $" for {requestedBy}")} from the TumorBoard record.",
+        pdf.Paragraph(requestedBy is null ? T["Report generated {0} from the TumorBoard record.", time.Show(r.GeneratedAt)]
+                : T["Report generated {0} for {1} from the TumorBoard record.", time.Show(r.GeneratedAt), requestedBy],
             Small, Muted);
     }
 
@@ -177,8 +180,9 @@ public sealed class DecisionReportPdf(LocalTime time)
         var ink = new XSolidBrush(Ink);
         var muted = new XSolidBrush(Muted);
         var pen = new XPen(Rule, 0.5);
-        var head = $"{r.PatientName} · MRN {r.Patient.Mrn} · born {r.DateOfBirth}";
-        var version = $"Decision version {r.Decision.Number} · {r.Status}" + (r.IsDraft ? " (not signed)" : "");
+        var T = r.T;
+        var head = T["{0} · MRN {1} · born {2}", r.PatientName, r.Patient.Mrn, r.DateOfBirth];
+        var version = T["Decision version {0} · {1}", r.Decision.Number, r.Status] + (r.IsDraft ? T[" (not signed)"] : "");
         for (var i = 0; i < count; i++)
         {
             using var g = XGraphics.FromPdfPage(document.Pages[i], XGraphicsPdfPageOptions.Append);
@@ -190,9 +194,9 @@ public sealed class DecisionReportPdf(LocalTime time)
 
             var foot = PageHeight - 42;
             g.DrawLine(pen, Left, foot - 4, Left + Width, foot - 4);
-            g.DrawString($"{r.Letterhead.BoardName} · generated {time.Show(r.GeneratedAt)}", Small, muted,
+            g.DrawString(T["{0} · generated {1}", r.Letterhead.BoardName, time.Show(r.GeneratedAt)], Small, muted,
                 new XRect(Left, foot, Width, 12), XStringFormats.TopLeft);
-            g.DrawString($"Page {i + 1} of {count}", Small, ink, new XRect(Left, foot, Width, 12), XStringFormats.TopRight);
+            g.DrawString(T["Page {0} of {1}", i + 1, count], Small, ink, new XRect(Left, foot, Width, 12), XStringFormats.TopRight);
         }
     }
 }

@@ -8,6 +8,8 @@ using TumorBoard.Application.Features.PatientLetters;
 using TumorBoard.Domain.Common;
 using TumorBoard.Domain.PatientLetters;
 using TumorBoard.Web.Errors;
+using Microsoft.Extensions.Localization;
+using TumorBoard.Web.Texts;
 
 namespace TumorBoard.Web.Pages.Decisions;
 
@@ -16,7 +18,7 @@ namespace TumorBoard.Web.Pages.Decisions;
 /// it as the patient reads it, print it, record it as sent, and see every stored version and the letters of the versions
 /// this one amends. The forms post GeneratePatientLetter, EditPatientLetter and MarkPatientLetterSent; the commands decide.
 /// </summary>
-public sealed class LetterModel(ISender sender, BoardClock clock) : PageModel, IFormPage
+public sealed class LetterModel(ISender sender, BoardClock clock, IStringLocalizer<Ui> T) : PageModel, IFormPage
 {
     string prefix = nameof(Edit);
 
@@ -50,7 +52,7 @@ public sealed class LetterModel(ISender sender, BoardClock clock) : PageModel, I
     {
         prefix = "";
         var saved = await sender.Send(new GeneratePatientLetter.Command { DecisionId = Id }, ct);
-        TempData["Flash"] = $"Letter version {saved.View.CurrentVersionNumber} is drafted in {DisplayWords.Local(saved.View.Language)}.";
+        TempData["Flash"] = T["Letter version {0} is drafted in {1}.", saved.View.CurrentVersionNumber, DisplayWords.Local(saved.View.Language)].Value;
         return RedirectToPage(new { id = Id });
     }
 
@@ -59,7 +61,7 @@ public sealed class LetterModel(ISender sender, BoardClock clock) : PageModel, I
         prefix = nameof(Edit);
         if (!ModelState.IsValid) { await LoadAsync(ct); return Page(); }
         var saved = await sender.Send(Edit with { DecisionId = Id, LetterId = letterId }, ct);
-        TempData["Flash"] = $"\"Why\" is saved as letter version {saved.View.CurrentVersionNumber}.";
+        TempData["Flash"] = T["\"Why\" is saved as letter version {0}.", saved.View.CurrentVersionNumber].Value;
         return RedirectToPage(new { id = Id });
     }
 
@@ -68,7 +70,7 @@ public sealed class LetterModel(ISender sender, BoardClock clock) : PageModel, I
         prefix = nameof(Send);
         if (!ModelState.IsValid) { await LoadAsync(ct); return Page(); }
         var saved = await sender.Send(Send with { DecisionId = Id, LetterId = letterId }, ct);
-        TempData["Flash"] = $"Letter version {saved.View.Sent!.VersionNumber} is recorded as {DisplayWords.LocalInSentence(saved.View.Sent.Method)}.";
+        TempData["Flash"] = T["Letter version {0} is recorded as {1}.", saved.View.Sent!.VersionNumber, DisplayWords.LocalInSentence(saved.View.Sent.Method)].Value;
         return RedirectToPage(new { id = Id });
     }
 

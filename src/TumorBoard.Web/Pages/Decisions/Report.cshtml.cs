@@ -10,6 +10,8 @@ using TumorBoard.Web.Errors;
 using TumorBoard.Web.Forms;
 using TumorBoard.Web.Reports;
 using TumorBoard.Web.Shared;
+using Microsoft.Extensions.Localization;
+using TumorBoard.Web.Texts;
 
 namespace TumorBoard.Web.Pages.Decisions;
 
@@ -23,7 +25,7 @@ namespace TumorBoard.Web.Pages.Decisions;
 /// print CSS in site.css. Below the report, not printed: "Sent to the referrer", the recorded dispatches of a signed
 /// version and the form that records one (RecordReportDispatch, the same command as the API; measure 11).
 /// </summary>
-public sealed class ReportModel(ISender sender, BoardClock clock, ReportLetterhead letterhead, IOptions<BoardOptions> board) : PageModel, IFormPage
+public sealed class ReportModel(ISender sender, BoardClock clock, ReportLetterhead letterhead, IOptions<BoardOptions> board, IStringLocalizer<Ui> T) : PageModel, IFormPage
 {
     public DecisionReport Report { get; private set; } = null!;
     public IReadOnlyList<ReportDispatchView> Dispatches { get; private set; } = [];
@@ -49,19 +51,19 @@ public sealed class ReportModel(ISender sender, BoardClock clock, ReportLetterhe
         var sentAt = SentDate is null && SentTime is null ? (DateTimeOffset?)null : board.Value.ToUtc(SentDate, SentTime);
         if ((SentDate is null) != (SentTime is null))
         {
-            ModelState.AddModelError($"{nameof(Dispatch)}.{nameof(Dispatch.SentAt)}", "Enter both the date and the time the report was sent, or neither for now.");
+            ModelState.AddModelError($"{nameof(Dispatch)}.{nameof(Dispatch.SentAt)}", T["Enter both the date and the time the report was sent, or neither for now."]);
             await LoadAsync(id, ct);
             return Page();
         }
         await sender.Send(Dispatch with { DecisionId = id, SentAt = sentAt }, ct);
-        TempData["Flash"] = "The dispatch of the report was recorded.";
+        TempData["Flash"] = T["The dispatch of the report was recorded."].Value;
         return Redirect(Url.Page("/Decisions/Report", new { id })! + "#dispatches");
     }
 
     async Task LoadAsync(Guid decisionId, CancellationToken ct)
     {
         id = decisionId;
-        Report = await DecisionReport.ReadAsync(sender, clock, letterhead, decisionId, ct);
+        Report = await DecisionReport.ReadAsync(sender, clock, letterhead, decisionId, ct, T);
         if (Report.IsDraft) return;
         Dispatches = await sender.Send(new ListReportDispatches.Query(decisionId), ct);
         DueBy = Report.Signature is { } s ? ReportDeadline.DueBy(s.SignedAt, clock.Zone) : null;

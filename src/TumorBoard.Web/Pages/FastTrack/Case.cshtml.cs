@@ -7,6 +7,8 @@ using TumorBoard.Application.Features.Cases;
 using TumorBoard.Application.Features.FastTrack;
 using TumorBoard.Web.Errors;
 using TumorBoard.Web.Forms;
+using Microsoft.Extensions.Localization;
+using TumorBoard.Web.Texts;
 
 namespace TumorBoard.Web.Pages.FastTrack;
 
@@ -15,7 +17,7 @@ namespace TumorBoard.Web.Pages.FastTrack;
 /// (record a time, raise the triage, give a breach reason), each sending the same command as the API. A rejected form
 /// shows its messages under its own fields (the model prefix is the form's).
 /// </summary>
-public sealed class CaseModel(ISender sender, IOptions<BoardOptions> board) : PageModel, IFormPage
+public sealed class CaseModel(ISender sender, IOptions<BoardOptions> board, IStringLocalizer<Ui> T) : PageModel, IFormPage
 {
     public GetCase.Result Case { get; private set; } = null!;
     public GetFastTrack.Result Track { get; private set; } = null!;
@@ -38,7 +40,7 @@ public sealed class CaseModel(ISender sender, IOptions<BoardOptions> board) : Pa
     {
         (this.caseId, prefix) = (caseId, nameof(Stamp));
         await sender.Send(Stamp with { CaseId = caseId, OccurredAt = board.Value.ToUtc(StampDate, StampTime) }, ct);
-        TempData["Flash"] = "The time was recorded.";
+        TempData["Flash"] = T["The time was recorded."].Value;
         return RedirectToPage(new { caseId });
     }
 
@@ -46,7 +48,7 @@ public sealed class CaseModel(ISender sender, IOptions<BoardOptions> board) : Pa
     {
         (this.caseId, prefix) = (caseId, nameof(Raise));
         await sender.Send(Raise with { CaseId = caseId }, ct);
-        TempData["Flash"] = "The triage was raised.";
+        TempData["Flash"] = T["The triage was raised."].Value;
         return RedirectToPage(new { caseId });
     }
 
@@ -54,7 +56,7 @@ public sealed class CaseModel(ISender sender, IOptions<BoardOptions> board) : Pa
     {
         (this.caseId, prefix) = (caseId, nameof(Breach));
         await sender.Send(Breach with { CaseId = caseId }, ct);
-        TempData["Flash"] = "The breach reason was recorded.";
+        TempData["Flash"] = T["The breach reason was recorded."].Value;
         return RedirectToPage(new { caseId });
     }
 

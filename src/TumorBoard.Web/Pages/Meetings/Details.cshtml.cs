@@ -12,6 +12,8 @@ using TumorBoard.Domain.Meetings;
 using TumorBoard.Domain.Security;
 using TumorBoard.Web.Errors;
 using TumorBoard.Web.Forms;
+using Microsoft.Extensions.Localization;
+using TumorBoard.Web.Texts;
 
 namespace TumorBoard.Web.Pages.Meetings;
 
@@ -19,7 +21,7 @@ namespace TumorBoard.Web.Pages.Meetings;
 /// The meeting, its agenda, attendance and the conduct buttons. Each form posts one command with the meeting's
 /// version; the buttons shown by role are comfort only, the use cases decide.
 /// </summary>
-public sealed class DetailsModel(ISender sender, IOptions<BoardOptions> board, TimeProvider time) : PageModel, IFormPage
+public sealed class DetailsModel(ISender sender, IOptions<BoardOptions> board, TimeProvider time, IStringLocalizer<Ui> T) : PageModel, IFormPage
 {
     [FromRoute] public Guid Id { get; set; }
     [BindProperty] public uint Version { get; set; }
@@ -44,40 +46,40 @@ public sealed class DetailsModel(ISender sender, IOptions<BoardOptions> board, T
         {
             MeetingId = Id, CaseId = caseId, LateAdditionReason = string.IsNullOrWhiteSpace(lateAdditionReason) ? null : lateAdditionReason,
             ExpectedVersion = Version,
-        }, "The case is on the agenda.", ct);
+        }, T["The case is on the agenda."], ct);
 
     public Task<IActionResult> OnPostMoveAsync(Guid itemId, int offset, CancellationToken ct) =>
-        SendAsync(new ReorderAgenda.Command { MeetingId = Id, ItemId = itemId, Offset = offset, ExpectedVersion = Version }, "Agenda order changed.", ct);
+        SendAsync(new ReorderAgenda.Command { MeetingId = Id, ItemId = itemId, Offset = offset, ExpectedVersion = Version }, T["Agenda order changed."], ct);
 
     public Task<IActionResult> OnPostMinutesAsync(Guid itemId, int? minutes, CancellationToken ct) =>
-        SendAsync(new SetAgendaMinutes.Command { MeetingId = Id, ItemId = itemId, Minutes = minutes, ExpectedVersion = Version }, "Minutes saved.", ct);
+        SendAsync(new SetAgendaMinutes.Command { MeetingId = Id, ItemId = itemId, Minutes = minutes, ExpectedVersion = Version }, T["Minutes saved."], ct);
 
     public Task<IActionResult> OnPostRemoveAsync(Guid itemId, string? reason, CancellationToken ct) =>
         SendAsync(new RemoveCaseFromAgenda.Command { MeetingId = Id, ItemId = itemId, Reason = reason ?? "", ExpectedVersion = Version },
-            "The case was taken off the agenda.", ct);
+            T["The case was taken off the agenda."], ct);
 
     /// <summary>A form cannot send an empty list: no box ticked (nothing posted) means nobody present.</summary>
     public Task<IActionResult> OnPostAttendanceAsync(List<Guid>? presentUserIds, CancellationToken ct) =>
-        SendAsync(new RecordAttendance.Command { MeetingId = Id, PresentUserIds = presentUserIds ?? [], ExpectedVersion = Version }, "Attendance recorded.", ct);
+        SendAsync(new RecordAttendance.Command { MeetingId = Id, PresentUserIds = presentUserIds ?? [], ExpectedVersion = Version }, T["Attendance recorded."], ct);
 
     public async Task<IActionResult> OnPostStartAsync(CancellationToken ct)
     {
         var started = await sender.Send(new StartMeeting.Command { MeetingId = Id, ExpectedVersion = Version }, ct);
-        TempData["Flash"] = string.Join(" ", ["The meeting has started.", .. started.Warnings ?? []]);
+        TempData["Flash"] = string.Join(" ", [T["The meeting has started."].Value, .. started.Warnings ?? []]);
         return RedirectToPage(new { id = Id });
     }
 
     public Task<IActionResult> OnPostCloseAsync(CancellationToken ct) =>
-        SendAsync(new CloseMeeting.Command { MeetingId = Id, ExpectedVersion = Version }, "The meeting is closed.", ct);
+        SendAsync(new CloseMeeting.Command { MeetingId = Id, ExpectedVersion = Version }, T["The meeting is closed."], ct);
 
     public Task<IActionResult> OnPostCancelAsync(string? reason, CancellationToken ct) =>
-        SendAsync(new CancelMeeting.Command { MeetingId = Id, Reason = reason, ExpectedVersion = Version }, "The meeting was cancelled.", ct);
+        SendAsync(new CancelMeeting.Command { MeetingId = Id, Reason = reason, ExpectedVersion = Version }, T["The meeting was cancelled."], ct);
 
     public Task<IActionResult> OnPostDiscussedAsync(Guid? itemId, CancellationToken ct) =>
-        SendAsync(new MarkCaseDiscussed.Command { MeetingId = Id, ItemId = itemId, ExpectedVersion = Version }, "The case is marked discussed.", ct);
+        SendAsync(new MarkCaseDiscussed.Command { MeetingId = Id, ItemId = itemId, ExpectedVersion = Version }, T["The case is marked discussed."], ct);
 
     public Task<IActionResult> OnPostDeferAsync(Guid? itemId, string? reason, CancellationToken ct) =>
-        SendAsync(new DeferCase.Command { MeetingId = Id, ItemId = itemId, Reason = reason, ExpectedVersion = Version }, "The case was deferred.", ct);
+        SendAsync(new DeferCase.Command { MeetingId = Id, ItemId = itemId, Reason = reason, ExpectedVersion = Version }, T["The case was deferred."], ct);
 
     async Task<IActionResult> SendAsync<T>(ICommand<T> command, string done, CancellationToken ct)
     {

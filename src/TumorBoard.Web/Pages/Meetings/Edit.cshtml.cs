@@ -8,11 +8,13 @@ using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Features.Meetings;
 using TumorBoard.Domain.Security;
 using TumorBoard.Web.Errors;
+using Microsoft.Extensions.Localization;
+using TumorBoard.Web.Texts;
 
 namespace TumorBoard.Web.Pages.Meetings;
 
 [Authorize(Roles = Roles.Coordinator)]
-public sealed class EditModel(ISender sender, IOptions<BoardOptions> board) : PageModel, IFormPage
+public sealed class EditModel(ISender sender, IOptions<BoardOptions> board, IStringLocalizer<Ui> T) : PageModel, IFormPage
 {
     [BindProperty] public MeetingForm Input { get; set; } = new();
     [FromRoute] public Guid Id { get; set; }
@@ -35,7 +37,7 @@ public sealed class EditModel(ISender sender, IOptions<BoardOptions> board) : Pa
         }
         var command = Input.ToCommand<UpdateMeeting.Command>(board.Value) with { MeetingId = Id, ExpectedVersion = Input.ExpectedVersion };
         await sender.Send(command, ct);
-        TempData["Flash"] = "Meeting saved.";
+        TempData["Flash"] = T["Meeting saved."].Value;
         return RedirectToPage("Details", new { id = Id });
     }
 

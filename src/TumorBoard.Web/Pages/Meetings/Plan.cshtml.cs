@@ -8,11 +8,13 @@ using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Features.Meetings;
 using TumorBoard.Domain.Security;
 using TumorBoard.Web.Errors;
+using Microsoft.Extensions.Localization;
+using TumorBoard.Web.Texts;
 
 namespace TumorBoard.Web.Pages.Meetings;
 
 [Authorize(Roles = Roles.Coordinator)]
-public sealed class PlanModel(ISender sender, IOptions<BoardOptions> board) : PageModel, IFormPage
+public sealed class PlanModel(ISender sender, IOptions<BoardOptions> board, IStringLocalizer<Ui> T) : PageModel, IFormPage
 {
     [BindProperty] public MeetingForm Input { get; set; } = new();
     public IEnumerable<SelectListItem> Chairs { get; private set; } = [];
@@ -33,7 +35,7 @@ public sealed class PlanModel(ISender sender, IOptions<BoardOptions> board) : Pa
         }
         var command = Input.ToCommand<PlanMeeting.Command>(board.Value) with { WeeklyOccurrences = Input.WeeklyOccurrences };
         var ids = await sender.Send(command, ct);
-        TempData["Flash"] = ids.Count == 1 ? "Meeting planned." : $"{ids.Count} weekly meetings planned.";
+        TempData["Flash"] = (ids.Count == 1 ? T["Meeting planned."] : T["{0} weekly meetings planned.", ids.Count]).Value;
         return RedirectToPage("Details", new { id = ids[0] });
     }
 

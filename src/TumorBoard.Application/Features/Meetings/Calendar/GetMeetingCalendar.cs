@@ -6,10 +6,11 @@ using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Persistence;
 using TumorBoard.Domain.Common;
 using TumorBoard.Domain.Security;
+using System.Globalization;
 
 namespace TumorBoard.Application.Features.Meetings.Calendar;
 
-/// <summary>One board meeting as an .ics file ("add to calendar").</summary>
+/// <summary>One board meeting as an .ics file ("add to calendar"), its words in the request's language.</summary>
 public static class GetMeetingCalendar
 {
     [RequiresRole(Roles.Coordinator, Roles.Specialist, Roles.Clinician)]
@@ -23,7 +24,8 @@ public static class GetMeetingCalendar
             var meeting = await MeetingCalendar.Project(db.Meetings.AsNoTracking().IgnoreAutoIncludes().Where(m => m.Id == q.MeetingId))
                 .FirstOrDefaultAsync(ct) ?? throw NotFoundException.For("Meeting", q.MeetingId);
             var board = options.Value;
-            var content = MeetingCalendar.Write([meeting], board.TimeZone, board.Zone, clock.UtcNow, meeting.Title);
+            var content = MeetingCalendar.Write([meeting], board.TimeZone, board.Zone, clock.UtcNow, meeting.Title,
+                CalendarTexts.Culture(CultureInfo.CurrentUICulture.Name));
             return new MeetingCalendar.File($"board-meeting-{meeting.StartsAt.UtcDateTime:yyyy-MM-dd}.ics", content);
         }
     }

@@ -4,13 +4,15 @@ using Microsoft.Extensions.Options;
 using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Common.Security;
 using TumorBoard.Application.Persistence;
+using System.Globalization;
 
 namespace TumorBoard.Application.Features.Meetings.Calendar;
 
 /// <summary>
 /// The signed-in user's meetings as one calendar: meetings they chair or attend(ed), and for coordinators every
 /// upcoming meeting; from 90 days ago onward. Cancelled meetings stay in, as STATUS:CANCELLED, so that calendar
-/// apps remove them.
+/// apps remove them. The words are in the account's saved language (AppUser.PreferredCulture: a subscription fetched
+/// without the culture cookie still reads in it), else in the request's.
 /// </summary>
 public static class GetMyCalendarFeed
 {
@@ -36,7 +38,9 @@ public static class GetMyCalendarFeed
                             || (coordinator && m.StartsAt >= now));
             var events = await MeetingCalendar.Project(meetings.OrderBy(m => m.StartsAt).ThenBy(m => m.Id).Take(Limit)).ToListAsync(ct);
             var board = options.Value;
-            var content = MeetingCalendar.Write(events, board.TimeZone, board.Zone, now, "Tumor board meetings");
+            var saved = await db.Users.AsNoTracking().Where(u => u.Id == me).Select(u => u.PreferredCulture).FirstOrDefaultAsync(ct);
+            var language = CalendarTexts.Culture(saved ?? CultureInfo.CurrentUICulture.Name);
+            var content = MeetingCalendar.Write(events, board.TimeZone, board.Zone, now, CalendarTexts.Get("FeedName", language), language);
             return new MeetingCalendar.File("tumorboard.ics", content);
         }
     }

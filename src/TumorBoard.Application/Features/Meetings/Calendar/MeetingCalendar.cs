@@ -7,7 +7,8 @@ namespace TumorBoard.Application.Features.Meetings.Calendar;
 /// <summary>
 /// Writes board meetings as an RFC 5545 iCalendar (no package): CRLF line ends, lines folded at 75 octets,
 /// TEXT values escaped. Events carry counts only, never patient data: the title, place, video link and
-/// "n cases on the agenda".
+/// "n cases on the agenda". The words (SUMMARY, DESCRIPTION) are in the language asked for (<see cref="CalendarTexts"/>,
+/// English by default); the machine fields are the same in every language.
 /// </summary>
 public static class MeetingCalendar
 {
@@ -29,8 +30,10 @@ public static class MeetingCalendar
 
     public static string Uid(Guid meetingId) => $"meeting-{meetingId:D}@tumorboard";
 
-    public static string Write(IEnumerable<Event> events, string tzid, TimeZoneInfo zone, DateTimeOffset now, string calendarName)
+    public static string Write(IEnumerable<Event> events, string tzid, TimeZoneInfo zone, DateTimeOffset now, string calendarName,
+        CultureInfo? language = null)
     {
+        language ??= CultureInfo.InvariantCulture;
         var ics = new Writer();
         ics.Line("BEGIN:VCALENDAR");
         ics.Line("PRODID:-//TumorBoard//Board meetings//EN");
@@ -41,7 +44,7 @@ public static class MeetingCalendar
         ics.Line("X-WR-TIMEZONE:" + tzid);
         IcsTimeZone.Write(ics, tzid, zone, now);
         foreach (var e in events)
-            if (Times(e, zone) is { } times) WriteEvent(ics, e, times, tzid, now);
+            if (Times(e, zone) is { } times) WriteEvent(ics, e, times, tzid, now, language);
         ics.Line("END:VCALENDAR");
         return ics.ToString();
     }
@@ -61,7 +64,7 @@ public static class MeetingCalendar
     static readonly DateTime Earliest = DateTime.MinValue.AddDays(2);
     static readonly DateTime Latest = DateTime.MaxValue.AddDays(-2);
 
-    static void WriteEvent(Writer ics, Event e, (string Start, string End) times, string tzid, DateTimeOffset now)
+    static void WriteEvent(Writer ics, Event e, (string Start, string End) times, string tzid, DateTimeOffset now, CultureInfo language)
     {
         ics.Line("BEGIN:VEVENT");
         ics.Line("UID:" + Uid(e.Id));
@@ -72,12 +75,12 @@ public static class MeetingCalendar
         ics.Line("SEQUENCE:" + e.Revision.ToString(CultureInfo.InvariantCulture));
         ics.Line($"DTSTART;TZID={tzid}:{times.Start}");
         ics.Line($"DTEND;TZID={tzid}:{times.End}");
-        ics.Line("SUMMARY:" + Escape(e.Status == MeetingStatus.Cancelled ? "Cancelled: " + e.Title : e.Title));
+        ics.Line("SUMMARY:" + Escape(e.Status == MeetingStatus.Cancelled ? CalendarTexts.Format("Cancelled", language, e.Title) : e.Title));
         if (e.Location is { } location) ics.Line("LOCATION:" + Escape(location));
         if (e.VideoLink is { } link && !link.Any(char.IsControl) && Uri.TryCreate(link, UriKind.Absolute, out _)) ics.Line("URL:" + link);
-        var description = e.AgendaCount == 1 ? "1 case on the agenda" : $"{e.AgendaCount} cases on the agenda";
-        if (e.Status == MeetingStatus.Cancelled) description = "This board meeting was cancelled.";
-        if (e.VideoLink is { } video) description += "\nVideo: " + video;
+        var description = e.AgendaCount == 1 ? CalendarTexts.Get("OneCase", language) : CalendarTexts.Format("Cases", language, e.AgendaCount);
+        if (e.Status == MeetingStatus.Cancelled) description = CalendarTexts.Get("CancelledDescription", language);
+        if (e.VideoLink is { } video) description += "\n" + CalendarTexts.Format("Video", language, video);
         ics.Line("DESCRIPTION:" + Escape(description));
         ics.Line("STATUS:" + (e.Status == MeetingStatus.Cancelled ? "CANCELLED" : "CONFIRMED"));
         ics.Line("TRANSP:OPAQUE");
