@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
@@ -62,7 +63,8 @@ public sealed class FrenchDecisionFlowTests(BrowserFixture browser, ITestOutputH
 
         // Recording the decision: plan steps, intent, rationale, concordance, responsible clinician, follow-up date.
         await coordinator.GetByRole(AriaRole.Link, new() { Name = "Enregistrer la décision" }).ClickAsync();
-        await coordinator.WaitForURLAsync(new Regex("/Decisions/Record"));
+        await coordinator.Locator("#Input_Steps_0__Kind").WaitForAsync();
+        var recordPath = new Uri(coordinator.Url).AbsolutePath;
         await AssertFrenchPageAsync(coordinator, "decision form");
         await coordinator.Locator("#Input_Steps_0__Kind").SelectOptionAsync("SeparationSurgery");
         await coordinator.Locator("#Input_Steps_0__TargetLevels").SelectOptionAsync("T5");
@@ -94,7 +96,7 @@ public sealed class FrenchDecisionFlowTests(BrowserFixture browser, ITestOutputH
         await coordinator.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la décision", Exact = true }).ClickAsync();
         var rationaleError = coordinator.Locator("[data-valmsg-for='Input.Content.Rationale']");
         await rationaleError.Filter(new() { HasText = "Indiquez la justification de la décision." }).WaitForAsync();
-        new Uri(coordinator.Url).AbsolutePath.ShouldStartWith("/Decisions/Record");
+        new Uri(coordinator.Url).AbsolutePath.ShouldBe(recordPath);
         await AssertFrenchPageAsync(coordinator, "decision form refused without a rationale");
         // The rest of the form came back as typed, the decimal dose included.
         (await coordinator.Locator("#Input_Steps_4__DoseGy").InputValueAsync()).ShouldBe("8.5");
@@ -145,8 +147,15 @@ public sealed class FrenchDecisionFlowTests(BrowserFixture browser, ITestOutputH
         await chair.Context.CloseAsync();
 
         // The French pages wrote the record an English page would: invariant values through the API.
-        using (var api = await app.ClientAsync(AppFixture.Coordinator))
+        // (The app runs on Kestrel here, so the API is called over its real port with a bearer token, not the in-memory client.)
+        using (var api = new HttpClient { BaseAddress = new Uri(browser.BaseUrl + "/") })
         {
+            using (var tokenResponse = await api.PostAsJsonAsync("/api/v1/auth/token", new { email = AppFixture.Coordinator, password = AppFixture.Password }))
+            {
+                tokenResponse.EnsureSuccessStatusCode();
+                using var token = JsonDocument.Parse(await tokenResponse.Content.ReadAsStringAsync());
+                api.DefaultRequestHeaders.Authorization = new("Bearer", token.RootElement.GetProperty("accessToken").GetString());
+            }
             using var response = await api.GetAsync($"/api/v1/decisions/{decisionId}");
             var body = await response.Content.ReadAsStringAsync();
             response.IsSuccessStatusCode.ShouldBeTrue(body);
