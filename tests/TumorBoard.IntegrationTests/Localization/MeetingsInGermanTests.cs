@@ -54,7 +54,7 @@ public sealed partial class MeetingsInGermanTests(AppFixture app) : DatabaseTest
             [$"/Meetings/Agenda/{board.MeetingId}?culture=de-CH"] = ["Traktanden:", "Klinische Fragestellung", "Zurück zur Sitzung"],
             ["/Meetings/Plan?culture=de-CH"] = ["Wöchentlich wiederholen", "Dauer (Minuten)", "Kapazität (Fälle)", "Sitzung planen"],
             [$"/Meetings/Edit/{planned}?culture=de-CH"] = ["Sitzung bearbeiten", "Sitzung speichern"],
-            [$"/Decisions/{decision.Id}/Report?culture=de-CH"] = ["Klinische Zusammenfassung", "Fragestellung an das Board", "Unterschrift", "Als gesendet erfassen"],
+            [$"/Decisions/{decision.Id}/Report?culture=de-CH"] = ["Klinische Zusammenfassung", "Frage an das Tumorboard", "Unterschrift", "Als gesendet erfassen"],
             [$"/Decisions/{decision.Id}/Letter?culture=de-CH"] = ["Brief an die Patientin / den Patienten", "Brief entwerfen"],
             [$"/FastTrack?culture=de-CH"] = ["MSCC-Schnellpfad"],
             [$"/Analytics?culture=de-CH"] = ["Qualitätsauswertungen", "Zähler", "Nenner", "Aufschlüsselungen", "CSV herunterladen"],
@@ -85,7 +85,7 @@ public sealed partial class MeetingsInGermanTests(AppFixture app) : DatabaseTest
 
         var italian = await TextAsync(client, $"/Meetings/Agenda/{board.MeetingId}?culture=it-CH");
         italian.ShouldContain("Ordine del giorno:");
-        italian.ShouldContain("Torna alla seduta");
+        italian.ShouldContain("Torna alla riunione");
         italian.ShouldNotContain("Back to the meeting");
         (await TextAsync(client, "/Analytics?culture=it-CH")).ShouldContain("Analisi della qualità");
     }
