@@ -32,8 +32,11 @@ public sealed partial class DecisionsInGermanTests(AppFixture app) : DatabaseTes
             "Follow-up date", "Download PDF", "Download FHIR", "Print", "Plan, in order", "Treatment", "Target levels", "Timing",
             "Rationale", "Patient's preferences", "Responsible clinician", "Recorded", "last change",
             "Positions of the members", "No positions recorded", "Signed by", "Signed at", "Meaning",
-            "Content matches signature", "NOMS concordance", "Separation surgery", "Urgent (within a week)", "not recorded");
+            "Content matches signature", "NOMS concordance", "Separation surgery", "Urgent (within a week)", "not recorded",
+            "approved as board chair");
         text.ShouldContain("Entscheid Version 1");
+        // The signed words stay English in the record and the API; the page says what they mean in German.
+        text.ShouldContain("als Vorsitz des Tumorboards genehmigt");
         text.ShouldContain("Signiert: der geltende Entscheid des Tumorboards für diesen Fall.");
         text.ShouldContain("Haltungen der Mitglieder");
         text.ShouldContain("Inhalt stimmt mit der Unterschrift überein");
