@@ -10,6 +10,7 @@ using TumorBoard.Domain.Decisions;
 using TumorBoard.Domain.Mscc;
 using TumorBoard.Domain.Security;
 using TumorBoard.Web.Forms;
+using TumorBoard.Web.Errors;
 
 namespace TumorBoard.Web.Pages.Decisions;
 
@@ -68,7 +69,7 @@ public sealed class EmergencyPlanModel(ISender sender) : DecisionFormPage(sender
         catch (ForbiddenException refused)
         {
             // Signing for a discipline one does not hold: still a 403, with the reason under the panel's password.
-            ModelState.AddModelError($"{nameof(Signature)}.{nameof(Signature.Password)}", refused.Message);
+            ModelState.AddModelError($"{nameof(Signature)}.{nameof(Signature.Password)}", ExceptionMapping.LocalMessage(refused));
             await LoadFormAsync(ct);
             Response.StatusCode = StatusCodes.Status403Forbidden;
             return Page();

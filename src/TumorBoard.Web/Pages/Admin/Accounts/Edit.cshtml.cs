@@ -29,7 +29,7 @@ public sealed class EditModel(ISender sender) : PageModel, IFormPage
         catch (ForbiddenException refused)
         {
             // One's own roles (the form does not offer them): still a 403, with the reason under the roles.
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Roles)}", refused.Message);
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Roles)}", ExceptionMapping.LocalMessage(refused));
             await LoadAsync(fillForm: false, ct);
             Response.StatusCode = StatusCodes.Status403Forbidden;
             return Page();
