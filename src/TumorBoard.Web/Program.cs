@@ -107,6 +107,7 @@ builder.Services.AddRazorPages(o =>
     {
         o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
         ReadOnlyCollectionBinderProvider.Install(o.ModelBinderProviders);   // commands' `IReadOnlyList<T> X = []` bind from forms
+        InvariantFormValueProviderFactory.Install(o.ValueProviderFactories);   // "8.5" from a number input on a French page too
     });
 builder.Services.AddTumorBoardOpenApi();
 // Brotli, else gzip, for HTML, JSON and problem+json, over HTTPS too (README "Response compression": why BREACH does not

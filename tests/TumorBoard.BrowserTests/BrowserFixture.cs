@@ -55,12 +55,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>A fresh browser context signed in as <paramref name="email"/> through the sign-in page.</summary>
-    public async Task<IPage> SignedInPageAsync(string email, bool bypassCsp = false, bool javaScript = true)
+    /// <summary>A fresh browser context signed in as <paramref name="email"/> through the sign-in page;
+    /// <paramref name="locale"/> is the browser's language (its Accept-Language), e.g. "fr-CH".</summary>
+    public async Task<IPage> SignedInPageAsync(string email, bool bypassCsp = false, bool javaScript = true, string? locale = null)
     {
         var context = await Browser.NewContextAsync(new()
         {
             BaseURL = BaseUrl, BypassCSP = bypassCsp, ViewportSize = new() { Width = 1280, Height = 900 }, JavaScriptEnabled = javaScript,
+            Locale = locale,
         });
         context.SetDefaultTimeout(90_000);   // two cores shared with the build and the database
         var page = await context.NewPageAsync();
@@ -70,9 +72,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         for (var attempt = 1; ; attempt++)
         {
             await page.GotoAsync("/Account/SignIn");
-            await page.GetByLabel("Email").FillAsync(email);
-            await page.GetByLabel("Password").FillAsync(AppFixture.Password);
-            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+            // By the fields' ids, not their labels: the same in every language.
+            await page.Locator("#Input_Email").FillAsync(email);
+            await page.Locator("#Input_Password").FillAsync(AppFixture.Password);
+            await page.Locator("main button[type=submit]").ClickAsync();
             try
             {
                 await page.WaitForURLAsync(BaseUrl + "/", new() { Timeout = attempt == 1 ? 45_000 : 90_000 });

@@ -41,7 +41,7 @@ public static class BoardTime
 
     static CultureInfo Formatting() => English ? CultureInfo.InvariantCulture : CultureInfo.CurrentCulture;
 
-    static bool English => CultureInfo.CurrentCulture.Name.Length == 0 || CultureInfo.CurrentCulture.TwoLetterISOLanguageName == "en";
+    static bool English => BoardCultures.IsEnglish(CultureInfo.CurrentCulture);
 
     /// <summary>The zone as pages name it: "(Europe/Zurich)".</summary>
     public static string ZoneLabel(this BoardOptions board) => $"({board.TimeZone})";

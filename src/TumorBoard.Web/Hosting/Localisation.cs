@@ -51,7 +51,7 @@ public static class Localisation
     /// </summary>
     public static Task InvariantFormattingForApiAndEnglish(HttpContext context, RequestDelegate next)
     {
-        if (context.Request.Path.StartsWithSegments("/api") || CultureInfo.CurrentCulture.TwoLetterISOLanguageName == "en")
+        if (context.Request.Path.StartsWithSegments("/api") || BoardCultures.IsEnglish(CultureInfo.CurrentCulture))
             CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         return next(context);
     }

@@ -29,6 +29,10 @@ public sealed partial class PageTextsTests
                 duplicates.Add(key);
         }
         duplicates.ShouldBeEmpty($"{Path.GetFileName(file)} names these keys twice");
+        // The resource compiler keeps one of two keys that differ only by case: "Not recorded" and "Not Recorded" would
+        // silently read the same text.
+        entries.Keys.GroupBy(k => k, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => string.Join(" / ", g))
+            .ShouldBeEmpty($"{Path.GetFileName(file)} has keys that differ only by case");
         return entries;
     }
 

@@ -29,6 +29,7 @@ public static class BoardCultures
         _ => "English",
     };
 
-    /// <summary>Whether the current UI culture is English (the neutral resources).</summary>
+    /// <summary>Whether a culture is English or the invariant culture: English resources, ISO dates and invariant numbers
+    /// on pages (BoardTime, Localisation.InvariantFormattingForApiAndEnglish).</summary>
     public static bool IsEnglish(CultureInfo culture) => culture.TwoLetterISOLanguageName == "en" || culture.Name.Length == 0;
 }

@@ -7,10 +7,11 @@ using TumorBoard.Domain.Security;
 using TumorBoard.Web.Shared;
 using TumorBoard.Web.Forms;
 using static TumorBoard.Web.Pages.Scores.ScoreOptions;
+using static TumorBoard.Web.Pages.Scores.ScoreTexts;
 
 namespace TumorBoard.Web.Pages.Assessments;
 
-/// <summary>One labelled value of an assessment as the side-by-side view shows it.</summary>
+/// <summary>One labelled value of an assessment as the side-by-side view shows it (label and value in the user's language).</summary>
 public sealed record Fact(string Label, string Value);
 
 /// <summary>
@@ -66,30 +67,30 @@ public sealed class AssessmentColumn
 
     static List<Fact> Neurosurgery(NeurosurgeryContent n) =>
     [
-        new("Recommendation", n.Recommendation is { } r ? DisplayWords.Local(r) : "—"),
-        new("Target levels", Levels(n.TargetLevels)),
-        new("Fit for open surgery", Show(n.FitForOpenSurgery) + (n.FitnessReason is { Length: > 0 } why ? $" ({why})" : "")),
+        new(T["Recommendation"], n.Recommendation is { } r ? DisplayWords.Local(r) : "—"),
+        new(T["Target levels"], Levels(n.TargetLevels)),
+        new(T["Fit for open surgery"], Show(n.FitForOpenSurgery) + (n.FitnessReason is { Length: > 0 } why ? $" ({why})" : "")),
         new("Frankel / ASIA", $"{Show(n.Frankel)} / {Show(n.Asia)}"),
-        new("Myelopathy", $"{FormOptions.YesNo(n.Myelopathy)}, {Show(n.Course)}"),
+        new(T["Myelopathy"], $"{YesNo(n.Myelopathy)}, {Show(n.Course)}"),
     ];
 
     static List<Fact> RadiationOncology(RadiationOncologyContent r) =>
     [
-        new("Recommendation", r.Recommendation is { } rec ? DisplayWords.Local(rec) : "—"),
-        new("Dose", r.TotalDoseGy is { } d && r.Fractions is { } f ? $"{d} Gy in {f} fraction{(f == 1 ? "" : "s")}" : "—"),
-        new("Target levels", Levels(r.TargetLevels)),
-        new("Timing", Show(r.Timing)),
-        new("Re-irradiation", FormOptions.YesNo(r.Reirradiation)),
+        new(T["Recommendation"], r.Recommendation is { } rec ? DisplayWords.Local(rec) : "—"),
+        new(T["Dose"], r.TotalDoseGy is { } d && r.Fractions is { } f ? (f == 1 ? T["{0} Gy in 1 fraction", d] : T["{0} Gy in {1} fractions", d, f]) : "—"),
+        new(T["Target levels"], Levels(r.TargetLevels)),
+        new(T["Timing"], Show(r.Timing)),
+        new(T["Re-irradiation"], YesNo(r.Reirradiation)),
     ];
 
     static List<Fact> MedicalOncology(MedicalOncologyContent m) =>
     [
-        new("Systemic disease", Show(m.SystemicDisease)),
+        new(T["Systemic disease"], Show(m.SystemicDisease)),
         new("ECOG / Karnofsky", $"{Show(m.Ecog)} / {Show(m.Karnofsky)}"),
-        new("Expected survival", Show(m.ExpectedSurvival)),
-        new("Systemic therapy", Show(m.SystemicTherapy) + (m.SystemicTherapyText is { Length: > 0 } t ? $": {t}" : "")),
-        new("Bone-modifying agent", Show(m.BoneModifyingAgent)),
-        new("Fit for systemic therapy", FormOptions.YesNo(m.FitForSystemicTherapy)),
+        new(T["Expected survival"], Show(m.ExpectedSurvival)),
+        new(T["Systemic therapy"], Show(m.SystemicTherapy) + (m.SystemicTherapyText is { Length: > 0 } t ? $": {t}" : "")),
+        new(T["Bone-modifying agent"], Show(m.BoneModifyingAgent)),
+        new(T["Fit for systemic therapy"], YesNo(m.FitForSystemicTherapy)),
     ];
 
     static List<Fact> ScoresOf(Discipline discipline, JsonElement s)
@@ -103,21 +104,25 @@ public sealed class AssessmentColumn
                     var sins = Total<SinsCategory>(l, "sins", "category");
                     var escc = l.TryGetProperty("escc", out var e) && e.ValueKind == JsonValueKind.Object
                         ? $"ESCC {Text(e, "grade")} ({EsccCategory(e)})" : "ESCC —";
-                    facts.Add(new($"Lesion {Text(l, "indexLevel")}", $"SINS {sins}; {escc}"));
+                    facts.Add(new(T["Lesion {0}", Text(l, "indexLevel")], $"SINS {sins}; {escc}"));
                 }
                 break;
             case Discipline.RadiationOncology when s.TryGetProperty("radiosensitivity", out var rs):
                 var overridden = rs.TryGetProperty("override", out var o) && o.ValueKind == JsonValueKind.String;
-                facts.Add(new("Radiosensitivity", Member<Radiosensitivity>(Text(rs, "effective")) + (overridden
-                    ? $" (override: {Text(rs, "overrideReason")})"
-                    : $" (table: {Text(rs, "tableSource")}{(rs.TryGetProperty("tableVerified", out var v) && !v.GetBoolean() ? ", unverified" : "")})")));
-                facts.Add(new("Prior RT at target levels",
-                    s.TryGetProperty("priorRadiotherapyAtSameLevels", out var p) && p.GetBoolean() ? "Yes" : "No"));
+                var effective = Member<Radiosensitivity>(Text(rs, "effective"));
+                var unverified = rs.TryGetProperty("tableVerified", out var v) && !v.GetBoolean();
+                facts.Add(new(T["Radiosensitivity"], overridden
+                    ? T["{0} (override: {1})", effective, Text(rs, "overrideReason")]
+                    : unverified
+                        ? T["{0} (table: {1}, unverified)", effective, Text(rs, "tableSource")]
+                        : T["{0} (table: {1})", effective, Text(rs, "tableSource")]));
+                facts.Add(new(T["Prior RT at target levels"],
+                    s.TryGetProperty("priorRadiotherapyAtSameLevels", out var p) && p.GetBoolean() ? T["Yes"] : T["No"]));
                 if (s.TryGetProperty("dosePerFractionGy", out var dpf) && dpf.ValueKind == JsonValueKind.Number)
-                    facts.Add(new("Dose per fraction", $"{dpf.GetDecimal()} Gy"));
+                    facts.Add(new(T["Dose per fraction"], $"{dpf.GetDecimal()} Gy"));
                 break;
             case Discipline.MedicalOncology:
-                facts.Add(new("Tokuhashi (revised)", Total<TokuhashiPrognosis>(s, "tokuhashi", "prognosis")));
+                facts.Add(new(T["Tokuhashi (revised)"], Total<TokuhashiPrognosis>(s, "tokuhashi", "prognosis")));
                 facts.Add(new("Tomita", Total<TomitaStrategy>(s, "tomita", "strategy")));
                 break;
         }
@@ -125,21 +130,24 @@ public sealed class AssessmentColumn
     }
 
     /// <summary>"9 (Potentially unstable)" from {"total":9,"category":"PotentiallyUnstable"}; "incomplete" without a total.</summary>
-    static string Total<T>(JsonElement parent, string name, string category) where T : struct, Enum =>
+    static string Total<TEnum>(JsonElement parent, string name, string category) where TEnum : struct, Enum =>
         parent.TryGetProperty(name, out var score) && score.TryGetProperty("total", out var t) && t.ValueKind == JsonValueKind.Number
-            ? $"{t.GetInt32()} ({Member<T>(Text(score, category))})"
-            : "incomplete";
+            ? $"{t.GetInt32()} ({Member<TEnum>(Text(score, category))})"
+            : T["incomplete"];
 
     /// <summary>The words of a member name stored in the scores JSON ("PotentiallyUnstable" -> "Potentially unstable").</summary>
-    static string Member<T>(string name) where T : struct, Enum =>
-        Enum.TryParse<T>(name, ignoreCase: false, out var value) && Enum.IsDefined(value) ? DisplayWords.Local(value) : name;
+    static string Member<TEnum>(string name) where TEnum : struct, Enum =>
+        Enum.TryParse<TEnum>(name, ignoreCase: false, out var value) && Enum.IsDefined(value) ? DisplayWords.Local(value) : name;
 
     /// <summary>High grade = 2 and 3; 1c follows the low-grade branch with its discussion flag (scores.md §2).</summary>
     static string EsccCategory(JsonElement escc) =>
-        escc.TryGetProperty("highGrade", out var h) && h.GetBoolean() ? "high grade"
+        escc.TryGetProperty("highGrade", out var h) && h.GetBoolean() ? T["high grade"]
         : escc.TryGetProperty("flags", out var f) && f.EnumerateArray().Any(x => x.GetString() == EsccGrades.DiscussFlag)
-            ? "low grade, 1c: discuss at the board"
-            : "low grade";
+            ? T["low grade, 1c: discuss at the board"]
+            : T["low grade"];
+
+    /// <summary>Yes or No in the user's language (FormOptions.YesNo is the English one).</summary>
+    static string YesNo(bool? value) => value switch { true => T["Yes"], false => T["No"], null => DisplayWords.NotRecorded };
 
     static string Text(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null
         ? (v.ValueKind == JsonValueKind.String ? v.GetString()! : v.GetRawText()) : "—";

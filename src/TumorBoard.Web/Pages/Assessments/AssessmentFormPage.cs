@@ -11,6 +11,8 @@ using TumorBoard.Domain.Cases;
 using TumorBoard.Domain.Security;
 using TumorBoard.Web.Forms;
 using TumorBoard.Web.Errors;
+using Microsoft.Extensions.Localization;
+using TumorBoard.Web.Texts;
 
 namespace TumorBoard.Web.Pages.Assessments;
 
@@ -25,6 +27,9 @@ public abstract class AssessmentFormPage<TInput>(ISender sender, Discipline disc
     where TInput : AssessmentContent, new()
 {
     bool reloadStored;
+
+    /// <summary>The page's words in the user's language (Texts/Ui*.resx): the status messages and the read-only reason.</summary>
+    protected IStringLocalizer<Ui> T => HttpContext.RequestServices.GetRequiredService<IStringLocalizer<Ui>>();
 
     [BindProperty(SupportsGet = true)] public Guid CaseId { get; set; }
     [BindProperty] public TInput Input { get; set; } = new();
@@ -48,9 +53,9 @@ public abstract class AssessmentFormPage<TInput>(ISender sender, Discipline disc
     public bool CanSubmit => !ReadOnly && Current?.Status == AssessmentStatus.Draft;
 
     public string? ReadOnlyReason =>
-        CaseClosed ? $"The case is {DisplayWords.Local(Case.Status)}: its assessments can no longer be written."
-        : Locked ? "The case's decision is signed: this assessment is locked."
-        : !IsAuthor ? $"Only a specialist in {DisplayWords.Local(discipline)} writes this assessment; you can read it here."
+        CaseClosed ? T["The case is {0}: its assessments can no longer be written.", DisplayWords.Local(Case.Status)].Value
+        : Locked ? T["The case's decision is signed: this assessment is locked."].Value
+        : !IsAuthor ? T["Only a specialist in {0} writes this assessment; you can read it here.", DisplayWords.Local(discipline)].Value
         : null;
 
     public AssessmentFormState State => new(Case, Current, ReadOnlyReason, IsSubmitted, CanSubmit, Version);
@@ -70,7 +75,7 @@ public abstract class AssessmentFormPage<TInput>(ISender sender, Discipline disc
         {
             CaseId = CaseId, Content = Trimmed(Input), ExpectedVersion = Version,
         }, ct);
-        return Saved($"Draft version {saved.Number} saved.", saved);
+        return Saved(T["Draft version {0} saved.", saved.Number], saved);
     }
 
     public async Task<IActionResult> OnPostReviseAsync(CancellationToken ct)
@@ -80,7 +85,7 @@ public abstract class AssessmentFormPage<TInput>(ISender sender, Discipline disc
         {
             CaseId = CaseId, Content = Trimmed(Input), Reason = Reason ?? "", ExpectedVersion = Version,
         }, ct);
-        return Saved($"Revision saved as version {saved.Number}.", saved);
+        return Saved(T["Revision saved as version {0}.", saved.Number], saved);
     }
 
     /// <summary>
@@ -93,7 +98,7 @@ public abstract class AssessmentFormPage<TInput>(ISender sender, Discipline disc
         if (!Request.Form.Keys.Any(k => k.StartsWith("Input.", StringComparison.Ordinal)))
         {
             ModelState.AddModelError(string.Empty,
-                "Nothing of the form was sent with Submit, so nothing was submitted. Check the form below and press Submit again.");
+                T["Nothing of the form was sent with Submit, so nothing was submitted. Check the form below and press Submit again."]);
             reloadStored = true;
             return await RejectedAsync(ct);
         }
@@ -108,10 +113,10 @@ public abstract class AssessmentFormPage<TInput>(ISender sender, Discipline disc
             // If the submission is refused now (incomplete), the redisplayed form says the edits were kept as this draft.
             Version = draft.Version;
             ModelState.Remove(nameof(Version));
-            TempData["Flash"] = $"Your changes were saved as draft version {draft.Number}; it was not submitted.";
+            TempData["Flash"] = T["Your changes were saved as draft version {0}; it was not submitted.", draft.Number].Value;
         }
         var saved = await sender.Send(new SubmitAssessment.Command(CaseId, discipline) { ExpectedVersion = Version }, ct);
-        return Saved($"Submitted as version {saved.Number}.", saved);
+        return Saved(T["Submitted as version {0}.", saved.Number], saved);
     }
 
     /// <summary>
@@ -179,7 +184,7 @@ public abstract class AssessmentFormPage<TInput>(ISender sender, Discipline disc
 
     IActionResult Saved(string message, AssessmentSaved saved)
     {
-        TempData["Flash"] = saved.Warnings.Count > 0 ? $"{message} Check the warnings below." : message;
+        TempData["Flash"] = saved.Warnings.Count > 0 ? T["{0} Check the warnings below.", message].Value : message;
         return RedirectToPage(new { caseId = CaseId });
     }
 

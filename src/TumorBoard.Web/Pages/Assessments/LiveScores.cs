@@ -1,5 +1,7 @@
 using TumorBoard.Domain.Assessments;
+using TumorBoard.Domain.Cases;
 using TumorBoard.Domain.Scores;
+using static TumorBoard.Web.Pages.Scores.ScoreTexts;
 
 namespace TumorBoard.Web.Pages.Assessments;
 
@@ -26,10 +28,15 @@ public sealed record PrognosisLive(TokuhashiResult Tokuhashi, TomitaResult Tomit
     public int? PointsOf(string key) => Points.FirstOrDefault(p => p.Key == key).Points;
 }
 
-/// <summary>The words next to an input for the points its value scores.</summary>
+/// <summary>The words next to an input for the points its value scores, in the user's language.</summary>
 public static class ScorePoints
 {
-    public static string Text(int? points) => points is { } p ? $"{p} point{(p == 1 ? "" : "s")}" : "";
+    public static string Text(int? points) => points switch
+    {
+        null => "",
+        1 => T["1 point"],
+        { } p => T["{0} points", p],
+    };
 }
 
 /// <summary>
@@ -44,16 +51,20 @@ public sealed record RadiotherapyLive(RadiationOncologyScores Scores, IReadOnlyL
         new((RadiationOncologyScores)evaluation.Scores, evaluation.Warnings, saved);
 
     public string RadiosensitivityText => Scores.Radiosensitivity.Override is null
-        ? $"{TumorBoard.Domain.Common.DisplayWords.Local(Scores.Radiosensitivity.Effective)} (the table's class)"
-        : $"{TumorBoard.Domain.Common.DisplayWords.Local(Scores.Radiosensitivity.Effective)} (your override)";
+        ? T["{0} (the table's class)", TumorBoard.Domain.Common.DisplayWords.Local(Scores.Radiosensitivity.Effective)]
+        : T["{0} (your override)", TumorBoard.Domain.Common.DisplayWords.Local(Scores.Radiosensitivity.Effective)];
 
-    public string DosePerFractionText => Scores.DosePerFractionGy is { } f
-        ? $"{f.ToString(System.Globalization.CultureInfo.InvariantCulture)} Gy per fraction" : "";
+    /// <summary>The dose per fraction in the user's culture (2.5 in English, 2,5 in French).</summary>
+    public string DosePerFractionText => Scores.DosePerFractionGy is { } f ? T["{0} Gy per fraction", f] : "";
 
     public string PriorText => Scores.PriorRadiotherapyAtTargetLevels.Count == 0
-        ? "no prior radiotherapy at these levels"
-        : "prior radiotherapy here: " + string.Join("; ", Scores.PriorRadiotherapyAtTargetLevels.Select(r =>
-            $"{(r.LevelFrom == r.LevelTo ? r.LevelFrom.ToString() : $"{r.LevelFrom}-{r.LevelTo}")} {r.TotalDoseGy.ToString(System.Globalization.CultureInfo.InvariantCulture)} Gy in {r.Fractions} fractions"));
+        ? T["no prior radiotherapy at these levels"]
+        : T["prior radiotherapy here: {0}", string.Join("; ", Scores.PriorRadiotherapyAtTargetLevels.Select(r =>
+            r.Fractions == 1
+                ? T["{0} {1} Gy in 1 fraction", Levels(r), r.TotalDoseGy].Value
+                : T["{0} {1} Gy in {2} fractions", Levels(r), r.TotalDoseGy, r.Fractions].Value))];
+
+    static string Levels(PriorRadiotherapy r) => r.LevelFrom == r.LevelTo ? r.LevelFrom.ToString() : $"{r.LevelFrom}-{r.LevelTo}";
 
     public IEnumerable<(string Key, string Text)> Points =>
         [("Radiosensitivity", RadiosensitivityText), ("DosePerFraction", DosePerFractionText), ("PriorAtTargets", PriorText)];

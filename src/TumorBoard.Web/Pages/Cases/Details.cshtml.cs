@@ -4,11 +4,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using TumorBoard.Application.Features.Assessments;
 using TumorBoard.Application.Features.Cases;
 using TumorBoard.Application.Features.Decisions;
+using Microsoft.Extensions.Localization;
 using TumorBoard.Web.Errors;
+using TumorBoard.Web.Texts;
 
 namespace TumorBoard.Web.Pages.Cases;
 
-public sealed class DetailsModel(ISender sender) : PageModel, IFormPage
+public sealed class DetailsModel(ISender sender, IStringLocalizer<Ui> T) : PageModel, IFormPage
 {
     public GetCase.Result Case { get; private set; } = null!;
     /// <summary>The assessments and the NOMS suggestion, by the same query the API uses.</summary>
@@ -25,7 +27,7 @@ public sealed class DetailsModel(ISender sender) : PageModel, IFormPage
     {
         Input = new WithdrawCase.Command { CaseId = id };
         await sender.Send(new MarkCaseReady.Command(id) { ExpectedVersion = Version }, ct);
-        TempData["Flash"] = "The case is ready for the board.";
+        TempData["Flash"] = T["The case is ready for the board."].Value;
         return RedirectToPage(new { id });
     }
 
@@ -33,7 +35,7 @@ public sealed class DetailsModel(ISender sender) : PageModel, IFormPage
     {
         Input = Input with { CaseId = id, ExpectedVersion = Version };
         await sender.Send(Input, ct);
-        TempData["Flash"] = "The case was withdrawn.";
+        TempData["Flash"] = T["The case was withdrawn."].Value;
         return RedirectToPage(new { id });
     }
 

@@ -4,12 +4,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TumorBoard.Application.Features.Cases;
 using TumorBoard.Domain.Security;
+using Microsoft.Extensions.Localization;
 using TumorBoard.Web.Errors;
+using TumorBoard.Web.Texts;
 
 namespace TumorBoard.Web.Pages.Cases;
 
 [Authorize(Roles = Roles.Coordinator)]
-public sealed class EditModel(ISender sender) : PageModel, IFormPage
+public sealed class EditModel(ISender sender, IStringLocalizer<Ui> T) : PageModel, IFormPage
 {
     [BindProperty] public UpdateCase.Command Input { get; set; } = new();
     public GetCase.Result Case { get; private set; } = null!;
@@ -29,7 +31,7 @@ public sealed class EditModel(ISender sender) : PageModel, IFormPage
             return Page();
         }
         await sender.Send(Input, ct);
-        TempData["Flash"] = "Case saved.";
+        TempData["Flash"] = T["Case saved."].Value;
         return RedirectToPage("Details", new { id });
     }
 

@@ -11,7 +11,9 @@ using TumorBoard.Application.Features.Fhir;
 using TumorBoard.Domain.Security;
 using TumorBoard.Web.Shared;
 using TumorBoard.Web.Forms;
+using Microsoft.Extensions.Localization;
 using TumorBoard.Web.Errors;
+using TumorBoard.Web.Texts;
 
 namespace TumorBoard.Web.Pages.Cases;
 
@@ -19,7 +21,7 @@ namespace TumorBoard.Web.Pages.Cases;
 /// The case's decision history (GetCaseHistory): the timeline with a GET filter form, links to every decision and
 /// assessment version, the choice of two decision versions to compare, the JSON download and the printable report.
 /// </summary>
-public sealed class HistoryModel(ISender sender, IOptions<JsonOptions> json) : PageModel, IFormPage
+public sealed class HistoryModel(ISender sender, IOptions<JsonOptions> json, IStringLocalizer<Ui> T) : PageModel, IFormPage
 {
     [BindProperty(SupportsGet = true)] public List<HistoryEventKind> Kinds { get; set; } = [];
     [BindProperty(SupportsGet = true)] public Discipline? Discipline { get; set; }
@@ -61,7 +63,7 @@ public sealed class HistoryModel(ISender sender, IOptions<JsonOptions> json) : P
     public IActionResult OnGetCompare(Guid caseId, Guid? first, Guid? second)
     {
         if (first is { } a && second is { } b && a != b) return RedirectToPage("/Decisions/Compare", new { id = a, otherId = b });
-        TempData["Flash"] = "Choose two different decision versions to compare.";
+        TempData["Flash"] = T["Choose two different decision versions to compare."].Value;
         return RedirectToPage("/Cases/History", new { caseId });
     }
 

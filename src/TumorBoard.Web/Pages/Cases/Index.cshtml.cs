@@ -5,11 +5,13 @@ using TumorBoard.Application.Common.Models;
 using TumorBoard.Application.Features.Cases;
 using TumorBoard.Domain.Cases;
 using TumorBoard.Domain.Clinical;
+using Microsoft.Extensions.Localization;
 using TumorBoard.Web.Errors;
+using TumorBoard.Web.Texts;
 
 namespace TumorBoard.Web.Pages.Cases;
 
-public sealed class IndexModel(ISender sender) : PageModel, IFormPage
+public sealed class IndexModel(ISender sender, IStringLocalizer<Ui> T) : PageModel, IFormPage
 {
     [BindProperty(SupportsGet = true)] public CaseStatus? Status { get; set; }
     [BindProperty(SupportsGet = true)] public Urgency? Urgency { get; set; }
@@ -40,6 +42,6 @@ public sealed class IndexModel(ISender sender) : PageModel, IFormPage
 
     /// <summary>"1,000+ cases" once the list stops counting, else the exact number.</summary>
     public string CountText => Result.TotalIsCapped
-        ? $"{Result.TotalCount:N0}+ cases"
-        : Result.TotalCount == 1 ? "1 case" : $"{Result.TotalCount:N0} cases";
+        ? T["{0}+ cases", Result.TotalCount.ToString("N0")]
+        : Result.TotalCount == 1 ? T["1 case"] : T["{0} cases", Result.TotalCount.ToString("N0")];
 }

@@ -9,12 +9,14 @@ using TumorBoard.Domain.Assessments;
 using TumorBoard.Domain.Cases;
 using TumorBoard.Domain.Clinical;
 using TumorBoard.Domain.Security;
+using Microsoft.Extensions.Localization;
 using TumorBoard.Web.Errors;
+using TumorBoard.Web.Texts;
 
 namespace TumorBoard.Web.Pages.Cases;
 
 [Authorize(Roles = Roles.Coordinator)]
-public sealed class RegisterModel(ISender sender) : PageModel, IFormPage
+public sealed class RegisterModel(ISender sender, IStringLocalizer<Ui> T) : PageModel, IFormPage
 {
     [BindProperty] public RegisterCase.Command Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public Guid? PatientId { get; set; }
@@ -39,7 +41,7 @@ public sealed class RegisterModel(ISender sender) : PageModel, IFormPage
             Patient = await sender.Send(new GetPatient.Query(id), ct);
             Input = (RegisterCase.Command)(new RegisterCase.Command { PatientId = id, Histology = Histology, DiagnosisDate = DiagnosisDate }.WithSpareRows());
             // Marked next to the label as the assessments' pre-fills are; the coordinator confirms or changes them.
-            var source = From == "fhir" ? "from the hospital record" : "from the link that opened this form";
+            var source = From == "fhir" ? T["from the hospital record"].Value : T["from the link that opened this form"].Value;
             ViewData["Prefilled"] = (IReadOnlyList<PrefilledField>)[
                 .. Histology is null ? Array.Empty<PrefilledField>() : [new PrefilledField(nameof(Input.Histology), source)],
                 .. DiagnosisDate is null ? Array.Empty<PrefilledField>() : [new PrefilledField(nameof(Input.DiagnosisDate), source)],
@@ -59,8 +61,10 @@ public sealed class RegisterModel(ISender sender) : PageModel, IFormPage
         }
         var saved = await sender.Send(Input, ct);
         TempData["Flash"] = saved.OtherOpenCases is { Count: > 0 } open
-            ? $"Case registered as a draft. This patient has {(open.Count == 1 ? "another open case" : $"{open.Count} other open cases")}: see the patient's cases below."
-            : "Case registered as a draft.";
+            ? open.Count == 1
+                ? T["Case registered as a draft. This patient has another open case: see the patient's cases below."].Value
+                : T["Case registered as a draft. This patient has {0} other open cases: see the patient's cases below.", open.Count].Value
+            : T["Case registered as a draft."].Value;
         return RedirectToPage("Details", new { id = saved.Id });
     }
 

@@ -31,11 +31,9 @@ public abstract class FollowUpListPage(ISender sender) : PageModel, IFormPage
     /// <summary>The route values of this list at <paramref name="page"/> (its filters and the page number).</summary>
     protected abstract object RouteValues(int page);
 
-    /// <summary>The table's id, the id of the heading naming it, whether it shows the responsible clinician, and what
-    /// to say when the list is empty.</summary>
+    /// <summary>The table's id, the id of the heading naming it and whether it shows the responsible clinician (what to
+    /// say when the list is empty is the page's own sentence).</summary>
     public abstract FollowUpTable Table { get; }
-
-    public abstract string EmptyText { get; }
 
     public async Task OnGetAsync(CancellationToken ct) => Result = await sender.Send(Query(Math.Max(1, PageNumber)), ct);
 

@@ -17,6 +17,4 @@ public sealed class MineModel(ISender sender) : FollowUpListPage(sender)
     protected override object RouteValues(int page) => new { IncludeCompleted, PageNumber = page };
 
     public override FollowUpTable Table => new(Result.Items, "my-follow-ups", "mine-heading", ShowClinician: false);
-
-    public override string EmptyText => "Nothing to follow up.";
 }

@@ -13,6 +13,4 @@ public sealed class OverdueModel(ISender sender) : FollowUpListPage(sender)
     protected override object RouteValues(int page) => new { PageNumber = page };
 
     public override FollowUpTable Table => new(Result.Items, "overdue-follow-ups", "overdue-heading", ShowClinician: true);
-
-    public override string EmptyText => "No follow-up is overdue.";
 }

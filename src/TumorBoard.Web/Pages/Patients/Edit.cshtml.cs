@@ -4,12 +4,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TumorBoard.Application.Features.Patients;
 using TumorBoard.Domain.Security;
+using Microsoft.Extensions.Localization;
 using TumorBoard.Web.Errors;
+using TumorBoard.Web.Texts;
 
 namespace TumorBoard.Web.Pages.Patients;
 
 [Authorize(Roles = Roles.Coordinator)]
-public sealed class EditModel(ISender sender) : PageModel, IFormPage
+public sealed class EditModel(ISender sender, IStringLocalizer<Ui> T) : PageModel, IFormPage
 {
     [BindProperty] public UpdatePatient.Command Input { get; set; } = new();
 
@@ -30,7 +32,7 @@ public sealed class EditModel(ISender sender) : PageModel, IFormPage
         editing = id;
         if (!ModelState.IsValid) return Page();
         await sender.Send(Input with { PatientId = id }, ct);
-        TempData["Flash"] = "Patient updated.";
+        TempData["Flash"] = T["Patient updated."].Value;
         return RedirectToPage("Details", new { id });
     }
 

@@ -4,12 +4,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TumorBoard.Application.Features.Patients;
 using TumorBoard.Domain.Security;
+using Microsoft.Extensions.Localization;
 using TumorBoard.Web.Errors;
+using TumorBoard.Web.Texts;
 
 namespace TumorBoard.Web.Pages.Patients;
 
 [Authorize(Roles = Roles.Coordinator)]
-public sealed class RegisterModel(ISender sender) : PageModel, IFormPage
+public sealed class RegisterModel(ISender sender, IStringLocalizer<Ui> T) : PageModel, IFormPage
 {
     [BindProperty] public RegisterPatient.Command Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public bool ThenCase { get; set; }
@@ -29,7 +31,7 @@ public sealed class RegisterModel(ISender sender) : PageModel, IFormPage
     {
         if (!ModelState.IsValid) return Page();
         var id = (await sender.Send(Input, ct)).Id;
-        TempData["Flash"] = "Patient registered.";
+        TempData["Flash"] = T["Patient registered."].Value;
         return ThenCase ? RedirectToPage("/Cases/Register", new { patientId = id }) : RedirectToPage("Details", new { id });
     }
 
@@ -40,7 +42,7 @@ public sealed class RegisterModel(ISender sender) : PageModel, IFormPage
         ModelState.Clear();   // the typed-in form was not sent
         if (await Fhir.TextAsync(ct) is not { } text)
         {
-            ModelState.AddModelError($"{nameof(Fhir)}.{nameof(FhirRecordForm.Resource)}", FhirRecordForm.TooLong);
+            ModelState.AddModelError($"{nameof(Fhir)}.{nameof(FhirRecordForm.Resource)}", T["The file or text is longer than 1,000,000 characters: is it the patient's record?"]);
             return Page();
         }
         Fhir.Resource = text;
@@ -55,10 +57,10 @@ public sealed class RegisterModel(ISender sender) : PageModel, IFormPage
         ModelState.Clear();
         var result = await sender.Send(new ImportPatient.Command { Resource = Fhir.Resource ?? "" }, ct);
         TempData["Flash"] = result.Created
-            ? "Patient registered from the hospital record."
+            ? T["Patient registered from the hospital record."].Value
             : result.Differences.Count == 0
-                ? "This patient was already registered: nothing was changed."
-                : "This patient was already registered: nothing was changed, but the hospital record differs (see the patient's details and correct them if needed).";
+                ? T["This patient was already registered: nothing was changed."].Value
+                : T["This patient was already registered: nothing was changed, but the hospital record differs (see the patient's details and correct them if needed)."].Value;
         var draft = result.CaseDraft;
         return RedirectToPage("/Cases/Register", new
         {

@@ -25,6 +25,8 @@
 
   function fetchPart(params, then) {
     var mine = (form._request = (form._request || 0) + 1);
+    // The live parts come in the page's language (html lang is the request's culture, also when chosen by ?culture=).
+    if (document.documentElement.lang) params.set("culture", document.documentElement.lang);
     return fetch(window.location.pathname + "?" + params.toString(), { credentials: "same-origin", headers: { Accept: "text/html" } })
       .then(function (r) { return r.ok ? r.text() : null; })
       .then(function (html) {
@@ -107,7 +109,8 @@
     if (!row || !row.hasAttribute("data-sins-lesion")) return;
     row.querySelectorAll("[data-points]").forEach(function (mark) { mark.textContent = ""; });
     var output = row.querySelector("[data-sins-output]");
-    if (output) output.textContent = "The SINS total appears here when its components are chosen (or after saving).";
+    // The words come from the server in the page's language (data-empty-text on the row's output).
+    if (output) output.textContent = output.getAttribute("data-empty-text") || "";
   });
 
   form.addEventListener("change", function (e) {

@@ -9,7 +9,10 @@
   var timer = 0, latest = 0;
 
   function refresh() {
-    var query = new URLSearchParams(new FormData(form)).toString();
+    var params = new URLSearchParams(new FormData(form));
+    // The result comes in the page's language (html lang is the request's culture, also when chosen by ?culture=).
+    if (document.documentElement.lang) params.set("culture", document.documentElement.lang);
+    var query = params.toString();
     var url = window.location.pathname + "?" + query;
     var mine = ++latest;
     fetch(url, { credentials: "same-origin", headers: { Accept: "text/html" } })

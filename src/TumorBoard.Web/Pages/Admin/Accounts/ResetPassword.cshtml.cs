@@ -3,13 +3,15 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TumorBoard.Application.Features.Accounts;
+using Microsoft.Extensions.Localization;
 using TumorBoard.Domain.Security;
+using TumorBoard.Web.Texts;
 using TumorBoard.Web.Errors;
 
 namespace TumorBoard.Web.Pages.Admin.Accounts;
 
 [Authorize(Roles = Roles.Administrator)]
-public sealed class ResetPasswordModel(ISender sender) : PageModel, IFormPage
+public sealed class ResetPasswordModel(ISender sender, IStringLocalizer<Ui> T) : PageModel, IFormPage
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty] public ResetPassword.Command Input { get; set; } = new();
@@ -21,7 +23,7 @@ public sealed class ResetPasswordModel(ISender sender) : PageModel, IFormPage
     {
         if (!ModelState.IsValid) { await OnFormRejectedAsync(ct); return Page(); }
         await sender.Send(Input with { Id = Id }, ct);
-        TempData["Flash"] = "Password reset. The account is signed out everywhere.";
+        TempData["Flash"] = T["Password reset. The account is signed out everywhere."].Value;
         return RedirectToPage("Edit", new { id = Id });
     }
 
