@@ -1,6 +1,7 @@
 using System.Net;
 using TumorBoard.Application.Features.Assessments;
 using TumorBoard.Domain.Assessments;
+using TumorBoard.Domain.Security;
 using TumorBoard.IntegrationTests.Cases;
 using TumorBoard.IntegrationTests.Infrastructure;
 using static TumorBoard.IntegrationTests.Assessments.AssessmentTestData;
