@@ -10,12 +10,14 @@ namespace TumorBoard.Domain.Decisions;
 /// (<see cref="Words"/>: English, as the API returns it; <see cref="Local"/>: in the reader's language, for the pages).</summary>
 public sealed record Conflict(string Code, string Words)
 {
-    readonly RuleText? text;
+    /// <summary>The sentence as a text (private: the API's JSON and its schema keep only code and words).</summary>
+    RuleText? Text { get; init; }
 
-    public Conflict(string code, RuleText text) : this(code, text.English) => this.text = text;
+    /// <summary>A conflict whose sentence is <paramref name="text"/> (the English in <see cref="Words"/>).</summary>
+    public static Conflict Of(string code, RuleText text) => new(code, text.English) { Text = text };
 
-    /// <summary>The sentence in the current UI culture (a method, so the API's JSON keeps only code and words).</summary>
-    public string Local() => text?.Local() ?? Words;
+    /// <summary>The sentence in the current UI culture.</summary>
+    public string Local() => Text?.Local() ?? Words;
 
     /// <summary>Equal as the API sees it: the code and the English sentence.</summary>
     public bool Equals(Conflict? other) => other is not null && Code == other.Code && Words == other.Words;
@@ -90,19 +92,19 @@ public static class BoardConflicts
             {
                 var cordSurgery = SurgeryOnTheCord.Contains(ns);
                 if (radiation == NomsCodes.SeparationSurgeryThenSrs ? !cordSurgery : cordSurgery)
-                    found.Add(new(ConflictCodes.NomsVsNeurosurgery, new RuleText("Conflict.NomsVsNeurosurgery", said, ns)));
+                    found.Add(Conflict.Of(ConflictCodes.NomsVsNeurosurgery, new RuleText("Conflict.NomsVsNeurosurgery", said, ns)));
             }
             if (input.RadiationOncology?.Recommendation is { } ro && !RadiationFits(radiation, ro))
-                found.Add(new(ConflictCodes.NomsVsRadiationOncology, new RuleText("Conflict.NomsVsRadiationOncology", said, ro)));
+                found.Add(Conflict.Of(ConflictCodes.NomsVsRadiationOncology, new RuleText("Conflict.NomsVsRadiationOncology", said, ro)));
         }
         if (input.Neurosurgery?.Recommendation is { } recommendation)
         {
             if (noms.Mechanical is NomsCodes.Stabilization or NomsCodes.SurgicalConsult && !Stabilising.Contains(recommendation))
-                found.Add(new(ConflictCodes.NomsVsNeurosurgery,
+                found.Add(Conflict.Of(ConflictCodes.NomsVsNeurosurgery,
                     new RuleText("Conflict.MechanicallyUnstable")));
             if (noms.Complete && noms.Mechanical is null
                 && recommendation is NeurosurgeryRecommendation.StabilisationOpen or NeurosurgeryRecommendation.StabilisationPercutaneous)
-                found.Add(new(ConflictCodes.NomsVsNeurosurgery,
+                found.Add(Conflict.Of(ConflictCodes.NomsVsNeurosurgery,
                     new RuleText("Conflict.MechanicallyStable", recommendation)));
         }
     }
@@ -132,7 +134,7 @@ public static class BoardConflicts
             _ => true,
         };
         if (!fits)
-            found.Add(new(ConflictCodes.NomsVsPlan, new RuleText("Conflict.NomsVsPlan", Suggests(radiation),
+            found.Add(Conflict.Of(ConflictCodes.NomsVsPlan, new RuleText("Conflict.NomsVsPlan", Suggests(radiation),
                 RuleText.List(", ", input.Plan.Select(s => s.Kind).OfType<PlanStepKind>().Distinct().Cast<Enum>().ToArray()))));
     }
 
@@ -143,10 +145,10 @@ public static class BoardConflicts
         {
             var prior = PriorRadiotherapy.AtLevels(input.PriorRadiotherapy, ro.TargetLevels);
             if (flagged && prior.Count == 0)
-                found.Add(new(ConflictCodes.ReirradiationWithoutPriorRadiotherapy,
+                found.Add(Conflict.Of(ConflictCodes.ReirradiationWithoutPriorRadiotherapy,
                     new RuleText("Conflict.ReirradiationWithoutPrior", Levels(ro.TargetLevels))));
             if (!flagged && prior.Count > 0)
-                found.Add(new(ConflictCodes.PriorRadiotherapyNotFlagged,
+                found.Add(Conflict.Of(ConflictCodes.PriorRadiotherapyNotFlagged,
                     new RuleText("Conflict.PriorNotFlagged", Courses(prior))));
         }
         if (ro?.Reirradiation == true) return;
@@ -156,7 +158,7 @@ public static class BoardConflicts
             if (!PlanStep.IsRadiotherapy(step.Kind)) continue;
             var prior = PriorRadiotherapy.AtLevels(input.PriorRadiotherapy, step.TargetLevels);
             if (prior.Count > 0)
-                found.Add(new(ConflictCodes.PlanReirradiatesUnflagged,
+                found.Add(Conflict.Of(ConflictCodes.PlanReirradiatesUnflagged,
                     new RuleText("Conflict.PlanReirradiatesUnflagged", i + 1, StepWords(step), Courses(prior))));
         }
     }
@@ -171,14 +173,14 @@ public static class BoardConflicts
             var reach = step.Kind is PlanStepKind.SeparationSurgery or PlanStepKind.Stabilisation ? InstrumentationReach : 0;
             var outside = Outside(input.Lesions, step.TargetLevels, reach);
             if (outside.Count > 0)
-                found.Add(new(ConflictCodes.TargetOutsideLesions,
+                found.Add(Conflict.Of(ConflictCodes.TargetOutsideLesions,
                     new RuleText("Conflict.PlanStepOutside", i + 1, StepWords(step), Levels(outside), lesions)));
         }
         if (input.Neurosurgery is { } ns && Outside(input.Lesions, ns.TargetLevels, InstrumentationReach) is { Count: > 0 } nsOutside)
-            found.Add(new(ConflictCodes.TargetOutsideLesions,
+            found.Add(Conflict.Of(ConflictCodes.TargetOutsideLesions,
                 new RuleText("Conflict.NeurosurgeryOutside", Levels(nsOutside), lesions)));
         if (input.RadiationOncology is { } ro && Outside(input.Lesions, ro.TargetLevels, 0) is { Count: > 0 } roOutside)
-            found.Add(new(ConflictCodes.TargetOutsideLesions,
+            found.Add(Conflict.Of(ConflictCodes.TargetOutsideLesions,
                 new RuleText("Conflict.RadiationOncologyOutside", Levels(roOutside), lesions)));
     }
 
