@@ -35,7 +35,7 @@ public sealed class Assessment
     public static void RequireAuthorOf(Discipline discipline, AssessmentAuthor author)
     {
         if (author.Discipline != discipline)
-            throw new ForbiddenException($"Only a specialist in {discipline} may write the {discipline} assessment.");
+            throw new ForbiddenException(new RuleText("Assessment.OnlySpecialist", RuleText.Name(discipline)));
     }
 
     /// <summary>Assessments are written before the board decides; a decided, closed or withdrawn case is locked.</summary>
@@ -43,8 +43,8 @@ public sealed class Assessment
     {
         if (CaseStatuses.IsClosed(status))
             throw new DomainConflictException(status == CaseStatus.Withdrawn
-                ? "The case was withdrawn: its assessments can no longer be written."
-                : $"The case is {status}: its assessments are locked.");
+                ? new RuleText("Assessment.CaseWithdrawn")
+                : new RuleText("Assessment.CaseLocked", RuleText.Name(status)));
     }
 
     public static Assessment StartDraft(Guid caseId, AssessmentContent content, AssessmentContext context,
@@ -64,7 +64,7 @@ public sealed class Assessment
     {
         RequireWritable(author, content);
         if (Status != AssessmentStatus.Draft)
-            throw new DomainConflictException("The assessment was submitted: change it with a revision and a reason.");
+            throw new DomainConflictException(new RuleText("Assessment.SubmittedUseRevision"));
         Append(AssessmentVersionKind.Draft, content, context, author, now, null);
     }
 
@@ -74,7 +74,7 @@ public sealed class Assessment
         var content = CurrentContent;
         RequireWritable(author, content);
         if (Status != AssessmentStatus.Draft)
-            throw new DomainConflictException("The assessment has already been submitted.");
+            throw new DomainConflictException(new RuleText("Assessment.AlreadySubmitted"));
         RequireComplete(content);
         Append(AssessmentVersionKind.Submission, content, context, author, now, null);
         Status = AssessmentStatus.Submitted;
@@ -85,9 +85,9 @@ public sealed class Assessment
     {
         RequireWritable(author, content);
         if (Status != AssessmentStatus.Submitted)
-            throw new DomainConflictException("Only a submitted assessment is revised; save the draft instead.");
+            throw new DomainConflictException(new RuleText("Assessment.ReviseOnlySubmitted"));
         if (string.IsNullOrWhiteSpace(reason))
-            throw new DomainConflictException("A revision needs a reason.");
+            throw new DomainConflictException(new RuleText("Assessment.RevisionReason"));
         RequireComplete(content);
         Append(AssessmentVersionKind.Revision, content, context, author, now, reason.Trim());
         SubmittedVersionNumber = CurrentVersionNumber;
@@ -103,17 +103,17 @@ public sealed class Assessment
     void RequireWritable(AssessmentAuthor author, AssessmentContent content)
     {
         if (content.Discipline != Discipline)
-            throw new DomainConflictException($"This is the {DisplayWords.InSentence(Discipline)} assessment, not {DisplayWords.InSentence(content.Discipline)}.");
+            throw new DomainConflictException(new RuleText("Assessment.WrongDiscipline", Discipline, content.Discipline));
         RequireAuthorOf(Discipline, author);
         if (Status == AssessmentStatus.Locked)
-            throw new DomainConflictException("The case's decision is signed: the assessment is locked.");
+            throw new DomainConflictException(new RuleText("Assessment.DecisionSigned"));
     }
 
     static void RequireComplete(AssessmentContent content)
     {
         var missing = content.MissingForSubmission();
         if (missing.Count > 0)
-            throw new DomainConflictException("The assessment is not complete. Missing: " + string.Join(", ", missing) + ".");
+            throw new DomainConflictException(new RuleText("Assessment.Incomplete", string.Join(", ", missing)));
     }
 
     void Append(AssessmentVersionKind kind, AssessmentContent content, AssessmentContext context, AssessmentAuthor author,

@@ -5,7 +5,15 @@ using TumorBoard.Domain.Security;
 namespace TumorBoard.Domain.Assessments;
 
 /// <summary>The NOMS suggestion the board sees, and which submitted assessments it still lacks.</summary>
-public sealed record BoardNomsResult(NomsResult Suggestion, IReadOnlyList<Discipline> MissingAssessments, IReadOnlyList<string> Notes);
+public sealed record BoardNomsResult(NomsResult Suggestion, IReadOnlyList<Discipline> MissingAssessments, IReadOnlyList<string> Notes)
+{
+    /// <summary>The <see cref="Notes"/> as texts (not in the JSON; null when read back from a stored decision).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<RuleText>? NoteTexts { get; init; }
+
+    /// <summary>The notes in the current UI culture (as stored, in English, where no texts are known).</summary>
+    public IReadOnlyList<string> LocalNotes() => NoteTexts is { } texts ? [.. texts.Select(t => t.Local())] : Notes;
+}
 
 /// <summary>
 /// NOMS (scores.md §3.1, §3.3) from the current SUBMITTED assessments: N and M from neurosurgery (the worst ESCC and the
@@ -19,7 +27,7 @@ public static class BoardNoms
         MedicalOncologyContent? medicalOncology, AssessmentContext context)
     {
         List<Discipline> missing = [];
-        List<string> notes = [];
+        List<RuleText> notes = [];
         var input = new NomsInput();
 
         if (neurosurgery is null) missing.Add(Discipline.Neurosurgery);
@@ -40,7 +48,7 @@ public static class BoardNoms
                 },
             };
             if (neurosurgery.FitForOpenSurgery == SurgicalFitness.Borderline)
-                notes.Add("Fitness for open surgery is borderline: the board decides it.");
+                notes.Add(new("Noms.Note.Borderline"));
         }
 
         if (radiationOncology is null) missing.Add(Discipline.RadiationOncology);
@@ -53,10 +61,10 @@ public static class BoardNoms
 
         if (medicalOncology is null) missing.Add(Discipline.MedicalOncology);
         else if (medicalOncology.FitForSystemicTherapy == false)
-            notes.Add("Medical oncology judges the patient not fit for systemic therapy (the S of NOMS: systemic disease).");
+            notes.Add(new("Noms.Note.NotFitSystemic"));
         if (medicalOncology?.ExpectedSurvival is { } survival)
-            notes.Add($"Expected survival per medical oncology: {DisplayWords.InSentence(survival)} (the S of NOMS: systemic disease).");
+            notes.Add(new("Noms.Note.Survival", survival));
 
-        return new BoardNomsResult(Noms.Suggest(input, context.Table), missing, notes);
+        return new BoardNomsResult(Noms.Suggest(input, context.Table), missing, [.. notes.Select(n => n.English)]) { NoteTexts = notes };
     }
 }

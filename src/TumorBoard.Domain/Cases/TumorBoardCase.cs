@@ -78,8 +78,8 @@ public sealed class TumorBoardCase
     {
         if (CaseStatuses.IsClosed(Status))
             throw new DomainConflictException(Status == CaseStatus.Withdrawn
-                ? "The case was withdrawn and cannot be edited."
-                : $"The case is {DisplayWords.InSentence(Status)}: a decided case cannot be edited.");
+                ? new RuleText("Case.WithdrawnNoEdit")
+                : new RuleText("Case.DecidedNoEdit", Status));
         Apply(details, actor, now);
         // A ready case that loses part of its minimum dataset goes back to Draft.
         if (Status == CaseStatus.ReadyForBoard && MissingForBoard().Count > 0)
@@ -89,10 +89,10 @@ public sealed class TumorBoardCase
     public void MarkReady(Guid actor, DateTimeOffset now)
     {
         if (Status != CaseStatus.Draft)
-            throw new DomainConflictException($"Only a Draft case can be marked ready; this case is {DisplayWords.InSentence(Status)}.");
+            throw new DomainConflictException(new RuleText("Case.ReadyOnlyFromDraft", Status));
         var missing = MissingForBoard();
         if (missing.Count > 0)
-            throw new DomainConflictException("The case is not ready for the board. Missing: " + string.Join("; ", missing) + ".");
+            throw new DomainConflictException(new RuleText("Case.NotReady", string.Join("; ", missing)));
         Move(CaseStatus.ReadyForBoard, actor, now);
     }
 
@@ -106,7 +106,7 @@ public sealed class TumorBoardCase
     public void MarkDecided(Guid actor, DateTimeOffset now)
     {
         if (Status is not (CaseStatus.Scheduled or CaseStatus.Discussed))
-            throw new DomainConflictException($"Only a Scheduled or Discussed case can be decided; this case is {DisplayWords.InSentence(Status)}.");
+            throw new DomainConflictException(new RuleText("Case.DecideOnlyScheduled", Status));
         Move(CaseStatus.Decided, actor, now);
     }
 
@@ -114,7 +114,7 @@ public sealed class TumorBoardCase
     public void Relist(Guid actor, DateTimeOffset now)
     {
         if (Status is not (CaseStatus.Scheduled or CaseStatus.Discussed))
-            throw new DomainConflictException($"Only a Scheduled or Discussed case can be re-listed; this case is {DisplayWords.InSentence(Status)}.");
+            throw new DomainConflictException(new RuleText("Case.RelistOnlyScheduled", Status));
         Move(CaseStatus.ReadyForBoard, actor, now);
     }
 
@@ -123,9 +123,9 @@ public sealed class TumorBoardCase
     public void Withdraw(string reason, Guid actor, DateTimeOffset now)
     {
         if (string.IsNullOrWhiteSpace(reason))
-            throw new DomainConflictException("A withdrawal needs a reason.");
+            throw new DomainConflictException(new RuleText("Case.WithdrawalReason"));
         if (CaseStatuses.IsClosed(Status))
-            throw new DomainConflictException($"The case is {DisplayWords.InSentence(Status)}: only a case not yet decided can be withdrawn.");
+            throw new DomainConflictException(new RuleText("Case.WithdrawOnlyUndecided", Status));
         WithdrawalReason = reason.Trim();
         Move(CaseStatus.Withdrawn, actor, now);
     }
@@ -133,7 +133,7 @@ public sealed class TumorBoardCase
     void Require(CaseStatus from, CaseStatus to, Guid actor, DateTimeOffset now)
     {
         if (Status != from)
-            throw new DomainConflictException($"The case is {DisplayWords.InSentence(Status)}; it must be {DisplayWords.InSentence(from)} to become {DisplayWords.InSentence(to)}.");
+            throw new DomainConflictException(new RuleText("Case.WrongStatus", Status, from, to));
         Move(to, actor, now);
     }
 
@@ -147,7 +147,7 @@ public sealed class TumorBoardCase
     void Apply(CaseDetails d, Guid actor, DateTimeOffset now)
     {
         if (d.Lesions.Any(l => l.LevelTo < l.LevelFrom))
-            throw new DomainConflictException("A lesion's last level must not be above its first level.");
+            throw new DomainConflictException(new RuleText("Case.LesionLevels"));
         Histology = d.Histology;
         HistologyOtherText = d.Histology == PrimaryHistology.Other ? d.HistologyOtherText?.Trim() : null;
         DiagnosisDate = d.DiagnosisDate;

@@ -6,8 +6,24 @@ using TumorBoard.Domain.Scores;
 
 namespace TumorBoard.Domain.Decisions;
 
-/// <summary>A contradiction the board should resolve before it signs: a stable code (the API's contract) and a sentence.</summary>
-public sealed record Conflict(string Code, string Words);
+/// <summary>A contradiction the board should resolve before it signs: a stable code (the API's contract) and a sentence
+/// (<see cref="Words"/>: English, as the API returns it; <see cref="Local"/>: in the reader's language, for the pages).</summary>
+public sealed record Conflict(string Code, string Words)
+{
+    /// <summary>The sentence as a text (private: the API's JSON and its schema keep only code and words).</summary>
+    RuleText? Text { get; init; }
+
+    /// <summary>A conflict whose sentence is <paramref name="text"/> (the English in <see cref="Words"/>).</summary>
+    public static Conflict Of(string code, RuleText text) => new(code, text.English) { Text = text };
+
+    /// <summary>The sentence in the current UI culture.</summary>
+    public string Local() => Text?.Local() ?? Words;
+
+    /// <summary>Equal as the API sees it: the code and the English sentence.</summary>
+    public bool Equals(Conflict? other) => other is not null && Code == other.Code && Words == other.Words;
+
+    public override int GetHashCode() => HashCode.Combine(Code, Words);
+}
 
 /// <summary>The codes of <see cref="BoardConflicts"/>. The string values are the API contract (`conflicts[].code`).</summary>
 public static class ConflictCodes
@@ -63,33 +79,33 @@ public static class BoardConflicts
          NeurosurgeryRecommendation.StabilisationPercutaneous, NeurosurgeryRecommendation.CementVertebroplasty,
          NeurosurgeryRecommendation.CementKyphoplasty, NeurosurgeryRecommendation.EnBlocResection];
 
-    static string Suggests(string radiation) =>
-        radiation is NomsCodes.SeparationSurgeryThenSrs ? NomsWords.Radiation(radiation) : $"{NomsWords.Radiation(radiation)} without surgery";
+    static RuleText Suggests(string radiation) =>
+        radiation is NomsCodes.SeparationSurgeryThenSrs ? NomsWords.RadiationText(radiation) : new("Conflict.WithoutSurgery", NomsWords.RadiationText(radiation));
 
     static void NomsAgainstSpecialists(ConflictInput input, List<Conflict> found)
     {
         if (input.Noms is not { } noms) return;
         if (noms.Radiation is { } radiation)
         {
-            var said = $"NOMS suggests {Suggests(radiation)}";
+            var said = Suggests(radiation);
             if (input.Neurosurgery?.Recommendation is { } ns)
             {
                 var cordSurgery = SurgeryOnTheCord.Contains(ns);
                 if (radiation == NomsCodes.SeparationSurgeryThenSrs ? !cordSurgery : cordSurgery)
-                    found.Add(new(ConflictCodes.NomsVsNeurosurgery, $"{said}, while neurosurgery recommends {DisplayWords.InSentence(ns)}."));
+                    found.Add(Conflict.Of(ConflictCodes.NomsVsNeurosurgery, new RuleText("Conflict.NomsVsNeurosurgery", said, ns)));
             }
             if (input.RadiationOncology?.Recommendation is { } ro && !RadiationFits(radiation, ro))
-                found.Add(new(ConflictCodes.NomsVsRadiationOncology, $"{said}, while radiation oncology recommends {DisplayWords.InSentence(ro)}."));
+                found.Add(Conflict.Of(ConflictCodes.NomsVsRadiationOncology, new RuleText("Conflict.NomsVsRadiationOncology", said, ro)));
         }
         if (input.Neurosurgery?.Recommendation is { } recommendation)
         {
             if (noms.Mechanical is NomsCodes.Stabilization or NomsCodes.SurgicalConsult && !Stabilising.Contains(recommendation))
-                found.Add(new(ConflictCodes.NomsVsNeurosurgery,
-                    "NOMS finds the spine mechanically unstable (stabilisation or a surgical consult), while neurosurgery recommends no stabilising procedure."));
+                found.Add(Conflict.Of(ConflictCodes.NomsVsNeurosurgery,
+                    new RuleText("Conflict.MechanicallyUnstable")));
             if (noms.Complete && noms.Mechanical is null
                 && recommendation is NeurosurgeryRecommendation.StabilisationOpen or NeurosurgeryRecommendation.StabilisationPercutaneous)
-                found.Add(new(ConflictCodes.NomsVsNeurosurgery,
-                    $"NOMS finds the spine mechanically stable, while neurosurgery recommends {DisplayWords.InSentence(recommendation)}."));
+                found.Add(Conflict.Of(ConflictCodes.NomsVsNeurosurgery,
+                    new RuleText("Conflict.MechanicallyStable", recommendation)));
         }
     }
 
@@ -118,8 +134,8 @@ public static class BoardConflicts
             _ => true,
         };
         if (!fits)
-            found.Add(new(ConflictCodes.NomsVsPlan, $"NOMS suggests {Suggests(radiation)}, while the plan has "
-                + $"{string.Join(", ", input.Plan.Select(s => s.Kind).OfType<PlanStepKind>().Distinct().Select(k => DisplayWords.InSentence(k)))}."));
+            found.Add(Conflict.Of(ConflictCodes.NomsVsPlan, new RuleText("Conflict.NomsVsPlan", Suggests(radiation),
+                RuleText.List(", ", input.Plan.Select(s => s.Kind).OfType<PlanStepKind>().Distinct().Cast<Enum>().ToArray()))));
     }
 
     static void Reirradiation(ConflictInput input, List<Conflict> found)
@@ -129,11 +145,11 @@ public static class BoardConflicts
         {
             var prior = PriorRadiotherapy.AtLevels(input.PriorRadiotherapy, ro.TargetLevels);
             if (flagged && prior.Count == 0)
-                found.Add(new(ConflictCodes.ReirradiationWithoutPriorRadiotherapy,
-                    $"Radiation oncology flags re-irradiation, but no prior radiotherapy recorded for the case covers the target levels {Levels(ro.TargetLevels)}."));
+                found.Add(Conflict.Of(ConflictCodes.ReirradiationWithoutPriorRadiotherapy,
+                    new RuleText("Conflict.ReirradiationWithoutPrior", Levels(ro.TargetLevels))));
             if (!flagged && prior.Count > 0)
-                found.Add(new(ConflictCodes.PriorRadiotherapyNotFlagged,
-                    $"Radiation oncology says no re-irradiation, but the case records prior radiotherapy at {Courses(prior)}."));
+                found.Add(Conflict.Of(ConflictCodes.PriorRadiotherapyNotFlagged,
+                    new RuleText("Conflict.PriorNotFlagged", Courses(prior))));
         }
         if (ro?.Reirradiation == true) return;
         for (var i = 0; i < input.Plan.Count; i++)
@@ -142,9 +158,8 @@ public static class BoardConflicts
             if (!PlanStep.IsRadiotherapy(step.Kind)) continue;
             var prior = PriorRadiotherapy.AtLevels(input.PriorRadiotherapy, step.TargetLevels);
             if (prior.Count > 0)
-                found.Add(new(ConflictCodes.PlanReirradiatesUnflagged,
-                    $"Plan step {i + 1} ({StepWords(step)}) irradiates levels treated before ({Courses(prior)}), "
-                    + "but radiation oncology has not flagged re-irradiation."));
+                found.Add(Conflict.Of(ConflictCodes.PlanReirradiatesUnflagged,
+                    new RuleText("Conflict.PlanReirradiatesUnflagged", i + 1, StepWords(step), Courses(prior))));
         }
     }
 
@@ -158,16 +173,15 @@ public static class BoardConflicts
             var reach = step.Kind is PlanStepKind.SeparationSurgery or PlanStepKind.Stabilisation ? InstrumentationReach : 0;
             var outside = Outside(input.Lesions, step.TargetLevels, reach);
             if (outside.Count > 0)
-                found.Add(new(ConflictCodes.TargetOutsideLesions,
-                    $"Plan step {i + 1} ({StepWords(step)}) targets {Levels(outside)}, "
-                    + $"outside the case's lesions ({lesions})."));
+                found.Add(Conflict.Of(ConflictCodes.TargetOutsideLesions,
+                    new RuleText("Conflict.PlanStepOutside", i + 1, StepWords(step), Levels(outside), lesions)));
         }
         if (input.Neurosurgery is { } ns && Outside(input.Lesions, ns.TargetLevels, InstrumentationReach) is { Count: > 0 } nsOutside)
-            found.Add(new(ConflictCodes.TargetOutsideLesions,
-                $"Neurosurgery targets {Levels(nsOutside)}, outside the case's lesions ({lesions})."));
+            found.Add(Conflict.Of(ConflictCodes.TargetOutsideLesions,
+                new RuleText("Conflict.NeurosurgeryOutside", Levels(nsOutside), lesions)));
         if (input.RadiationOncology is { } ro && Outside(input.Lesions, ro.TargetLevels, 0) is { Count: > 0 } roOutside)
-            found.Add(new(ConflictCodes.TargetOutsideLesions,
-                $"Radiation oncology targets {Levels(roOutside)}, outside the case's lesions ({lesions})."));
+            found.Add(Conflict.Of(ConflictCodes.TargetOutsideLesions,
+                new RuleText("Conflict.RadiationOncologyOutside", Levels(roOutside), lesions)));
     }
 
     /// <summary>The levels more than <paramref name="reach"/> levels away from every lesion's range.</summary>
@@ -175,10 +189,11 @@ public static class BoardConflicts
         [.. levels.Distinct().Order().Where(level => !lesions.Any(l =>
             (int)level >= (int)l.LevelFrom - reach && (int)level <= (int)l.LevelTo + reach))];
 
-    static string StepWords(PlanStep step) => step.Kind is { } kind ? DisplayWords.InSentence(kind) : "kind not chosen";
+    static object StepWords(PlanStep step) => step.Kind is { } kind ? kind : new RuleText("Conflict.KindNotChosen");
 
     static string Levels(IEnumerable<SpinalLevel> levels) => string.Join(", ", levels.Order());
 
-    static string Courses(IEnumerable<PriorRadiotherapy> courses) => string.Join("; ", courses.Select(c =>
-        $"{(c.LevelFrom == c.LevelTo ? c.LevelFrom.ToString() : $"{c.LevelFrom}-{c.LevelTo}")}, {c.TotalDoseGy:0.##} Gy in {c.Fractions} fractions ending {c.EndDate:yyyy-MM-dd}"));
+    static object Courses(IEnumerable<PriorRadiotherapy> courses) => RuleText.List("; ", courses.Select(c => new RuleText("Conflict.Course",
+        c.LevelFrom == c.LevelTo ? c.LevelFrom.ToString() : $"{c.LevelFrom}-{c.LevelTo}",
+        c.TotalDoseGy.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture), c.Fractions, c.EndDate)).ToArray());
 }

@@ -106,16 +106,16 @@ public sealed class BoardDecision
     /// </summary>
     public EmergencySignature SignAsEmergencyPlan(BoardMember signer, Discipline discipline, DateTimeOffset now)
     {
-        if (!IsEmergencyPlan) throw new DomainConflictException("Only an emergency plan is signed by discipline; a board decision is signed by the meeting's chair.");
-        RequireDraft("signed again");
+        if (!IsEmergencyPlan) throw new DomainConflictException(new RuleText("Emergency.NotEmergency"));
+        RequireDraft("SignedAgain");
         if (!EmergencySignature.Disciplines.Contains(discipline))
-            throw new DomainConflictException("An emergency plan is signed for neurosurgery and for radiation oncology.");
+            throw new DomainConflictException(new RuleText("Emergency.TwoDisciplines"));
         if (signer.Discipline != discipline)
-            throw new ForbiddenException($"Only a specialist in {DisplayWords.InSentence(discipline)} signs for {DisplayWords.InSentence(discipline)}.");
+            throw new ForbiddenException(new RuleText("Emergency.OnlySpecialist", discipline));
         if (EmergencySignatures.Any(s => s.Discipline == discipline))
-            throw new DomainConflictException($"The emergency plan is already signed for {DisplayWords.InSentence(discipline)}.");
+            throw new DomainConflictException(new RuleText("Emergency.AlreadySigned", discipline));
         if (EmergencySignatures.Any(s => s.SignedById == signer.Id))
-            throw new DomainConflictException("You have already signed this emergency plan: the other discipline signs in person.");
+            throw new DomainConflictException(new RuleText("Emergency.SignedByYou"));
         var signature = new EmergencySignature(Id, signer, discipline, DecisionHash.Content(this), now);
         EmergencySignatures.Add(signature);
         if (EmergencySignature.Disciplines.All(x => EmergencySignatures.Any(s => s.Discipline == x)))
@@ -134,7 +134,7 @@ public sealed class BoardDecision
     /// <summary>Changes the draft. Positions already taken stay, and show as taken on an earlier draft.</summary>
     public void Revise(DecisionContent content, DecisionInputs inputs, BoardMember author, DateTimeOffset now)
     {
-        RequireDraft("changed");
+        RequireDraft("Changed");
         Apply(content, inputs, author, now);
     }
 
@@ -142,8 +142,8 @@ public sealed class BoardDecision
     public BoardDecision StartAmendment(int number, string reason, BoardMember author, DateTimeOffset now)
     {
         if (Status != DecisionStatus.Signed)
-            throw new DomainConflictException($"Only the current signed decision can be amended; this version is {DisplayWords.InSentence(Status)}.");
-        if (string.IsNullOrWhiteSpace(reason)) throw new DomainConflictException("An amendment needs a reason.");
+            throw new DomainConflictException(new RuleText("Decision.AmendOnlyCurrent", Status));
+        if (string.IsNullOrWhiteSpace(reason)) throw new DomainConflictException(new RuleText("Decision.AmendmentReason"));
         return new BoardDecision
         {
             Id = Guid.CreateVersion7(), CaseId = CaseId, Kind = Kind, MeetingId = MeetingId, AgendaItemId = AgendaItemId, Number = number,
@@ -158,9 +158,9 @@ public sealed class BoardDecision
     /// <summary>An attending member agrees, disagrees (with the reason) or abstains; a second call replaces their own position.</summary>
     public DecisionPosition RecordPosition(BoardMember member, PositionKind kind, string? text, DateTimeOffset now)
     {
-        RequireDraft("given positions");
+        RequireDraft("GivenPositions");
         if (kind == PositionKind.Disagree && string.IsNullOrWhiteSpace(text))
-            throw new DomainConflictException("A disagreement needs its reason.");
+            throw new DomainConflictException(new RuleText("Decision.DisagreementReason"));
         var hash = DecisionHash.Content(this);
         var existing = Positions.FirstOrDefault(p => p.MemberId == member.Id);
         if (existing is null)
@@ -176,8 +176,8 @@ public sealed class BoardDecision
     /// <summary>The chair's signature (the caller re-checked the password and the chair rule).</summary>
     public void Sign(BoardMember chair, DateTimeOffset now)
     {
-        RequireDraft("signed again");
-        if (IsEmergencyPlan) throw new DomainConflictException("An emergency plan is signed by a neurosurgeon and a radiation oncologist (emergency signatures), not by a chair.");
+        RequireDraft("SignedAgain");
+        if (IsEmergencyPlan) throw new DomainConflictException(new RuleText("Decision.EmergencyNotByChair"));
         Status = DecisionStatus.Signed;
         SignedById = chair.Id; SignerName = chair.Name; SignedAt = now; SignatureMeaning = ChairMeaning;
         SignedHash = DecisionHash.Signed(this);
@@ -188,7 +188,7 @@ public sealed class BoardDecision
     public void SupersedeBy(BoardDecision by, DateTimeOffset now)
     {
         if (Status != DecisionStatus.Signed)
-            throw new DomainConflictException($"Only the current signed decision can be superseded; this version is {DisplayWords.InSentence(Status)}.");
+            throw new DomainConflictException(new RuleText("Decision.SupersedeOnlyCurrent", Status));
         Status = DecisionStatus.Superseded;
         SupersededById = by.Id;
         SupersededAt = now;
@@ -201,22 +201,20 @@ public sealed class BoardDecision
         string? note, BoardMember author, DateTimeOffset now, DateOnly? performedOn = null)
     {
         if (Status != DecisionStatus.Signed)
-            throw new DomainConflictException(Status == DecisionStatus.Draft
-                ? "The decision is not signed yet: there is nothing to follow up."
-                : "This version was superseded: record the follow-up on the current decision.");
+            throw new DomainConflictException(new RuleText(Status == DecisionStatus.Draft ? "FollowUp.NotSigned" : "FollowUp.Superseded"));
         var steps = Content.Plan.Count;
-        if (steps == 0) throw new DomainConflictException("The decision has no plan steps to follow up.");
+        if (steps == 0) throw new DomainConflictException(new RuleText("FollowUp.NoSteps"));
         if (stepNumber < 1 || stepNumber > steps)
-            throw new DomainConflictException($"The plan has steps 1 to {steps}; there is no step {stepNumber}.");
+            throw new DomainConflictException(new RuleText("FollowUp.NoSuchStep", steps, stepNumber));
         var deviation = status is FollowUpStatus.NotImplemented or FollowUpStatus.PartiallyImplemented;
         if (status == FollowUpStatus.NotImplemented && reason is null)
-            throw new DomainConflictException("Say why the step was not implemented.");
+            throw new DomainConflictException(new RuleText("FollowUp.WhyNotImplemented"));
         if (!deviation && reason is not null)
-            throw new DomainConflictException("A reason is recorded only for a step not or partially implemented.");
+            throw new DomainConflictException(new RuleText("FollowUp.ReasonOnlyDeviation"));
         if (reason == DeviationReason.Other && string.IsNullOrWhiteSpace(reasonText))
-            throw new DomainConflictException("Describe the other reason.");
+            throw new DomainConflictException(new RuleText("FollowUp.OtherReason"));
         if (performedOn is not null && status is not (FollowUpStatus.Implemented or FollowUpStatus.PartiallyImplemented))
-            throw new DomainConflictException(PerformedOnOnlyWhenDone);
+            throw new DomainConflictException(new RuleText("FollowUp.PerformedOnOnlyWhenDone"));
         var followUp = new DecisionFollowUp(Id, stepNumber, status, reason, Blank(reasonText), Blank(note), performedOn, author, now);
         FollowUps.Add(followUp);
         return followUp;
@@ -248,7 +246,7 @@ public sealed class BoardDecision
     void RequireDraft(string what)
     {
         if (Status != DecisionStatus.Draft)
-            throw new DomainConflictException($"Decision version {Number} is {DisplayWords.InSentence(Status)}: a signed decision is never {what}; amend it instead.");
+            throw new DomainConflictException(new RuleText("Decision.NotDraft." + what, Number, Status));
     }
 
     void Touch(Guid actor, DateTimeOffset now) { UpdatedAt = now; UpdatedById = actor; }

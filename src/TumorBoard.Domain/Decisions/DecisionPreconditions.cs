@@ -36,7 +36,7 @@ public static class DecisionPreconditions
     {
         var unmet = Unmet(meeting, item, submitted, waived);
         if (unmet.Count > 0)
-            throw new DomainConflictException("The board cannot decide this case now: " + string.Join("; ", unmet) + ".");
+            throw new DomainConflictException(new RuleText("Decision.CannotDecide", string.Join("; ", unmet)));
     }
 
     /// <summary>
@@ -56,18 +56,21 @@ public static class DecisionPreconditions
         string originalChairName, string what = "sign")
     {
         if (!MayApproveAmendment(original, chairedByUser, caseId, userId))
-            throw new ForbiddenException(AmendmentApprovers(originalChairName, what));
+            throw new ForbiddenException(AmendmentApproversText(originalChairName, what));
     }
 
     /// <summary>"Only … may sign this amendment": the refusal, also shown where the sign form would be.</summary>
     public static string AmendmentApprovers(string originalChairName, string what = "sign") =>
-        $"Only the chair of the meeting that made this decision ({originalChairName}) or the chair of a meeting now in progress " +
-        $"with this case on its agenda may {what} an amendment of it.";
+        AmendmentApproversText(originalChairName, what).English;
+
+    /// <summary>The same refusal as a <see cref="RuleText"/> ("sign" or "write"), for the reader's language.</summary>
+    public static RuleText AmendmentApproversText(string originalChairName, string what = "sign") =>
+        new("Decision.AmendmentApprovers." + what, originalChairName);
 
     /// <summary>Only the meeting's chair signs the decision made in it.</summary>
     public static void RequireChair(Meeting meeting, Guid signerId)
     {
         if (meeting.ChairId != signerId)
-            throw new ForbiddenException("Only the chair of this meeting may sign its decisions.");
+            throw new ForbiddenException(new RuleText("Decision.OnlyChairSigns"));
     }
 }

@@ -41,11 +41,11 @@ public sealed class ReportDispatch
         string? note, BoardMember by, DateTimeOffset now)
     {
         if (decision.Status == DecisionStatus.Draft || decision.SignedHash is null || decision.SignedAt is null)
-            throw new DomainConflictException($"Decision version {decision.Number} is not signed yet: only a signed decision's report is sent to the referrer.");
+            throw new DomainConflictException(new RuleText("Report.NotSigned", decision.Number));
         if (string.IsNullOrWhiteSpace(recipient))
-            throw new DomainConflictException("Name who the report was sent to.");
+            throw new DomainConflictException(new RuleText("Report.NameRecipient"));
         if (sentAt < decision.SignedAt.Value)
-            throw new DomainConflictException("The report cannot have been sent before the decision was signed.");
+            throw new DomainConflictException(new RuleText("Report.SentBeforeSigned"));
         return new ReportDispatch
         {
             Id = Guid.CreateVersion7(), CaseId = decision.CaseId, DecisionId = decision.Id, DecisionNumber = decision.Number,

@@ -53,9 +53,9 @@ public sealed class Meeting
 
     public void Update(MeetingPlan plan, Guid actor, DateTimeOffset now)
     {
-        RequireStatus(MeetingStatus.Planned, "changed");
+        RequireStatus(MeetingStatus.Planned, "Changed");
         if (plan.Capacity < AgendaCount)
-            throw new DomainConflictException($"The agenda already holds {AgendaCount} cases: the capacity cannot go below that.");
+            throw new DomainConflictException(new RuleText("Meeting.CapacityBelowAgenda", AgendaCount));
         Apply(plan, actor, now);
     }
 
@@ -68,7 +68,7 @@ public sealed class Meeting
         Location = Blank(p.Location); VideoLink = Blank(p.VideoLink); ChairId = p.ChairId; Capacity = p.Capacity;
         if (UpdatedAt != default && shown != (Title, Seconds(StartsAt), DurationMinutes, Location, VideoLink)) CalendarRevision++;
         SubmissionCutoff = (p.SubmissionCutoff ?? p.StartsAt - DefaultCutoff).ToUniversalTime();
-        if (SubmissionCutoff > StartsAt) throw new DomainConflictException("The submission cut-off must be before the meeting starts.");
+        if (SubmissionCutoff > StartsAt) throw new DomainConflictException(new RuleText("Meeting.CutoffAfterStart"));
         Touch(actor, now);
     }
 
@@ -85,13 +85,13 @@ public sealed class Meeting
     public AgendaItem AddCase(TumorBoardCase tumorCase, string? lateReason, Guid actor, DateTimeOffset now,
         TriageLevel triage = TriageLevel.Routine)
     {
-        RequireStatus(MeetingStatus.Planned, "given new cases");
+        RequireStatus(MeetingStatus.Planned, "GivenCases");
         if (AgendaCount >= Capacity)
-            throw new DomainConflictException($"The meeting is full ({Capacity} cases). Choose another meeting.");
+            throw new DomainConflictException(new RuleText("Meeting.Full", Capacity));
         var late = IsPastCutoff(now);
         var emergency = triage == TriageLevel.P1;
         if (late && tumorCase.Urgency != Urgency.Urgent && !emergency && string.IsNullOrWhiteSpace(lateReason))
-            throw new DomainConflictException("The submission cut-off has passed: only an urgent case, a P1 emergency, or a case with a late-addition reason, can be added.");
+            throw new DomainConflictException(new RuleText("Meeting.CutoffPassed"));
         tumorCase.Schedule(actor, now);
         var item = new AgendaItem(Id, tumorCase.Id, ActiveAgenda.Select(i => i.Position).DefaultIfEmpty(0).Max() + 1,
             late, late ? Blank(lateReason) ?? (emergency ? EmergencyLateReason : "Urgent case") : null, actor, now);
@@ -103,7 +103,7 @@ public sealed class Meeting
 
     public void RemoveCase(Guid itemId, TumorBoardCase tumorCase, string reason, Guid actor, DateTimeOffset now)
     {
-        RequireStatus(MeetingStatus.Planned, "changed");
+        RequireStatus(MeetingStatus.Planned, "Changed");
         var item = ScheduledItem(itemId, tumorCase);
         item.Status = AgendaItemStatus.Removed;
         item.Reason = reason.Trim();
@@ -116,10 +116,10 @@ public sealed class Meeting
     /// <summary>Sets the order of the active agenda; the list must name every active item once.</summary>
     public void Reorder(IReadOnlyList<Guid> itemIds, Guid actor, DateTimeOffset now)
     {
-        if (!IsOpen) throw new DomainConflictException($"The meeting is {DisplayWords.InSentence(Status)}: its agenda can no longer be ordered.");
+        if (!IsOpen) throw new DomainConflictException(new RuleText("Meeting.NoReorder", Status));
         var active = ActiveAgenda.ToList();
         if (itemIds.Count != active.Count || !active.All(i => itemIds.Contains(i.Id)))
-            throw new DomainConflictException("The new order must list every case on the agenda exactly once.");
+            throw new DomainConflictException(new RuleText("Meeting.OrderEveryCase"));
         foreach (var item in active) item.Position = itemIds.ToList().IndexOf(item.Id) + 1;
         Touch(actor, now);
     }
@@ -137,7 +137,7 @@ public sealed class Meeting
 
     public void SetMinutes(Guid itemId, int? minutes, Guid actor, DateTimeOffset now)
     {
-        if (!IsOpen) throw new DomainConflictException($"The meeting is {DisplayWords.InSentence(Status)}: its agenda can no longer be changed.");
+        if (!IsOpen) throw new DomainConflictException(new RuleText("Meeting.NoChange", Status));
         var item = ActiveAgenda.FirstOrDefault(i => i.Id == itemId) ?? throw NotFoundException.For("Agenda item", itemId);
         item.Minutes = minutes;
         Touch(actor, now);
@@ -145,14 +145,14 @@ public sealed class Meeting
 
     public void Start(Guid actor, DateTimeOffset now)
     {
-        RequireStatus(MeetingStatus.Planned, "started");
+        RequireStatus(MeetingStatus.Planned, "Started");
         Status = MeetingStatus.InProgress;
         Touch(actor, now);
     }
 
     public void MarkDiscussed(Guid itemId, TumorBoardCase tumorCase, Guid actor, DateTimeOffset now)
     {
-        RequireStatus(MeetingStatus.InProgress, "used to record a discussion");
+        RequireStatus(MeetingStatus.InProgress, "RecordDiscussion");
         var item = ScheduledItem(itemId, tumorCase);
         tumorCase.MarkDiscussed(actor, now);
         item.Status = AgendaItemStatus.Discussed;
@@ -163,7 +163,7 @@ public sealed class Meeting
     /// before it starts a coordinator removes the case instead.</summary>
     public void Defer(Guid itemId, TumorBoardCase tumorCase, string reason, Guid actor, DateTimeOffset now)
     {
-        RequireStatus(MeetingStatus.InProgress, "used to defer a case");
+        RequireStatus(MeetingStatus.InProgress, "DeferCase");
         var item = ScheduledItem(itemId, tumorCase);
         tumorCase.Unschedule(actor, now);
         item.Status = AgendaItemStatus.Deferred;
@@ -177,11 +177,11 @@ public sealed class Meeting
     /// </summary>
     public void RecordDecision(Guid itemId, TumorBoardCase tumorCase, bool relist, Guid actor, DateTimeOffset now)
     {
-        RequireStatus(MeetingStatus.InProgress, "used to record a decision");
+        RequireStatus(MeetingStatus.InProgress, "RecordDecision");
         var item = Agenda.FirstOrDefault(i => i.Id == itemId) ?? throw NotFoundException.For("Agenda item", itemId);
         if (item.CaseId != tumorCase.Id) throw new InvalidOperationException("The case does not belong to this agenda item.");
         if (item.Status is not (AgendaItemStatus.Scheduled or AgendaItemStatus.Discussed))
-            throw new DomainConflictException($"This case is already {DisplayWords.InSentence(item.Status)} on this meeting.");
+            throw new DomainConflictException(new RuleText("Meeting.ItemAlready", item.Status));
         if (relist) tumorCase.Relist(actor, now);
         else tumorCase.MarkDecided(actor, now);
         item.Status = AgendaItemStatus.Decided;
@@ -190,10 +190,10 @@ public sealed class Meeting
 
     public void Close(Guid actor, DateTimeOffset now)
     {
-        RequireStatus(MeetingStatus.InProgress, "closed");
+        RequireStatus(MeetingStatus.InProgress, "Closed");
         var open = ActiveAgenda.Count(i => i.Status == AgendaItemStatus.Scheduled);
         if (open > 0)
-            throw new DomainConflictException($"{open} case(s) on the agenda are neither discussed, decided nor deferred.");
+            throw new DomainConflictException(new RuleText("Meeting.OpenItems", open));
         Status = MeetingStatus.Closed;
         Touch(actor, now);
     }
@@ -201,7 +201,7 @@ public sealed class Meeting
     /// <summary>Cancels a planned meeting; its cases return to ReadyForBoard.</summary>
     public void Cancel(string reason, IReadOnlyDictionary<Guid, TumorBoardCase> cases, Guid actor, DateTimeOffset now)
     {
-        RequireStatus(MeetingStatus.Planned, "cancelled");
+        RequireStatus(MeetingStatus.Planned, "Cancelled");
         foreach (var item in ActiveAgenda.ToList())
         {
             item.Status = AgendaItemStatus.Removed;
@@ -219,7 +219,7 @@ public sealed class Meeting
     public void RecordAttendance(IEnumerable<(Guid UserId, Discipline? Discipline)> present, Guid actor, DateTimeOffset now)
     {
         if (Status is MeetingStatus.Cancelled or MeetingStatus.Closed)
-            throw new DomainConflictException($"The meeting is {DisplayWords.InSentence(Status)}: attendance can no longer be changed.");
+            throw new DomainConflictException(new RuleText("Meeting.NoAttendance", Status));
         var wanted = present.DistinctBy(p => p.UserId).ToList();
         Attendees.RemoveAll(a => wanted.All(w => w.UserId != a.UserId));
         foreach (var p in wanted.Where(p => Attendees.All(a => a.UserId != p.UserId)))
@@ -232,7 +232,7 @@ public sealed class Meeting
         var item = Agenda.FirstOrDefault(i => i.Id == itemId) ?? throw NotFoundException.For("Agenda item", itemId);
         if (item.CaseId != tumorCase.Id) throw new InvalidOperationException("The case does not belong to this agenda item.");
         if (item.Status != AgendaItemStatus.Scheduled)
-            throw new DomainConflictException($"This case is already {DisplayWords.InSentence(item.Status)} on this meeting.");
+            throw new DomainConflictException(new RuleText("Meeting.ItemAlready", item.Status));
         return item;
     }
 
@@ -244,7 +244,7 @@ public sealed class Meeting
 
     void RequireStatus(MeetingStatus status, string what)
     {
-        if (Status != status) throw new DomainConflictException($"The meeting is {DisplayWords.InSentence(Status)}: only a {DisplayWords.InSentence(status)} meeting can be {what}.");
+        if (Status != status) throw new DomainConflictException(new RuleText("Meeting.OnlyIf." + what, Status, status));
     }
 
     void Touch(Guid actor, DateTimeOffset now) { UpdatedAt = now; UpdatedBy = actor; }

@@ -41,10 +41,9 @@ public sealed class MsccTrack
     /// </summary>
     public void Raise(TriageLevel to, string reason, Guid actorId, string actorName, DateTimeOffset now)
     {
-        if (string.IsNullOrWhiteSpace(reason)) throw new DomainConflictException("Raising the triage needs a reason.");
+        if (string.IsNullOrWhiteSpace(reason)) throw new DomainConflictException(new RuleText("Triage.RaiseReason"));
         if (to <= Triage)
-            throw new DomainConflictException(
-                $"The triage is {DisplayWords.Of(Triage)}: it can only be raised, never lowered or set to the same class.");
+            throw new DomainConflictException(new RuleText("Triage.OnlyRaise", RuleText.Word(Triage)));
         RaisedTriage = to; RaiseReason = reason.Trim(); RaisedById = actorId; RaisedByName = actorName; RaisedAt = now;
         Triage = InForce(DerivedTriage);
     }
@@ -106,7 +105,7 @@ public sealed class MsccBreachExplanation
     public MsccBreachExplanation(Guid caseId, MsccClockName clock, BreachReason reason, string? text, Guid actorId, string actorName, DateTimeOffset now)
     {
         if (reason == BreachReason.Other && string.IsNullOrWhiteSpace(text))
-            throw new DomainConflictException("Describe the other reason for the breach.");
+            throw new DomainConflictException(new RuleText("Mscc.BreachOtherReason"));
         Id = Guid.CreateVersion7(); CaseId = caseId; Clock = clock; Reason = reason;
         Text = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
         RecordedById = actorId; RecordedByName = actorName; RecordedAt = now;

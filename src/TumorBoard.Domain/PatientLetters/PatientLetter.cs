@@ -84,7 +84,7 @@ public sealed class PatientLetter
     public PatientLetterVersion EditWhy(BoardDecision decision, string why, string documentJson, BoardMember author, DateTimeOffset now)
     {
         RequireDraft(decision);
-        if (string.IsNullOrWhiteSpace(why)) throw new DomainConflictException("Write why the team recommends this.");
+        if (string.IsNullOrWhiteSpace(why)) throw new DomainConflictException(new RuleText("Letter.WhyRequired"));
         return AddVersion(LetterVersionKind.Edited, Language, why.Trim(), documentJson, author, now);
     }
 
@@ -108,17 +108,16 @@ public sealed class PatientLetter
     static void RequireSigned(BoardDecision decision)
     {
         if (decision.Status != DecisionStatus.Signed || decision.SignedHash is null)
-            throw new DomainConflictException(decision.Status == DecisionStatus.Draft
-                ? $"Decision version {decision.Number} is not signed yet: a letter to the patient explains a signed decision only."
-                : $"Decision version {decision.Number} was superseded: write the letter for the current decision.");
+            throw new DomainConflictException(new RuleText(
+                decision.Status == DecisionStatus.Draft ? "Letter.DecisionNotSigned" : "Letter.DecisionSuperseded", decision.Number));
     }
 
     void RequireDraft(BoardDecision decision)
     {
         if (SentVersionNumber is not null)
-            throw new DomainConflictException($"This letter was sent on {SentOn:yyyy-MM-dd} ({DisplayWords.InSentence(SentMethod!.Value)}): it is not changed any more.");
+            throw new DomainConflictException(new RuleText("Letter.Sent", SentOn, SentMethod!.Value));
         if (StatusFor(decision) == LetterStatus.Superseded)
-            throw new DomainConflictException($"Decision version {DecisionNumber} was superseded: this letter can no longer be changed or sent. Write the letter for the current decision.");
+            throw new DomainConflictException(new RuleText("Letter.Superseded", DecisionNumber));
     }
 }
 

@@ -50,7 +50,7 @@ public sealed class Patient
         DateTimeOffset now, DateOnly today)
     {
         if (!IsPlausibleDateOfBirth(dateOfBirth, today))
-            throw new DomainConflictException("The date of birth must be in the past and at most 120 years ago.");
+            throw new DomainConflictException(new RuleText("Patient.BirthDate"));
         var normalized = Patients.Mrn.Normalize(mrn);
         if (Patients.Mrn.Problem(normalized) is { } problem) throw new DomainConflictException(problem);
         Mrn = normalized;

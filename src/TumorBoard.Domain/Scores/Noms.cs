@@ -7,7 +7,10 @@ namespace TumorBoard.Domain.Scores;
 /// </summary>
 public static class Noms
 {
-    private const string Src = "NOMS (Laufer et al., Oncologist 2013), row";
+    /// <summary>The citation before the row ("…, row A1"): an argument of the rationale texts, so it reads the same in every language.</summary>
+    private const string Src = "NOMS (Laufer et al., Oncologist 2013)";
+
+    private const string Patchell = "Patchell 2005 (Lancet 2005;366:643-648)";
 
     /// <summary>Suggests step A (radiation) and step B (mechanical). Uses <see cref="RadiosensitivityTable.Default"/> when no table is given.</summary>
     public static NomsResult Suggest(NomsInput input, RadiosensitivityTable? table = null)
@@ -16,21 +19,23 @@ public static class Noms
         table ??= RadiosensitivityTable.Default;
         var missing = new List<string>();
         var flags = new List<string>();
-        var rationale = new List<string>();
+        var rationale = new List<RuleText>();
 
         if (input.AcuteProgressiveMyelopathy == true)
         {
             flags.Add(NomsCodes.AcuteProgressiveMyelopathy);
-            rationale.Add("Patchell 2005 (Lancet 2005;366:643-648): acute or rapidly progressive myelopathy is "
-                + "treated as a surgical emergency independent of histology; this overrides the 2013 table below.");
+            rationale.Add(new("Noms.Patchell", Patchell));
         }
 
         var radiation = StepA(input, table, missing, flags, rationale);
         var mechanical = StepB(input, radiation, missing, rationale);
-        return new NomsResult(missing.Count == 0, radiation, mechanical, flags, rationale, missing);
+        return new NomsResult(missing.Count == 0, radiation, mechanical, flags, [.. rationale.Select(t => t.English)], missing)
+        {
+            RationaleTexts = rationale,
+        };
     }
 
-    private static string? StepA(NomsInput input, RadiosensitivityTable table, List<string> missing, List<string> flags, List<string> rationale)
+    private static string? StepA(NomsInput input, RadiosensitivityTable table, List<string> missing, List<string> flags, List<RuleText> rationale)
     {
         var sensitivity = ResolveRadiosensitivity(input, table, flags, rationale);
         if (sensitivity is null) missing.Add("radiosensitivity");
@@ -40,7 +45,7 @@ public static class Noms
 
         if (sensitivity == Radiosensitivity.Sensitive)
         {
-            rationale.Add($"{Src} A1: radiosensitive tumour → conventional EBRT regardless of the ESCC grade; no surgery for neurological/oncological reasons.");
+            rationale.Add(new("Noms.A1", Src));
             return NomsCodes.Cebrt;
         }
         if (sensitivity != Radiosensitivity.Resistant || escc is not { } grade) return null;
@@ -50,21 +55,21 @@ public static class Noms
             if (grade == EsccGrade.Grade1c)
             {
                 flags.Add(NomsCodes.Escc1cDiscuss);
-                rationale.Add($"{Src} A3: radioresistant tumour, ESCC 1c → SRS (low-grade branch by default); separation surgery can be discussed.");
+                rationale.Add(new("Noms.A3", Src));
             }
             else
-                rationale.Add($"{Src} A2: radioresistant tumour, low-grade ESCC {EsccGrades.ToCode(grade)} → SRS.");
+                rationale.Add(new("Noms.A2", Src, EsccGrades.ToCode(grade)));
             return NomsCodes.Srs;
         }
 
         switch (input.FitForSurgery)
         {
             case true:
-                rationale.Add($"{Src} A4: radioresistant tumour, high-grade ESCC {EsccGrades.ToCode(grade)}, fit for surgery → separation surgery, then SRS.");
+                rationale.Add(new("Noms.A4", Src, EsccGrades.ToCode(grade)));
                 return NomsCodes.SeparationSurgeryThenSrs;
             case false:
                 flags.Add(NomsCodes.PalliativeNotFitForSurgery);
-                rationale.Add($"{Src} A5: radioresistant tumour, high-grade ESCC {EsccGrades.ToCode(grade)}, not fit for surgery → palliative conventional EBRT.");
+                rationale.Add(new("Noms.A5", Src, EsccGrades.ToCode(grade)));
                 return NomsCodes.Cebrt;
             default:
                 AddOnce(missing, "fitForSurgery");
@@ -72,16 +77,16 @@ public static class Noms
         }
     }
 
-    private static Radiosensitivity? ResolveRadiosensitivity(NomsInput input, RadiosensitivityTable table, List<string> flags, List<string> rationale)
+    private static Radiosensitivity? ResolveRadiosensitivity(NomsInput input, RadiosensitivityTable table, List<string> flags, List<RuleText> rationale)
     {
         if (input.Radiosensitivity is Radiosensitivity.Sensitive or Radiosensitivity.Resistant)
         {
-            rationale.Add($"Radiosensitivity {DisplayWords.InSentence(input.Radiosensitivity)} as set by radiation oncology.");
+            rationale.Add(new("Noms.SetByRadiationOncology", input.Radiosensitivity));
             return input.Radiosensitivity;
         }
         if (input.Radiosensitivity is not null)
         {
-            rationale.Add($"{Src} A6: radiosensitivity is recorded as {DisplayWords.InSentence(input.Radiosensitivity)}; radiation oncology must set the class.");
+            rationale.Add(new("Noms.A6Recorded", Src, input.Radiosensitivity));
             return null;
         }
         if (input.Histology is not { } histology || !Enum.IsDefined(histology)) return null;
@@ -89,21 +94,20 @@ public static class Noms
         var entry = table.Lookup(histology);
         if (entry.Radiosensitivity == Radiosensitivity.Unknown)
         {
-            rationale.Add($"{Src} A6: histology {DisplayWords.InSentence(histology)} is not classified (source: {entry.Source}); radiation oncology must set the class.");
+            rationale.Add(new("Noms.A6Histology", Src, histology, entry.Source));
             return null;
         }
         if (entry.Verified)
-            rationale.Add($"Radiosensitivity {DisplayWords.InSentence(entry.Radiosensitivity)} pre-filled from histology {DisplayWords.InSentence(histology)} (source: {entry.Source}; table version {table.Version}).");
+            rationale.Add(new("Noms.Prefilled", entry.Radiosensitivity, histology, entry.Source, table.Version));
         else
         {
             flags.Add(NomsCodes.RadiosensitivityUnverified);
-            rationale.Add($"Radiosensitivity {DisplayWords.InSentence(entry.Radiosensitivity)} pre-filled from histology {DisplayWords.InSentence(histology)} rests on uncertain evidence (source: {entry.Source}; "
-                + $"table version {table.Version}): provisional until radiation oncology confirms it.");
+            rationale.Add(new("Noms.PrefilledUncertain", entry.Radiosensitivity, histology, entry.Source, table.Version));
         }
         return entry.Radiosensitivity;
     }
 
-    private static string? StepB(NomsInput input, string? radiation, List<string> missing, List<string> rationale)
+    private static string? StepB(NomsInput input, string? radiation, List<string> missing, List<RuleText> rationale)
     {
         var sins = input.SinsTotal is { } s && s is >= Sins.MinTotal and <= Sins.MaxTotal ? s : (int?)null;
         var gross = input.GrossInstability == true;
@@ -114,24 +118,23 @@ public static class Noms
         }
         if (!gross && sins < Sins.SurgicalConsultationThreshold)
         {
-            rationale.Add($"{Src} B1: SINS {sins} (stable) → nothing to add.");
+            rationale.Add(new("Noms.B1", Src, sins));
             return null;
         }
         if (!gross && Sins.CategoryFor(sins!.Value) == SinsCategory.PotentiallyUnstable)
         {
-            rationale.Add($"{Src} B2: SINS {sins} (potentially unstable) → surgical consultation (cement augmentation or stabilisation, as the surgeon decides).");
+            rationale.Add(new("Noms.B2", Src, sins));
             return NomsCodes.SurgicalConsult;
         }
 
-        var why = gross ? "gross instability" : $"SINS {sins} (unstable)";
+        var why = gross ? new RuleText("Noms.GrossInstability") : new RuleText("Noms.SinsUnstable", sins);
         switch (input.FitForSurgery)
         {
             case true:
-                rationale.Add($"{Src} B3: {why}, fit for surgery → stabilisation before radiation"
-                    + (radiation == NomsCodes.SeparationSurgeryThenSrs ? "; it is part of the separation surgery." : "."));
+                rationale.Add(new(radiation == NomsCodes.SeparationSurgeryThenSrs ? "Noms.B3Separation" : "Noms.B3", Src, why));
                 return NomsCodes.Stabilization;
             case false:
-                rationale.Add($"{Src} B4: {why}, not fit for surgery → instability not surgically addressable; the radiation from step A stands (consider minimally invasive options or bracing).");
+                rationale.Add(new("Noms.B4", Src, why));
                 return NomsCodes.InstabilityNotSurgicallyAddressable;
             default:
                 AddOnce(missing, "fitForSurgery");

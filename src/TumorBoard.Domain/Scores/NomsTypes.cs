@@ -64,4 +64,11 @@ public sealed record NomsResult(
 {
     [JsonPropertyOrder(-1)]
     public string Version => ScoreVersions.Noms;
+
+    /// <summary>The <see cref="Rationale"/> lines as texts (not in the JSON; null when read back from stored JSON).</summary>
+    [JsonIgnore]
+    public IReadOnlyList<Common.RuleText>? RationaleTexts { get; init; }
+
+    /// <summary>The rationale in the current UI culture (as stored, in English, where no texts are known).</summary>
+    public IReadOnlyList<string> LocalRationale() => RationaleTexts is { } texts ? [.. texts.Select(t => t.Local())] : Rationale;
 }

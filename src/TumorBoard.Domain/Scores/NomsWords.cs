@@ -12,6 +12,15 @@ public static class NomsWords
         _ => code,
     };
 
+    /// <summary><see cref="Radiation"/> as a <see cref="RuleText"/> (English as <see cref="Radiation"/>, or the reader's language).</summary>
+    public static Common.RuleText RadiationText(string? code) => code switch
+    {
+        NomsCodes.Cebrt => new("Noms.Radiation.Cebrt"),
+        NomsCodes.Srs => new("Noms.Radiation.Srs"),
+        NomsCodes.SeparationSurgeryThenSrs => new("Noms.Radiation.SeparationSurgeryThenSrs"),
+        _ => new("Noms.Code", Radiation(code)),
+    };
+
     public static string Mechanical(string? code, bool complete) => code switch
     {
         null => complete ? "stable: nothing to add" : "not determined yet",

@@ -19,12 +19,12 @@ public static class ExceptionMapping
     /// </summary>
     public static Outcome? Map(Exception exception, bool versionPrecondition = false) => exception switch
     {
-        NotFoundException e => new(StatusCodes.Status404NotFound, ProblemTexts.Get("Title_NotFound"), e.Message),
+        NotFoundException e => new(StatusCodes.Status404NotFound, ProblemTexts.Get("Title_NotFound"), LocalMessage(e)),
         UnauthorizedAccessException => new(StatusCodes.Status401Unauthorized, ProblemTexts.Get("Title_SignInRequired"), null),
-        ForbiddenException e => new(StatusCodes.Status403Forbidden, ProblemTexts.Get("Title_NotAllowed"), e.Message),
-        DomainConflictException e => new(StatusCodes.Status409Conflict, ProblemTexts.Get("Title_Conflict"), e.Message),
-        StaleVersionException e => new(StatusCodes.Status412PreconditionFailed, ProblemTexts.Get("Title_ChangedBySomeoneElse"), e.Message),
-        VersionRequiredException e => new(StatusCodes.Status428PreconditionRequired, ProblemTexts.Get("Title_VersionRequired"), e.Message),
+        ForbiddenException e => new(StatusCodes.Status403Forbidden, ProblemTexts.Get("Title_NotAllowed"), LocalMessage(e)),
+        DomainConflictException e => new(StatusCodes.Status409Conflict, ProblemTexts.Get("Title_Conflict"), LocalMessage(e)),
+        StaleVersionException e => new(StatusCodes.Status412PreconditionFailed, ProblemTexts.Get("Title_ChangedBySomeoneElse"), LocalMessage(e)),
+        VersionRequiredException e => new(StatusCodes.Status428PreconditionRequired, ProblemTexts.Get("Title_VersionRequired"), LocalMessage(e)),
         DbUpdateConcurrencyException when versionPrecondition => new(StatusCodes.Status412PreconditionFailed, ProblemTexts.Get("Title_ChangedBySomeoneElse"),
             ProblemTexts.Get("Detail_ChangedSinceOpened")),
         DbUpdateConcurrencyException => new(StatusCodes.Status409Conflict, ProblemTexts.Get("Title_ChangedBySomeoneElse"),
@@ -42,6 +42,14 @@ public static class ExceptionMapping
         PostgresException { SqlState: var state } when DataExceptions.Contains(state) => BadData(),
         _ => null,
     };
+
+    /// <summary>
+    /// What a person reads of a refused rule: the exception's <see cref="RuleText"/> in <see cref="System.Globalization.CultureInfo.CurrentUICulture"/>
+    /// (problem+json <c>detail</c> for a client that sent Accept-Language, the message on a page), else its
+    /// <see cref="Exception.Message"/>. Logs and the audit trail keep <see cref="Exception.Message"/>, the English.
+    /// </summary>
+    public static string LocalMessage(Exception exception) =>
+        exception is IRuleTextException { Text: { } text } ? text.Local() : exception.Message;
 
     /// <summary>
     /// PostgreSQL data exceptions a client's value can cause: 22021 (a character UTF-8 cannot carry, e.g. NUL), 22P05 (NUL

@@ -19,7 +19,7 @@ public sealed class AuthorizationBehavior<TMessage, TResponse>(ICurrentUser user
             throw new InvalidOperationException($"{typeof(TMessage).FullName} declares no authorization rule.");
         if (user.Id is null) throw new UnauthorizedAccessException("Sign-in required.");
         if (AllowedRoles.Length > 0 && !AllowedRoles.Any(user.IsInRole))
-            throw new ForbiddenException($"This needs the role {string.Join(" or ", AllowedRoles)}.");
+            throw new ForbiddenException(new RuleText("Auth.NeedsRole", RuleText.List(new RuleText("Word.Or"), AllowedRoles)));
         return next(message, ct);
     }
 }

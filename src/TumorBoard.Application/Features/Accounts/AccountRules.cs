@@ -69,7 +69,7 @@ public static class AccountRules
     {
         if (result.Succeeded) return;
         if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure)))
-            throw new DomainConflictException("The account was changed by someone else at the same time: reload it and apply your change again.");
+            throw new DomainConflictException(new RuleText("Account.ChangedAtSameTime"));
         throw new ValidationException(result.Errors.Select(e => new ValidationFailure(FieldOf(e.Code, field), e.Description)));
     }
 

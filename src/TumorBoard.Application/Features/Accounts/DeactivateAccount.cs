@@ -18,7 +18,7 @@ public static class DeactivateAccount
         public async ValueTask<Unit> Handle(Command command, CancellationToken ct)
         {
             var user = await users.FindByIdAsync(command.Id.ToString()) ?? throw NotFoundException.For("Account", command.Id);
-            if (user.Id == me.Id) throw new DomainConflictException("You cannot deactivate your own account.");
+            if (user.Id == me.Id) throw new DomainConflictException(new RuleText("Account.NotOwnDeactivation"));
             if (!user.IsActive) return Unit.Value;
 
             await using var tx = await db.Database.BeginTransactionAsync(ct);

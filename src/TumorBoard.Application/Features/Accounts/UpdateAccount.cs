@@ -61,7 +61,7 @@ public static class UpdateAccount
             var rolesChanged = !current.SequenceEqual(wanted.Order(StringComparer.Ordinal));
             var accessChanged = rolesChanged || user.Discipline != command.Discipline;
             if (accessChanged && user.Id == me.Id)
-                throw new ForbiddenException("You cannot change your own roles or discipline: another administrator can.");
+                throw new ForbiddenException(new RuleText("Account.NotOwnRoles"));
             var reason = command.RoleChangeReason?.Trim();
             if (accessChanged && string.IsNullOrEmpty(reason))
                 throw new ValidationException([new ValidationFailure(nameof(Command.RoleChangeReason),

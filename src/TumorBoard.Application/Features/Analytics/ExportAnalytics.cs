@@ -62,9 +62,9 @@ public static class ExportAnalytics
         public async ValueTask<Export> Handle(Query query, CancellationToken ct)
         {
             if ((query.Identified ?? false) && !user.IsInRole(Roles.Coordinator))
-                throw new ForbiddenException("Only a coordinator may export identified data; ask for the pseudonymised export.");
+                throw new ForbiddenException(new RuleText("Analytics.IdentifiedOnlyCoordinator"));
             if (!(query.Identified ?? false) && options.Value.PseudonymKey.Length < AnalyticsOptions.MinimumKeyLength)
-                throw new DomainConflictException("No pseudonym key is configured (Analytics:PseudonymKey): a pseudonymised export cannot be made.");
+                throw new DomainConflictException(new RuleText("Analytics.NoPseudonymKey"));
             var scope = new AnalyticsScope(query, clock);
             var kind = query.Kind!.Value;
             db.QueueAudit(new AuditEntry

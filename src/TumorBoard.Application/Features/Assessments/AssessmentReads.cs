@@ -53,7 +53,7 @@ public static class AssessmentReads
 
     public static Assessment Single(List<Assessment> assessments, Guid caseId, Discipline discipline) =>
         assessments.FirstOrDefault(a => a.Discipline == discipline)
-            ?? throw new NotFoundException($"Case {caseId} has no {discipline} assessment yet.");
+            ?? throw new NotFoundException(new RuleText("Assessment.NoneYet", caseId, RuleText.Name(discipline)));
 }
 
 /// <summary>The submitted content of the three structured assessments (null: none submitted yet).</summary>

@@ -73,7 +73,7 @@ public sealed class AssessmentWriter(TumorBoardDbContext db, ICurrentUser user, 
     {
         var author = Author(content.Discipline);
         var (tumorCase, assessment) = await LoadAsync(caseId, content.Discipline, ct);
-        if (assessment is null) throw new NotFoundException($"There is no {DisplayWords.InSentence(content.Discipline)} assessment of case {caseId} to revise.");
+        if (assessment is null) throw new NotFoundException(new RuleText("Assessment.NoneToRevise", content.Discipline, caseId));
         RequireVersion(assessment, expectedVersion);
         assessment.Revise(content, reason, AssessmentContext.For(tumorCase, table), author, clock.GetUtcNow());
         return await SaveAsync(assessment, false, ct);
@@ -83,7 +83,7 @@ public sealed class AssessmentWriter(TumorBoardDbContext db, ICurrentUser user, 
     {
         var author = Author(discipline);
         var (tumorCase, assessment) = await LoadAsync(caseId, discipline, ct);
-        if (assessment is null) throw new NotFoundException($"There is no {discipline} draft of case {caseId} to submit.");
+        if (assessment is null) throw new NotFoundException(new RuleText("Assessment.NoDraftToSubmit", RuleText.Name(discipline), caseId));
         if (expectedVersion is { } v && !v.Matches(assessment.Version)) throw new StaleVersionException("assessment");
         assessment.Submit(AssessmentContext.For(tumorCase, table), author, clock.GetUtcNow());
         return await SaveAsync(assessment, false, ct);

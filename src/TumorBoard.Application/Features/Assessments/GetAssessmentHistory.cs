@@ -58,7 +58,7 @@ public static class GetAssessmentHistory
             if (query.From is { } from && query.To is { } to)
             {
                 string Content(int n) => versions.FirstOrDefault(v => v.Number == n)?.ContentJson
-                    ?? throw new NotFoundException($"The {DisplayWords.InSentence(query.Discipline)} assessment has no version {n}.");
+                    ?? throw new NotFoundException(new RuleText("Assessment.NoVersion", query.Discipline, n));
                 compared = new Comparison(from, to, VersionDiff.Between(Content(from), Content(to)));
             }
             return new Result(a.Id, a.Discipline, a.Status, entries, compared);

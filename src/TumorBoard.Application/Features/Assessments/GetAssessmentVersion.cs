@@ -29,7 +29,7 @@ public static class GetAssessmentVersion
             var a = AssessmentReads.Single(await AssessmentReads.ForCaseAsync(db, query.CaseId, ct), query.CaseId, query.Discipline);
             var number = query.Number ?? a.CurrentVersionNumber;
             var v = a.Versions.FirstOrDefault(x => x.Number == number)
-                ?? throw new NotFoundException($"The {DisplayWords.InSentence(query.Discipline)} assessment has no version {number}.");
+                ?? throw new NotFoundException(new RuleText("Assessment.NoVersion", query.Discipline, number));
             return Of(a, v);
         }
     }

@@ -53,7 +53,7 @@ public static class CaseHistoryAudit
             if (changes.TryGetValue(nameof(TumorBoardCase.Status), out var s) && StatusSummary(s) is { } summary)
                 yield return new HistoryEvent
                 {
-                    OccurredAt = row.OccurredAt, Kind = HistoryEventKind.CaseStatusChanged, ActorName = row.ActorName, Summary = summary,
+                    OccurredAt = row.OccurredAt, Kind = HistoryEventKind.CaseStatusChanged, ActorName = row.ActorName, SummaryText = summary,
                     Text = s.New == nameof(CaseStatus.Withdrawn) ? changes.GetValueOrDefault(nameof(TumorBoardCase.WithdrawalReason))?.New : null,
                     Source = HistorySource.AuditTrail,
                 };
@@ -69,12 +69,12 @@ public static class CaseHistoryAudit
         }
     }
 
-    static string? StatusSummary(Change status) => (status.Old, status.New) switch
+    static RuleText? StatusSummary(Change status) => (status.Old, status.New) switch
     {
-        (nameof(CaseStatus.Draft), nameof(CaseStatus.ReadyForBoard)) => "Case marked ready for the board",
-        (_, nameof(CaseStatus.Draft)) => "Case returned to draft: its minimum dataset became incomplete",
-        (_, nameof(CaseStatus.Withdrawn)) => "Case withdrawn",
-        (_, nameof(CaseStatus.Closed)) => "Case closed",
+        (nameof(CaseStatus.Draft), nameof(CaseStatus.ReadyForBoard)) => new RuleText("History.CaseReady"),
+        (_, nameof(CaseStatus.Draft)) => new RuleText("History.CaseBackToDraft"),
+        (_, nameof(CaseStatus.Withdrawn)) => new RuleText("History.CaseWithdrawn"),
+        (_, nameof(CaseStatus.Closed)) => new RuleText("History.CaseClosed"),
         _ => null,   // scheduling, discussion and decision moves are told by the agenda and decision records
     };
 

@@ -21,7 +21,7 @@ public static class CaseHistoryTimeline
         var c = data.Case;
         List<HistoryEvent> events =
         [
-            new() { OccurredAt = c.Case.CreatedAt, Kind = CaseRegistered, ActorName = c.CreatedByName, Summary = "Case registered",
+            new() { OccurredAt = c.Case.CreatedAt, Kind = CaseRegistered, ActorName = c.CreatedByName, SummaryText = new RuleText("History.CaseRegistered"),
                 Text = c.Case.ClinicalQuestion },
         ];
         events.AddRange(Listings(data));
@@ -48,7 +48,7 @@ public static class CaseHistoryTimeline
             yield return new HistoryEvent
             {
                 OccurredAt = l.AddedAt, Kind = Scheduled, ActorName = l.AddedByName,
-                Summary = $"Listed on {Meeting(l, data)}" + (l.IsLateAddition ? " as a late addition" : ""), Text = l.LateAdditionReason,
+                SummaryText = new RuleText(l.IsLateAddition ? "History.ListedLate" : "History.Listed", Meeting(l, data)), Text = l.LateAdditionReason,
                 MeetingId = l.MeetingId, AgendaItemId = l.ItemId,
             };
             foreach (var (status, kind) in Outcomes)
@@ -60,12 +60,12 @@ public static class CaseHistoryTimeline
                 {
                     OccurredAt = row?.OccurredAt ?? (status == AgendaItemStatus.Removed ? l.AddedAt : l.MeetingStartsAt),
                     Kind = kind, ActorName = row?.ActorName,
-                    Summary = kind switch
+                    SummaryText = new RuleText(kind switch
                     {
-                        Removed => $"Removed from the agenda of {Meeting(l, data)}",
-                        Deferred => $"Deferred in {Meeting(l, data)}",
-                        _ => $"Discussed in {Meeting(l, data)}",
-                    },
+                        Removed => "History.Removed",
+                        Deferred => "History.Deferred",
+                        _ => "History.Discussed",
+                    }, Meeting(l, data)),
                     Text = kind == Discussed ? null : l.Reason, MeetingId = l.MeetingId, AgendaItemId = l.ItemId,
                     Source = row is null ? HistorySource.Record : HistorySource.AuditTrail,
                 };
@@ -94,35 +94,34 @@ public static class CaseHistoryTimeline
 
     static IEnumerable<HistoryEvent> DecisionEvents(BoardDecision d, CaseHistoryData data)
     {
-        HistoryEvent On(HistoryEventKind kind, DateTimeOffset at, string? actor, string summary, string? text = null) => new()
+        HistoryEvent On(HistoryEventKind kind, DateTimeOffset at, string? actor, RuleText summary, string? text = null) => new()
         {
-            OccurredAt = at, Kind = kind, ActorName = actor, Summary = summary, Text = text,
+            OccurredAt = at, Kind = kind, ActorName = actor, SummaryText = summary, Text = text,
             MeetingId = d.MeetingId, AgendaItemId = d.AgendaItemId, DecisionId = d.Id, DecisionNumber = d.Number,
         };
         yield return d.IsAmendment
             ? On(DecisionAmended, d.CreatedAt, d.CreatedByName,
-                $"Amendment of decision version {data.Decision(d.AmendsId)?.Number} started as version {d.Number}", d.AmendmentReason)
+                new RuleText("History.Amended", data.Decision(d.AmendsId)?.Number, d.Number), d.AmendmentReason)
             : On(DecisionDrafted, d.CreatedAt, d.CreatedByName,
                 d.IsEmergencyPlan
-                    ? $"Emergency plan outside a meeting recorded as decision version {d.Number}, a draft: {DisplayWords.Of(d.Outcome)}"
-                    : $"Decision version {d.Number} recorded as a draft in {Meeting(data.Listing(d.AgendaItemId)!, data)}: {DisplayWords.Of(d.Outcome)}");
+                    ? new RuleText("History.EmergencyDrafted", d.Number, RuleText.Word(d.Outcome))
+                    : new RuleText("History.Drafted", d.Number, Meeting(data.Listing(d.AgendaItemId)!, data), RuleText.Word(d.Outcome)));
         var contentHash = DecisionHash.Content(d);
         foreach (var p in d.Positions.OrderBy(p => p.RecordedAt))
             yield return Position(d, p.MemberName, p.Discipline, p.Kind, p.Text, p.RecordedAt, replaced: false, earlierDraft: p.ContentHash != contentHash);
         foreach (var s in d.EmergencySignatures.OrderBy(s => s.SignedAt))
             yield return On(DecisionSigned, s.SignedAt, s.SignerName,
-                $"Emergency plan outside a meeting, version {d.Number}: signed for {DisplayWords.InSentence(s.Discipline)} by {s.SignerName} (password re-entered)");
+                new RuleText("History.EmergencySigned", d.Number, s.Discipline, s.SignerName));
         if (d.SignedAt is { } signedAt)
             yield return On(DecisionSigned, signedAt, d.SignerName,
-                $"Decision version {d.Number} signed by {d.SignerName}, meaning \"{d.SignatureMeaning}\"; SHA-256 {d.SignedHash}"
-                + (d.SignatureIsIntact ? "" : ". The stored content no longer matches this signature"));
+                new RuleText(d.SignatureIsIntact ? "History.Signed" : "History.SignedBroken", d.Number, d.SignerName, d.SignatureMeaning, d.SignedHash));
         if (d.SupersededAt is { } supersededAt && data.Decision(d.SupersededById) is { } by)
-            yield return On(DecisionSuperseded, supersededAt, by.SignerName, $"Decision version {d.Number} superseded by version {by.Number}");
+            yield return On(DecisionSuperseded, supersededAt, by.SignerName, new RuleText("History.Superseded", d.Number, by.Number));
         var plan = d.Content.Plan;
         foreach (var f in d.FollowUps.OrderBy(f => f.RecordedAt))
             yield return On(FollowUpRecorded, f.RecordedAt, f.RecordedByName,
-                $"Follow-up of plan step {f.StepNumber}" + (f.StepNumber <= plan.Count ? $" ({DecisionDiff.Describe(plan[f.StepNumber - 1])})" : "")
-                + $" of decision version {d.Number}: {DisplayWords.Of(f.Status)}" + (f.Reason is { } r ? $", {DisplayWords.InSentence(r)}" : ""),
+                FollowUpSummary(f.StepNumber, f.StepNumber <= plan.Count ? DecisionDiff.Describe(plan[f.StepNumber - 1]) : null, d.Number,
+                    f.Reason is { } r ? new RuleText("History.WithReason", RuleText.Word(f.Status), r) : RuleText.Word(f.Status)),
                 Words(f.ReasonText, f.Note));
     }
 
@@ -148,18 +147,22 @@ public static class CaseHistoryTimeline
     static string? Words(params string?[] parts) =>
         parts.Where(p => !string.IsNullOrWhiteSpace(p)).ToList() is { Count: > 0 } written ? string.Join(" · ", written) : null;
 
+    static RuleText FollowUpSummary(int step, string? described, int number, object status) => described is null
+        ? new RuleText("History.FollowUp", step, number, status)
+        : new RuleText("History.FollowUpStep", step, described, number, status);
+
     /// <summary>A member's position on a decision version (also one replaced later, from the audit trail).</summary>
     public static HistoryEvent Position(BoardDecision d, string? member, Discipline? discipline, PositionKind kind, string? text,
         DateTimeOffset at, bool replaced, bool earlierDraft = false) => new()
     {
         OccurredAt = at, Kind = PositionTaken, ActorName = member, Discipline = discipline, Text = text, Position = kind,
-        Summary = $"{member}{(discipline is { } x ? $" ({DisplayWords.Of(x)})" : "")} " + kind switch
+        SummaryText = new RuleText(kind switch
             {
-                PositionKind.Agree => "agreed with",
-                PositionKind.Disagree => "disagreed with",
-                _ => "abstained on",
-            } + $" decision version {d.Number}" + (kind == PositionKind.Disagree ? " (dissent)" : "")
-            + (earlierDraft ? ", as it stood in an earlier draft" : "") + (replaced ? "; later replaced by a new position" : ""),
+                PositionKind.Agree => "History.Position.Agree",
+                PositionKind.Disagree => "History.Position.Disagree",
+                _ => "History.Position.Abstain",
+            }, discipline is { } x ? new RuleText("History.MemberDiscipline", member, RuleText.Word(x)) : (object?)member, d.Number,
+            RuleText.List("", new object[] { earlierDraft ? new RuleText("History.Position.EarlierDraft") : "", replaced ? new RuleText("History.Position.Replaced") : "" })),
         MeetingId = d.MeetingId, AgendaItemId = d.AgendaItemId, DecisionId = d.Id, DecisionNumber = d.Number,
     };
 }

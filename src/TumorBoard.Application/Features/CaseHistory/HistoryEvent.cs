@@ -38,6 +38,19 @@ public sealed record HistoryEvent
     /// <summary>The person's printed name at the time; null when unknown.</summary>
     public string? ActorName { get; init; }
     public string Summary { get; init; } = "";
+
+    /// <summary>The <see cref="Summary"/> as a text (sets the English <see cref="Summary"/>; not in the JSON, which keeps the English).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public TumorBoard.Domain.Common.RuleText? SummaryText
+    {
+        get => summaryText;
+        init { summaryText = value; if (value is not null) Summary = value.English; }
+    }
+
+    readonly TumorBoard.Domain.Common.RuleText? summaryText;
+
+    /// <summary>The summary in the current UI culture (English where it is not a text).</summary>
+    public string LocalSummary() => summaryText?.Local() ?? Summary;
     /// <summary>A reason, a position's text, a follow-up note: the words as written.</summary>
     public string? Text { get; init; }
     /// <summary>The discipline the event belongs to (assessments, waivers, a member's position).</summary>

@@ -52,13 +52,12 @@ public static class AmendDecision
             }
             var status = await db.Cases.Where(x => x.Id == signed.CaseId).Select(x => x.Status).FirstAsync(ct);
             if (CaseStatuses.IsEnded(status))
-                throw new DomainConflictException($"The case is {status}: its decision can no longer be amended.");
+                throw new DomainConflictException(new RuleText("Decision.CaseEndedNoAmend", RuleText.Name(status)));
             if (!OutcomeRules.MayAmend(signed.Outcome, c.Content.Outcome))
-                throw new DomainConflictException("An amendment cannot turn a request for more information into a treatment decision or back: " +
-                    "the case is discussed again at a meeting instead.");
+                throw new DomainConflictException(new RuleText("Decision.AmendOutcomeKind"));
             // Compared in the canonical form: the stored jsonb text comes back with its keys reordered and spaced.
             if (DecisionJson.Serialize(c.Content.Normalized()) == DecisionJson.Serialize(signed.Content))
-                throw new DomainConflictException("The amendment changes nothing in the signed decision.");
+                throw new DomainConflictException(new RuleText("Decision.AmendNoChange"));
             await DecisionAccess.RequireNoDraftAsync(db, signed.CaseId, ct);
             // Read the status again after the draft check: a draft (another amendment, a later discussion) signed in between
             // superseded this version, and an amendment of it could then never be signed nor make way for another draft.

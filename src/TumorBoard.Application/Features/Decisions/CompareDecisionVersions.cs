@@ -45,7 +45,7 @@ public static class CompareDecisionVersions
             var one = found.FirstOrDefault(d => d.Id == query.DecisionId) ?? throw NotFoundException.For("Decision", query.DecisionId);
             var other = found.FirstOrDefault(d => d.Id == query.OtherDecisionId) ?? throw NotFoundException.For("Decision", query.OtherDecisionId);
             if (one.CaseId != other.CaseId)
-                throw new DomainConflictException("The two decisions belong to different cases: only versions of one case's decision are compared.");
+                throw new DomainConflictException(new RuleText("Decision.CompareOtherCase"));
             var (before, after) = one.Number <= other.Number ? (one, other) : (other, one);
             return new Result(one.CaseId, Describe(before), Describe(after), DecisionDiff.Between(DecisionFacts.Of(before), DecisionFacts.Of(after)));
         }

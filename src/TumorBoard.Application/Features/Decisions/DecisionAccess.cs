@@ -67,7 +67,7 @@ public static class DecisionAccess
     {
         var author = await MemberAsync(db, user, ct);
         if (!user.IsInRole(Roles.Specialist) || author.Discipline is not { } discipline || !EmergencySignature.Disciplines.Contains(discipline))
-            throw new ForbiddenException("An emergency plan outside a meeting is written by a specialist in neurosurgery or radiation oncology.");
+            throw new ForbiddenException(new RuleText("Emergency.OnlyAuthors"));
         return author;
     }
 
@@ -111,7 +111,7 @@ public static class DecisionAccess
         var draft = await db.Decisions.Where(d => d.CaseId == caseId && d.Status == DecisionStatus.Draft)
             .Select(d => (int?)d.Number).FirstOrDefaultAsync(ct);
         if (draft is not null)
-            throw new DomainConflictException($"Decision version {draft} of this case is still a draft: change or sign that draft.");
+            throw new DomainConflictException(new RuleText("Decision.DraftPending", draft));
     }
 
     /// <summary>

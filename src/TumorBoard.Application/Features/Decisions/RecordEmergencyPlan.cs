@@ -42,12 +42,11 @@ public static class RecordEmergencyPlan
                 ?? throw NotFoundException.For("Case", c.CaseId);
             var author = await DecisionAccess.RequireEmergencyPlanAuthorAsync(db, user, ct);
             if (CaseStatuses.IsEnded(status))
-                throw new DomainConflictException($"The case is {status}: it gets no emergency plan.");
+                throw new DomainConflictException(new RuleText("Emergency.CaseEnded", RuleText.Name(status)));
             var triage = await db.MsccTracks.Where(t => t.CaseId == c.CaseId).Select(t => (TriageLevel?)t.Triage).FirstOrDefaultAsync(ct)
                 ?? TriageLevel.Routine;
             if (triage != TriageLevel.P1)
-                throw new DomainConflictException($"The case is triaged {DisplayWords.Of(triage)}: an emergency plan outside a meeting is only for a P1 emergency; " +
-                    "the case is decided at the next board.");
+                throw new DomainConflictException(new RuleText("Emergency.OnlyP1", RuleText.Word(triage)));
             await DecisionAccess.RequireNoDraftAsync(db, c.CaseId, ct);
             var inputs = await DecisionAccess.InputsAsync(db, table, c.CaseId, null, c.Content, ct);
             var plan = BoardDecision.RecordEmergencyPlan(c.CaseId, await DecisionAccess.NextNumberAsync(db, c.CaseId, ct), c.Content, inputs,

@@ -50,7 +50,7 @@ public static class RecordPosition
                 var meeting = await db.Meetings.AsNoTracking().FirstAsync(m => m.Id == decision.MeetingId, ct);
                 var me = await DecisionAccess.MemberAsync(db, user, ct);
                 var attendee = meeting.Attendees.FirstOrDefault(a => a.UserId == me.Id)
-                    ?? throw new ForbiddenException("Only members recorded as present at the meeting take a position on its decision.");
+                    ?? throw new ForbiddenException(new RuleText("Decision.PositionOnlyPresent"));
                 decision.RecordPosition(me with { Discipline = attendee.Discipline ?? me.Discipline }, c.Kind!.Value, c.Text, clock.UtcNow);
                 return new DecisionSaved(await db.SaveChangesThenReadAsync(() => GetDecision.LoadAsync(db, decision.Id, clock, ct), ct));
             });

@@ -38,8 +38,7 @@ public static class ReviseDecision
             {
                 await DecisionAccess.RequireEmergencyPlanAuthorAsync(db, user, ct);
                 if (decision.Status == DecisionStatus.Draft && decision.EmergencySignatures.Count > 0)
-                    throw new DomainConflictException($"The emergency plan is already signed for {DisplayWords.InSentence(decision.EmergencySignatures[0].Discipline)}: " +
-                        "a signed content is not changed; the second discipline signs it, then it can be amended.");
+                    throw new DomainConflictException(new RuleText("Emergency.SignedContent", decision.EmergencySignatures[0].Discipline));
             }
             else
             {

@@ -50,9 +50,9 @@ public static class SignDecision
 
             var decision = await DecisionAccess.LoadAsync(db, c.DecisionId, c.ExpectedVersion, ct);
             if (decision.IsEmergencyPlan)
-                throw new DomainConflictException("An emergency plan is signed by a neurosurgeon and a radiation oncologist (emergency signatures), not by a chair.");
+                throw new DomainConflictException(new RuleText("Decision.EmergencyNotByChair"));
             if (decision.Status != DecisionStatus.Draft)
-                throw new DomainConflictException($"Decision version {decision.Number} is already {DisplayWords.InSentence(decision.Status)}: a signed decision is never signed again.");
+                throw new DomainConflictException(new RuleText("Decision.AlreadySigned", decision.Number, decision.Status));
             var loaded = decision.Version;
             try
             {
@@ -66,7 +66,7 @@ public static class SignDecision
                 var stored = await db.Decisions.AsNoTracking().Where(d => d.Id == decision.Id).Select(d => d.Version).FirstAsync(ct);
                 if (stored == loaded) throw;
                 if (c.ExpectedVersion is not null) throw new StaleVersionException("decision");
-                throw new DomainConflictException($"Decision version {decision.Number} was signed or changed at the same moment by another request.");
+                throw new DomainConflictException(new RuleText("Decision.SignRace", decision.Number));
             }
         }
 
@@ -80,7 +80,7 @@ public static class SignDecision
             {
                 await DecisionAccess.RequireAmendmentApproverAsync(db, chair.Id, meeting, decision.CaseId, "sign", ct);
                 if (current?.Id != decision.AmendsId)
-                    throw new DomainConflictException("The decision this amendment was based on is no longer the current one: start the amendment again from the current decision.");
+                    throw new DomainConflictException(new RuleText("Decision.AmendedNoLongerCurrent"));
             }
             else
             {

@@ -62,7 +62,7 @@ public static class SignEmergencyPlan
         {
             var plan = await DecisionAccess.LoadAsync(db, c.DecisionId, null, ct);
             if (!plan.IsEmergencyPlan)
-                throw new DomainConflictException($"Decision version {plan.Number} was made in a meeting: the meeting's chair signs it.");
+                throw new DomainConflictException(new RuleText("Emergency.MadeInMeeting", plan.Number));
             var signer = await DecisionAccess.MemberAsync(db, user, ct);
             var now = clock.UtcNow;
             plan.SignAsEmergencyPlan(signer, c.Discipline!.Value, now);
@@ -71,7 +71,7 @@ public static class SignEmergencyPlan
             {
                 var current = await db.Decisions.FirstOrDefaultAsync(d => d.CaseId == plan.CaseId && d.Status == DecisionStatus.Signed, ct);
                 if (plan.IsAmendment && current?.Id != plan.AmendsId)
-                    throw new DomainConflictException("The decision this amendment was based on is no longer the current one: start the amendment again from the current decision.");
+                    throw new DomainConflictException(new RuleText("Decision.AmendedNoLongerCurrent"));
                 if (current is not null)
                 {
                     // Superseded first, so the unique "one signed decision per case" index holds at every statement.

@@ -48,13 +48,13 @@ public static class WaiveAssessment
             DecisionPreconditions.RequireChair(meeting, user.RequiredId);
             var item = DecisionAccess.Item(meeting, c.ItemId);
             if (meeting.Status != MeetingStatus.InProgress)
-                throw new DomainConflictException($"The meeting is {DisplayWords.InSentence(meeting.Status)}: waivers are recorded in the running meeting.");
+                throw new DomainConflictException(new RuleText("Waiver.MeetingNotRunning", meeting.Status));
             if (item.Status is not (AgendaItemStatus.Scheduled or AgendaItemStatus.Discussed))
-                throw new DomainConflictException($"The case is {DisplayWords.InSentence(item.Status)} on this meeting.");
+                throw new DomainConflictException(new RuleText("Waiver.ItemStatus", item.Status));
             if (await db.Assessments.AnyAsync(a => a.CaseId == item.CaseId && a.Discipline == c.Discipline && a.SubmittedVersionNumber != null, ct))
-                throw new DomainConflictException($"The {DisplayWords.InSentence(c.Discipline)} assessment is submitted: there is nothing to waive.");
+                throw new DomainConflictException(new RuleText("Waiver.Submitted", c.Discipline));
             if (await db.AssessmentWaivers.AnyAsync(w => w.AgendaItemId == item.Id && w.Discipline == c.Discipline, ct))
-                throw new DomainConflictException($"The {DisplayWords.InSentence(c.Discipline)} assessment is already waived for this case.");
+                throw new DomainConflictException(new RuleText("Waiver.AlreadyWaived", c.Discipline));
             var waiver = new AssessmentWaiver(meeting.Id, item.Id, item.CaseId, c.Discipline, c.Reason,
                 await DecisionAccess.MemberAsync(db, user, ct), clock.UtcNow);
             db.AssessmentWaivers.Add(waiver);

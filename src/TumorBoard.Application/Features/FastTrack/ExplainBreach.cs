@@ -45,7 +45,7 @@ public static class ExplainBreach
             if (track is null) _ = await db.Cases.FindAsync([c.CaseId], ct) ?? throw NotFoundException.For("Case", c.CaseId);
             var found = track?.Clocks.FirstOrDefault(k => k.Name == c.Clock);
             if (found is null || found.StateAt(clock.UtcNow) != ClockState.Breached)
-                throw new DomainConflictException($"The {DisplayWords.InSentence(c.Clock!.Value)} clock of this case is not breached: only a breach takes a reason.");
+                throw new DomainConflictException(new RuleText("Mscc.NotBreached", c.Clock!.Value));
             db.MsccBreachExplanations.Add(new MsccBreachExplanation(c.CaseId, c.Clock!.Value, c.Reason!.Value, c.Text,
                 user.RequiredId, await MsccActor.NameAsync(db, user, ct), clock.UtcNow));
             return await db.SaveChangesThenReadAsync(() => GetFastTrack.LoadAsync(db, clock, c.CaseId, ct), ct);

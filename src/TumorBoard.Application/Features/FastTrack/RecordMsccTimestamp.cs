@@ -49,7 +49,7 @@ public static class RecordMsccTimestamp
         {
             var tumorCase = await db.Cases.FindAsync([c.CaseId], ct) ?? throw NotFoundException.For("Case", c.CaseId);
             if (tumorCase.Status is Domain.Cases.CaseStatus.Closed or Domain.Cases.CaseStatus.Withdrawn)
-                throw new DomainConflictException($"The case is {DisplayWords.InSentence(tumorCase.Status)}: its pathway times are closed.");
+                throw new DomainConflictException(new RuleText("Mscc.TimesClosed", tumorCase.Status));
             db.MsccTimestamps.Add(new MsccTimestamp(tumorCase.Id, c.Event!.Value, c.OccurredAt!.Value.ToUniversalTime(), c.Note,
                 user.RequiredId, await MsccActor.NameAsync(db, user, ct), clock.UtcNow));
             return await db.SaveChangesThenReadAsync(() => GetFastTrack.LoadAsync(db, clock, c.CaseId, ct), ct);

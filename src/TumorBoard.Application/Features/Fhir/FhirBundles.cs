@@ -16,8 +16,7 @@ public static class FhirBundles
     public static Bundle Document(FhirOptions options, CaseHistoryData data, BoardDecision decision, BoardClock clock)
     {
         if (decision.Status == DecisionStatus.Draft)
-            throw new DomainConflictException(
-                $"Decision version {decision.Number} is a draft: only a signed decision leaves the board as a FHIR document.");
+            throw new DomainConflictException(new RuleText("Fhir.DraftDecision", decision.Number));
         var b = new FhirBundleBuilder(options);
         var mapper = new DecisionFhirMapper(b, new FhirCaseResources(b, data.Case), data, decision, clock, history: false);
         mapper.Composition();

@@ -91,7 +91,7 @@ public static class RecordFollowUp
         {
             var decision = await DecisionAccess.LoadAsync(db, c.DecisionId, null, ct);
             if (!FollowUpReads.MayRecord(user, decision.ResponsibleClinicianId))
-                throw new ForbiddenException("Only the responsible clinician or a coordinator records the follow-up of this decision.");
+                throw new ForbiddenException(new RuleText("FollowUp.OnlyClinicianOrCoordinator"));
             decision.RecordFollowUp(c.StepNumber, c.Status!.Value, c.Reason, c.ReasonText, c.Note,
                 await DecisionAccess.MemberAsync(db, user, ct), clock.UtcNow, c.PerformedOn);
             return new DecisionSaved(await db.SaveChangesThenReadAsync(() => GetDecision.LoadAsync(db, decision.Id, clock, ct), ct));

@@ -95,7 +95,7 @@ public static class GetBoardView
             var meeting = await MeetingAccess.ReadAsync(db, q.MeetingId, ct);
             var agenda = meeting.ActiveAgenda.ToList();
             var index = agenda.FindIndex(i => i.Id == q.ItemId);
-            if (index < 0) throw new NotFoundException($"Agenda item {q.ItemId} is not on the agenda of meeting {q.MeetingId}.");
+            if (index < 0) throw new NotFoundException(new RuleText("Meeting.ItemNotOnAgenda", q.ItemId, q.MeetingId));
             var item = agenda[index];
             var (chairName, attendees) = await GetMeeting.PeopleAsync(db, meeting, ct);
             var tumorCase = await GetCase.LoadAsync(db, item.CaseId, ct);

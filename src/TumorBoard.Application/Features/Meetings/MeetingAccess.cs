@@ -36,6 +36,6 @@ public static class MeetingAccess
     {
         if (user.IsInRole(Roles.Coordinator)) return;
         if (user.IsInRole(Roles.Specialist) && user.Id == meeting.ChairId) return;
-        throw new ForbiddenException("Only a coordinator or this meeting's chair may do this.");
+        throw new ForbiddenException(new RuleText("Meeting.OnlyCoordinatorOrChair"));
     }
 }

@@ -79,7 +79,7 @@ public static class PatientLetterAccess
     public static void RequireWriter(ICurrentUser user, BoardDecision decision)
     {
         if (!MayWrite(user, decision))
-            throw new ForbiddenException("Only a coordinator or the decision's responsible clinician writes and sends the patient letter.");
+            throw new ForbiddenException(new RuleText("Letter.OnlyCoordinatorOrClinician"));
     }
 
     public static async Task<(PatientLetter Letter, BoardDecision Decision)> LoadAsync(TumorBoardDbContext db, Guid decisionId, Guid letterId,
@@ -97,7 +97,7 @@ public static class PatientLetterAccess
         BoardClock clock, BoardOptions board, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(board.PatientLetter.EmergencyPhone))
-            throw new DomainConflictException("The board's 24-hour number is not configured (Board:PatientLetter:EmergencyPhone): a letter to the patient must carry it.");
+            throw new DomainConflictException(new RuleText("Letter.NoEmergencyPhone"));
         var patient = await (from c in db.Cases.AsNoTracking()
                              join p in db.Patients on c.PatientId equals p.Id
                              where c.Id == decision.CaseId

@@ -72,7 +72,7 @@ public sealed class DetailsModel(ISender sender, IStringLocalizer<Ui> T) : PageM
         {
             // Posted although the form was not offered (or the chair changed meanwhile): still a 403, but the page says
             // who may sign, under the password field, instead of a bare error page.
-            ModelState.AddModelError($"{nameof(Sign)}.{nameof(Sign.Password)}", refused.Message);
+            ModelState.AddModelError($"{nameof(Sign)}.{nameof(Sign.Password)}", ExceptionMapping.LocalMessage(refused));
             SignRefused = true;
             await LoadAsync(ct);
             Response.StatusCode = StatusCodes.Status403Forbidden;

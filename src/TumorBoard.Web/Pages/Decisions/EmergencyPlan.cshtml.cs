@@ -12,6 +12,7 @@ using TumorBoard.Domain.Security;
 using TumorBoard.Web.Forms;
 using Microsoft.Extensions.Localization;
 using TumorBoard.Web.Texts;
+using TumorBoard.Web.Errors;
 
 namespace TumorBoard.Web.Pages.Decisions;
 
@@ -70,7 +71,7 @@ public sealed class EmergencyPlanModel(ISender sender, IStringLocalizer<Ui> text
         catch (ForbiddenException refused)
         {
             // Signing for a discipline one does not hold: still a 403, with the reason under the panel's password.
-            ModelState.AddModelError($"{nameof(Signature)}.{nameof(Signature.Password)}", refused.Message);
+            ModelState.AddModelError($"{nameof(Signature)}.{nameof(Signature.Password)}", ExceptionMapping.LocalMessage(refused));
             await LoadFormAsync(ct);
             Response.StatusCode = StatusCodes.Status403Forbidden;
             return Page();

@@ -31,8 +31,9 @@ public sealed class EditModel(ISender sender, IStringLocalizer<Ui> T) : PageMode
         catch (ForbiddenException refused)
         {
             // One's own roles (the form does not offer them): still a 403, with the reason under the roles.
-            // The handler's English reason is also a page text key (Texts/Ui*.resx): shown in the page's language, as it is otherwise.
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Roles)}", T[refused.Message]);
+            // The reason in the page's language: the rule's own text (RuleTexts), else the English reason as a page text key (Texts/Ui*.resx).
+            var reason = ExceptionMapping.LocalMessage(refused);
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Roles)}", reason != refused.Message ? reason : T[refused.Message]);
             await LoadAsync(fillForm: false, ct);
             Response.StatusCode = StatusCodes.Status403Forbidden;
             return Page();
