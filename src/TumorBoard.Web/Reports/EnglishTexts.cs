@@ -12,10 +12,13 @@ public sealed class EnglishTexts : IStringLocalizer<Ui>
 {
     public static EnglishTexts Instance { get; } = new();
 
-    public LocalizedString this[string name] => new(name, name);
+    public LocalizedString this[string name] => new(name, English(name));
 
     public LocalizedString this[string name, params object[] arguments] =>
-        new(name, string.Format(CultureInfo.InvariantCulture, name, arguments));
+        new(name, string.Format(CultureInfo.InvariantCulture, English(name), arguments));
+
+    /// <summary>A key's English words: the key, without the "|context" of a second translation ("signed|in a sentence").</summary>
+    static string English(string name) => name.Split('|')[0];
 
     public IEnumerable<LocalizedString> GetAllStrings(bool includeParentCultures) => [];
 }

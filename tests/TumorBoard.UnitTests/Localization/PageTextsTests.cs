@@ -117,6 +117,20 @@ public sealed partial class PageTextsTests
         missing.ShouldBeEmpty("add the key to Ui.resx and its German, French and Italian texts");
     }
 
+    /// <summary>Words a page looks up by value rather than by a literal key: the case history's event kinds and the audit
+    /// page's record types.</summary>
+    [Fact]
+    public void Every_history_event_kind_and_audited_record_type_has_a_page_text()
+    {
+        var english = Entries("");
+        var missing = Enum.GetValues<TumorBoard.Application.Features.CaseHistory.HistoryEventKind>()
+            .Select(TumorBoard.Web.Pages.Cases.HistoryModel.Kind)
+            .Concat(new[] { "TumorBoardCase", "Assessment", "BoardDecision", "Meeting", "AgendaItem", "Patient", "AppUser",
+                    "PatientLetter", "ReportDispatch", "AuditCheckpoint" }.Select(TumorBoard.Web.Pages.Admin.Audit.IndexModel.EntityWords))
+            .Where(words => !english.ContainsKey(words)).ToList();
+        missing.ShouldBeEmpty();
+    }
+
     static string RepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

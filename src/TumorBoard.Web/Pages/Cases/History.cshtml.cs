@@ -88,7 +88,9 @@ public sealed class HistoryModel(ISender sender, IOptions<JsonOptions> json, ISt
     public GetCaseHistory.DecisionVersion? ReportVersion =>
         History.Decisions.FirstOrDefault(d => d.Status == Domain.Decisions.DecisionStatus.Signed) ?? History.Decisions.LastOrDefault();
 
-    public static string Kind(HistoryEventKind kind) => Domain.Common.DisplayWords.Local(kind);
+    /// <summary>An event kind's English words, the key of its page text ("Decision signed"; Texts/Ui*.resx, a unit test
+    /// checks every kind has one).</summary>
+    public static string Kind(HistoryEventKind kind) => Domain.Common.DisplayWords.Of(kind);
 
 
     public static string DisciplineLabel(Discipline d) => DisplayWords.Local(d);

@@ -52,6 +52,16 @@ public sealed class IndexModel(ISender sender, IOptions<BoardOptions> board) : P
 
     public static string ActorLink(Guid actorId) => Link(("ActorId", actorId.ToString()));
 
+    /// <summary>A record type's English words, the key of its page text ("TumorBoardCase" → "Case"); a type the board did
+    /// not name is shown as stored.</summary>
+    public static string EntityWords(string entityType) => entityType switch
+    {
+        "TumorBoardCase" => "Case", "Assessment" => "Assessment", "BoardDecision" => "Decision", "Meeting" => "Meeting",
+        "AgendaItem" => "Agenda item", "Patient" => "Patient", "AppUser" => "Account", "PatientLetter" => "Patient letter",
+        "ReportDispatch" => "Report dispatch", "AuditCheckpoint" => "Audit checkpoint",
+        _ => entityType,
+    };
+
     public static string RecordLink(string entityType, string entityId) => Link(("EntityType", entityType), ("EntityId", entityId));
 
     static string Link(params (string Name, string? Value)[] values) => QueryHelpers.AddQueryString("/Admin/Audit",
