@@ -13,10 +13,8 @@ namespace TumorBoard.IntegrationTests.Localization;
 /// text of the test cases is English); the scan is case-sensitive and by whole word.
 /// </summary>
 [Collection(AppCollection.Name)]
-public sealed partial class EveryPageInGermanTests(AppFixture app) : DatabaseTest(app)
+public sealed class EveryPageInGermanTests(AppFixture app) : DatabaseTest(app)
 {
-    static readonly string[] Roles = [AppFixture.Coordinator, AppFixture.Neurosurgeon, AppFixture.MedOnc, AppFixture.Clinician, AppFixture.Admin];
-
     /// <summary>English interface words that must not appear on a German page.</summary>
     public static readonly string[] EnglishWords =
     [
@@ -33,53 +31,19 @@ public sealed partial class EveryPageInGermanTests(AppFixture app) : DatabaseTes
         "When", "Where", "Why",
     ];
 
+    /// <summary>RenderedPagesTests' crawl, its starts and a few more lists and forms, with de-CH in every request.</summary>
     async Task<IReadOnlyList<RenderedPage>> RenderEveryPageInGermanAsync()
     {
-        var life = await LifecycleTestData.FullAsync(app);
-        var b = life.Board;
         string[] starts =
         [
-            "/", $"/Meetings/Details/{b.MeetingId}", $"/Meetings/{b.MeetingId}/Board/{b.ItemId}", $"/Cases/Details/{b.CaseId}",
-            $"/Cases/{b.CaseId}/History", $"/Cases/{b.CaseId}/Assessments", $"/Decisions/{life.Original}", $"/Decisions/{life.Amendment}",
-            $"/Decisions/{life.Original}/Report", $"/Decisions/{life.Amendment}/Report", $"/Decisions/{life.Amendment}/FollowUp",
-            $"/Decisions/{life.Original}/Compare/{life.Amendment}", "/Scores", "/FollowUps/Overdue", "/FollowUps/Mine", "/Worklist",
-            "/Dashboard", "/Admin/Audit", "/Admin/Accounts", "/Meetings", "/Cases", "/Patients", "/FastTrack", "/Analytics",
-            "/Cases/Register", "/Meetings/Plan", "/Account/Manage/ChangePassword", "/Account/Language",
+            .. RenderedPagesTests.Starts(await LifecycleTestData.FullAsync(app)), "/Meetings", "/Cases", "/Patients", "/FastTrack",
+            "/Analytics", "/Cases/Register", "/Meetings/Plan", "/Account/Manage/ChangePassword", "/Account/Language",
         ];
         var pages = new List<RenderedPage>();
-        foreach (var role in Roles)
-            pages.AddRange(await CrawlInGermanAsync(await PageClient.SignedInAsync(app, role), role, starts));
+        foreach (var role in RenderedPagesTests.Roles)
+            pages.AddRange(await RenderedPages.CrawlAsync(await PageClient.SignedInAsync(app, role), role, starts, culture: "de-CH"));
         return pages;
     }
-
-    /// <summary>RenderedPages' crawl with <c>culture=de-CH</c> on every request: the query string comes first in the
-    /// choice of language, so neither a language another test saved on the shared accounts nor the menu's cookie decides
-    /// here (and the test changes neither).</summary>
-    static async Task<IReadOnlyList<RenderedPage>> CrawlInGermanAsync(HttpClient client, string role, IEnumerable<string> starts, int max = 200)
-    {
-        var pages = new List<RenderedPage>();
-        var queue = new Queue<(string Url, string From)>(starts.Select(s => (s, "start")));
-        var seen = new HashSet<string>(queue.Select(q => q.Url));
-        while (queue.Count > 0 && pages.Count < max)
-        {
-            var (url, from) = queue.Dequeue();
-            using var response = await client.GetAsync(url + (url.Contains('?') ? "&" : "?") + "culture=de-CH");
-            if (response.StatusCode != System.Net.HttpStatusCode.OK || response.Content.Headers.ContentType?.MediaType != "text/html") continue;
-            var html = await response.Content.ReadAsStringAsync();
-            pages.Add(new RenderedPage(role, url, from, html));
-            foreach (Match m in Href().Matches(html))
-            {
-                var link = System.Net.WebUtility.HtmlDecode(m.Groups["url"].Value);
-                if (link.StartsWith("/api/", StringComparison.Ordinal) || link.StartsWith("/Account/SignOut", StringComparison.Ordinal)
-                    || link.Contains("culture=", StringComparison.Ordinal)) continue;
-                if (seen.Add(link)) queue.Enqueue((link, url));
-            }
-        }
-        return pages;
-    }
-
-    [GeneratedRegex(@"<a\b[^>]*\shref=""(?<url>/(?!/)(?!css/|js/|lib/)[^""#]*)")]
-    private static partial Regex Href();
 
     [Fact]
     public async Task No_page_in_german_shows_an_english_interface_word()

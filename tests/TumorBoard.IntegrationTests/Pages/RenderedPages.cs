@@ -18,7 +18,10 @@ public sealed record RenderedPage(string Role, string Url, string From, string H
 /// </summary>
 public static partial class RenderedPages
 {
-    public static async Task<IReadOnlyList<RenderedPage>> CrawlAsync(HttpClient client, string role, IEnumerable<string> starts, int max = 200)
+    /// <summary><paramref name="culture"/>: asked for in every request's query string (the first in the choice of language,
+    /// so neither a language saved on the shared test accounts nor a cookie decides).</summary>
+    public static async Task<IReadOnlyList<RenderedPage>> CrawlAsync(HttpClient client, string role, IEnumerable<string> starts, int max = 200,
+        string? culture = null)
     {
         var pages = new List<RenderedPage>();
         var queue = new Queue<(string Url, string From)>(starts.Select(s => (s, "start")));
@@ -26,14 +29,15 @@ public static partial class RenderedPages
         while (queue.Count > 0 && pages.Count < max)
         {
             var (url, from) = queue.Dequeue();
-            using var response = await client.GetAsync(url);
+            using var response = await client.GetAsync(culture is null ? url : url + (url.Contains('?') ? "&" : "?") + "culture=" + culture);
             if (response.StatusCode != HttpStatusCode.OK || response.Content.Headers.ContentType?.MediaType != "text/html") continue;
             var html = await response.Content.ReadAsStringAsync();
             pages.Add(new RenderedPage(role, url, from, html));
             foreach (Match m in Href().Matches(html))
             {
                 var link = WebUtility.HtmlDecode(m.Groups["url"].Value);
-                if (link.StartsWith("/api/", StringComparison.Ordinal) || link.StartsWith("/Account/SignOut", StringComparison.Ordinal)) continue;
+                if (link.StartsWith("/api/", StringComparison.Ordinal) || link.StartsWith("/Account/SignOut", StringComparison.Ordinal)
+                    || (culture is not null && link.Contains("culture=", StringComparison.Ordinal))) continue;
                 if (seen.Add(link)) queue.Enqueue((link, url));
             }
         }

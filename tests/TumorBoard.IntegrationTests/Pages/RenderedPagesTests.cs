@@ -12,13 +12,14 @@ namespace TumorBoard.IntegrationTests.Pages;
 [Collection(AppCollection.Name)]
 public sealed class RenderedPagesTests(AppFixture app) : DatabaseTest(app)
 {
-    static readonly string[] Roles = [AppFixture.Coordinator, AppFixture.Neurosurgeon, AppFixture.MedOnc, AppFixture.Clinician, AppFixture.Admin];
+    public static readonly string[] Roles = [AppFixture.Coordinator, AppFixture.Neurosurgeon, AppFixture.MedOnc, AppFixture.Clinician, AppFixture.Admin];
 
-    async Task<IReadOnlyList<RenderedPage>> RenderEveryPageAsync()
+    /// <summary>Where the crawl starts: every page of a case's whole life (case, meeting, board view, assessments, a signed
+    /// decision and its amendment, report, follow-up, comparison) and the lists.</summary>
+    public static string[] Starts(Lifecycle life)
     {
-        var life = await LifecycleTestData.FullAsync(app);
         var b = life.Board;
-        string[] starts =
+        return
         [
             "/", $"/Meetings/Details/{b.MeetingId}", $"/Meetings/{b.MeetingId}/Board/{b.ItemId}", $"/Cases/Details/{b.CaseId}",
             $"/Cases/{b.CaseId}/History", $"/Cases/{b.CaseId}/Assessments", $"/Decisions/{life.Original}", $"/Decisions/{life.Amendment}",
@@ -26,6 +27,11 @@ public sealed class RenderedPagesTests(AppFixture app) : DatabaseTest(app)
             $"/Decisions/{life.Original}/Compare/{life.Amendment}", "/Scores", "/FollowUps/Overdue", "/FollowUps/Mine", "/Worklist",
             "/Dashboard", "/Admin/Audit", "/Admin/Accounts",
         ];
+    }
+
+    async Task<IReadOnlyList<RenderedPage>> RenderEveryPageAsync()
+    {
+        var starts = Starts(await LifecycleTestData.FullAsync(app));
         var pages = new List<RenderedPage>();
         foreach (var role in Roles)
             pages.AddRange(await RenderedPages.CrawlAsync(await PageClient.SignedInAsync(app, role), role, starts));

@@ -5,6 +5,7 @@ using TumorBoard.Domain.Clinical;
 using TumorBoard.Domain.Decisions;
 using TumorBoard.Domain.Scores;
 using static TumorBoard.UnitTests.Assessments.Contents;
+using static TumorBoard.UnitTests.Localization.Cultures;
 
 namespace TumorBoard.UnitTests.Localization;
 
@@ -88,18 +89,4 @@ public sealed class ComputedTextsTests
         json.ShouldNotContain("RationaleTexts");
     }
 
-    static void InCulture(string name, Action check)
-    {
-        var (ui, culture) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
-        try
-        {
-            CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(name);
-            check();
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = ui;
-            CultureInfo.CurrentCulture = culture;
-        }
-    }
 }

@@ -7,6 +7,7 @@ using TumorBoard.Application.Common.Validation;
 using TumorBoard.Application.Features.Cases;
 using TumorBoard.UnitTests.Cases;
 using TumorBoard.Web.Errors;
+using static TumorBoard.UnitTests.Localization.Cultures;
 
 namespace TumorBoard.UnitTests.Localization;
 
@@ -166,20 +167,6 @@ public sealed partial class LocalizedMessagesTests
         });
     }
 
-    static void InCulture(string name, Action check)
-    {
-        var (ui, culture) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
-        try
-        {
-            CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(name);
-            check();
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = ui;
-            CultureInfo.CurrentCulture = culture;
-        }
-    }
 
     static IEnumerable<string> SourceFiles(string folder) =>
         Directory.EnumerateFiles(Path.Combine(RepoRoot(), folder), "*.cs", SearchOption.AllDirectories)

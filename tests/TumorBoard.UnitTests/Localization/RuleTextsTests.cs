@@ -7,6 +7,7 @@ using TumorBoard.Domain.Common;
 using TumorBoard.Domain.PatientLetters;
 using TumorBoard.UnitTests.Cases;
 using TumorBoard.Web.Errors;
+using static TumorBoard.UnitTests.Localization.Cultures;
 
 namespace TumorBoard.UnitTests.Localization;
 
@@ -179,20 +180,6 @@ public sealed partial class RuleTextsTests
         ExceptionMapping.LocalMessage(new InvalidOperationException("x")).ShouldBe("x");
     }
 
-    static void InCulture(string name, Action check)
-    {
-        var (ui, culture) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
-        try
-        {
-            CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(name);
-            check();
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = ui;
-            CultureInfo.CurrentCulture = culture;
-        }
-    }
 
     static IEnumerable<string> SourceFiles(string folder) =>
         Directory.EnumerateFiles(Path.Combine(RepoRoot(), folder), "*.cs", SearchOption.AllDirectories)
