@@ -123,7 +123,7 @@ public sealed class DecisionReport
 
     public string Intent => DisplayWords.Local(Content.Intent);
     public string Rationale => Content.Rationale;
-    public string Concordance => DisplayWords.Local(Content.NomsConcordance) + (Content.DiscordanceReason is { } r ? $": {DisplayWords.Local(r)}" : "")
+    public string Concordance => DisplayWords.Local(Content.NomsConcordance, T["Not assessable: the NOMS suggestion was incomplete"]) + (Content.DiscordanceReason is { } r ? $": {DisplayWords.Local(r)}" : "")
         + (Content.DiscordanceText is { } t ? $". {t}" : "");
     public string PatientPreferences => Content.PatientPreferencesNotAvailable
         ? T["Not available: {0}", Content.PatientPreferencesNotAvailableReason ?? ""] : Content.PatientPreferences ?? "—";

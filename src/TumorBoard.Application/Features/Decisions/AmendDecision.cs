@@ -31,10 +31,11 @@ public static class AmendDecision
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(BoardClock clock)
+        public Validator(BoardClock clock, TumorBoardDbContext db, RadiosensitivityTable table)
         {
             RuleFor(c => c.Reason).NotEmpty().WithText("GiveReasonAmendment").MaximumLength(BoardDecision.ReasonMaxLength);
             RuleFor(c => c.Content).NotNull().SetValidator(new DecisionContentValidator(clock));
+            NomsConcordanceRule.Add(this, c => c.Content, (c, db) => db.Decisions.Where(d => d.Id == c.DecisionId).Select(d => d.CaseId), db, table);
         }
     }
 

@@ -37,7 +37,8 @@ public sealed class DecisionContentValidator : AbstractValidator<DecisionContent
         When(c => c.Rules.IsTreatment, () =>
         {
             RuleFor(c => c.Intent).NotNull().WithText("ChooseIntentPalliativeLocalControlCurative").IsInEnum();
-            RuleFor(c => c.NomsConcordance).NotNull().WithText("SayWhetherDecisionConcordantWithNOMS").IsInEnum();
+            // Required only with a complete NOMS suggestion: NomsConcordanceRule, in each command's validator.
+            RuleFor(c => c.NomsConcordance).IsInEnum();
             RuleFor(c => c.FollowUpDate).NotNull().WithText("SetFollowUpDate");
         });
         When(c => c.Rules.IsTreatment && c.NomsConcordance == NomsConcordance.Discordant, () =>

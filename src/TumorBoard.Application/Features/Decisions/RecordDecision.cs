@@ -39,7 +39,12 @@ public static class RecordDecision
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(BoardClock clock) => RuleFor(c => c.Content).NotNull().SetValidator(new DecisionContentValidator(clock));
+        public Validator(BoardClock clock, TumorBoardDbContext db, RadiosensitivityTable table)
+        {
+            RuleFor(c => c.Content).NotNull().SetValidator(new DecisionContentValidator(clock));
+            NomsConcordanceRule.Add(this, c => c.Content,
+                (c, db) => db.AgendaItems.Where(i => i.Id == c.ItemId && i.MeetingId == c.MeetingId).Select(i => i.CaseId), db, table);
+        }
     }
 
     public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, BoardClock clock, RadiosensitivityTable table)

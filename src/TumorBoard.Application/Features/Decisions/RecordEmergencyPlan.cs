@@ -30,7 +30,11 @@ public static class RecordEmergencyPlan
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(BoardClock clock) => RuleFor(c => c.Content).NotNull().SetValidator(new DecisionContentValidator(clock));
+        public Validator(BoardClock clock, TumorBoardDbContext db, RadiosensitivityTable table)
+        {
+            RuleFor(c => c.Content).NotNull().SetValidator(new DecisionContentValidator(clock));
+            NomsConcordanceRule.Add(this, c => c.Content, (c, db) => db.Cases.Where(x => x.Id == c.CaseId).Select(x => x.Id), db, table);
+        }
     }
 
     public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, BoardClock clock, RadiosensitivityTable table)

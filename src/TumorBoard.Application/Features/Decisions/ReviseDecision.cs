@@ -24,7 +24,11 @@ public static class ReviseDecision
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(BoardClock clock) => RuleFor(c => c.Content).NotNull().SetValidator(new DecisionContentValidator(clock));
+        public Validator(BoardClock clock, TumorBoardDbContext db, RadiosensitivityTable table)
+        {
+            RuleFor(c => c.Content).NotNull().SetValidator(new DecisionContentValidator(clock));
+            NomsConcordanceRule.Add(this, c => c.Content, (c, db) => db.Decisions.Where(d => d.Id == c.DecisionId).Select(d => d.CaseId), db, table);
+        }
     }
 
     public sealed class Handler(TumorBoardDbContext db, ICurrentUser user, BoardClock clock, RadiosensitivityTable table)
