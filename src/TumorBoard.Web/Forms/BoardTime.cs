@@ -88,8 +88,11 @@ public sealed class LocalTime(IOptions<BoardOptions> board)
     /// <summary>A calendar day in the page's language, "2025-03-04" (de-CH "04.03.2025").</summary>
     public string Day(DateOnly day) => BoardTime.Show(day);
 
-    /// <summary>"(Europe/Zurich)".</summary>
+    /// <summary>"(Europe/Zurich)", after a time or a field name ("Time (Europe/Zurich)").</summary>
     public string Zone => Board.ZoneLabel();
+
+    /// <summary>"Europe/Zurich", inside a sentence or parentheses of its own ("Times in Europe/Zurich.").</summary>
+    public string ZoneName => Board.TimeZone;
 
     /// <summary>A <c>time</c> element with the UTC instant as its datetime and the local text.</summary>
     public IHtmlContent Tag(DateTimeOffset utc, bool seconds = false) => Board.Tag(utc, seconds);

@@ -52,9 +52,14 @@ public sealed class RenderedPagesTests(AppFixture app) : DatabaseTest(app)
     }
 
     [Fact]
-    public async Task No_page_shows_UTC_and_every_page_parses_as_HTML_without_errors()
+    public async Task No_page_shows_UTC_or_doubled_parentheses_and_every_page_parses_as_HTML_without_errors()
     {
         var pages = await RenderEveryPageAsync();
+
+        // "(times in (Europe/Zurich))": the zone's label, already in parentheses, inside a sentence's own.
+        var doubled = pages.SelectMany(p => System.Text.RegularExpressions.Regex.Matches(RenderedPages.VisibleText(RenderedPages.Parse(p.Html)), @".{0,60}(\(\(|\)\)).{0,10}")
+                .Select(m => $"{p.Url} ({p.Role}): {m.Value}")).Distinct().ToList();
+        doubled.ShouldBeEmpty(string.Join("\n", doubled));
 
         var utc = pages.Where(p => System.Text.RegularExpressions.Regex.IsMatch(RenderedPages.VisibleText(RenderedPages.Parse(p.Html)), @"\bUTC\b"))
             .Select(p => $"{p.Url} ({p.Role}) shows UTC").Distinct().ToList();
